@@ -1,0 +1,395 @@
+// SPDX-License-Identifier: MIT
+#include "cli/commands.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <sstream>
+
+#include "cli/json_out.hpp"
+#include "cli/table.hpp"
+#include "graph/date.hpp"
+#include "graph/entity_lookup.hpp"
+#include "graph/error.hpp"
+#include "graph/normalize.hpp"
+
+namespace cg::cli {
+
+namespace {
+
+std::string fmtConfidence(double c) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.2f", c);
+    return buf;
+}
+
+std::string fmtShare(const std::optional<double>& lo, const std::optional<double>& hi) {
+    if (!lo || !hi) return "";
+    char buf[48];
+    if (*lo == *hi) {
+        std::snprintf(buf, sizeof buf, "%g%%", *lo);
+    } else {
+        std::snprintf(buf, sizeof buf, "%g–%g%%", *lo, *hi);
+    }
+    return buf;
+}
+
+std::string fmtValid(const std::string& from, const std::string& to) {
+    if (from.empty() && to.empty()) return "";
+    return (from.empty() ? std::string("…") : from) + " to " + (to.empty() ? std::string("…") : to);
+}
+
+std::string fmtValidKeys(const std::optional<int>& from, const std::optional<int>& to) {
+    return fmtValid(from ? graph::dayKeyText(*from) : "", to ? graph::dayKeyText(*to) : "");
+}
+
+std::string stanceName(graph::Stance s) { return s == graph::Stance::Denies ? "denies" : "asserts"; }
+
+void writeClaimJson(JsonOut& j, const graph::ClaimRow& c) {
+    j.beginObject();
+    j.field("id", c.key);
+    j.field("stance", stanceName(c.stance));
+    j.field("confidence", c.confidence);
+    j.beginObject("source")
+        .field("id", c.sourceKey)
+        .field("title", c.sourceTitle)
+        .field("published", c.sourcePublished)
+        .endObject();
+    j.field("quote", c.quote);
+    if (!c.relation.empty()) j.field("relation", c.relation);
+    if (!c.property.empty()) j.field("property", c.property).field("value", c.value);
+    j.raw("attributes", c.attributesJson);
+    j.field("valid_from", c.validFrom).field("valid_to", c.validTo);
+    j.field("file", c.file).field("line", c.line);
+    j.endObject();
+}
+
+void printClaim(std::ostream& out, const graph::ClaimRow& c, const std::string& indent) {
+    out << indent << stanceName(c.stance) << "  " << c.key << "  conf " << fmtConfidence(c.confidence)
+        << "  source " << c.sourceKey;
+    if (!c.sourcePublished.empty()) out << " (" << c.sourcePublished << ")";
+    std::string valid = fmtValid(c.validFrom, c.validTo);
+    if (!valid.empty()) out << "  valid " << valid;
+    if (!c.attributesJson.empty() && c.attributesJson != "{}") out << "  " << c.attributesJson;
+    out << '\n';
+    if (!c.sourceTitle.empty()) out << indent << "  from: " << c.sourceTitle << '\n';
+    if (!c.quote.empty()) out << indent << "  \"" << c.quote << "\"\n";
+}
+
+std::string entityLabel(graph::Store& store, graph::EntityId id) {
+    auto e = store.entity(id);
+    if (!e) return "#" + std::to_string(id);
+    return e->name + " (" + e->type + ")";
+}
+
+// A progress bar on stderr, redrawn at most ten times a second, only on a terminal.
+class ProgressBar {
+public:
+    explicit ProgressBar(std::string label) : label_(std::move(label)), tty_(isatty(2) == 1) {}
+    ~ProgressBar() {
+        if (drawn_) std::fprintf(stderr, "\r\033[K");
+    }
+    void update(std::uint64_t done, std::uint64_t total) {
+        if (!tty_ || total < (1u << 20)) return;
+        auto now = std::chrono::steady_clock::now();
+        if (drawn_ && now - last_ < std::chrono::milliseconds(100)) return;
+        last_ = now;
+        drawn_ = true;
+        double f = total ? static_cast<double>(done) / static_cast<double>(total) : 0;
+        int filled = static_cast<int>(f * 30);
+        std::string bar(static_cast<std::size_t>(filled), '#');
+        bar.resize(30, ' ');
+        std::fprintf(stderr, "\r%s [%s] %3.0f%% %.1f/%.1f MB", label_.c_str(), bar.c_str(), f * 100,
+                     static_cast<double>(done) / 1e6, static_cast<double>(total) / 1e6);
+        std::fflush(stderr);
+    }
+
+private:
+    std::string label_;
+    bool tty_;
+    bool drawn_ = false;
+    std::chrono::steady_clock::time_point last_{};
+};
+
+}  // namespace
+
+int runInit(Context& ctx) {
+    auto& store = ctx.store(true);
+    if (ctx.json) {
+        JsonOut j;
+        j.beginObject().field("database", store.path()).field("schema_version", store.schemaVersion()).endObject();
+        j.print(ctx.out);
+    } else {
+        ctx.out << "database " << store.path() << " ready (layout version " << store.schemaVersion() << ")\n";
+    }
+    return kOk;
+}
+
+int runIngest(Context& ctx, const IngestArgs& args) {
+    const auto& schema = ctx.schema();
+    auto& store = ctx.store(true);
+    ingest::Applier applier(store, schema, args.batchSize);
+    std::int64_t totalRejected = 0;
+    JsonOut j;
+    if (ctx.json) j.beginObject().beginArray("files");
+    auto started = std::chrono::steady_clock::now();
+    for (const auto& file : args.files) {
+        ProgressBar bar("ingest " + file);
+        ingest::IngestOptions options;
+        options.format = args.format;
+        options.batchSize = args.batchSize;
+        options.progress = [&](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
+        ingest::IngestSummary s = ingest::ingestFile(applier, schema, file, options);
+        totalRejected += s.rejected;
+        if (ctx.json) {
+            j.beginObject().field("file", s.file).field("format", s.format);
+            j.field("sources", s.sources).field("accepted", s.accepted);
+            j.field("duplicates", s.duplicates).field("rejected", s.rejected);
+            j.field("entities_created", s.entitiesCreated);
+            j.beginArray("rejections");
+            for (const auto& r : s.firstRejections) {
+                j.beginObject().field("file", r.file).field("line", r.line).field("reason", r.reason).endObject();
+            }
+            j.endArray();
+            j.beginArray("warnings");
+            for (const auto& w : s.warnings) j.field(nullptr, w);
+            j.endArray();
+            j.endObject();
+            continue;
+        }
+        for (const auto& w : s.warnings) ctx.err << "warning: " << w << '\n';
+        for (const auto& r : s.firstRejections) {
+            ctx.err << r.file << ':' << r.line << ": " << r.reason << '\n';
+        }
+        if (s.rejected > static_cast<std::int64_t>(s.firstRejections.size())) {
+            ctx.err << "... and " << (s.rejected - static_cast<std::int64_t>(s.firstRejections.size()))
+                    << " more rejections (see 'claimgraph rejections')\n";
+        }
+        ctx.out << s.file << " (" << s.format << "): accepted " << s.accepted << ", rejected "
+                << s.rejected;
+        if (s.duplicates) ctx.out << ", already stored " << s.duplicates;
+        ctx.out << "; " << s.sources << " source declarations, " << s.entitiesCreated
+                << " new entities\n";
+    }
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (ctx.json) {
+        j.endArray().field("seconds", seconds).endObject();
+        j.print(ctx.out);
+    } else if (!ctx.quiet) {
+        ctx.out << "database " << store.path() << '\n';
+    }
+    if (args.strict && totalRejected > 0) {
+        ctx.err << "error: " << totalRejected << " record(s) rejected and --strict was given\n";
+        return kRejected;
+    }
+    return kOk;
+}
+
+int runStats(Context& ctx) {
+    auto s = ctx.store().stats();
+    if (ctx.json) {
+        JsonOut j;
+        j.beginObject().field("database", ctx.dbPath);
+        j.field("sources", s.sources).field("claims", s.claims);
+        j.field("relation_claims", s.relationClaims).field("property_claims", s.propertyClaims);
+        j.field("denying_claims", s.deniedClaims).field("entities", s.entities);
+        j.field("stub_entities", s.stubEntities).field("relations", s.relations);
+        j.field("disputed_relations", s.disputedRelations);
+        j.field("denied_only_relations", s.deniedOnlyRelations).field("rejections", s.rejections);
+        j.beginObject("entities_by_type");
+        for (const auto& [t, n] : s.entitiesByType) j.field(t.c_str(), n);
+        j.endObject().beginObject("relations_by_type");
+        for (const auto& [t, n] : s.relationsByType) j.field(t.c_str(), n);
+        j.endObject().endObject();
+        j.print(ctx.out);
+        return kOk;
+    }
+    auto& o = ctx.out;
+    o << "database    " << ctx.dbPath << '\n';
+    o << "sources     " << s.sources << '\n';
+    o << "claims      " << s.claims << " (" << s.relationClaims << " relation, " << s.propertyClaims
+      << " property; " << s.deniedClaims << " denying)\n";
+    o << "entities    " << s.entities;
+    if (s.stubEntities) o << " (" << s.stubEntities << " known only by id)";
+    o << '\n';
+    for (const auto& [t, n] : s.entitiesByType) o << "  " << t << ": " << n << '\n';
+    o << "relations   " << s.relations << " (" << s.disputedRelations << " disputed; "
+      << s.deniedOnlyRelations << " only denied, not counted)\n";
+    for (const auto& [t, n] : s.relationsByType) o << "  " << t << ": " << n << '\n';
+    o << "rejections  " << s.rejections << '\n';
+    return kOk;
+}
+
+int runSources(Context& ctx) {
+    auto rows = ctx.store().sources();
+    if (ctx.json) {
+        JsonOut j;
+        j.beginArray();
+        for (const auto& r : rows) {
+            j.beginObject().field("id", r.source.key).field("title", r.source.title);
+            j.field("publisher", r.source.publisher).field("url", r.source.url);
+            j.field("published", r.source.published).field("retrieved", r.source.retrieved);
+            j.field("kind", r.source.kind).field("licence", r.source.licence);
+            j.field("claims", r.claims).endObject();
+        }
+        j.endArray().print(ctx.out);
+        return kOk;
+    }
+    Table t({"id", "kind", "published", "claims", "title"});
+    for (const auto& r : rows) {
+        t.add({r.source.key, r.source.kind, r.source.published, std::to_string(r.claims), r.source.title});
+    }
+    t.print(ctx.out);
+    return kOk;
+}
+
+int runEntities(Context& ctx, const std::string& type, const std::string& name, long limit) {
+    std::vector<std::string> types;
+    if (!type.empty()) {
+        const auto& schema = ctx.schema();
+        auto id = schema.entityTypeId(type);
+        if (!id) throw QueryError("unknown entity type '" + type + "' (expected " + schema.entityTypeList() + ")");
+        for (const auto& t : schema.entityTypes()) {
+            if (schema.isA(*schema.entityTypeId(t.name), *id)) types.push_back(t.name);
+        }
+    }
+    auto rows = ctx.store().entities(types, graph::normalizeName(name), limit);
+    if (ctx.json) {
+        JsonOut j;
+        j.beginArray();
+        for (const auto& r : rows) {
+            j.beginObject().field("id", r.key).field("type", r.type).field("name", r.name);
+            j.field("stub", r.stub).field("relations", r.relations).endObject();
+        }
+        j.endArray().print(ctx.out);
+        return kOk;
+    }
+    Table t({"id", "type", "relations", "name"});
+    for (const auto& r : rows) {
+        t.add({r.key, r.type + (r.stub ? " (stub)" : ""), std::to_string(r.relations), r.name});
+    }
+    t.print(ctx.out);
+    return kOk;
+}
+
+int runShow(Context& ctx, const std::string& text) {
+    auto& store = ctx.store();
+    graph::EntityId id = graph::findEntity(store, text);
+    graph::EntityDetail d = store.detail(id);
+    if (ctx.json) {
+        JsonOut j;
+        j.beginObject().field("id", d.entity.key).field("type", d.entity.type).field("name", d.entity.name);
+        j.field("stub", d.entity.stub);
+        j.beginArray("names");
+        for (const auto& n : d.names) j.beginObject().field("name", n.name).field("claim", n.claimKey).endObject();
+        j.endArray().beginArray("identifiers");
+        for (const auto& [scheme, value] : d.identifiers) j.beginObject().field("scheme", scheme).field("value", value).endObject();
+        j.endArray().beginArray("properties");
+        for (const auto& p : d.properties) {
+            j.beginObject().field("name", p.name).field("value", p.value);
+            j.beginArray("claims");
+            writeClaimJson(j, p.claim);
+            j.endArray().endObject();
+        }
+        j.endArray().beginArray("relations");
+        for (const auto& r : d.relations) {
+            bool outgoing = r.src == id;
+            graph::EntityId other = outgoing ? r.dst : r.src;
+            auto e = store.entity(other);
+            j.beginObject().field("type", r.type).field("direction", r.directed ? (outgoing ? "out" : "in") : "both");
+            j.beginObject("other").field("id", e ? e->key : "").field("name", e ? e->name : "").field("type", e ? e->type : "").endObject();
+            j.field("confidence", r.confidence).field("supporting", r.support).field("disputing", r.dispute);
+            j.field("share_min", r.shareMin).field("share_max", r.shareMax).field("share_conflict", r.shareConflict);
+            j.beginArray("claims");
+            for (const auto& c : store.claimsOfRelation(r.id)) writeClaimJson(j, c);
+            j.endArray().endObject();
+        }
+        j.endArray().endObject();
+        j.print(ctx.out);
+        return kOk;
+    }
+    auto& o = ctx.out;
+    o << d.entity.name << "  [" << d.entity.type << "]  id " << d.entity.key;
+    if (d.entity.stub) o << "  (known only by id)";
+    o << '\n';
+    if (d.names.size() > 1) {
+        o << "names:\n";
+        for (const auto& n : d.names) {
+            o << "  " << n.name;
+            if (!n.claimKey.empty()) o << "  (claim " << n.claimKey << ")";
+            o << '\n';
+        }
+    }
+    if (!d.identifiers.empty()) {
+        o << "identifiers:\n";
+        for (const auto& [scheme, value] : d.identifiers) o << "  " << scheme << ": " << value << '\n';
+    }
+    if (!d.properties.empty()) {
+        o << "properties:\n";
+        for (const auto& p : d.properties) {
+            o << "  " << p.name << " = " << p.value << '\n';
+            printClaim(o, p.claim, "      ");
+        }
+    }
+    o << "relations (" << d.relations.size() << "):\n";
+    auto& schema = ctx.schema();
+    for (const auto& r : d.relations) {
+        bool outgoing = r.src == id;
+        graph::EntityId other = outgoing ? r.dst : r.src;
+        const auto* rt = schema.relationType(r.type);
+        std::string label = rt ? (outgoing || !rt->directed ? rt->label : rt->inverseLabel) : r.type;
+        o << "  " << label << "  " << entityLabel(store, other) << "\n      confidence "
+          << fmtConfidence(r.confidence) << ", " << r.support << " supporting, " << r.dispute << " disputing";
+        std::string share = fmtShare(r.shareMin, r.shareMax);
+        if (!share.empty()) o << ", share " << share << (r.shareConflict ? " (sources disagree)" : "");
+        std::string valid = fmtValidKeys(r.validFrom, r.validTo);
+        if (!valid.empty()) o << ", valid " << valid;
+        o << '\n';
+        for (const auto& c : store.claimsOfRelation(r.id)) printClaim(o, c, "      ");
+    }
+    return kOk;
+}
+
+int runExplain(Context& ctx, const std::string& textA, const std::string& textB) {
+    auto& store = ctx.store();
+    graph::EntityId a = graph::findEntity(store, textA);
+    graph::EntityId b = graph::findEntity(store, textB);
+    auto claims = store.claimsBetween(a, b);
+    if (ctx.json) {
+        JsonOut j;
+        j.beginObject().field("a", store.entity(a)->key).field("b", store.entity(b)->key);
+        j.beginArray("claims");
+        for (const auto& c : claims) writeClaimJson(j, c);
+        j.endArray().endObject().print(ctx.out);
+        return kOk;
+    }
+    auto& o = ctx.out;
+    o << entityLabel(store, a) << "  and  " << entityLabel(store, b) << ": " << claims.size()
+      << " claim(s)\n";
+    for (const auto& c : claims) {
+        o << "  " << entityLabel(store, store.canonical(c.subject)) << "  " << c.relation << "  "
+          << entityLabel(store, store.canonical(c.object)) << '\n';
+        printClaim(o, c, "    ");
+    }
+    if (claims.empty()) o << "  no claim links them directly; try 'claimgraph query path'\n";
+    return kOk;
+}
+
+int runRejections(Context& ctx, long limit) {
+    auto rows = ctx.store().rejections(limit);
+    if (ctx.json) {
+        JsonOut j;
+        j.beginArray();
+        for (const auto& r : rows) {
+            j.beginObject().field("file", r.file).field("line", r.line).field("reason", r.reason).field("raw", r.raw).endObject();
+        }
+        j.endArray().print(ctx.out);
+        return kOk;
+    }
+    for (const auto& r : rows) ctx.out << r.file << ':' << r.line << ": " << r.reason << '\n';
+    return kOk;
+}
+
+}  // namespace cg::cli

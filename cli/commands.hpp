@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/context.hpp"
+#include "ingest/ingest.hpp"
+
+namespace cg::cli {
+
+/// Options of `claimgraph ingest`.
+struct IngestArgs {
+    std::vector<std::string> files;
+    std::string format = "auto";
+    bool strict = false;
+    std::size_t batchSize = 20000;
+};
+
+int runInit(Context& ctx);
+int runIngest(Context& ctx, const IngestArgs& args);
+int runStats(Context& ctx);
+int runSources(Context& ctx);
+int runEntities(Context& ctx, const std::string& type, const std::string& name, long limit);
+int runShow(Context& ctx, const std::string& entity);
+int runExplain(Context& ctx, const std::string& a, const std::string& b);
+int runRejections(Context& ctx, long limit);
+
+}  // namespace cg::cli

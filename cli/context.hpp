@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "graph/schema.hpp"
+#include "graph/store.hpp"
+
+namespace cg::cli {
+
+/// Exit codes, documented in the README.
+enum ExitCode : int {
+    kOk = 0,
+    kError = 1,        ///< bad input file, unknown entity, storage failure
+    kUsage = 2,        ///< bad command line
+    kRejected = 3,     ///< --strict and at least one record was rejected
+};
+
+/// What every command needs: the database, the schema and the output mode.
+struct Context {
+    std::string dbPath;
+    std::string schemaPath;
+    bool json = false;
+    bool quiet = false;
+    std::ostream& out = std::cout;
+    std::ostream& err = std::cerr;
+
+    /// The schema: the default one, extended by --schema when given.
+    const graph::Schema& schema();
+    /// The database, opened on first use; `create` makes a new one when it is missing.
+    graph::Store& store(bool create = false);
+
+private:
+    std::unique_ptr<graph::Schema> schema_;
+    std::unique_ptr<graph::Store> store_;
+};
+
+}  // namespace cg::cli

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+#include "graph/entity_lookup.hpp"
+
+#include "graph/error.hpp"
+#include "graph/normalize.hpp"
+
+namespace cg::graph {
+
+EntityId findEntity(Store& store, const std::string& text) {
+    if (auto id = store.entityByKey(text)) return store.canonical(*id);
+    std::string norm = normalizeName(text);
+    std::vector<EntityId> ids = norm.empty() ? std::vector<EntityId>{} : store.entitiesByNorm(norm);
+    if (ids.size() == 1) return ids.front();
+    if (ids.empty()) {
+        std::string message = "no entity matches '" + text + "'";
+        auto near = norm.empty() ? std::vector<EntityRow>{} : store.entities({}, norm, 8);
+        if (!near.empty()) {
+            message += "; names containing it:";
+            for (const auto& e : near) message += "\n  " + e.key + "  " + e.name + " (" + e.type + ")";
+        }
+        throw QueryError(message);
+    }
+    std::string message = "'" + text + "' matches " + std::to_string(ids.size()) +
+                          " entities; give one of their ids:";
+    for (EntityId id : ids) {
+        if (auto e = store.entity(id)) message += "\n  " + e->key + "  " + e->name + " (" + e->type + ")";
+    }
+    throw QueryError(message);
+}
+
+}  // namespace cg::graph

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: MIT
+#include "graph/normalize.hpp"
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+#include <mutex>
+
+namespace cg::graph {
+
+namespace {
+
+// One ICU transliterator does the whole non-ASCII pipeline: decompose, move any script to
+// Latin, drop combining marks, fold case. Building it is slow, so it is built once; ICU
+// transliterators are not thread-safe, hence the mutex.
+class Folder {
+public:
+    Folder() {
+        UErrorCode status = U_ZERO_ERROR;
+        UParseError parseError;
+        folder_.reset(icu::Transliterator::createInstance(
+            "Any-Latin; Latin-ASCII; NFKD; [:Nonspacing Mark:] Remove; Any-Lower; NFC",
+            UTRANS_FORWARD, parseError, status));
+        if (U_FAILURE(status)) folder_.reset();
+    }
+
+    std::string fold(std::string_view text) {
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+            icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+        if (folder_) {
+            std::lock_guard<std::mutex> lock(mutex_);
+            folder_->transliterate(u);
+        } else {
+            u.foldCase();
+        }
+        std::string out;
+        u.toUTF8String(out);
+        return out;
+    }
+
+private:
+    std::unique_ptr<icu::Transliterator> folder_;
+    std::mutex mutex_;
+};
+
+Folder& folder() {
+    static Folder instance;
+    return instance;
+}
+
+bool isAscii(std::string_view s) {
+    for (unsigned char c : s) {
+        if (c >= 0x80) return false;
+    }
+    return true;
+}
+
+// Keeps letters and digits of the (now mostly ASCII) text, lower-cased; everything else is a
+// separator. Non-ASCII bytes that survived transliteration are kept as letters.
+std::string collapse(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool pendingSpace = false;
+    for (unsigned char c : s) {
+        bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 ||
+                    (c >= 'A' && c <= 'Z');
+        if (!word) {
+            // Apostrophes join: "O'Brien" and "OBrien" match.
+            if (c == '\'') continue;
+            pendingSpace = !out.empty();
+            continue;
+        }
+        if (pendingSpace) {
+            out.push_back(' ');
+            pendingSpace = false;
+        }
+        out.push_back(static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string normalizeName(std::string_view name) {
+    if (isAscii(name)) return collapse(name);
+    // U+2019 and friends are folded to an ASCII apostrophe by Latin-ASCII before collapsing.
+    return collapse(folder().fold(name));
+}
+
+std::string slugify(std::string_view name) {
+    std::string norm = normalizeName(name);
+    std::string out;
+    out.reserve(norm.size());
+    for (unsigned char c : norm) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            out.push_back(static_cast<char>(c));
+        } else if (c == ' ' && !out.empty() && out.back() != '-') {
+            out.push_back('-');
+        }
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    if (out.size() > 64) out.resize(64);
+    return out;
+}
+
+bool isValidUtf8(std::string_view text) {
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    size_t n = text.size();
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        size_t len;
+        std::uint32_t cp;
+        if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            cp = c & 0x07;
+        } else {
+            return false;
+        }
+        if (i + len > n) return false;
+        for (size_t k = 1; k < len; ++k) {
+            if ((s[i + k] & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+            cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            return false;
+        }
+        i += len;
+    }
+    return true;
+}
+
+}  // namespace cg::graph

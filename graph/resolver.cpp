@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: MIT
+#include "graph/resolver.hpp"
+
+#include <algorithm>
+
+#include "graph/error.hpp"
+#include "graph/normalize.hpp"
+
+namespace cg::graph {
+
+namespace {
+
+std::uint64_t nameHash(EntityId id, std::string_view name) {
+    std::uint64_t h = 1469598103934665603ull ^ static_cast<std::uint64_t>(id);
+    for (unsigned char c : name) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+std::string trim(std::string_view s) {
+    size_t b = 0;
+    size_t e = s.size();
+    while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+    return std::string(s.substr(b, e - b));
+}
+
+}  // namespace
+
+std::string normalizeScheme(std::string_view scheme) {
+    std::string out = trim(scheme);
+    for (auto& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        if (c == '_' || c == ' ') c = '-';
+    }
+    return out;
+}
+
+std::string Resolver::identifierKey(const std::string& scheme, const std::string& value) {
+    return normalizeScheme(scheme) + '\x1f' + trim(value);
+}
+
+Resolver::Resolver(Store& store, const Schema& schema) : store_(store), schema_(schema) {
+    store_.forEachEntity([&](EntityId id, const std::string& key, const std::string& type,
+                             bool stub, std::optional<EntityId> mergedInto) {
+        auto t = schema_.entityTypeId(type);
+        remember(id, key, t ? *t : schema_.rootType(), stub);
+        info_[id].canonical = mergedInto ? *mergedInto : id;
+    });
+    store_.forEachName([&](EntityId id, const std::string& norm) {
+        auto& ids = byNorm_[norm];
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    });
+    store_.forEachIdentifier([&](EntityId id, const std::string& scheme, const std::string& value) {
+        byIdentifier_.emplace(identifierKey(scheme, value), id);
+    });
+}
+
+void Resolver::remember(EntityId id, const std::string& key, EntityTypeId type, bool stub) {
+    if (static_cast<std::size_t>(id) >= info_.size()) info_.resize(static_cast<std::size_t>(id) + 1);
+    info_[id] = Info{type, stub, true, id};
+    keys_.emplace(key, id);
+}
+
+EntityId Resolver::canonicalOf(EntityId id) const {
+    for (int guard = 0; guard < 64 && info_[id].canonical != id; ++guard) id = info_[id].canonical;
+    return id;
+}
+
+std::optional<EntityId> Resolver::find(const EntityRef& ref, std::optional<EntityTypeId> type) const {
+    if (!ref.key.empty()) {
+        auto it = keys_.find(ref.key);
+        if (it != keys_.end()) return canonicalOf(it->second);
+        return std::nullopt;
+    }
+    for (const auto& [scheme, value] : ref.identifiers) {
+        auto it = byIdentifier_.find(identifierKey(scheme, value));
+        if (it == byIdentifier_.end()) continue;
+        EntityId id = canonicalOf(it->second);
+        if (!type || schema_.compatible(info_[id].type, *type)) return id;
+    }
+    if (ref.name.empty()) return std::nullopt;
+    auto it = byNorm_.find(normalizeName(ref.name));
+    if (it == byNorm_.end()) return std::nullopt;
+    // Prefer an entity of exactly the claimed type, then any compatible one; the oldest wins.
+    std::optional<EntityId> compatible;
+    for (EntityId candidate : it->second) {
+        EntityId id = canonicalOf(candidate);
+        EntityTypeId t = info_[id].type;
+        if (type && t == *type) return id;
+        if (!type || schema_.compatible(t, *type)) {
+            if (!compatible || id < *compatible) compatible = id;
+        }
+    }
+    return compatible;
+}
+
+std::optional<EntityTypeId> Resolver::typeFor(const EntityRef& ref, ResolveError& error) const {
+    std::optional<EntityTypeId> claimed;
+    if (!ref.type.empty()) {
+        claimed = schema_.entityTypeId(ref.type);
+        if (!claimed) {
+            error.reason = "unknown entity type '" + ref.type + "' (expected " +
+                           schema_.entityTypeList() + ")";
+            return std::nullopt;
+        }
+    }
+    auto found = find(ref, claimed);
+    if (!found) return claimed ? *claimed : schema_.rootType();
+    EntityTypeId have = info_[*found].type;
+    if (!claimed || have == *claimed) return have;
+    if (info_[*found].stub || have == schema_.rootType()) return *claimed;
+    if (schema_.isA(*claimed, have)) return *claimed;  // refines Organization to Company
+    if (schema_.isA(have, *claimed)) return have;
+    error.reason = "entity '" + ref.key + "' is a " + schema_.entityType(have).name +
+                   ", but the claim calls it a " + ref.type;
+    return std::nullopt;
+}
+
+std::string Resolver::newKey(const std::string& type, const std::string& name) {
+    std::string base = type;
+    for (auto& c : base) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    }
+    std::string slug = slugify(name);
+    if (slug.empty()) {
+        char buf[20];
+        std::snprintf(buf, sizeof buf, "%016llx",
+                      static_cast<unsigned long long>(nameHash(0, name)));
+        slug = std::string("h") + buf;
+    }
+    base += "/" + slug;
+    std::string key = base;
+    for (int n = 2; keys_.count(key); ++n) key = base + "-" + std::to_string(n);
+    return key;
+}
+
+void Resolver::addName(EntityId id, const std::string& name, std::optional<ClaimId> claim) {
+    if (name.empty() || !names_.insert(nameHash(id, name)).second) return;
+    std::string norm = normalizeName(name);
+    store_.addName(id, name, norm, claim);
+    auto& ids = byNorm_[norm];
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+}
+
+EntityId Resolver::resolve(const EntityRef& ref, std::optional<ClaimId> claim) {
+    ResolveError error;
+    auto type = typeFor(ref, error);
+    if (!type) throw InputError(error.reason);  // callers check typeFor first
+    std::optional<EntityTypeId> claimed;
+    if (!ref.type.empty()) claimed = schema_.entityTypeId(ref.type);
+    auto found = find(ref, claimed);
+    EntityId id;
+    if (found) {
+        id = *found;
+        Info& info = info_[id];
+        bool nowStub = info.stub && !ref.described() && ref.type.empty();
+        if (info.type != *type || info.stub != nowStub) {
+            auto current = store_.entity(id);
+            std::string name = current ? current->name : std::string();
+            if ((info.stub || name.empty()) && !ref.name.empty()) name = ref.name;
+            store_.updateEntity(id, schema_.entityType(*type).name, name, nowStub);
+            info.type = *type;
+            info.stub = nowStub;
+        }
+    } else {
+        bool stub = !ref.described() && ref.type.empty();
+        std::string key = ref.key.empty() ? newKey(schema_.entityType(*type).name, ref.name) : ref.key;
+        std::string name = ref.name.empty() ? key : ref.name;
+        id = store_.insertEntity(key, schema_.entityType(*type).name, name, stub);
+        remember(id, key, *type, stub);
+        ++created_;
+    }
+    addName(id, ref.name, claim);
+    for (const auto& alias : ref.aliases) addName(id, alias, claim);
+    for (const auto& [scheme, value] : ref.identifiers) {
+        std::string k = identifierKey(scheme, value);
+        // The first entity to carry an identifier keeps it in the index; every entity that
+        // is claimed to carry it still records it, so a clash stays visible.
+        if (names_.insert(nameHash(id, "\x1e" + k)).second) {
+            store_.addIdentifier(id, normalizeScheme(scheme), trim(value), claim);
+            byIdentifier_.emplace(k, id);
+        }
+    }
+    return id;
+}
+
+}  // namespace cg::graph

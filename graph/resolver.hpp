@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "graph/model.hpp"
+#include "graph/schema.hpp"
+#include "graph/store.hpp"
+
+namespace cg::graph {
+
+/// Why a reference could not be resolved, for the rejection message.
+struct ResolveError {
+    std::string reason;
+};
+
+/// Turns entity references into entity ids, creating entities as needed. Matching, in order:
+/// explicit id, then an identifier (scheme and value), then the same normalised name within
+/// a compatible type (a Company can be an Organization; a Person never a Company). Keeps its
+/// indexes in memory, loaded from the store on construction, so each lookup is a hash probe.
+class Resolver {
+public:
+    Resolver(Store& store, const Schema& schema);
+
+    /// The type the entity will have once `ref` is applied, or an error when the reference
+    /// contradicts what the store knows (an id of a Person described as a Company).
+    std::optional<EntityTypeId> typeFor(const EntityRef& ref, ResolveError& error) const;
+
+    /// Finds or creates the entity for `ref`, records its names and identifiers with the
+    /// claim that gave them, and returns its canonical id. Call typeFor() first.
+    EntityId resolve(const EntityRef& ref, std::optional<ClaimId> claim);
+
+    EntityTypeId typeOf(EntityId id) const { return info_.at(id).type; }
+    std::size_t entityCount() const { return keys_.size(); }
+    std::int64_t createdCount() const { return created_; }
+
+private:
+    struct Info {
+        EntityTypeId type = 0;
+        bool stub = false;
+        bool exists = false;
+        EntityId canonical = 0;
+    };
+
+    std::optional<EntityId> find(const EntityRef& ref, std::optional<EntityTypeId> type) const;
+    EntityId canonicalOf(EntityId id) const;
+    std::string newKey(const std::string& type, const std::string& name);
+    void remember(EntityId id, const std::string& key, EntityTypeId type, bool stub);
+    void addName(EntityId id, const std::string& name, std::optional<ClaimId> claim);
+    static std::string identifierKey(const std::string& scheme, const std::string& value);
+
+    Store& store_;
+    const Schema& schema_;
+    std::vector<Info> info_;  // indexed by entity id
+    std::unordered_map<std::string, EntityId> keys_;
+    std::unordered_map<std::string, std::vector<EntityId>> byNorm_;
+    std::unordered_map<std::string, EntityId> byIdentifier_;
+    std::unordered_set<std::uint64_t> names_;  // hash of (entity, exact name) already stored
+    std::int64_t created_ = 0;
+};
+
+/// Normalises an identifier scheme ("KH-MOC " gives "kh-moc").
+std::string normalizeScheme(std::string_view scheme);
+
+}  // namespace cg::graph

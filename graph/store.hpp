@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/model.hpp"
+
+namespace cg::graph {
+
+/// Counts shown by `claimgraph stats`.
+struct StoreStats {
+    std::int64_t sources = 0;
+    std::int64_t claims = 0;
+    std::int64_t relationClaims = 0;
+    std::int64_t propertyClaims = 0;
+    std::int64_t deniedClaims = 0;
+    std::int64_t entities = 0;  ///< canonical entities (merged ones count once)
+    std::int64_t stubEntities = 0;
+    std::int64_t relations = 0;  ///< relations with at least one supporting claim
+    std::int64_t disputedRelations = 0;
+    std::int64_t deniedOnlyRelations = 0;
+    std::int64_t rejections = 0;
+    std::vector<std::pair<std::string, std::int64_t>> entitiesByType;
+    std::vector<std::pair<std::string, std::int64_t>> relationsByType;
+};
+
+/// One row of `claimgraph sources`.
+struct SourceRow {
+    SourceId id = 0;
+    Source source;
+    std::int64_t claims = 0;
+};
+
+/// An entity as listed by `claimgraph entities`.
+struct EntityRow {
+    EntityId id = 0;
+    std::string key;
+    std::string type;
+    std::string name;
+    bool stub = false;
+    std::int64_t relations = 0;
+};
+
+/// A claim with its source, as printed by `show` and `explain`.
+struct ClaimRow {
+    ClaimId id = 0;
+    std::string key;
+    std::string sourceKey;
+    std::string sourceTitle;
+    std::string sourcePublished;
+    std::string file;
+    std::int64_t line = 0;
+    Stance stance = Stance::Asserts;
+    double confidence = 1;
+    std::string quote;
+    std::string validFrom;
+    std::string validTo;
+    std::string attributesJson;
+    std::string relation;  ///< relation type, or empty for a property claim
+    EntityId subject = 0;
+    EntityId object = 0;
+    std::string property;
+    std::string value;
+};
+
+/// A relation as derived from its claims.
+struct RelationRow {
+    RelationId id = 0;
+    std::string type;
+    EntityId src = 0;
+    EntityId dst = 0;
+    std::string rkey;
+    bool directed = true;
+    std::int64_t support = 0;
+    std::int64_t dispute = 0;
+    double confidence = 0;
+    std::optional<double> shareMin;
+    std::optional<double> shareMax;
+    bool shareConflict = false;
+    std::optional<int> validFrom;  ///< yyyymmdd; nothing when open
+    std::optional<int> validTo;
+    std::string firstSeen;  ///< earliest source date among its claims
+    std::string lastSeen;
+};
+
+/// A property value with the claim behind it.
+struct PropertyRow {
+    std::string name;
+    std::string value;
+    ClaimRow claim;
+};
+
+/// A name or identifier of an entity with the claim that first gave it.
+struct NameRow {
+    std::string name;
+    std::string norm;
+    std::string claimKey;  ///< empty for a name given by a bare declaration
+};
+
+/// Everything `show` prints about one entity.
+struct EntityDetail {
+    EntityRow entity;
+    std::vector<EntityId> mergedFrom;  ///< entities merged into this one
+    std::vector<NameRow> names;
+    std::vector<std::pair<std::string, std::string>> identifiers;
+    std::vector<PropertyRow> properties;
+    std::vector<RelationRow> relations;
+};
+
+
+/// The SQLite database of one investigation: sources, claims, entities, names, identifiers,
+/// properties, relations and rejected input, with integer keys. The only code that talks to
+/// SQLite. Throws StorageError when the file cannot be opened, is not a claimgraph database,
+/// or a statement fails.
+class Store {
+public:
+    /// The database layout this build writes; older files are migrated on open.
+    static constexpr int kSchemaVersion = 1;
+
+    /// Opens (and with `create`, creates) the database at `path`.
+    explicit Store(const std::string& path, bool create = true);
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    const std::string& path() const { return path_; }
+    int schemaVersion() const;
+
+    /// A transaction that rolls back unless committed; commit() first writes the derived
+    /// values of every relation touched in the batch.
+    class Batch {
+    public:
+        explicit Batch(Store& store);
+        ~Batch();
+        Batch(const Batch&) = delete;
+        Batch& operator=(const Batch&) = delete;
+        void commit();
+
+    private:
+        Store& store_;
+        bool done_ = false;
+    };
+
+    // --- writing (inside a Batch) ---
+
+    /// Stores a source, or fills in the fields an earlier declaration left empty.
+    SourceId putSource(const Source& source);
+    std::optional<SourceId> findSource(const std::string& key);
+
+    /// The id and content hash of a stored claim.
+    std::optional<std::pair<ClaimId, std::uint64_t>> findClaim(const std::string& key);
+    /// Inserts a claim whose endpoints are resolved; returns its id.
+    ClaimId insertClaim(const Claim& claim, SourceId source, EntityId subject,
+                        std::optional<EntityId> object, std::optional<RelationId> relation);
+
+    EntityId insertEntity(const std::string& key, const std::string& type, const std::string& name,
+                          bool stub);
+    void updateEntity(EntityId id, const std::string& type, const std::string& name, bool stub);
+    /// Adds a name; returns false when the entity already had it.
+    bool addName(EntityId entity, const std::string& name, const std::string& norm,
+                 std::optional<ClaimId> claim);
+    bool addIdentifier(EntityId entity, const std::string& scheme, const std::string& value,
+                       std::optional<ClaimId> claim);
+    void addProperty(EntityId entity, const std::string& name, const std::string& value,
+                     ClaimId claim, Stance stance);
+
+    /// The relation (type, src, dst, key), created when absent; src and dst are canonical.
+    RelationId relationFor(const std::string& type, EntityId src, EntityId dst,
+                           const std::string& rkey, bool directed);
+    /// Marks a relation whose derived values must be recomputed at commit.
+    void touchRelation(RelationId id);
+
+    /// Stores a rejected record; the same record from the same place is stored once.
+    void addRejection(const Rejection& rejection);
+
+    /// Records one ingest run in the log.
+    void logIngest(const std::string& file, const std::string& format, std::int64_t accepted,
+                   std::int64_t duplicates, std::int64_t rejected);
+
+    // --- bulk reading for in-memory indexes ---
+
+    void forEachEntity(const std::function<void(EntityId, const std::string& key,
+                                                const std::string& type, bool stub,
+                                                std::optional<EntityId> mergedInto)>& fn);
+    void forEachName(const std::function<void(EntityId, const std::string& norm)>& fn);
+    void forEachIdentifier(const std::function<void(EntityId, const std::string& scheme,
+                                                    const std::string& value)>& fn);
+    void forEachRelationKey(const std::function<void(RelationId, const std::string& type,
+                                                     EntityId src, EntityId dst,
+                                                     const std::string& rkey)>& fn);
+
+    // --- reading ---
+
+    StoreStats stats();
+    std::vector<SourceRow> sources();
+    /// Canonical entities, optionally of one type (with subtypes given by the caller) and
+    /// whose normalised names contain `nameNorm`.
+    std::vector<EntityRow> entities(const std::vector<std::string>& types,
+                                    const std::string& nameNorm, std::int64_t limit);
+    std::optional<EntityRow> entity(EntityId id);
+    std::optional<EntityId> entityByKey(const std::string& key);
+    /// Canonical entities carrying a name whose normalised form is exactly `norm`.
+    std::vector<EntityId> entitiesByNorm(const std::string& norm);
+    EntityId canonical(EntityId id);
+    EntityDetail detail(EntityId id);
+    /// Every claim whose subject and object are the two entities (in either order).
+    std::vector<ClaimRow> claimsBetween(EntityId a, EntityId b);
+    std::vector<ClaimRow> claimsOfRelation(RelationId id);
+    std::vector<Rejection> rejections(std::int64_t limit);
+
+    /// Calls `fn` for every relation with its derived values, in id order.
+    void forEachRelation(const std::function<void(const RelationRow&)>& fn);
+
+private:
+    friend class Batch;
+    struct Impl;
+    void flushRelations();
+    std::string path_;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cg::graph

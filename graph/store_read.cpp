@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: MIT
+// The reading half of Store: what the CLI, the view and the exporters ask of the database.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "graph/error.hpp"
+#include "graph/store.hpp"
+#include "graph/store_impl.hpp"
+
+namespace cg::graph {
+
+namespace {
+
+constexpr const char* kClaimColumns =
+    "c.id, c.key, s.key, s.title, s.published, c.file, c.line, c.stance, c.confidence, c.quote, "
+    "coalesce(c.valid_from, ''), coalesce(c.valid_to, ''), coalesce(c.attributes, ''), "
+    "coalesce(c.relation, ''), c.subject, coalesce(c.object, 0), coalesce(c.property, ''), "
+    "coalesce(c.value, '')";
+
+ClaimRow readClaim(SQLite::Statement& q, int first = 0) {
+    ClaimRow r;
+    r.id = q.getColumn(first + 0).getInt64();
+    r.key = q.getColumn(first + 1).getString();
+    r.sourceKey = q.getColumn(first + 2).getString();
+    r.sourceTitle = q.getColumn(first + 3).getString();
+    r.sourcePublished = q.getColumn(first + 4).getString();
+    r.file = q.getColumn(first + 5).getString();
+    r.line = q.getColumn(first + 6).getInt64();
+    r.stance = q.getColumn(first + 7).getInt() == 1 ? Stance::Denies : Stance::Asserts;
+    r.confidence = q.getColumn(first + 8).getDouble();
+    r.quote = q.getColumn(first + 9).getString();
+    r.validFrom = q.getColumn(first + 10).getString();
+    r.validTo = q.getColumn(first + 11).getString();
+    r.attributesJson = q.getColumn(first + 12).getString();
+    r.relation = q.getColumn(first + 13).getString();
+    r.subject = q.getColumn(first + 14).getInt64();
+    r.object = q.getColumn(first + 15).getInt64();
+    r.property = q.getColumn(first + 16).getString();
+    r.value = q.getColumn(first + 17).getString();
+    return r;
+}
+
+constexpr const char* kRelationColumns =
+    "id, type, src, dst, rkey, directed, support, dispute, confidence, share_min, share_max, "
+    "share_conflict, valid_from, valid_to, first_seen, last_seen";
+
+RelationRow readRelation(SQLite::Statement& q) {
+    RelationRow r;
+    r.id = q.getColumn(0).getInt64();
+    r.type = q.getColumn(1).getString();
+    r.src = q.getColumn(2).getInt64();
+    r.dst = q.getColumn(3).getInt64();
+    r.rkey = q.getColumn(4).getString();
+    r.directed = q.getColumn(5).getInt() != 0;
+    r.support = q.getColumn(6).getInt64();
+    r.dispute = q.getColumn(7).getInt64();
+    r.confidence = q.getColumn(8).getDouble();
+    if (!q.getColumn(9).isNull()) r.shareMin = q.getColumn(9).getDouble();
+    if (!q.getColumn(10).isNull()) r.shareMax = q.getColumn(10).getDouble();
+    r.shareConflict = q.getColumn(11).getInt() != 0;
+    if (!q.getColumn(12).isNull()) r.validFrom = q.getColumn(12).getInt();
+    if (!q.getColumn(13).isNull()) r.validTo = q.getColumn(13).getInt();
+    r.firstSeen = q.getColumn(14).getString();
+    r.lastSeen = q.getColumn(15).getString();
+    return r;
+}
+
+std::int64_t count(SQLite::Database& db, const char* sql) {
+    return db.execAndGet(sql).getInt64();
+}
+
+}  // namespace
+
+StoreStats Store::stats() {
+    try {
+        auto& db = impl_->db;
+        StoreStats s;
+        s.sources = count(db, "SELECT count(*) FROM sources");
+        s.claims = count(db, "SELECT count(*) FROM claims");
+        s.relationClaims = count(db, "SELECT count(*) FROM claims WHERE kind = 0");
+        s.propertyClaims = count(db, "SELECT count(*) FROM claims WHERE kind = 1");
+        s.deniedClaims = count(db, "SELECT count(*) FROM claims WHERE stance = 1");
+        s.entities = count(db, "SELECT count(*) FROM entities WHERE merged_into IS NULL");
+        s.stubEntities = count(db, "SELECT count(*) FROM entities WHERE merged_into IS NULL AND stub = 1");
+        s.relations = count(db, "SELECT count(*) FROM relations WHERE support > 0");
+        s.disputedRelations = count(db, "SELECT count(*) FROM relations WHERE support > 0 AND dispute > 0");
+        s.deniedOnlyRelations = count(db, "SELECT count(*) FROM relations WHERE support = 0 AND dispute > 0");
+        s.rejections = count(db, "SELECT count(*) FROM rejections");
+        SQLite::Statement byType(db, "SELECT type, count(*) FROM entities WHERE merged_into IS NULL GROUP BY type ORDER BY type");
+        while (byType.executeStep()) s.entitiesByType.emplace_back(byType.getColumn(0).getString(), byType.getColumn(1).getInt64());
+        SQLite::Statement relByType(db, "SELECT type, count(*) FROM relations WHERE support > 0 GROUP BY type ORDER BY type");
+        while (relByType.executeStep()) s.relationsByType.emplace_back(relByType.getColumn(0).getString(), relByType.getColumn(1).getInt64());
+        return s;
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(path_ + ": " + e.what());
+    }
+}
+
+std::vector<SourceRow> Store::sources() {
+    SQLite::Statement q(impl_->db,
+                        "SELECT s.id, s.key, s.title, s.publisher, s.url, s.published, s.retrieved, "
+                        "s.kind, s.licence, (SELECT count(*) FROM claims c WHERE c.source = s.id) "
+                        "FROM sources s ORDER BY s.key");
+    std::vector<SourceRow> out;
+    while (q.executeStep()) {
+        SourceRow r;
+        r.id = q.getColumn(0).getInt64();
+        r.source.key = q.getColumn(1).getString();
+        r.source.title = q.getColumn(2).getString();
+        r.source.publisher = q.getColumn(3).getString();
+        r.source.url = q.getColumn(4).getString();
+        r.source.published = q.getColumn(5).getString();
+        r.source.retrieved = q.getColumn(6).getString();
+        r.source.kind = q.getColumn(7).getString();
+        r.source.licence = q.getColumn(8).getString();
+        r.claims = q.getColumn(9).getInt64();
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::vector<EntityRow> Store::entities(const std::vector<std::string>& types,
+                                       const std::string& nameNorm, std::int64_t limit) {
+    std::string sql =
+        "SELECT e.id, e.key, e.type, e.name, e.stub, "
+        "(SELECT count(*) FROM relations r WHERE (r.src = e.id OR r.dst = e.id) AND r.support > 0) "
+        "FROM entities e WHERE e.merged_into IS NULL";
+    if (!types.empty()) {
+        sql += " AND e.type IN (";
+        for (size_t i = 0; i < types.size(); ++i) sql += i ? ", ?" : "?";
+        sql += ")";
+    }
+    if (!nameNorm.empty()) {
+        sql += " AND EXISTS (SELECT 1 FROM names n WHERE n.entity IN (SELECT id FROM entities m "
+               "WHERE m.id = e.id OR m.merged_into = e.id) AND instr(n.norm, ?) > 0)";
+    }
+    sql += " ORDER BY e.name, e.id";
+    if (limit > 0) sql += " LIMIT " + std::to_string(limit);
+    SQLite::Statement q(impl_->db, sql);
+    int i = 1;
+    for (const auto& t : types) q.bind(i++, t);
+    if (!nameNorm.empty()) q.bind(i++, nameNorm);
+    std::vector<EntityRow> out;
+    while (q.executeStep()) {
+        EntityRow r;
+        r.id = q.getColumn(0).getInt64();
+        r.key = q.getColumn(1).getString();
+        r.type = q.getColumn(2).getString();
+        r.name = q.getColumn(3).getString();
+        r.stub = q.getColumn(4).getInt() != 0;
+        r.relations = q.getColumn(5).getInt64();
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::optional<EntityRow> Store::entity(EntityId id) {
+    auto& q = impl_->stmt(
+        "SELECT e.id, e.key, e.type, e.name, e.stub, "
+        "(SELECT count(*) FROM relations r WHERE (r.src = e.id OR r.dst = e.id) AND r.support > 0) "
+        "FROM entities e WHERE e.id = ?");
+    q.bind(1, id);
+    std::optional<EntityRow> out;
+    if (q.executeStep()) {
+        EntityRow r;
+        r.id = q.getColumn(0).getInt64();
+        r.key = q.getColumn(1).getString();
+        r.type = q.getColumn(2).getString();
+        r.name = q.getColumn(3).getString();
+        r.stub = q.getColumn(4).getInt() != 0;
+        r.relations = q.getColumn(5).getInt64();
+        out = std::move(r);
+    }
+    q.reset();
+    return out;
+}
+
+std::optional<EntityId> Store::entityByKey(const std::string& key) {
+    auto& q = impl_->stmt("SELECT id FROM entities WHERE key = ?");
+    q.bind(1, key);
+    std::optional<EntityId> out;
+    if (q.executeStep()) out = q.getColumn(0).getInt64();
+    q.reset();
+    return out;
+}
+
+std::vector<EntityId> Store::entitiesByNorm(const std::string& norm) {
+    auto& q = impl_->stmt(
+        "SELECT DISTINCT coalesce(e.merged_into, e.id) FROM names n JOIN entities e ON e.id = n.entity "
+        "WHERE n.norm = ? ORDER BY 1");
+    q.bind(1, norm);
+    std::vector<EntityId> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    q.reset();
+    return out;
+}
+
+EntityId Store::canonical(EntityId id) {
+    auto& q = impl_->stmt("SELECT merged_into FROM entities WHERE id = ?");
+    // Merges form short chains; follow them to the end.
+    for (int guard = 0; guard < 64; ++guard) {
+        q.bind(1, id);
+        std::optional<EntityId> next;
+        if (q.executeStep() && !q.getColumn(0).isNull()) next = q.getColumn(0).getInt64();
+        q.reset();
+        if (!next) return id;
+        id = *next;
+    }
+    return id;
+}
+
+EntityDetail Store::detail(EntityId id) {
+    EntityDetail d;
+    auto row = entity(id);
+    if (!row) throw QueryError(cat("no entity with id ", id));
+    d.entity = *row;
+    auto& db = impl_->db;
+    SQLite::Statement merged(db, "SELECT id FROM entities WHERE merged_into = ? ORDER BY id");
+    merged.bind(1, id);
+    while (merged.executeStep()) d.mergedFrom.push_back(merged.getColumn(0).getInt64());
+    SQLite::Statement names(db,
+                            "SELECT n.name, n.norm, coalesce(c.key, '') FROM names n "
+                            "LEFT JOIN claims c ON c.id = n.claim JOIN entities e ON e.id = n.entity "
+                            "WHERE e.id = ?1 OR e.merged_into = ?1 ORDER BY n.id");
+    names.bind(1, id);
+    while (names.executeStep()) {
+        d.names.push_back({names.getColumn(0).getString(), names.getColumn(1).getString(),
+                           names.getColumn(2).getString()});
+    }
+    SQLite::Statement ids(db,
+                          "SELECT DISTINCT i.scheme, i.value FROM identifiers i JOIN entities e ON "
+                          "e.id = i.entity WHERE e.id = ?1 OR e.merged_into = ?1 ORDER BY 1, 2");
+    ids.bind(1, id);
+    while (ids.executeStep()) d.identifiers.emplace_back(ids.getColumn(0).getString(), ids.getColumn(1).getString());
+    SQLite::Statement props(db, std::string("SELECT p.name, p.value, ") + kClaimColumns +
+                                    " FROM properties p JOIN claims c ON c.id = p.claim JOIN sources s "
+                                    "ON s.id = c.source JOIN entities e ON e.id = p.entity "
+                                    "WHERE e.id = ?1 OR e.merged_into = ?1 ORDER BY p.name, p.id");
+    props.bind(1, id);
+    while (props.executeStep()) {
+        PropertyRow p;
+        p.name = props.getColumn(0).getString();
+        p.value = props.getColumn(1).getString();
+        p.claim = readClaim(props, 2);
+        d.properties.push_back(std::move(p));
+    }
+    SQLite::Statement rels(db, std::string("SELECT ") + kRelationColumns +
+                                   " FROM relations WHERE src = ?1 OR dst = ?1 ORDER BY type, id");
+    rels.bind(1, id);
+    while (rels.executeStep()) d.relations.push_back(readRelation(rels));
+    return d;
+}
+
+std::vector<ClaimRow> Store::claimsBetween(EntityId a, EntityId b) {
+    SQLite::Statement q(impl_->db,
+                        std::string("SELECT ") + kClaimColumns +
+                            " FROM claims c JOIN sources s ON s.id = c.source "
+                            "JOIN entities es ON es.id = c.subject JOIN entities eo ON eo.id = c.object "
+                            "WHERE (coalesce(es.merged_into, es.id) = ?1 AND coalesce(eo.merged_into, eo.id) = ?2) "
+                            "OR (coalesce(es.merged_into, es.id) = ?2 AND coalesce(eo.merged_into, eo.id) = ?1) "
+                            "ORDER BY c.id");
+    q.bind(1, a);
+    q.bind(2, b);
+    std::vector<ClaimRow> out;
+    while (q.executeStep()) out.push_back(readClaim(q));
+    return out;
+}
+
+std::vector<ClaimRow> Store::claimsOfRelation(RelationId id) {
+    auto& q = impl_->stmt(
+        "SELECT c.id, c.key, s.key, s.title, s.published, c.file, c.line, c.stance, c.confidence, "
+        "c.quote, coalesce(c.valid_from, ''), coalesce(c.valid_to, ''), coalesce(c.attributes, ''), "
+        "coalesce(c.relation, ''), c.subject, coalesce(c.object, 0), coalesce(c.property, ''), "
+        "coalesce(c.value, '') FROM claims c JOIN sources s ON s.id = c.source "
+        "WHERE c.relation_id = ? ORDER BY c.id");
+    q.bind(1, id);
+    std::vector<ClaimRow> out;
+    while (q.executeStep()) out.push_back(readClaim(q));
+    q.reset();
+    return out;
+}
+
+std::vector<Rejection> Store::rejections(std::int64_t limit) {
+    std::string sql = "SELECT file, line, reason, raw FROM rejections ORDER BY file, line";
+    if (limit > 0) sql += " LIMIT " + std::to_string(limit);
+    SQLite::Statement q(impl_->db, sql);
+    std::vector<Rejection> out;
+    while (q.executeStep()) {
+        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt64(),
+                       q.getColumn(2).getString(), q.getColumn(3).getString()});
+    }
+    return out;
+}
+
+void Store::forEachRelation(const std::function<void(const RelationRow&)>& fn) {
+    SQLite::Statement q(impl_->db, std::string("SELECT ") + kRelationColumns + " FROM relations ORDER BY id");
+    while (q.executeStep()) fn(readRelation(q));
+}
+
+}  // namespace cg::graph

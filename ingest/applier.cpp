@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: MIT
+#include "ingest/applier.hpp"
+
+#include "graph/error.hpp"
+#include "graph/normalize.hpp"
+
+namespace cg::ingest {
+
+using graph::Claim;
+
+Applier::Applier(graph::Store& store, const graph::Schema& schema, std::size_t batchSize)
+    : store_(store), schema_(schema), batchSize_(batchSize ? batchSize : 1) {
+    resolver_ = std::make_unique<graph::Resolver>(store_, schema_);
+}
+
+Applier::~Applier() = default;
+
+void Applier::beginFile(const std::string& file, const std::string& format) {
+    summary_ = IngestSummary{};
+    summary_.file = file;
+    summary_.format = format;
+    createdAtStart_ = resolver_->createdCount();
+}
+
+IngestSummary Applier::endFile() {
+    if (!batch_) batch_ = std::make_unique<graph::Store::Batch>(store_);
+    store_.logIngest(summary_.file, summary_.format, summary_.accepted, summary_.duplicates,
+                     summary_.rejected);
+    batch_->commit();
+    batch_.reset();
+    inBatch_ = 0;
+    summary_.entitiesCreated = resolver_->createdCount() - createdAtStart_;
+    return summary_;
+}
+
+void Applier::step() {
+    if (!batch_) batch_ = std::make_unique<graph::Store::Batch>(store_);
+    if (++inBatch_ >= batchSize_) {
+        batch_->commit();
+        batch_.reset();
+        inBatch_ = 0;
+    }
+}
+
+void Applier::progress(std::uint64_t bytes) {
+    if (onProgress) onProgress(bytes);
+}
+
+void Applier::source(graph::Source&& source, const std::string& /*file*/, std::int64_t /*line*/) {
+    if (!batch_) batch_ = std::make_unique<graph::Store::Batch>(store_);
+    sources_[source.key] = store_.putSource(source);
+    ++summary_.sources;
+    step();
+}
+
+void Applier::reject(graph::Rejection&& r) {
+    if (!batch_) batch_ = std::make_unique<graph::Store::Batch>(store_);
+    store_.addRejection(r);
+    ++summary_.rejected;
+    if (summary_.firstRejections.size() < IngestSummary::kKeptRejections) {
+        summary_.firstRejections.push_back(std::move(r));
+    }
+    step();
+}
+
+void Applier::claim(graph::Claim&& c) {
+    if (!batch_) batch_ = std::make_unique<graph::Store::Batch>(store_);
+    std::string reason;
+    if (!applyClaim(c, reason)) {
+        reject(graph::Rejection{c.file, c.line, reason, c.raw});
+        return;
+    }
+    step();
+}
+
+bool Applier::applyClaim(const Claim& c, std::string& reason) {
+    auto src = sources_.find(c.sourceKey);
+    if (src == sources_.end()) {
+        auto id = store_.findSource(c.sourceKey);
+        if (!id) {
+            reason = "claim names unknown source '" + c.sourceKey +
+                     "' (declare it first with a {\"source\": {\"id\": ...}} line)";
+            return false;
+        }
+        src = sources_.emplace(c.sourceKey, *id).first;
+    }
+    if (auto existing = store_.findClaim(c.key)) {
+        if (existing->second != c.contentHash) {
+            reason = "claim id '" + c.key +
+                     "' is already stored with different content (claims are immutable; give "
+                     "the changed claim a new id)";
+            return false;
+        }
+        ++summary_.duplicates;
+        return true;
+    }
+    graph::ResolveError error;
+    auto subjectType = resolver_->typeFor(c.subject, error);
+    if (!subjectType) {
+        reason = "subject: " + error.reason;
+        return false;
+    }
+    const graph::RelationType* rel = nullptr;
+    if (c.kind == Claim::Kind::Relation) {
+        rel = schema_.relationType(c.relation);
+        auto objectType = resolver_->typeFor(c.object, error);
+        if (!objectType) {
+            reason = "object: " + error.reason;
+            return false;
+        }
+        if (!schema_.allows(*rel, *subjectType, *objectType)) {
+            std::string from, to;
+            for (const auto& t : rel->from) from += (from.empty() ? "" : "|") + t;
+            for (const auto& t : rel->to) to += (to.empty() ? "" : "|") + t;
+            reason = "relation '" + rel->name + "' cannot go from a " +
+                     schema_.entityType(*subjectType).name + " to a " +
+                     schema_.entityType(*objectType).name + " (allowed: " + from + " -> " + to + ")";
+            return false;
+        }
+    }
+    graph::EntityId subject = resolver_->resolve(c.subject, std::nullopt);
+    std::optional<graph::EntityId> object;
+    std::optional<graph::RelationId> relation;
+    if (rel) {
+        object = resolver_->resolve(c.object, std::nullopt);
+        if (*object == subject) {
+            reason = "subject and object are the same entity ('" +
+                     (c.subject.name.empty() ? c.subject.key : c.subject.name) + "')";
+            return false;
+        }
+        graph::EntityId a = subject;
+        graph::EntityId b = *object;
+        // Undirected relations are stored once, in a canonical order.
+        if (!rel->directed && b < a) std::swap(a, b);
+        relation = store_.relationFor(rel->name, a, b, c.relationKey, rel->directed);
+        store_.touchRelation(*relation);
+    }
+    graph::ClaimId id = store_.insertClaim(c, src->second, subject, object, relation);
+    // Names and identifiers are recorded with the claim that gave them.
+    resolver_->resolve(c.subject, id);
+    if (rel) resolver_->resolve(c.object, id);
+    if (c.kind == Claim::Kind::Property) {
+        if (c.property == "alias" && c.stance == graph::Stance::Asserts) {
+            graph::EntityRef alias;
+            alias.key = store_.entity(subject)->key;
+            alias.aliases.push_back(c.value);
+            resolver_->resolve(alias, id);
+        }
+        store_.addProperty(subject, c.property, c.value, id, c.stance);
+    }
+    ++summary_.accepted;
+    return true;
+}
+
+}  // namespace cg::ingest

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "graph/resolver.hpp"
+#include "graph/schema.hpp"
+#include "graph/store.hpp"
+#include "ingest/reader.hpp"
+
+namespace cg::ingest {
+
+/// What one ingest did; `accepted + duplicates + rejected` is every record read.
+struct IngestSummary {
+    std::string file;
+    std::string format;
+    std::int64_t sources = 0;
+    std::int64_t accepted = 0;    ///< new claims stored
+    std::int64_t duplicates = 0;  ///< claims already in the store, unchanged
+    std::int64_t rejected = 0;
+    std::int64_t entitiesCreated = 0;
+    std::vector<graph::Rejection> firstRejections;  ///< up to kKeptRejections, for display
+    std::vector<std::string> warnings;              ///< whole-file notes (an empty file)
+    static constexpr std::size_t kKeptRejections = 20;
+};
+
+/// The one place where records reach the store: checks what needs the store (a known source,
+/// endpoint types after resolution, immutable claim ids), resolves entities, stores claims,
+/// names, identifiers, properties and relations, and stores rejections. Commits one
+/// transaction per `batchSize` records, so a killed ingest keeps every finished batch and a
+/// re-run completes it without duplicates.
+class Applier : public RecordSink {
+public:
+    Applier(graph::Store& store, const graph::Schema& schema, std::size_t batchSize = 20000);
+    ~Applier() override;
+
+    /// Starts counting for one file.
+    void beginFile(const std::string& file, const std::string& format);
+    /// Commits the open batch and logs the file; returns its summary.
+    IngestSummary endFile();
+
+    void source(graph::Source&& source, const std::string& file, std::int64_t line) override;
+    void claim(graph::Claim&& claim) override;
+    void reject(graph::Rejection&& rejection) override;
+    void progress(std::uint64_t bytes) override;
+
+    /// Called with bytes read, at most a few times a second's worth of records.
+    std::function<void(std::uint64_t)> onProgress;
+
+private:
+    void step();
+    bool applyClaim(const graph::Claim& c, std::string& reason);
+
+    graph::Store& store_;
+    const graph::Schema& schema_;
+    std::size_t batchSize_;
+    std::size_t inBatch_ = 0;
+    std::unique_ptr<graph::Store::Batch> batch_;
+    std::unique_ptr<graph::Resolver> resolver_;
+    std::unordered_map<std::string, graph::SourceId> sources_;
+    IngestSummary summary_;
+    std::int64_t createdAtStart_ = 0;
+};
+
+}  // namespace cg::ingest

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstddef>
+
+#include "ingest/reader.hpp"
+
+namespace cg::ingest {
+
+/// Reads the native claims format: JSON Lines of source declarations, relation claims and
+/// property claims (docs/claims-format.md). Streams line by line with bounded memory and
+/// checks everything that does not need the store: JSON shape, types against the schema,
+/// relation attributes, shares, dates, stance and confidence.
+class ClaimsReader : public Reader {
+public:
+    explicit ClaimsReader(const graph::Schema& schema,
+                          std::size_t maxLine = std::size_t{16} << 20);
+    std::string format() const override { return "claims"; }
+    void read(std::istream& in, const std::string& file, RecordSink& sink) override;
+
+    /// Parses one line; exposed for tests and the fuzzer. Returns false and fills `reason`
+    /// when the line is rejected.
+    bool parseLine(const std::string& line, const std::string& file, std::int64_t lineNumber,
+                   RecordSink& sink, std::string& reason);
+
+private:
+    const graph::Schema& schema_;
+    std::size_t maxLine_;
+};
+
+/// A stable 64-bit hash of a JSON value: object keys are taken in sorted order, so the same
+/// content written in another key order hashes the same.
+std::uint64_t canonicalJsonHash(std::string_view json, std::string_view skipTopLevelKey);
+
+}  // namespace cg::ingest

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#include "ingest/ingest.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "graph/error.hpp"
+#include "ingest/claims_reader.hpp"
+
+namespace cg::ingest {
+
+std::string formatList() { return "auto, claims"; }
+
+std::unique_ptr<Reader> makeReader(const std::string& format, const graph::Schema& schema) {
+    if (format == "claims") return std::make_unique<ClaimsReader>(schema);
+    throw InputError("unknown format '" + format + "' (expected " + formatList() + ")");
+}
+
+std::string detectFormat(const std::string& path) {
+    std::filesystem::path p(path);
+    std::string ext = p.extension().string();
+    std::string name = p.filename().string();
+    if (name.find(".claims.") != std::string::npos || ext == ".jsonl" || ext == ".ndjson") {
+        return "claims";
+    }
+    throw InputError(path + ": cannot tell the format from the file name; give --format (" +
+                     formatList() + ")");
+}
+
+IngestSummary ingestFile(graph::Store& store, const graph::Schema& schema, const std::string& path,
+                         const IngestOptions& options) {
+    Applier applier(store, schema, options.batchSize);
+    return ingestFile(applier, schema, path, options);
+}
+
+IngestSummary ingestFile(Applier& applier, const graph::Schema& schema, const std::string& path,
+                         const IngestOptions& options) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a directory, not a file");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path + ": cannot open: " + std::strerror(errno));
+    std::uint64_t total = std::filesystem::file_size(path, ec);
+    if (ec) total = 0;
+    std::string format = options.format == "auto" ? detectFormat(path) : options.format;
+    auto reader = makeReader(format, schema);
+    if (options.progress) {
+        applier.onProgress = [&](std::uint64_t bytes) { options.progress(bytes, total); };
+    }
+    applier.beginFile(path, format);
+    reader->read(in, path, applier);
+    IngestSummary summary = applier.endFile();
+    applier.onProgress = nullptr;
+    if (total == 0) summary.warnings.push_back(path + ": file is empty, nothing to ingest");
+    return summary;
+}
+
+}  // namespace cg::ingest

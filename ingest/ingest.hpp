@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "graph/schema.hpp"
+#include "graph/store.hpp"
+#include "ingest/applier.hpp"
+#include "ingest/reader.hpp"
+
+namespace cg::ingest {
+
+/// Options of one `claimgraph ingest` run.
+struct IngestOptions {
+    std::string format = "auto";
+    std::size_t batchSize = 20000;
+    /// Called with (bytes read, total bytes) as the file is read.
+    std::function<void(std::uint64_t, std::uint64_t)> progress;
+};
+
+/// The formats `--format` accepts, for help and error messages.
+std::string formatList();
+
+/// A reader for `format`; throws InputError listing the valid formats when it is unknown.
+std::unique_ptr<Reader> makeReader(const std::string& format, const graph::Schema& schema);
+
+/// Picks the format of `path` from its name and first bytes; throws InputError asking for
+/// `--format` when it cannot tell.
+std::string detectFormat(const std::string& path);
+
+/// Reads `path` into the store. Throws InputError when the file cannot be opened or read
+/// as a whole; bad records are rejected, stored and counted, and the rest goes in.
+IngestSummary ingestFile(graph::Store& store, const graph::Schema& schema, const std::string& path,
+                         const IngestOptions& options);
+
+/// The same with an applier kept across files, so its entity index is loaded once.
+IngestSummary ingestFile(Applier& applier, const graph::Schema& schema, const std::string& path,
+                         const IngestOptions& options);
+
+}  // namespace cg::ingest

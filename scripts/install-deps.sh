@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Installs every Debian package claimgraph needs to build, test, export and benchmark.
+# Idempotent and quiet when everything is already present.
+set -euo pipefail
+
+packages=(
+    cmake g++ make pkg-config
+    libboost-graph-dev      # graph algorithms and the CSR view
+    rapidjson-dev           # JSON reading and writing
+    libsqlitecpp-dev        # SQLite storage (RAII wrapper)
+    libsqlite3-dev
+    libgtest-dev            # unit tests
+    libcli11-dev            # command-line parsing
+    libicu-dev              # Unicode case folding, normalisation, transliteration
+    libxml2-utils           # xmllint: exports validated against the GraphML XSD and GEXF RNG
+    python3-igraph          # a second real client reading our exports; benchmark peer
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >/dev/null
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
