@@ -5,9 +5,8 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "cli/commands.hpp"
+#include "cli/registry.hpp"
 #include "graph/error.hpp"
-#include "ingest/ingest.hpp"
 
 namespace {
 
@@ -37,38 +36,8 @@ int main(int argc, char** argv) {
         "2 bad command line; 3 records rejected under --strict.\n"
         "Run 'claimgraph COMMAND --help' for a command's options.");
 
-    auto* init = app.add_subcommand("init", "Create an empty investigation database");
-
-    IngestArgs ingestArgs;
-    auto* ingest = app.add_subcommand("ingest", "Read claims files into the database");
-    ingest->add_option("files", ingestArgs.files, "Input files")->required()->check(CLI::ExistingFile);
-    ingest->add_option("--format", ingestArgs.format, "Input format: " + cg::ingest::formatList())
-        ->capture_default_str();
-    ingest->add_flag("--strict", ingestArgs.strict, "Exit with code 3 when any record is rejected");
-    ingest->add_option("--batch", ingestArgs.batchSize, "Records per transaction")->capture_default_str();
-
-    auto* stats = app.add_subcommand("stats", "Counts of sources, claims, entities and relations");
-    auto* sources = app.add_subcommand("sources", "List the sources claims come from");
-
-    std::string entityType, entityName;
-    long entityLimit = 0;
-    auto* entities = app.add_subcommand("entities", "List entities");
-    entities->add_option("--type", entityType, "Only this type and its subtypes (e.g. Organization)");
-    entities->add_option("--name", entityName, "Only names containing this text (matched normalised)");
-    entities->add_option("--limit", entityLimit, "At most this many rows (0: all)");
-
-    std::string showEntity;
-    auto* show = app.add_subcommand("show", "An entity's names, properties and relations, with the claims behind each");
-    show->add_option("entity", showEntity, "Entity id or name")->required();
-
-    std::string explainA, explainB;
-    auto* explain = app.add_subcommand("explain", "Every claim linking two entities, with source and quote");
-    explain->add_option("a", explainA, "Entity id or name")->required();
-    explain->add_option("b", explainB, "Entity id or name")->required();
-
-    long rejectionLimit = 0;
-    auto* rejections = app.add_subcommand("rejections", "Records rejected by earlier ingests, with file, line and reason");
-    rejections->add_option("--limit", rejectionLimit, "At most this many rows (0: all)");
+    Registry registry;
+    addCoreCommands(app, ctx, registry);
 
     try {
         app.parse(argc, argv);
@@ -76,16 +45,8 @@ int main(int argc, char** argv) {
         int code = app.exit(e);
         return code == 0 ? kOk : kUsage;
     }
-
     try {
-        if (*init) return runInit(ctx);
-        if (*ingest) return runIngest(ctx, ingestArgs);
-        if (*stats) return runStats(ctx);
-        if (*sources) return runSources(ctx);
-        if (*entities) return runEntities(ctx, entityType, entityName, entityLimit);
-        if (*show) return runShow(ctx, showEntity);
-        if (*explain) return runExplain(ctx, explainA, explainB);
-        if (*rejections) return runRejections(ctx, rejectionLimit);
+        if (auto* run = registry.parsed()) return (*run)();
     } catch (const cg::Error& e) {
         std::cerr << "error: " << e.what() << '\n';
         return kError;
@@ -93,5 +54,6 @@ int main(int argc, char** argv) {
         std::cerr << "error: " << e.what() << '\n';
         return kError;
     }
+    std::cerr << app.help() << '\n';
     return kUsage;
 }

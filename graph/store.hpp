@@ -213,6 +213,13 @@ public:
     std::vector<ClaimRow> claimsOfRelation(RelationId id);
     std::vector<Rejection> rejections(std::int64_t limit);
 
+    /// Calls `fn` for every canonical (not merged) entity, in id order.
+    void forEachCanonicalEntity(const std::function<void(EntityId, const std::string& key,
+                                                         const std::string& type,
+                                                         const std::string& name)>& fn);
+    /// Relations with at least one asserting claim from one of these sources, sorted.
+    std::vector<RelationId> relationsSupportedBy(const std::vector<std::string>& sourceKeys);
+
     /// Calls `fn` for every relation with its derived values, in id order.
     void forEachRelation(const std::function<void(const RelationRow&)>& fn);
 

@@ -291,6 +291,29 @@ std::vector<Rejection> Store::rejections(std::int64_t limit) {
     return out;
 }
 
+void Store::forEachCanonicalEntity(
+    const std::function<void(EntityId, const std::string&, const std::string&, const std::string&)>& fn) {
+    SQLite::Statement q(impl_->db,
+                        "SELECT id, key, type, name FROM entities WHERE merged_into IS NULL ORDER BY id");
+    while (q.executeStep()) {
+        fn(q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+           q.getColumn(3).getString());
+    }
+}
+
+std::vector<RelationId> Store::relationsSupportedBy(const std::vector<std::string>& sourceKeys) {
+    std::string sql =
+        "SELECT DISTINCT c.relation_id FROM claims c JOIN sources s ON s.id = c.source "
+        "WHERE c.relation_id IS NOT NULL AND c.stance = 0 AND s.key IN (";
+    for (size_t i = 0; i < sourceKeys.size(); ++i) sql += i ? ", ?" : "?";
+    sql += ") ORDER BY 1";
+    SQLite::Statement q(impl_->db, sql);
+    for (size_t i = 0; i < sourceKeys.size(); ++i) q.bind(static_cast<int>(i + 1), sourceKeys[i]);
+    std::vector<RelationId> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    return out;
+}
+
 void Store::forEachRelation(const std::function<void(const RelationRow&)>& fn) {
     SQLite::Statement q(impl_->db, std::string("SELECT ") + kRelationColumns + " FROM relations ORDER BY id");
     while (q.executeStep()) fn(readRelation(q));

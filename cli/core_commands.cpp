@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "cli/registry.hpp"
+#include "ingest/ingest.hpp"
+
+namespace cg::cli {
+
+void addCoreCommands(CLI::App& app, Context& ctx, Registry& registry) {
+    auto* init = app.add_subcommand("init", "Create an empty investigation database");
+    registry.add(init, [&ctx] { return runInit(ctx); });
+
+    auto ingestArgs = std::make_shared<IngestArgs>();
+    auto* ingest = app.add_subcommand("ingest", "Read claims files into the database");
+    ingest->add_option("files", ingestArgs->files, "Input files")->required()->check(CLI::ExistingFile);
+    ingest->add_option("--format", ingestArgs->format, "Input format: " + ingest::formatList())
+        ->capture_default_str();
+    ingest->add_flag("--strict", ingestArgs->strict, "Exit with code 3 when any record is rejected");
+    ingest->add_option("--batch", ingestArgs->batchSize, "Records per transaction")->capture_default_str();
+    registry.add(ingest, [&ctx, ingestArgs] { return runIngest(ctx, *ingestArgs); });
+
+    auto* stats = app.add_subcommand("stats", "Counts of sources, claims, entities and relations");
+    registry.add(stats, [&ctx] { return runStats(ctx); });
+
+    auto* sources = app.add_subcommand("sources", "List the sources claims come from");
+    registry.add(sources, [&ctx] { return runSources(ctx); });
+
+    struct EntitiesArgs {
+        std::string type, name;
+        long limit = 0;
+    };
+    auto ea = std::make_shared<EntitiesArgs>();
+    auto* entities = app.add_subcommand("entities", "List entities");
+    entities->add_option("--type", ea->type, "Only this type and its subtypes (e.g. Organization)");
+    entities->add_option("--name", ea->name, "Only names containing this text (matched normalised)");
+    entities->add_option("--limit", ea->limit, "At most this many rows (0: all)");
+    registry.add(entities, [&ctx, ea] { return runEntities(ctx, ea->type, ea->name, ea->limit); });
+
+    auto showEntity = std::make_shared<std::string>();
+    auto* show = app.add_subcommand("show", "An entity's names, properties and relations, with the claims behind each");
+    show->add_option("entity", *showEntity, "Entity id or name")->required();
+    registry.add(show, [&ctx, showEntity] { return runShow(ctx, *showEntity); });
+
+    auto pair = std::make_shared<std::pair<std::string, std::string>>();
+    auto* explain = app.add_subcommand("explain", "Every claim linking two entities, with source and quote");
+    explain->add_option("a", pair->first, "Entity id or name")->required();
+    explain->add_option("b", pair->second, "Entity id or name")->required();
+    registry.add(explain, [&ctx, pair] { return runExplain(ctx, pair->first, pair->second); });
+
+    auto limit = std::make_shared<long>(0);
+    auto* rejections = app.add_subcommand("rejections", "Records rejected by earlier ingests, with file, line and reason");
+    rejections->add_option("--limit", *limit, "At most this many rows (0: all)");
+    registry.add(rejections, [&ctx, limit] { return runRejections(ctx, *limit); });
+}
+
+}  // namespace cg::cli

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <utility>
+#include <vector>
+
+#include "cli/context.hpp"
+
+namespace cg::cli {
+
+/// The leaf commands of the command line and what each runs. Every command group adds its
+/// subcommands and runners in its own file, so groups never edit each other's code.
+class Registry {
+public:
+    using Runner = std::function<int()>;
+
+    /// Registers the runner for a leaf subcommand (`stats`, or `path` under `query`).
+    void add(CLI::App* command, Runner run) { runners_.emplace_back(command, std::move(run)); }
+
+    /// The runner of the leaf command that was parsed, or nothing.
+    Runner* parsed() {
+        for (auto& [command, run] : runners_) {
+            if (command->parsed()) return &run;
+        }
+        return nullptr;
+    }
+
+private:
+    std::vector<std::pair<CLI::App*, Runner>> runners_;
+};
+
+/// `init`, `ingest`, `stats`, `sources`, `entities`, `show`, `explain`, `rejections`.
+void addCoreCommands(CLI::App& app, Context& ctx, Registry& registry);
+
+}  // namespace cg::cli

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/model.hpp"
+#include "graph/schema.hpp"
+#include "graph/store.hpp"
+
+namespace cg::graph {
+
+/// Which part of the store a view holds.
+struct ViewFilter {
+    std::vector<std::string> entityTypes;    ///< empty: all; a type includes its subtypes
+    std::vector<std::string> relationTypes;  ///< empty: all
+    std::optional<int> asOf;                 ///< yyyymmdd: only relations valid on that day
+    double minConfidence = 0;                ///< relations whose derived confidence is below are left out
+    std::vector<std::string> sources;        ///< empty: all; else relations supported by one of them
+    bool includeDenied = false;              ///< keep relations that only have denying claims
+    bool labels = true;                      ///< load entity ids and names (off saves memory)
+};
+
+/// The Boost graph type behind the view: compressed sparse row, 32-bit vertex and edge
+/// indices, with in-edges so that algorithms can walk relations backwards.
+using Csr = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property,
+                                               boost::no_property, boost::no_property,
+                                               std::uint32_t, std::uint32_t>;
+
+/// A read-only, compressed view of the graph for queries and exports. Nodes are numbered
+/// 0..n-1 in entity id order, edges 0..m-1 in (source node, relation id) order, which is
+/// also Boost's edge index. Undirected relations appear once, from the lower entity id;
+/// `directed(e)` tells them apart. Built from the store by build(); never mutated after.
+class GraphView {
+public:
+    using Node = std::uint32_t;
+    using Edge = std::uint32_t;
+    static constexpr Node kNoNode = std::numeric_limits<Node>::max();
+
+    /// Loads canonical entities and relations matching `filter`. Throws QueryError when the
+    /// filter names an unknown entity or relation type.
+    static GraphView build(Store& store, const Schema& schema, const ViewFilter& filter = {});
+
+    std::uint32_t nodeCount() const { return static_cast<std::uint32_t>(entityIds_.size()); }
+    std::uint32_t edgeCount() const { return static_cast<std::uint32_t>(relationIds_.size()); }
+    const Csr& csr() const { return csr_; }
+    const Schema& schema() const { return *schema_; }
+
+    EntityId entityId(Node v) const { return entityIds_[v]; }
+    EntityTypeId nodeType(Node v) const { return nodeTypes_[v]; }
+    /// The entity's id text ("person/sar-kheng"); empty when built without labels.
+    const std::string& key(Node v) const { return keys_[v]; }
+    const std::string& name(Node v) const { return names_[v]; }
+    bool hasLabels() const { return !keys_.empty(); }
+    /// The node of an entity, or kNoNode when the view does not hold it.
+    Node node(EntityId id) const;
+
+    Node source(Edge e) const { return sources_[e]; }
+    Node target(Edge e) const { return targets_[e]; }
+    RelationId relationId(Edge e) const { return relationIds_[e]; }
+    /// Index into schema().relationTypes().
+    std::uint8_t relationType(Edge e) const { return relationTypes_[e]; }
+    const RelationType& relationTypeOf(Edge e) const { return schema_->relationTypes()[relationTypes_[e]]; }
+    bool directed(Edge e) const { return flags_[e] & kDirected; }
+    bool disputed(Edge e) const { return flags_[e] & kDisputed; }
+    float confidence(Edge e) const { return confidence_[e]; }
+    /// Share interval in percent; nothing when no claim gave a share.
+    std::optional<std::pair<float, float>> share(Edge e) const;
+    /// yyyymmdd bounds; 0 when open.
+    std::int32_t validFrom(Edge e) const { return validFrom_[e]; }
+    std::int32_t validTo(Edge e) const { return validTo_[e]; }
+    std::int32_t supportCount(Edge e) const { return support_[e]; }
+
+    /// The out-edges of v as a contiguous range of edge indices.
+    std::pair<Edge, Edge> outEdges(Node v) const;
+    /// The in-edges of v (edge indices, in the order Boost stores them).
+    template <typename Fn>
+    void forEachInEdge(Node v, Fn&& fn) const {
+        auto [b, e] = boost::in_edges(v, csr_);
+        for (; b != e; ++b) fn(static_cast<Edge>(boost::get(boost::edge_index, csr_, *b)));
+    }
+    /// Every edge touching v, either way, with the node at its other end.
+    template <typename Fn>
+    void forEachIncident(Node v, Fn&& fn) const {
+        auto [ob, oe] = outEdges(v);
+        for (Edge e = ob; e < oe; ++e) fn(e, targets_[e]);
+        forEachInEdge(v, [&](Edge e) { fn(e, sources_[e]); });
+    }
+
+    /// Approximate bytes held, for benchmarks.
+    std::size_t memoryBytes() const;
+
+private:
+    static constexpr std::uint8_t kDirected = 1;
+    static constexpr std::uint8_t kDisputed = 2;
+
+    const Schema* schema_ = nullptr;
+    std::vector<EntityId> entityIds_;
+    std::vector<EntityTypeId> nodeTypes_;
+    std::vector<std::string> keys_;
+    std::vector<std::string> names_;
+    std::vector<Node> nodeOfEntity_;  // indexed by entity id, kNoNode when absent
+
+    std::vector<Node> sources_;
+    std::vector<Node> targets_;
+    std::vector<RelationId> relationIds_;
+    std::vector<std::uint8_t> relationTypes_;
+    std::vector<std::uint8_t> flags_;
+    std::vector<float> confidence_;
+    std::vector<float> shareMin_;
+    std::vector<float> shareMax_;
+    std::vector<std::int32_t> validFrom_;
+    std::vector<std::int32_t> validTo_;
+    std::vector<std::int32_t> support_;
+    Csr csr_;
+};
+
+}  // namespace cg::graph
