@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#include "ingest/line_reader.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+using cg::ingest::LineReader;
+
+TEST(LineReader, StripsBomAndCarriageReturns) {
+    std::istringstream in("\xEF\xBB\xBF{\"a\":1}\r\n{\"b\":2}\r\n");
+    LineReader r(in);
+    std::string line;
+    ASSERT_TRUE(r.next(line));
+    EXPECT_EQ(line, "{\"a\":1}");
+    ASSERT_TRUE(r.next(line));
+    EXPECT_EQ(line, "{\"b\":2}");
+    EXPECT_EQ(r.lineNumber(), 2);
+    EXPECT_FALSE(r.next(line));
+}
+
+TEST(LineReader, CutsALineLongerThanTheLimitAndGoesOn) {
+    std::string big(5000, 'x');
+    std::istringstream in(big + "\nshort\n");
+    LineReader r(in, 2048);
+    std::string line;
+    ASSERT_TRUE(r.next(line));
+    EXPECT_TRUE(r.truncated());
+    EXPECT_EQ(r.fullLength(), 5000u);
+    EXPECT_EQ(line.size(), LineReader::kKeptPrefix);
+    ASSERT_TRUE(r.next(line));
+    EXPECT_FALSE(r.truncated());
+    EXPECT_EQ(line, "short");
+    EXPECT_EQ(r.lineNumber(), 2);
+}
