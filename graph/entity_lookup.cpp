@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "graph/entity_lookup.hpp"
 
+#include <algorithm>
+
 #include "graph/error.hpp"
+#include "graph/name_parts.hpp"
 #include "graph/normalize.hpp"
 
 namespace cg::graph {
@@ -9,7 +12,15 @@ namespace cg::graph {
 EntityId findEntity(Store& store, const std::string& text) {
     if (auto id = store.entityByKey(text)) return store.canonical(*id);
     std::string norm = normalizeName(text);
-    std::vector<EntityId> ids = norm.empty() ? std::vector<EntityId>{} : store.entitiesByNorm(norm);
+    // Person names are keyed without titles, other names with canonical legal forms: try both.
+    std::vector<EntityId> ids;
+    for (const std::string& key : {matchKey(text, true), matchKey(text, false)}) {
+        if (key.empty()) continue;
+        for (EntityId id : store.entitiesByNorm(key)) {
+            if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+        }
+    }
+    std::sort(ids.begin(), ids.end());
     if (ids.size() == 1) return ids.front();
     if (ids.empty()) {
         std::string message = "no entity matches '" + text + "'";

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "graph/error.hpp"
+#include "graph/name_parts.hpp"
 #include "graph/normalize.hpp"
 
 namespace cg::graph {
@@ -42,7 +43,8 @@ std::string Resolver::identifierKey(const std::string& scheme, const std::string
     return normalizeScheme(scheme) + '\x1f' + trim(value);
 }
 
-Resolver::Resolver(Store& store, const Schema& schema) : store_(store), schema_(schema) {
+Resolver::Resolver(Store& store, const Schema& schema)
+    : store_(store), schema_(schema), person_(schema.entityTypeId("Person")) {
     store_.forEachEntity([&](EntityId id, const std::string& key, const std::string& type,
                              bool stub, std::optional<EntityId> mergedInto) {
         auto t = schema_.entityTypeId(type);
@@ -69,29 +71,32 @@ EntityId Resolver::canonicalOf(EntityId id) const {
     return id;
 }
 
+bool Resolver::isPerson(std::optional<EntityTypeId> type) const {
+    return type && person_ && schema_.isA(*type, *person_);
+}
+
 std::optional<EntityId> Resolver::find(const EntityRef& ref, std::optional<EntityTypeId> type) const {
     if (!ref.key.empty()) {
         auto it = keys_.find(ref.key);
-        if (it != keys_.end()) return canonicalOf(it->second);
+        if (it != keys_.end()) return it->second;
         return std::nullopt;
     }
     for (const auto& [scheme, value] : ref.identifiers) {
         auto it = byIdentifier_.find(identifierKey(scheme, value));
         if (it == byIdentifier_.end()) continue;
-        EntityId id = canonicalOf(it->second);
-        if (!type || schema_.compatible(info_[id].type, *type)) return id;
+        if (!type || schema_.compatible(info_[canonicalOf(it->second)].type, *type)) return it->second;
     }
     if (ref.name.empty()) return std::nullopt;
-    auto it = byNorm_.find(normalizeName(ref.name));
+    auto it = byNorm_.find(matchKey(ref.name, isPerson(type)));
     if (it == byNorm_.end()) return std::nullopt;
     // Prefer an entity of exactly the claimed type, then any compatible one; the oldest wins.
+    // Types are those of the canonical entity, since a merge may have refined them.
     std::optional<EntityId> compatible;
     for (EntityId candidate : it->second) {
-        EntityId id = canonicalOf(candidate);
-        EntityTypeId t = info_[id].type;
-        if (type && t == *type) return id;
+        EntityTypeId t = info_[canonicalOf(candidate)].type;
+        if (type && t == *type) return candidate;
         if (!type || schema_.compatible(t, *type)) {
-            if (!compatible || id < *compatible) compatible = id;
+            if (!compatible || candidate < *compatible) compatible = candidate;
         }
     }
     return compatible;
@@ -109,9 +114,10 @@ std::optional<EntityTypeId> Resolver::typeFor(const EntityRef& ref, ResolveError
     }
     auto found = find(ref, claimed);
     if (!found) return claimed ? *claimed : schema_.rootType();
-    EntityTypeId have = info_[*found].type;
+    EntityId id = canonicalOf(*found);
+    EntityTypeId have = info_[id].type;
     if (!claimed || have == *claimed) return have;
-    if (info_[*found].stub || have == schema_.rootType()) return *claimed;
+    if (info_[id].stub || have == schema_.rootType()) return *claimed;
     if (schema_.isA(*claimed, have)) return *claimed;  // refines Organization to Company
     if (schema_.isA(have, *claimed)) return have;
     error.reason = "entity '" + ref.key + "' is a " + schema_.entityType(have).name +
@@ -137,11 +143,12 @@ std::string Resolver::newKey(const std::string& type, const std::string& name) {
     return key;
 }
 
-void Resolver::addName(EntityId id, const std::string& name, std::optional<ClaimId> claim) {
+void Resolver::addName(EntityId id, const std::string& name, bool person,
+                       std::optional<ClaimId> claim) {
     if (name.empty() || !names_.insert(nameHash(id, name)).second) return;
-    std::string norm = normalizeName(name);
-    store_.addName(id, name, norm, claim);
-    auto& ids = byNorm_[norm];
+    std::string key = matchKey(name, person);
+    store_.addName(id, name, key, claim);
+    auto& ids = byNorm_[key];
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
 }
 
@@ -151,30 +158,40 @@ EntityId Resolver::resolve(const EntityRef& ref, std::optional<ClaimId> claim) {
     if (!type) throw InputError(error.reason);  // callers check typeFor first
     std::optional<EntityTypeId> claimed;
     if (!ref.type.empty()) claimed = schema_.entityTypeId(ref.type);
+    bool person = isPerson(*type);
+    // Titles never take part in matching or naming; they become properties of the claim.
+    NameParts parts = person ? splitTitles(ref.name) : NameParts{{}, ref.name};
     auto found = find(ref, claimed);
     EntityId id;
     if (found) {
         id = *found;
-        Info& info = info_[id];
+        EntityId canon = canonicalOf(id);
+        Info& info = info_[canon];
         bool nowStub = info.stub && !ref.described() && ref.type.empty();
         if (info.type != *type || info.stub != nowStub) {
-            auto current = store_.entity(id);
+            auto current = store_.entity(canon);
             std::string name = current ? current->name : std::string();
-            if ((info.stub || name.empty()) && !ref.name.empty()) name = ref.name;
-            store_.updateEntity(id, schema_.entityType(*type).name, name, nowStub);
+            if ((info.stub || name.empty()) && !parts.bare.empty()) name = parts.bare;
+            store_.updateEntity(canon, schema_.entityType(*type).name, name, nowStub);
             info.type = *type;
             info.stub = nowStub;
         }
     } else {
         bool stub = !ref.described() && ref.type.empty();
-        std::string key = ref.key.empty() ? newKey(schema_.entityType(*type).name, ref.name) : ref.key;
-        std::string name = ref.name.empty() ? key : ref.name;
+        std::string key = ref.key.empty() ? newKey(schema_.entityType(*type).name, parts.bare) : ref.key;
+        std::string name = parts.bare.empty() ? key : parts.bare;
         id = store_.insertEntity(key, schema_.entityType(*type).name, name, stub);
         remember(id, key, *type, stub);
         ++created_;
     }
-    addName(id, ref.name, claim);
-    for (const auto& alias : ref.aliases) addName(id, alias, claim);
+    addName(id, parts.bare, person, claim);
+    if (parts.bare != ref.name) addName(id, ref.name, person, claim);
+    for (const auto& alias : ref.aliases) addName(id, alias, person, claim);
+    if (claim) {
+        for (const auto& title : parts.titles) {
+            store_.addProperty(id, "title", title, *claim, Stance::Asserts);
+        }
+    }
     for (const auto& [scheme, value] : ref.identifiers) {
         std::string k = identifierKey(scheme, value);
         // The first entity to carry an identifier keeps it in the index; every entity that
@@ -186,5 +203,7 @@ EntityId Resolver::resolve(const EntityRef& ref, std::optional<ClaimId> claim) {
     }
     return id;
 }
+
+EntityId Resolver::canonical(EntityId id) const { return canonicalOf(id); }
 
 }  // namespace cg::graph

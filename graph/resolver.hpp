@@ -31,11 +31,14 @@ public:
     /// contradicts what the store knows (an id of a Person described as a Company).
     std::optional<EntityTypeId> typeFor(const EntityRef& ref, ResolveError& error) const;
 
-    /// Finds or creates the entity for `ref`, records its names and identifiers with the
-    /// claim that gave them, and returns its canonical id. Call typeFor() first.
+    /// Finds or creates the entity for `ref`, records its names, identifiers and titles with
+    /// the claim that gave them, and returns the entity the reference matched (which may have
+    /// been merged into another: see canonical()). Call typeFor() first.
     EntityId resolve(const EntityRef& ref, std::optional<ClaimId> claim);
 
-    EntityTypeId typeOf(EntityId id) const { return info_.at(id).type; }
+    /// The entity `id` is merged into, or `id` itself.
+    EntityId canonical(EntityId id) const;
+    EntityTypeId typeOf(EntityId id) const { return info_.at(canonicalOf(id)).type; }
     std::size_t entityCount() const { return keys_.size(); }
     std::int64_t createdCount() const { return created_; }
 
@@ -48,14 +51,16 @@ private:
     };
 
     std::optional<EntityId> find(const EntityRef& ref, std::optional<EntityTypeId> type) const;
+    bool isPerson(std::optional<EntityTypeId> type) const;
     EntityId canonicalOf(EntityId id) const;
     std::string newKey(const std::string& type, const std::string& name);
     void remember(EntityId id, const std::string& key, EntityTypeId type, bool stub);
-    void addName(EntityId id, const std::string& name, std::optional<ClaimId> claim);
+    void addName(EntityId id, const std::string& name, bool person, std::optional<ClaimId> claim);
     static std::string identifierKey(const std::string& scheme, const std::string& value);
 
     Store& store_;
     const Schema& schema_;
+    std::optional<EntityTypeId> person_;
     std::vector<Info> info_;  // indexed by entity id
     std::unordered_map<std::string, EntityId> keys_;
     std::unordered_map<std::string, std::vector<EntityId>> byNorm_;

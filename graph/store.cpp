@@ -75,6 +75,34 @@ std::uint64_t fnv1a(std::string_view text) {
     return h;
 }
 
+// Each step takes the layout from version N to N + 1 in one transaction.
+constexpr const char* kMigrations[] = {
+    // 1 -> 2: resolution judgements.
+    R"sql(
+CREATE TABLE judgements(
+  id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('merge', 'not_same', 'split')),
+  a TEXT NOT NULL, b TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
+  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  undone INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX entities_merged ON entities(merged_into) WHERE merged_into IS NOT NULL;
+)sql",
+};
+
+static_assert(sizeof kMigrations / sizeof kMigrations[0] == Store::kSchemaVersion - 1,
+              "one migration per layout version");
+
+void migrate(SQLite::Database& db, int version) {
+    constexpr int kCount = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
+    for (int v = version; v < 1 + kCount; ++v) {
+        SQLite::Transaction tx(db);
+        db.exec(kMigrations[v - 1]);
+        SQLite::Statement put(db, "UPDATE meta SET value = ? WHERE key = 'schema_version'");
+        put.bind(1, std::to_string(v + 1));
+        put.exec();
+        tx.commit();
+    }
+}
+
 }  // namespace
 
 Store::Store(const std::string& path, bool create) : path_(path) {
@@ -99,8 +127,8 @@ Store::Store(const std::string& path, bool create) : path_(path) {
             }
             SQLite::Transaction tx(db);
             db.exec(kCreateV1);
-            SQLite::Statement put(db, "INSERT INTO meta(key, value) VALUES ('schema_version', ?), ('application', 'claimgraph')");
-            put.bind(1, std::to_string(kSchemaVersion));
+            // A new database starts at layout 1 and takes the same migrations as an old one.
+            SQLite::Statement put(db, "INSERT INTO meta(key, value) VALUES ('schema_version', '1'), ('application', 'claimgraph')");
             put.exec();
             tx.commit();
         } else if (!db.tableExists("meta")) {
@@ -112,7 +140,7 @@ Store::Store(const std::string& path, bool create) : path_(path) {
                                    " is newer than this claimgraph understands (", kSchemaVersion,
                                    "); upgrade claimgraph"));
         }
-        // Migrations from older layouts go here, one step per version, each in a transaction.
+        migrate(db, version);
     } catch (const SQLite::Exception& e) {
         throw StorageError(path + ": " + e.what());
     }
@@ -386,6 +414,13 @@ void Store::flushRelations() {
         update.bind(11, id);
         update.exec();
         update.reset();
+        if (d.support == 0 && d.dispute == 0) {
+            // A merge or split moved every claim elsewhere.
+            auto& drop = impl_->stmt("DELETE FROM relations WHERE id = ?");
+            drop.bind(1, id);
+            drop.exec();
+            drop.reset();
+        }
     }
     dirty.clear();
 }

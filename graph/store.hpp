@@ -113,6 +113,18 @@ struct EntityDetail {
 };
 
 
+/// A recorded resolution decision: two entities are the same (merge) or not (not_same), or
+/// a merge was undone (split).
+struct JudgementRow {
+    std::int64_t id = 0;
+    std::string kind;  ///< merge, not_same, split
+    std::string a;     ///< entity key
+    std::string b;     ///< entity key; empty for split
+    std::string note;
+    std::string created;
+    bool undone = false;
+};
+
 /// The SQLite database of one investigation: sources, claims, entities, names, identifiers,
 /// properties, relations and rejected input, with integer keys. The only code that talks to
 /// SQLite. Throws StorageError when the file cannot be opened, is not a claimgraph database,
@@ -120,7 +132,7 @@ struct EntityDetail {
 class Store {
 public:
     /// The database layout this build writes; older files are migrated on open.
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     /// Opens (and with `create`, creates) the database at `path`.
     explicit Store(const std::string& path, bool create = true);
@@ -182,6 +194,21 @@ public:
     void logIngest(const std::string& file, const std::string& format, std::int64_t accepted,
                    std::int64_t duplicates, std::int64_t rejected);
 
+    // --- resolution (inside a Batch) ---
+
+    std::int64_t addJudgement(const std::string& kind, const std::string& aKey,
+                              const std::string& bKey, const std::string& note);
+    std::vector<JudgementRow> judgements(bool includeUndone);
+    void undoJudgement(std::int64_t id);
+    /// Points `id` at the entity it is merged into, or makes it canonical again.
+    void setMergedInto(EntityId id, std::optional<EntityId> into);
+    void setEntityType(EntityId id, const std::string& type);
+    /// Entities merged into `canonical` (not including it).
+    std::vector<EntityId> mergedMembers(EntityId canonical);
+    /// Re-files the claims touching these entities under the relations of their current
+    /// canonical endpoints; relations left without claims are removed at commit.
+    void reassignRelations(const std::vector<EntityId>& entities);
+
     // --- bulk reading for in-memory indexes ---
 
     void forEachEntity(const std::function<void(EntityId, const std::string& key,
@@ -190,6 +217,10 @@ public:
     void forEachName(const std::function<void(EntityId, const std::string& norm)>& fn);
     void forEachIdentifier(const std::function<void(EntityId, const std::string& scheme,
                                                     const std::string& value)>& fn);
+    /// Every stored value of the named properties (asserted, not denied), by raw entity id.
+    void forEachPropertyValue(const std::vector<std::string>& names,
+                              const std::function<void(EntityId, const std::string& name,
+                                                       const std::string& value)>& fn);
     void forEachRelationKey(const std::function<void(RelationId, const std::string& type,
                                                      EntityId src, EntityId dst,
                                                      const std::string& rkey)>& fn);

@@ -123,13 +123,13 @@ bool Applier::applyClaim(const Claim& c, std::string& reason) {
     std::optional<graph::RelationId> relation;
     if (rel) {
         object = resolver_->resolve(c.object, std::nullopt);
-        if (*object == subject) {
+        if (resolver_->canonical(*object) == resolver_->canonical(subject)) {
             reason = "subject and object are the same entity ('" +
                      (c.subject.name.empty() ? c.subject.key : c.subject.name) + "')";
             return false;
         }
-        graph::EntityId a = subject;
-        graph::EntityId b = *object;
+        graph::EntityId a = resolver_->canonical(subject);
+        graph::EntityId b = resolver_->canonical(*object);
         // Undirected relations are stored once, in a canonical order.
         if (!rel->directed && b < a) std::swap(a, b);
         relation = store_.relationFor(rel->name, a, b, c.relationKey, rel->directed);
