@@ -13,6 +13,7 @@
 #include "graph/date.hpp"
 #include "graph/entity_lookup.hpp"
 #include "graph/error.hpp"
+#include "graph/judgements.hpp"
 #include "graph/normalize.hpp"
 
 namespace cg::cli {
@@ -173,6 +174,8 @@ int runIngest(Context& ctx, const IngestArgs& args) {
         ctx.out << "; " << s.sources << " source declarations, " << s.entitiesCreated
                 << " new entities\n";
     }
+    int reapplied = graph::applyJudgements(store, schema);
+    if (reapplied > 0 && !ctx.json) ctx.out << "re-applied " << reapplied << " recorded merge(s)\n";
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (ctx.json) {
         j.endArray().field("seconds", seconds).endObject();

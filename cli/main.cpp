@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
 
     Registry registry;
     addCoreCommands(app, ctx, registry);
+    addResolveCommands(app, ctx, registry);
 
     try {
         app.parse(argc, argv);

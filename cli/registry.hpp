@@ -35,4 +35,7 @@ private:
 /// `init`, `ingest`, `stats`, `sources`, `entities`, `show`, `explain`, `rejections`.
 void addCoreCommands(CLI::App& app, Context& ctx, Registry& registry);
 
+/// `resolve suggest | merge | not-same | split | undo | list`.
+void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry);
+
 }  // namespace cg::cli

@@ -2,6 +2,7 @@
 #include "graph/suggest.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <sstream>
@@ -75,6 +76,33 @@ bool shareAny(const std::vector<std::string>& a, const std::vector<std::string>&
         if (std::find(b.begin(), b.end(), x) != b.end()) return true;
     }
     return false;
+}
+
+// Soft token similarity: every token of one name finds its closest token in the other
+// (Jaro-Winkler, counted only from 0.9 up), weighted by how rare the token is, so that
+// "Embassy of India" and "Embassy of Indonesia" differ where it matters.
+double tokenSimilarity(const std::string& x, const std::string& y,
+                       const std::unordered_map<std::string, std::size_t>& freq, double total) {
+    auto tx = tokensOf(x);
+    auto ty = tokensOf(y);
+    if (tx.empty() || ty.empty()) return 0;
+    auto idf = [&](const std::string& t) {
+        auto it = freq.find(t);
+        double f = it == freq.end() ? 1.0 : static_cast<double>(it->second);
+        return std::log(1.0 + total / f);
+    };
+    auto oneWay = [&](const std::vector<std::string>& a, const std::vector<std::string>& b) {
+        double sum = 0, weight = 0;
+        for (const auto& t : a) {
+            double best = 0;
+            for (const auto& u : b) best = std::max(best, jaroWinkler(t, u));
+            double w = idf(t);
+            weight += w;
+            if (best >= 0.9) sum += w * best;
+        }
+        return weight > 0 ? sum / weight : 0;
+    };
+    return std::min(oneWay(tx, ty), oneWay(ty, tx));
 }
 
 std::string fmt(const char* pattern, double v) {
@@ -193,7 +221,7 @@ std::vector<Suggestion> suggestMatches(Store& store, const Schema& schema, const
         bool sameWithoutForm = false;
         for (const auto& x : ca.keys) {
             for (const auto& y : cb.keys) {
-                best = std::max(best, jaroWinkler(sortedTokens(x), sortedTokens(y)));
+                best = std::max(best, tokenSimilarity(x, y, freq, static_cast<double>(entities.size())));
                 if (stripLegalForm(x) == stripLegalForm(y)) sameWithoutForm = true;
             }
         }

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: MIT
+#include <cstdio>
+#include <memory>
+
+#include "cli/json_out.hpp"
+#include "cli/registry.hpp"
+#include "cli/table.hpp"
+#include "graph/entity_lookup.hpp"
+#include "graph/judgements.hpp"
+#include "graph/suggest.hpp"
+
+namespace cg::cli {
+
+namespace {
+
+struct ResolveArgs {
+    std::string a, b, note;
+    std::int64_t id = 0;
+    double minScore = 0.6;
+    std::size_t limit = 50;
+    bool all = false;
+};
+
+std::string label(graph::Store& store, graph::EntityId id) {
+    auto e = store.entity(id);
+    return e ? e->key : std::to_string(id);
+}
+
+int printJudgement(Context& ctx, const char* what, std::int64_t id, const std::string& text) {
+    if (ctx.json) {
+        JsonOut j;
+        j.beginObject().field("judgement", id).field("kind", what).endObject().print(ctx.out);
+    } else {
+        ctx.out << text << " (judgement " << id << ")\n";
+    }
+    return kOk;
+}
+
+int runSuggest(Context& ctx, const ResolveArgs& args) {
+    auto& store = ctx.store();
+    graph::SuggestOptions options;
+    options.minScore = args.minScore;
+    options.limit = args.limit;
+    auto suggestions = graph::suggestMatches(store, ctx.schema(), options);
+    if (ctx.json) {
+        JsonOut j;
+        j.beginArray();
+        for (const auto& s : suggestions) {
+            auto a = store.entity(s.a);
+            auto b = store.entity(s.b);
+            j.beginObject().field("a", a->key).field("a_name", a->name).field("b", b->key).field("b_name", b->name);
+            j.field("score", s.score).beginArray("reasons");
+            for (const auto& r : s.reasons) j.field(nullptr, r);
+            j.endArray().endObject();
+        }
+        j.endArray().print(ctx.out);
+        return kOk;
+    }
+    Table t({"score", "a", "b", "reasons"}, 70);
+    for (const auto& s : suggestions) {
+        auto a = store.entity(s.a);
+        auto b = store.entity(s.b);
+        char score[16];
+        std::snprintf(score, sizeof score, "%.2f", s.score);
+        std::string reasons;
+        for (const auto& r : s.reasons) reasons += (reasons.empty() ? "" : "; ") + r;
+        t.add({score, a->name + " [" + a->key + "]", b->name + " [" + b->key + "]", reasons});
+    }
+    if (t.empty()) {
+        ctx.out << "no candidate pairs at or above score " << args.minScore << '\n';
+    } else {
+        t.print(ctx.out);
+        ctx.out << "merge a pair with 'claimgraph resolve merge A B', or record 'resolve not-same A B'\n";
+    }
+    return kOk;
+}
+
+int runList(Context& ctx, bool all) {
+    auto rows = ctx.store().judgements(all);
+    if (ctx.json) {
+        JsonOut j;
+        j.beginArray();
+        for (const auto& r : rows) {
+            j.beginObject().field("id", r.id).field("kind", r.kind).field("a", r.a).field("b", r.b);
+            j.field("note", r.note).field("created", r.created).field("undone", r.undone).endObject();
+        }
+        j.endArray().print(ctx.out);
+        return kOk;
+    }
+    Table t({"id", "kind", "a", "b", "created", "state", "note"});
+    for (const auto& r : rows) {
+        t.add({std::to_string(r.id), r.kind, r.a, r.b, r.created, r.undone ? "undone" : "active", r.note});
+    }
+    if (t.empty()) {
+        ctx.out << "no judgements recorded\n";
+    } else {
+        t.print(ctx.out);
+    }
+    return kOk;
+}
+
+}  // namespace
+
+void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry) {
+    auto* resolve = app.add_subcommand("resolve", "Entity resolution: suggestions and judgements (merge, not-same, split)");
+    resolve->require_subcommand(1);
+    auto args = std::make_shared<ResolveArgs>();
+
+    auto* suggest = resolve->add_subcommand("suggest", "Candidate pairs that may be one real thing, ranked, with reasons");
+    suggest->add_option("--min-score", args->minScore, "Smallest score shown (0..1)")->capture_default_str();
+    suggest->add_option("--limit", args->limit, "At most this many pairs")->capture_default_str();
+    registry.add(suggest, [&ctx, args] { return runSuggest(ctx, *args); });
+
+    auto* merge = resolve->add_subcommand("merge", "Record that A and B are the same and merge B into A");
+    merge->add_option("a", args->a, "Entity id or name")->required();
+    merge->add_option("b", args->b, "Entity id or name")->required();
+    merge->add_option("--note", args->note, "Why (kept with the judgement)");
+    registry.add(merge, [&ctx, args] {
+        auto& store = ctx.store();
+        auto a = graph::findEntity(store, args->a);
+        auto b = graph::findEntity(store, args->b);
+        auto id = graph::mergeEntities(store, ctx.schema(), a, b, args->note);
+        return printJudgement(ctx, "merge", id, "merged " + label(store, b) + " into " + label(store, store.canonical(a)));
+    });
+
+    auto* notSame = resolve->add_subcommand("not-same", "Record that A and B are different; blocks any later merge");
+    notSame->add_option("a", args->a, "Entity id or name")->required();
+    notSame->add_option("b", args->b, "Entity id or name")->required();
+    notSame->add_option("--note", args->note, "Why (kept with the judgement)");
+    registry.add(notSame, [&ctx, args] {
+        auto& store = ctx.store();
+        auto a = graph::findEntity(store, args->a);
+        auto b = graph::findEntity(store, args->b);
+        auto id = graph::markNotSame(store, a, b, args->note);
+        return printJudgement(ctx, "not_same", id, "recorded " + label(store, a) + " is not " + label(store, b));
+    });
+
+    auto* split = resolve->add_subcommand("split", "Undo every merge into A");
+    split->add_option("a", args->a, "Entity id or name")->required();
+    split->add_option("--note", args->note, "Why (kept with the judgement)");
+    registry.add(split, [&ctx, args] {
+        auto& store = ctx.store();
+        auto a = graph::findEntity(store, args->a);
+        auto id = graph::splitEntity(store, a, args->note);
+        return printJudgement(ctx, "split", id, "split " + label(store, a) + " back into its merged entities");
+    });
+
+    auto* undo = resolve->add_subcommand("undo", "Undo one judgement by its id (see 'resolve list')");
+    undo->add_option("id", args->id, "Judgement id")->required();
+    registry.add(undo, [&ctx, args] {
+        graph::undoJudgement(ctx.store(), args->id);
+        return printJudgement(ctx, "undo", args->id, "undid judgement " + std::to_string(args->id));
+    });
+
+    auto* list = resolve->add_subcommand("list", "Recorded judgements");
+    list->add_flag("--all", args->all, "Include undone judgements");
+    registry.add(list, [&ctx, args] { return runList(ctx, args->all); });
+}
+
+}  // namespace cg::cli
