@@ -34,3 +34,45 @@ TEST(PartialDate, RejectsImpossibleDates) {
     EXPECT_FALSE(PartialDate::parse("August 2022", &error));
     EXPECT_TRUE(PartialDate::parse("2000-02-29"));
 }
+
+TEST(PartialDate, WritesTextAtItsOwnPrecision) {
+    EXPECT_EQ(PartialDate::parse("2022")->text(), "2022");
+    EXPECT_EQ(PartialDate::parse("2022-08")->text(), "2022-08");
+    EXPECT_EQ(PartialDate::parse("0999-01-05")->text(), "0999-01-05");
+    EXPECT_EQ(PartialDate::parse("2022-08-30 14:00")->text(), "2022-08-30");
+}
+
+TEST(PartialDate, RangeOfAPartialDateCoversEveryDayItCanMean) {
+    auto feb1900 = PartialDate::parse("1900-02");
+    ASSERT_TRUE(feb1900);
+    EXPECT_EQ(feb1900->firstDay(), 19000201);
+    EXPECT_EQ(feb1900->lastDay(), 19000228);  // a century year is not a leap year
+    EXPECT_EQ(PartialDate::parse("2000-02")->lastDay(), 20000229);  // unless divisible by 400
+    EXPECT_EQ(PartialDate::parse("2022-04")->lastDay(), 20220430);
+    auto day = PartialDate::parse("2022-08-30");
+    EXPECT_EQ(day->firstDay(), day->lastDay());
+}
+
+TEST(PartialDate, RejectsMalformedText) {
+    std::string error;
+    for (const char* bad :
+         {"", "202", "20221", "2022-8", "2022-8-30", "2022/08/30", "2022-08-3", "2022-08-30x",
+          "2022-00", "2022-08-00", "2022-08-32", "abcd", "2022T10"}) {
+        error.clear();
+        EXPECT_FALSE(PartialDate::parse(bad, &error)) << bad;
+        EXPECT_NE(error.find(bad), std::string::npos) << "error for '" << bad << "': " << error;
+    }
+}
+
+TEST(PartialDate, ComparesByValue) {
+    EXPECT_EQ(*PartialDate::parse("2022-08"), *PartialDate::parse("2022-08"));
+    EXPECT_FALSE(*PartialDate::parse("2022-08") == *PartialDate::parse("2022-08-01"));
+}
+
+TEST(DayKey, PrintsAsAFullDate) {
+    EXPECT_EQ(cg::graph::dayKeyText(20220830), "2022-08-30");
+    EXPECT_EQ(cg::graph::dayKeyText(PartialDate::parse("2024-02")->lastDay()), "2024-02-29");
+    EXPECT_EQ(cg::graph::daysInMonth(2023, 2), 28);
+    EXPECT_EQ(cg::graph::daysInMonth(2024, 2), 29);
+    EXPECT_EQ(cg::graph::daysInMonth(2024, 12), 31);
+}

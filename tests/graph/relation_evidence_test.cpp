@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+#include "graph/relation_evidence.hpp"
+
+#include <gtest/gtest.h>
+
+using cg::graph::ClaimEvidence;
+using cg::graph::RelationDerivation;
+
+namespace {
+
+ClaimEvidence asserts(double confidence) {
+    ClaimEvidence e;
+    e.confidence = confidence;
+    return e;
+}
+
+ClaimEvidence denies(double confidence) {
+    ClaimEvidence e = asserts(confidence);
+    e.denies = true;
+    return e;
+}
+
+ClaimEvidence share(double lo, double hi) {
+    ClaimEvidence e = asserts(1);
+    e.shareMin = lo;
+    e.shareMax = hi;
+    return e;
+}
+
+ClaimEvidence dated(const char* from, const char* to) {
+    ClaimEvidence e = asserts(1);
+    e.validFrom = from;
+    e.validTo = to;
+    return e;
+}
+
+}  // namespace
+
+TEST(RelationDerivation, OneClaimGivesItsOwnConfidence) {
+    RelationDerivation d;
+    d.add(asserts(0.8));
+    EXPECT_EQ(d.support, 1);
+    EXPECT_EQ(d.dispute, 0);
+    EXPECT_DOUBLE_EQ(d.confidence(), 0.8);
+}
+
+TEST(RelationDerivation, CombinesSupportingClaimsByNoisyOr) {
+    RelationDerivation d;
+    d.add(asserts(0.5));
+    d.add(asserts(0.5));
+    EXPECT_DOUBLE_EQ(d.confidence(), 0.75);
+    d.add(asserts(0.6));
+    EXPECT_NEAR(d.confidence(), 1 - 0.5 * 0.5 * 0.4, 1e-12);
+    EXPECT_EQ(d.support, 3);
+    // A certain claim makes the relation certain, whatever else is said for it.
+    d.add(asserts(1));
+    EXPECT_DOUBLE_EQ(d.confidence(), 1);
+}
+
+TEST(RelationDerivation, DenialsLowerTheConfidence) {
+    RelationDerivation d;
+    d.add(asserts(0.5));
+    d.add(asserts(0.5));
+    d.add(denies(0.5));
+    EXPECT_EQ(d.support, 2);
+    EXPECT_EQ(d.dispute, 1);
+    EXPECT_DOUBLE_EQ(d.confidence(), 0.75 * 0.5);
+    d.add(denies(0.5));
+    EXPECT_DOUBLE_EQ(d.confidence(), 0.75 * 0.25);
+}
+
+TEST(RelationDerivation, OnlyDeniedRelationHasNoConfidence) {
+    RelationDerivation d;
+    d.add(denies(0.9));
+    EXPECT_EQ(d.support, 0);
+    EXPECT_EQ(d.dispute, 1);
+    EXPECT_DOUBLE_EQ(d.confidence(), 0);
+}
+
+TEST(RelationDerivation, ClampsConfidenceIntoTheUnitInterval) {
+    RelationDerivation d;
+    d.add(asserts(1.5));
+    d.add(denies(-0.5));
+    EXPECT_DOUBLE_EQ(d.confidence(), 1);
+}
+
+TEST(RelationDerivation, ShareIsTheHullOfTheAssertedIntervals) {
+    RelationDerivation d;
+    d.add(share(25, 50));
+    d.add(share(40, 60));
+    ASSERT_TRUE(d.shareMin && d.shareMax);
+    EXPECT_DOUBLE_EQ(*d.shareMin, 25);
+    EXPECT_DOUBLE_EQ(*d.shareMax, 60);
+    EXPECT_FALSE(d.shareConflict);  // 40-50 fits both
+    d.add(share(51, 51));
+    EXPECT_DOUBLE_EQ(*d.shareMax, 60);
+    EXPECT_TRUE(d.shareConflict);  // 51 is outside 25-50
+}
+
+TEST(RelationDerivation, DisjointSharesAreFlaggedAsAConflict) {
+    RelationDerivation d;
+    d.add(share(10, 20));
+    EXPECT_FALSE(d.shareConflict);
+    d.add(share(30, 40));
+    EXPECT_TRUE(d.shareConflict);
+    EXPECT_DOUBLE_EQ(*d.shareMin, 10);
+    EXPECT_DOUBLE_EQ(*d.shareMax, 40);
+}
+
+TEST(RelationDerivation, SharesOfDenyingOrSharelessClaimsDoNotCount) {
+    RelationDerivation d;
+    d.add(asserts(1));
+    EXPECT_FALSE(d.shareMin);
+    ClaimEvidence denial = share(90, 100);
+    denial.denies = true;
+    d.add(denial);
+    EXPECT_FALSE(d.shareMin);
+    EXPECT_FALSE(d.shareConflict);
+}
+
+TEST(RelationDerivation, ValidDatesSpanTheAssertingClaims) {
+    RelationDerivation d;
+    d.add(dated("2020", "2021-06"));
+    d.add(dated("2019-06", "2020-03-15"));
+    ASSERT_TRUE(d.validFrom && d.validTo);
+    EXPECT_EQ(*d.validFrom, 20190601);
+    EXPECT_EQ(*d.validTo, 20210630);
+    EXPECT_FALSE(d.openStart);
+    EXPECT_FALSE(d.openEnd);
+}
+
+TEST(RelationDerivation, AnOpenDateKeepsTheRelationOpenWhateverTheOrder) {
+    RelationDerivation openFirst;
+    openFirst.add(dated("", "2021"));
+    openFirst.add(dated("2019", "2020"));
+    RelationDerivation openLast;
+    openLast.add(dated("2019", "2020"));
+    openLast.add(dated("", "2021"));
+    for (const auto* d : {&openFirst, &openLast}) {
+        EXPECT_TRUE(d->openStart);
+        EXPECT_FALSE(d->validFrom);
+        EXPECT_FALSE(d->openEnd);
+        EXPECT_EQ(d->validTo, 20211231);
+    }
+    RelationDerivation endOpen;
+    endOpen.add(dated("2019", "2020"));
+    endOpen.add(dated("2018", ""));
+    EXPECT_TRUE(endOpen.openEnd);
+    EXPECT_FALSE(endOpen.validTo);
+    EXPECT_EQ(endOpen.validFrom, 20180101);
+}
+
+TEST(RelationDerivation, DatesOfDenyingClaimsDoNotCount) {
+    RelationDerivation d;
+    d.add(dated("2019", "2020"));
+    ClaimEvidence denial = dated("", "");
+    denial.denies = true;
+    d.add(denial);
+    EXPECT_FALSE(d.openStart);
+    EXPECT_EQ(d.validFrom, 20190101);
+}
+
+TEST(RelationDerivation, RecordsFirstAndLastSeen) {
+    RelationDerivation d;
+    ClaimEvidence a = asserts(1);
+    a.seen = "2022-08";
+    ClaimEvidence b = denies(1);
+    b.seen = "2021-03-02";
+    ClaimEvidence c = asserts(1);  // a source without a date
+    d.add(a);
+    d.add(b);
+    d.add(c);
+    EXPECT_EQ(d.firstSeen, "2021-03-02");
+    EXPECT_EQ(d.lastSeen, "2022-08");
+}
