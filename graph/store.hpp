@@ -125,6 +125,23 @@ struct JudgementRow {
     bool undone = false;
 };
 
+/// Where one relation comes from, for exports: the sources of its claims and the valid
+/// dates each asserting claim gives.
+struct RelationProvenance {
+    RelationId id = 0;
+    std::vector<SourceId> sources;  ///< distinct, ascending; asserting and denying claims
+    /// (valid_from, valid_to) of each asserting claim as yyyymmdd, 0 on an open side.
+    std::vector<std::pair<int, int>> validity;
+};
+
+/// Where one canonical entity comes from, for exports: the claims that name it.
+struct EntityProvenance {
+    EntityId id = 0;
+    std::vector<SourceId> sources;  ///< distinct, ascending
+    double confidence = 0;          ///< highest confidence of an asserting claim naming it
+    bool denied = false;            ///< some claim naming it is a denial
+};
+
 /// The SQLite database of one investigation: sources, claims, entities, names, identifiers,
 /// properties, relations and rejected input, with integer keys. The only code that talks to
 /// SQLite. Throws StorageError when the file cannot be opened, is not a claimgraph database,
@@ -253,6 +270,18 @@ public:
 
     /// Calls `fn` for every relation with its derived values, in id order.
     void forEachRelation(const std::function<void(const RelationRow&)>& fn);
+
+    // --- bulk reading for exports (store_export.cpp) ---
+
+    /// Calls `fn` for every source, in key order, without counting its claims.
+    void forEachSource(const std::function<void(SourceId, const Source&)>& fn);
+
+    /// Calls `fn` for every relation that has claims, in id order, with the sources of its
+    /// claims and the valid dates of each asserting claim. One scan; throws StorageError.
+    void forEachRelationProvenance(const std::function<void(const RelationProvenance&)>& fn);
+    /// Calls `fn` for every canonical entity named by a claim (as subject or object, directly
+    /// or through an entity merged into it), in id order. One scan; throws StorageError.
+    void forEachEntityProvenance(const std::function<void(const EntityProvenance&)>& fn);
 
 private:
     friend class Batch;

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+// Internal to the JSON writers: exported attributes as JSON object members.
+#pragma once
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "export/exported_graph.hpp"
+#include "export/output_buffer.hpp"
+#include "export/text_escape.hpp"
+
+namespace cg::exporters {
+
+/// Writes each attribute it visits as `, "name": value` (the caller opens the object with
+/// its own first member); source lists become arrays, numbers that are not finite null.
+template <std::size_t N>
+class JsonMembers {
+public:
+    JsonMembers(OutputBuffer& out, const ExportedGraph& graph, const AttributeDef (&defs)[N])
+        : out_(out), graph_(graph) {
+        for (std::size_t i = 0; i < N; ++i) names_[i] = ", \"" + std::string(defs[i].name) + "\": ";
+    }
+
+    void text(std::size_t i, std::string_view value) {
+        out_.put(names_[i]);
+        putJsonString(out_, value);
+    }
+    void integer(std::size_t i, std::int64_t value) {
+        out_.put(names_[i]);
+        out_.putInt(value);
+    }
+    void real(std::size_t i, float value) {
+        out_.put(names_[i]);
+        if (std::isfinite(value)) out_.putReal(value); else out_.put("null");
+    }
+    void boolean(std::size_t i, bool value) {
+        out_.put(names_[i]);
+        out_.put(value ? "true" : "false");
+    }
+    void sources(std::size_t i, std::span<const std::uint32_t> list) {
+        out_.put(names_[i]);
+        out_.put('[');
+        bool first = true;
+        for (auto s : list) {
+            if (!first) out_.put(", ");
+            first = false;
+            putJsonString(out_, graph_.sourceKey(s));
+        }
+        out_.put(']');
+    }
+    void day(std::size_t i, std::int32_t value) {
+        out_.put(names_[i]);
+        out_.put('"');
+        out_.putDay(value);
+        out_.put('"');
+    }
+
+private:
+    OutputBuffer& out_;
+    const ExportedGraph& graph_;
+    std::array<std::string, N> names_;
+};
+
+}  // namespace cg::exporters
