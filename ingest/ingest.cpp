@@ -8,13 +8,16 @@
 
 #include "graph/error.hpp"
 #include "ingest/claims_reader.hpp"
+#include "ingest/ftm_reader.hpp"
 
 namespace cg::ingest {
 
-std::string formatList() { return "auto, claims"; }
+std::string formatList() { return "auto, claims, ftm"; }
 
-std::unique_ptr<Reader> makeReader(const std::string& format, const graph::Schema& schema) {
+std::unique_ptr<Reader> makeReader(const std::string& format, const graph::Schema& schema,
+                                   const std::string& /*mapping*/) {
     if (format == "claims") return std::make_unique<ClaimsReader>(schema);
+    if (format == "ftm") return std::make_unique<FtmReader>(schema);
     throw InputError("unknown format '" + format + "' (expected " + formatList() + ")");
 }
 
@@ -44,7 +47,7 @@ IngestSummary ingestFile(Applier& applier, const graph::Schema& schema, const st
     std::uint64_t total = std::filesystem::file_size(path, ec);
     if (ec) total = 0;
     std::string format = options.format == "auto" ? detectFormat(path) : options.format;
-    auto reader = makeReader(format, schema);
+    auto reader = makeReader(format, schema, options.mapping);
     if (options.progress) {
         applier.onProgress = [&](std::uint64_t bytes) { options.progress(bytes, total); };
     }

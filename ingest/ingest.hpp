@@ -16,6 +16,7 @@ namespace cg::ingest {
 /// Options of one `claimgraph ingest` run.
 struct IngestOptions {
     std::string format = "auto";
+    std::string mapping;  ///< the mapping file the csv format needs
     std::size_t batchSize = 20000;
     /// Called with (bytes read, total bytes) as the file is read.
     std::function<void(std::uint64_t, std::uint64_t)> progress;
@@ -24,8 +25,10 @@ struct IngestOptions {
 /// The formats `--format` accepts, for help and error messages.
 std::string formatList();
 
-/// A reader for `format`; throws InputError listing the valid formats when it is unknown.
-std::unique_ptr<Reader> makeReader(const std::string& format, const graph::Schema& schema);
+/// A reader for `format`; throws InputError listing the valid formats when it is unknown, and
+/// when the csv format has no readable `mapping` file.
+std::unique_ptr<Reader> makeReader(const std::string& format, const graph::Schema& schema,
+                                   const std::string& mapping = "");
 
 /// Picks the format of `path` from its name and first bytes; throws InputError asking for
 /// `--format` when it cannot tell.

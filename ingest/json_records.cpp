@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: MIT
+#include "ingest/json_records.hpp"
+
+#include "graph/error.hpp"
+
+namespace cg::ingest {
+
+namespace {
+constexpr int kEof = std::char_traits<char>::eof();
+
+bool blank(int c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+}  // namespace
+
+std::int64_t lineAt(const std::string& text, std::size_t offset, std::int64_t firstLine) {
+    std::int64_t line = firstLine;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') ++line;
+    }
+    return line;
+}
+
+JsonRecords::JsonRecords(std::istream& in, std::size_t maxRecord) : in_(in), maxRecord_(maxRecord) {}
+
+int JsonRecords::get() {
+    std::streambuf* buf = in_.rdbuf();
+    int c = buf ? buf->sbumpc() : kEof;
+    if (c == kEof) return c;
+    ++bytes_;
+    if (c == '\n') ++line_;
+    return c;
+}
+
+int JsonRecords::peek() {
+    std::streambuf* buf = in_.rdbuf();
+    return buf ? buf->sgetc() : kEof;
+}
+
+void JsonRecords::skipBlank() {
+    while (blank(peek())) get();
+}
+
+void JsonRecords::keep(std::string& text, char c, bool& cut) const {
+    if (cut) return;
+    if (text.size() < maxRecord_) {
+        text.push_back(c);
+    } else {
+        cut = true;
+        text.resize(kKeptPrefix);
+    }
+}
+
+bool JsonRecords::next(JsonRecord& record) {
+    record = JsonRecord{};
+    if (mode_ == Mode::Unknown) {
+        // A UTF-8 byte-order mark is not part of the data.
+        if (peek() == 0xEF) {
+            get();
+            if (peek() == 0xBB) get();
+            if (peek() == 0xBF) get();
+        }
+        skipBlank();
+        if (peek() == '[') {
+            get();
+            mode_ = Mode::Array;
+        } else {
+            mode_ = Mode::Lines;
+        }
+    }
+    if (mode_ == Mode::Lines) return nextLine(record);
+    if (mode_ == Mode::Array) return nextElement(record);
+    return false;
+}
+
+bool JsonRecords::nextLine(JsonRecord& record) {
+    while (true) {
+        if (peek() == kEof) {
+            mode_ = Mode::Done;
+            return false;
+        }
+        record.text.clear();
+        record.line = line_;
+        bool cut = false;
+        std::size_t length = 0;
+        for (int c = get(); c != kEof && c != '\n'; c = get()) {
+            ++length;
+            keep(record.text, static_cast<char>(c), cut);
+        }
+        if (!cut && !record.text.empty() && record.text.back() == '\r') record.text.pop_back();
+        if (cut) {
+            record.error = cat("record is ", length, " bytes, longer than the limit of ", maxRecord_,
+                               " (only its first ", kKeptPrefix, " bytes are kept)");
+            return true;
+        }
+        if (record.text.find_first_not_of(" \t\r") != std::string::npos) return true;
+    }
+}
+
+bool JsonRecords::nextElement(JsonRecord& record) {
+    while (true) {
+        skipBlank();
+        int c = peek();
+        if (c == kEof) {
+            mode_ = Mode::Done;
+            record.line = line_;
+            record.error = "the top-level array is not closed with ']' before the end of the file";
+            return true;
+        }
+        if (c == ']') {
+            get();
+            skipBlank();
+            mode_ = Mode::Done;
+            if (peek() == kEof) return false;
+            record.line = line_;
+            bool cut = false;
+            for (int d = get(); d != kEof; d = get()) keep(record.text, static_cast<char>(d), cut);
+            record.error = "unexpected text after the closing ']' of the top-level array";
+            return true;
+        }
+        if (c == ',') {
+            get();
+            if (expectElement_) {
+                record.line = line_;
+                record.text = ",";
+                record.error = "empty element in the top-level array (two commas, or a comma "
+                               "right after '[')";
+                return true;
+            }
+            expectElement_ = true;
+            continue;
+        }
+        break;
+    }
+    record.line = line_;
+    if (!expectElement_) record.error = "missing ',' before this element of the top-level array";
+    expectElement_ = false;
+    bool cut = false;
+    std::size_t length = 0;
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    bool closed = false;
+    while (true) {
+        int c = peek();
+        if (c == kEof) break;
+        if (!inString && depth == 0 && length > 0 && (c == ',' || c == ']' || blank(c))) {
+            closed = true;
+            break;
+        }
+        get();
+        ++length;
+        keep(record.text, static_cast<char>(c), cut);
+        if (inString) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') {
+                inString = false;
+                if (depth == 0) {
+                    closed = true;
+                    break;
+                }
+            }
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (--depth <= 0) {
+                closed = true;
+                break;
+            }
+        }
+    }
+    if (!closed) mode_ = Mode::Done;
+    if (cut) {
+        record.error = cat("record is ", length, " bytes, longer than the limit of ", maxRecord_,
+                           " (only its first ", kKeptPrefix, " bytes are kept)");
+    } else if (!closed) {
+        record.error = inString ? "string not closed before the end of the file"
+                                : "element not closed before the end of the file";
+    }
+    return true;
+}
+
+}  // namespace cg::ingest

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <istream>
+#include <string>
+
+namespace cg::ingest {
+
+/// One top-level record of a JSON stream, with the line it starts on.
+struct JsonRecord {
+    std::string text;
+    std::int64_t line = 0;
+    /// Set when the stream around the record is broken (a missing comma, an element not
+    /// closed before the end); `text` then holds what was read, at most kKeptPrefix bytes
+    /// when the record was cut.
+    std::string error;
+};
+
+/// Splits a stream into top-level JSON records with bounded memory: the elements of a
+/// top-level array (a file whose first non-blank byte is '['), or else one record per
+/// non-blank line (JSON Lines). Array elements may span lines; strings are skipped with their
+/// escapes, so brackets inside strings do not count. Does not parse the records themselves.
+class JsonRecords {
+public:
+    static constexpr std::size_t kDefaultMaxRecord = 16u << 20;  // 16 MiB
+    static constexpr std::size_t kKeptPrefix = 1024;
+
+    explicit JsonRecords(std::istream& in, std::size_t maxRecord = kDefaultMaxRecord);
+
+    /// Reads the next record; returns false at the end of the stream.
+    bool next(JsonRecord& record);
+    /// True once the stream was seen to be one JSON array.
+    bool isArray() const { return mode_ == Mode::Array; }
+    /// Bytes consumed so far, for progress reporting.
+    std::uint64_t bytesRead() const { return bytes_; }
+
+private:
+    enum class Mode { Unknown, Array, Lines, Done };
+    int get();
+    int peek();
+    void skipBlank();
+    bool nextLine(JsonRecord& record);
+    bool nextElement(JsonRecord& record);
+    void keep(std::string& text, char c, bool& cut) const;
+
+    std::istream& in_;
+    std::size_t maxRecord_;
+    Mode mode_ = Mode::Unknown;
+    std::int64_t line_ = 1;
+    std::uint64_t bytes_ = 0;
+    bool expectElement_ = true;  // after '[' or ','
+};
+
+/// The line of byte `offset` inside a record that starts on `firstLine`.
+std::int64_t lineAt(const std::string& text, std::size_t offset, std::int64_t firstLine);
+
+}  // namespace cg::ingest
