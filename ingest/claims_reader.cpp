@@ -505,7 +505,7 @@ void ClaimsReader::read(std::istream& in, const std::string& file, RecordSink& s
         if (lines.truncated()) {
             sink.reject(Rejection{file, lines.lineNumber(),
                                   cat("line is ", lines.fullLength(), " bytes, longer than the limit of ",
-                                      maxLine_, " (only its first 1024 bytes are kept)"),
+                                      maxLine_, " (only its first ", line.size(), " bytes are kept)"),
                                   line});
             continue;
         }

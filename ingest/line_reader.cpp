@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ingest/line_reader.hpp"
 
+#include <algorithm>
+
 namespace cg::ingest {
 
 LineReader::LineReader(std::istream& in, std::size_t maxLine) : in_(in), maxLine_(maxLine) {}
@@ -23,7 +25,8 @@ bool LineReader::next(std::string& line) {
                 line.push_back(static_cast<char>(c));
             } else {
                 truncated_ = true;
-                line.resize(kKeptPrefix);
+                // Never grow the line: a limit below the kept prefix keeps the limit's worth.
+                line.resize(std::min(line.size(), kKeptPrefix));
             }
         }
     }

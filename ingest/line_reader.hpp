@@ -8,7 +8,8 @@
 namespace cg::ingest {
 
 /// Reads a text stream line by line with bounded memory: a line longer than the limit is
-/// skipped to its end and reported as too long, keeping only its first bytes. Strips a UTF-8
+/// skipped to its end and reported as too long, keeping only its first bytes
+/// (kKeptPrefix, or the limit when that is smaller). Strips a UTF-8
 /// byte-order mark at the start and the carriage return of CRLF line ends.
 class LineReader {
 public:
