@@ -78,6 +78,18 @@ public:
 
     /// The out-edges of v as a contiguous range of edge indices.
     std::pair<Edge, Edge> outEdges(Node v) const;
+    /// The number of relations leaving v (as subject); O(1).
+    std::uint32_t outDegree(Node v) const { return static_cast<std::uint32_t>(boost::out_degree(v, csr_)); }
+    /// The number of relations arriving at v (as object); O(1).
+    std::uint32_t inDegree(Node v) const { return static_cast<std::uint32_t>(boost::in_degree(v, csr_)); }
+    /// The in-edges of v as a range of slots [first, last) for inEdgeAt(); O(1).
+    std::pair<std::uint32_t, std::uint32_t> inEdgeSlots(Node v) const {
+        return {csr_.m_backward.m_rowstart[v], csr_.m_backward.m_rowstart[v + 1]};
+    }
+    /// The edge in an in-edge slot; the slots of a node hold its in-edges in edge order.
+    Edge inEdgeAt(std::uint32_t slot) const {
+        return static_cast<Edge>(boost::get(boost::edge_index, csr_, *Csr::in_edge_iterator(csr_, slot)));
+    }
     /// The in-edges of v (edge indices, in the order Boost stores them).
     template <typename Fn>
     void forEachInEdge(Node v, Fn&& fn) const {

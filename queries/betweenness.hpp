@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "queries/simple_graph.hpp"
+
+namespace cg::queries {
+
+/// `k` distinct nodes out of `n`, drawn with a Mersenne Twister seeded with `seed` (a partial
+/// Fisher–Yates shuffle), so the same seed gives the same sample on every platform.
+std::vector<Node> sampleSources(std::uint32_t n, std::uint32_t k, std::uint64_t seed);
+
+/// Betweenness centrality by Brandes' algorithm: one breadth-first search per source and a
+/// backward accumulation that needs no predecessor lists, the sources split across
+/// `threads` workers (0: every core) with one accumulator each, summed in a fixed order.
+/// O(s·m) time and O(threads·n) memory for s sources. With every node as a source the result
+/// is exact and normalised by 1/((n-1)(n-2)); with a sample it is scaled as networkx 3.6
+/// does, by 1/((k-1)(n-2)) on sampled nodes and 1/(k(n-2)) on the others, an unbiased
+/// estimate.
+std::vector<double> betweennessCentrality(const SimpleGraph& graph, const std::vector<Node>* sample,
+                                          unsigned threads);
+
+}  // namespace cg::queries

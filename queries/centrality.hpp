@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "queries/result.hpp"
+#include "queries/walk.hpp"
+
+namespace cg::queries {
+
+/// The centrality measures `query centrality` offers.
+enum class CentralityMetric { Degree, Betweenness, PageRank, Closeness, Harmonic };
+
+/// The metric named `name` (degree, betweenness, pagerank, closeness, harmonic), or nothing.
+std::optional<CentralityMetric> centralityMetric(const std::string& name);
+/// "degree, betweenness, pagerank, closeness, harmonic", for help and errors.
+std::string centralityMetricList();
+
+/// Parameters of a centrality ranking.
+struct CentralityParams {
+    CentralityMetric metric = CentralityMetric::Degree;
+    std::vector<std::string> relations;  ///< relation types that link entities; empty: all
+    bool directed = false;               ///< follow relations from subject to object only
+    std::size_t top = 20;                ///< rows shown; 0: every entity
+    std::uint32_t samples = 0;           ///< betweenness: 0 exact, else this many sampled sources
+    std::uint64_t seed = 42;             ///< seed of the betweenness sample
+    unsigned threads = 0;                ///< workers; 0: every core
+    double damping = 0.85;               ///< PageRank
+    double tolerance = 1e-10;            ///< PageRank: stop when the L1 change is below
+    int maxIterations = 1000;            ///< PageRank
+};
+
+/// The chosen centrality of every node of the view, on the graph of distinct neighbours
+/// (parallel relations and self-loops count once and never): degree centrality is the
+/// number of distinct neighbours (in plus out when directed) over n - 1; the others are
+/// described with their functions (betweennessCentrality, pageRank, closenessCentrality).
+/// Adds to `notes` when PageRank did not converge. Throws QueryError on an unknown relation
+/// type.
+std::vector<double> centralityScores(const GraphView& view, const CentralityParams& params,
+                                     std::vector<std::string>* notes = nullptr);
+
+/// The `top` entities by the chosen centrality (rank, entity, type, score, neighbours,
+/// relations), ties broken by position in the view, and the subgraph of those entities.
+QueryResult centrality(const GraphView& view, const CentralityParams& params);
+
+}  // namespace cg::queries

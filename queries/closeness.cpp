@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#include "queries/closeness.hpp"
+
+#include "queries/parallel.hpp"
+
+namespace cg::queries {
+
+std::vector<double> closenessCentrality(const SimpleGraph& graph, bool harmonic, unsigned threads) {
+    std::uint32_t n = graph.nodeCount();
+    std::vector<double> score(n, 0);
+    unsigned workers = workerCount(threads, n);
+    onWorkers(workers, [&](unsigned worker, unsigned count) {
+        std::vector<std::int32_t> dist(n, -1);
+        std::vector<Node> order;
+        order.reserve(n);
+        for (Node s = worker; s < n; s += count) {
+            order.assign(1, s);
+            dist[s] = 0;
+            std::uint64_t total = 0;
+            double inverse = 0;
+            for (std::size_t head = 0; head < order.size(); ++head) {
+                Node v = order[head];
+                std::int32_t next = dist[v] + 1;
+                for (Node w : graph.in(v)) {
+                    if (dist[w] >= 0) continue;
+                    dist[w] = next;
+                    order.push_back(w);
+                    total += static_cast<std::uint64_t>(next);
+                    inverse += 1.0 / next;
+                }
+            }
+            if (harmonic) {
+                score[s] = inverse;
+            } else if (total > 0 && n > 1) {
+                double reached = static_cast<double>(order.size() - 1);
+                score[s] = reached / static_cast<double>(total) * reached / static_cast<double>(n - 1);
+            }
+            for (Node v : order) dist[v] = -1;
+        }
+    });
+    return score;
+}
+
+}  // namespace cg::queries

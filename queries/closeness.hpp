@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <vector>
+
+#include "queries/simple_graph.hpp"
+
+namespace cg::queries {
+
+/// Closeness centrality (Wasserman and Faust's form for graphs that are not connected):
+/// (r - 1) / (sum of distances) × (r - 1) / (n - 1), where r counts the nodes that can reach
+/// v, itself included; 0 when nothing reaches v. With `harmonic`, the sum of 1/distance over
+/// the nodes that reach v instead. Distances run towards v (in-neighbours) on a directed
+/// graph, as networkx measures them. One breadth-first search per node, never an all-pairs
+/// matrix, the nodes split across `threads` workers (0: every core): O(n·m) time, O(n)
+/// memory per worker. The graph must have its reverse lists when directed.
+std::vector<double> closenessCentrality(const SimpleGraph& graph, bool harmonic, unsigned threads);
+
+}  // namespace cg::queries

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "queries/result.hpp"
+#include "queries/walk.hpp"
+
+namespace cg::queries {
+
+/// Parameters of the connected components query.
+struct ComponentParams {
+    bool strong = false;                 ///< strongly connected (relations followed by direction)
+    std::vector<std::string> relations;  ///< relation types that connect; empty: all
+    std::size_t minSize = 2;             ///< smaller components are counted, not listed
+    std::size_t top = 50;                ///< at most this many components listed; 0: all
+    std::size_t membersShown = 5;        ///< names shown per component in the table
+};
+
+/// The component of every node, numbered from 0 by decreasing size (ties: the component
+/// holding the lower node first). Weak components ignore direction; strong ones follow it,
+/// with undirected relations linking both ways. Boost's connected_components or
+/// strong_components on a LinkGraph, no copy of the view: O(n + m).
+std::vector<std::uint32_t> componentOf(const GraphView& view, const RelationSet& relations, bool strong);
+
+/// One row per component of at least minSize entities (component, size, members), largest
+/// first, with the subgraph of the listed components and the relations inside them, and a
+/// note with the total count. Throws QueryError on an unknown relation type.
+QueryResult components(const GraphView& view, const ComponentParams& params);
+
+}  // namespace cg::queries

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "graph/model.hpp"
+#include "queries/result.hpp"
+#include "queries/walk.hpp"
+
+namespace cg::queries {
+
+/// Parameters of the k-hop neighbourhood of an entity.
+struct NeighbourhoodParams {
+    graph::EntityId entity = 0;
+    std::vector<std::string> relations;  ///< relation types to walk; empty: all
+    int hops = 2;                        ///< how far from the entity
+    std::size_t cap = 50;                ///< at most this many new neighbours per node; 0: no cap
+    bool directed = false;               ///< follow relations from subject to object only
+    bool allEdges = false;               ///< subgraph: every relation among the nodes found
+};
+
+/// One entity of a neighbourhood: how far it is, the relation it was reached by, and how many
+/// of its own new neighbours the cap left out.
+struct Neighbour {
+    Node node = 0;
+    std::uint32_t hops = 0;
+    Step via{};  ///< from the parent; meaningless for the centre (hops 0)
+    std::uint32_t leftOut = 0;
+};
+
+/// The entities within `hops` of `centre`, breadth-first, the centre first. From each node at
+/// most `cap` new neighbours are taken, the most credible first (ties to the lower edge
+/// index), so that hubs do not swamp the answer. O(sum of the degrees of the nodes expanded),
+/// with per-thread marks reset in O(1).
+std::vector<Neighbour> neighbourhoodOf(const Walk& walk, Node centre, int hops, std::size_t cap);
+
+/// The k-hop neighbourhood of an entity: one row per entity (entity, type, hops, via, left
+/// out), and the subgraph of the relations that reached them (or, with allEdges, of every
+/// allowed relation among them). Throws QueryError on an unknown relation type.
+QueryResult neighbourhood(const GraphView& view, const NeighbourhoodParams& params);
+
+}  // namespace cg::queries

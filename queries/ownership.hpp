@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "graph/model.hpp"
+#include "queries/result.hpp"
+#include "queries/walk.hpp"
+
+namespace cg::queries {
+
+/// Parameters of `owners` (who ultimately owns X) and `holdings` (what P ultimately owns).
+struct OwnershipParams {
+    graph::EntityId entity = 0;
+    double threshold = 25;  ///< percent: show an owner when the upper bound of its share reaches it
+    int maxDepth = 10;      ///< longest chain followed, in hops
+    /// Relation types that carry ownership: `owns` always counts, the others (`controls`)
+    /// only when the relation has a share.
+    std::vector<std::string> relations{"owns", "controls"};
+    std::size_t maxChains = 100000;   ///< stop after this many chains (figures become partial)
+    std::size_t chainsPerOwner = 10;  ///< chains listed per owner in the detail table
+};
+
+/// One chain of ownership between the traced entity and another one.
+struct OwnershipChain {
+    Node other = 0;     ///< the owner (owners) or the holding (holdings)
+    double min = 0;     ///< product of the lower share bounds, in percent
+    double max = 0;     ///< product of the upper share bounds, in percent
+    bool unknown = false;  ///< a link has no share, counted as 0–100%
+    PathCell route;     ///< from the upper entity down to the lower one, each step forward
+};
+
+/// The combined share of one owner or holding, over all its chains.
+struct OwnershipFigure {
+    Node other = 0;
+    double min = 0;  ///< sum of the chains' lower bounds, clamped to 100
+    double max = 0;  ///< sum of the chains' upper bounds, clamped to 100
+    std::uint32_t chains = 0;
+    std::uint32_t unknownChains = 0;  ///< chains with a link of unknown share
+    std::uint32_t minHops = 0;        ///< length of its shortest chain
+    bool ultimate = false;  ///< nothing owns it (owners) or it owns nothing (holdings)
+    std::vector<std::uint32_t> chainIds;  ///< indexes into OwnershipTrace::chains
+};
+
+/// Every owner (or holding) reachable through ownership chains, before any threshold.
+struct OwnershipTrace {
+    std::vector<OwnershipFigure> figures;  ///< upper share bound first
+    std::vector<OwnershipChain> chains;
+    bool cycleMet = false;     ///< a chain would have repeated an entity and stopped there
+    bool depthCut = false;     ///< a chain went on past maxDepth
+    bool chainsCapped = false; ///< maxChains was reached
+};
+
+/// Follows ownership from `entity` upwards (its owners) or downwards (its holdings) along
+/// simple chains: every chain's share interval is the product of its links' intervals, and an
+/// owner's figure is the sum over its chains, clamped to 100. A link without a share counts
+/// as [0, 100] and marks the chain unknown. A chain never visits an entity twice, so cycles
+/// end the chain instead of looping. Depth-first over simple paths: O(number of chains ×
+/// depth), bounded by maxDepth and maxChains. Throws QueryError when `relations` names a type
+/// the schema does not know.
+OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards, const OwnershipParams& params);
+
+/// Who ultimately owns an entity: one row per owner whose share can reach the threshold
+/// (owner, type, share min, share max, share, chains, unknown chains, hops, ultimate), the
+/// chains behind each figure in the detail table, and notes on what was cut or hidden.
+QueryResult owners(const GraphView& view, const OwnershipParams& params);
+
+/// What an entity ultimately owns: the same as owners(), walking down the chains.
+QueryResult holdings(const GraphView& view, const OwnershipParams& params);
+
+}  // namespace cg::queries

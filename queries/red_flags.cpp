@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+#include "queries/red_flags.hpp"
+
+#include <algorithm>
+
+#include "queries/shared_neighbours.hpp"
+
+namespace cg::queries {
+
+namespace {
+
+std::string memberNames(const GraphView& view, const std::vector<Node>& members, std::size_t shown) {
+    std::string names;
+    for (std::size_t i = 0; i < members.size() && i < shown; ++i) {
+        names += (i ? ", " : "") + cellText(view, entityCell(members[i]));
+    }
+    if (members.size() > shown) names += ", …";
+    return names;
+}
+
+}  // namespace
+
+QueryResult redFlags(const GraphView& view, const RedFlagParams& params) {
+    QueryResult result;
+    result.kind = "red-flags";
+    result.table.columns = {"flag", "entity", "type", "count", "linked"};
+    auto typeName = [&](Node v) { return view.schema().entityType(view.nodeType(v)).name; };
+
+    RelationSet address = RelationSet::named(view.schema(), {params.addressRelation});
+    for (const auto& g : sharedNeighbourGroups(view, params.addressRelation, std::max<std::size_t>(params.minCompanies, 1))) {
+        result.table.rows.push_back({textCell("many entities registered at one address"), entityCell(g.shared),
+                                     textCell(typeName(g.shared)), integerCell(static_cast<std::int64_t>(g.members.size())),
+                                     textCell(memberNames(view, g.members, params.membersShown))});
+        Walk(view, address, false).forEachStep(g.shared, [&](Edge e, Node, bool) { result.subgraph.edges.push_back(e); });
+    }
+
+    // Boards: the distinct objects of each entity's board relations.
+    RelationSet board = RelationSet::named(view.schema(), {params.boardRelation});
+    Walk boards(view, board, true);
+    struct Holder {
+        Node node;
+        std::vector<Node> boards;
+    };
+    std::vector<Holder> holders;
+    std::vector<Node> list;
+    for (Node v = 0; v < view.nodeCount(); ++v) {
+        list.clear();
+        boards.forEachStep(v, [&](Edge, Node w, bool) { list.push_back(w); });
+        if (list.size() < params.minDirectorships) continue;
+        std::sort(list.begin(), list.end());
+        list.erase(std::unique(list.begin(), list.end()), list.end());
+        if (list.size() < std::max<std::size_t>(params.minDirectorships, 1)) continue;
+        holders.push_back({v, list});
+        boards.forEachStep(v, [&](Edge e, Node, bool) { result.subgraph.edges.push_back(e); });
+    }
+    std::stable_sort(holders.begin(), holders.end(),
+                     [](const Holder& a, const Holder& b) { return a.boards.size() > b.boards.size(); });
+    for (const auto& h : holders) {
+        result.table.rows.push_back({textCell("sits on many boards"), entityCell(h.node), textCell(typeName(h.node)),
+                                     integerCell(static_cast<std::int64_t>(h.boards.size())),
+                                     textCell(memberNames(view, h.boards, params.membersShown))});
+    }
+    result.subgraph.normalize(view);
+    if (result.table.rows.empty()) {
+        result.notes.push_back("no address with " + std::to_string(params.minCompanies) +
+                               " or more registered entities and no one on " +
+                               std::to_string(params.minDirectorships) + " or more boards");
+    }
+    return result;
+}
+
+}  // namespace cg::queries

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "queries/result.hpp"
+#include "queries/walk.hpp"
+
+namespace cg::queries {
+
+/// Parameters of the red-flag scan.
+struct RedFlagParams {
+    std::size_t minCompanies = 5;                ///< an address with at least this many entities registered
+    std::size_t minDirectorships = 5;            ///< an entity on at least this many boards
+    std::string addressRelation = "registered_at";
+    std::string boardRelation = "director_of";
+    std::size_t membersShown = 10;
+};
+
+/// Patterns investigators look at first: addresses where many companies are registered
+/// (formation agents, shell factories) and people or firms sitting on many boards (nominee
+/// directors). One row per flag (flag, entity, type, count, linked), most links first, and the
+/// subgraph of the relations behind each. O(n + m). Throws QueryError when the schema lacks
+/// one of the relation types.
+QueryResult redFlags(const GraphView& view, const RedFlagParams& params);
+
+}  // namespace cg::queries

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "graph/model.hpp"
+#include "graph/subgraph.hpp"
+#include "graph/view.hpp"
+
+namespace cg::queries {
+
+using graph::GraphView;
+
+/// A cell naming one entity of the view.
+struct EntityCell {
+    GraphView::Node node = GraphView::kNoNode;
+};
+
+/// One move along a relation; `forward` is true when it goes from the relation's subject to
+/// its object.
+struct Step {
+    GraphView::Edge edge = 0;
+    bool forward = true;
+};
+
+/// A route through the graph: where it starts and the relations it follows, each of which can
+/// be explained by its claims.
+struct PathCell {
+    GraphView::Node start = GraphView::kNoNode;
+    std::vector<Step> steps;
+};
+
+/// One value of a result table: empty (unknown), text, integer, number, entity or route.
+using Cell = std::variant<std::monostate, std::string, std::int64_t, double, EntityCell, PathCell>;
+
+/// Column names and rows of cells.
+struct ResultTable {
+    std::vector<std::string> columns;
+    std::vector<std::vector<Cell>> rows;
+
+    /// The index of a column, or nothing.
+    std::optional<std::size_t> column(const std::string& name) const;
+};
+
+/// What every query returns: a table answering the question, an optional detail table that
+/// backs its rows (the ownership chains behind each figure), the subgraph of the nodes and
+/// edges the answer covers (each edge keeps its relation id, so its claims can be listed with
+/// Store::claimsOfRelation), and notes on caps, cuts and entities missing from the view.
+struct QueryResult {
+    std::string kind;
+    ResultTable table;
+    ResultTable detail;
+    graph::Subgraph subgraph;
+    std::vector<std::string> notes;
+};
+
+/// An integer cell (spelled out, since an int converts equally to integer and number).
+inline Cell integerCell(std::int64_t v) { return Cell{std::in_place_type<std::int64_t>, v}; }
+/// A number cell.
+inline Cell numberCell(double v) { return Cell{std::in_place_type<double>, v}; }
+/// A text cell.
+inline Cell textCell(std::string v) { return Cell{std::in_place_type<std::string>, std::move(v)}; }
+/// An entity cell.
+inline Cell entityCell(GraphView::Node v) { return Cell{EntityCell{v}}; }
+
+/// The nodes a route visits, its start first.
+std::vector<GraphView::Node> routeNodes(const GraphView& view, const PathCell& route);
+
+/// The product of the confidences of a route's relations (1 for an empty route).
+double routeConfidence(const GraphView& view, const PathCell& route);
+
+/// Adds a route's nodes and edges to a subgraph (call Subgraph::normalize when done).
+void addRoute(graph::Subgraph& subgraph, const GraphView& view, const PathCell& route);
+
+/// A share interval as text: "51%", "25–50%", "≤ 51% (share unknown)"; empty without bounds.
+std::string shareText(double min, double max, bool unknown = false);
+
+/// A route as one line: "Alice -owns 51%-> Acme <-director_of- Bob".
+std::string routeText(const GraphView& view, const PathCell& route);
+
+/// A cell as table text: names for entities, routes on one line, "" for empty cells.
+std::string cellText(const GraphView& view, const Cell& cell);
+
+/// The node of an entity in the view; when the view does not hold it (unknown, merged or
+/// filtered out), adds a note naming `role` to the result and returns nothing.
+std::optional<GraphView::Node> nodeOrNote(const GraphView& view, graph::EntityId entity,
+                                          const char* role, QueryResult& result);
+
+}  // namespace cg::queries

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+#include "queries/simple_paths.hpp"
+
+#include <algorithm>
+
+#include "graph/error.hpp"
+#include "queries/node_marks.hpp"
+#include "queries/route.hpp"
+
+namespace cg::queries {
+
+namespace {
+
+struct Search {
+    NodeMarks<std::uint32_t> toEnd;  // hops from the node to the end, within maxHops
+    NodeMarks<bool> onPath;
+    std::vector<Node> frontier, next;
+};
+
+Search& threadSearch() {
+    thread_local Search search;
+    return search;
+}
+
+}  // namespace
+
+std::vector<PathCell> simpleRoutes(const Walk& walk, Node from, Node to, int maxHops,
+                                   std::size_t limit, bool& capped) {
+    const GraphView& view = walk.view();
+    capped = false;
+    std::vector<PathCell> routes;
+    if (limit == 0 || maxHops < 0) return routes;
+    if (from == to) {
+        routes.push_back({from, {}});
+        return routes;
+    }
+    auto hops = static_cast<std::uint32_t>(maxHops);
+    Search& s = threadSearch();
+    s.toEnd.reset(view.nodeCount());
+    s.toEnd.set(to, 0);
+    s.frontier.assign(1, to);
+    for (std::uint32_t level = 0; level < hops && !s.frontier.empty(); ++level) {
+        s.next.clear();
+        for (Node w : s.frontier) {
+            walk.forEachStepInto(w, [&](Edge, Node u, bool) {
+                if (s.toEnd.has(u)) return;
+                s.toEnd.set(u, level + 1);
+                s.next.push_back(u);
+            });
+        }
+        s.frontier.swap(s.next);
+    }
+    if (!s.toEnd.has(from)) return routes;
+
+    // One depth-first pass per length, so that a capped answer holds the shortest routes.
+    // Each frame keeps the distinct next nodes that can still reach the end in time.
+    s.onPath.reset(view.nodeCount());
+    std::vector<Node> path;
+    std::vector<std::vector<Node>> choices;
+    std::vector<std::size_t> cursor;
+    auto nextNodes = [&](Node u, std::uint32_t depth, std::uint32_t length, std::vector<Node>& out) {
+        out.clear();
+        walk.forEachStep(u, [&](Edge, Node w, bool) {
+            if (s.onPath.has(w) && s.onPath.get(w)) return;
+            if (!s.toEnd.has(w) || depth + 1 + s.toEnd.get(w) > length) return;
+            if (w == to && depth + 1 != length) return;
+            out.push_back(w);
+        });
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+    };
+    for (std::uint32_t length = s.toEnd.get(from); length <= hops && !capped; ++length) {
+        path.assign(1, from);
+        s.onPath.set(from, true);
+        choices.resize(1);
+        nextNodes(from, 0, length, choices[0]);
+        cursor.assign(1, 0);
+        while (!cursor.empty()) {
+            std::size_t depth = cursor.size() - 1;
+            if (cursor.back() == choices[depth].size()) {
+                s.onPath.set(path.back(), false);
+                path.pop_back();
+                cursor.pop_back();
+                continue;
+            }
+            Node w = choices[depth][cursor.back()++];
+            if (w == to) {
+                if (routes.size() == limit) {
+                    capped = true;
+                    break;
+                }
+                path.push_back(w);
+                routes.push_back(routeThrough(walk, path));
+                path.pop_back();
+                continue;
+            }
+            path.push_back(w);
+            s.onPath.set(w, true);
+            if (choices.size() <= depth + 1) choices.emplace_back();
+            nextNodes(w, static_cast<std::uint32_t>(depth + 1), length, choices[depth + 1]);
+            cursor.push_back(0);
+        }
+        for (Node v : path) s.onPath.set(v, false);
+    }
+    return routes;
+}
+
+QueryResult simplePaths(const GraphView& view, const PathParams& params) {
+    if (params.maxHops < 1) throw QueryError("simple paths need a hop limit of at least 1 (--max-hops)");
+    Walk walk(view, RelationSet::named(view.schema(), params.relations), params.directed);
+    QueryResult empty;
+    empty.kind = "paths";
+    auto from = nodeOrNote(view, params.from, "start", empty);
+    auto to = nodeOrNote(view, params.to, "end", empty);
+    if (!from || !to) return empty;
+    bool capped = false;
+    auto routes = simpleRoutes(walk, *from, *to, params.maxHops, params.limit, capped);
+    QueryResult result = pathsResult("paths", view, routes);
+    if (routes.empty()) result.notes.push_back("no path within " + std::to_string(params.maxHops) + " hops");
+    if (capped) {
+        result.notes.push_back("more than " + std::to_string(params.limit) +
+                               " paths; showing the shortest " + std::to_string(params.limit));
+    }
+    return result;
+}
+
+}  // namespace cg::queries
