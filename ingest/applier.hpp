@@ -16,7 +16,8 @@
 
 namespace cg::ingest {
 
-/// What one ingest did; `accepted + duplicates + rejected` is every record read.
+/// What one ingest did; `sources + accepted + duplicates + rejected` is every record read
+/// (every non-blank line, for the line-based formats).
 struct IngestSummary {
     std::string file;
     std::string format;

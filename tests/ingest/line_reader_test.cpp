@@ -33,3 +33,38 @@ TEST(LineReader, CutsALineLongerThanTheLimitAndGoesOn) {
     EXPECT_EQ(line, "short");
     EXPECT_EQ(r.lineNumber(), 2);
 }
+
+TEST(LineReader, KeepsAtMostTheLimitOfALineThatIsTooLong) {
+    std::string big(3000, 'y');
+    std::istringstream in(big + "\n");
+    LineReader r(in, 100);
+    std::string line;
+    ASSERT_TRUE(r.next(line));
+    EXPECT_TRUE(r.truncated());
+    EXPECT_EQ(line, std::string(100, 'y'));
+    EXPECT_EQ(r.fullLength(), 3000u);
+}
+
+TEST(LineReader, AcceptsALineOfExactlyTheLimit) {
+    std::istringstream in(std::string(100, 'z') + "\n" + std::string(101, 'z'));
+    LineReader r(in, 100);
+    std::string line;
+    ASSERT_TRUE(r.next(line));
+    EXPECT_FALSE(r.truncated());
+    EXPECT_EQ(line.size(), 100u);
+    ASSERT_TRUE(r.next(line));
+    EXPECT_TRUE(r.truncated());
+    EXPECT_EQ(r.lineNumber(), 2);
+    EXPECT_FALSE(r.next(line));
+}
+
+TEST(LineReader, CountsBytesAndReadsALastLineWithoutNewline) {
+    std::istringstream in("ab\ncd");
+    LineReader r(in);
+    std::string line;
+    ASSERT_TRUE(r.next(line));
+    ASSERT_TRUE(r.next(line));
+    EXPECT_EQ(line, "cd");
+    EXPECT_EQ(r.bytesRead(), 5u);
+    EXPECT_FALSE(r.next(line));
+}
