@@ -7,17 +7,19 @@
 #include <fstream>
 
 #include "graph/error.hpp"
+#include "ingest/bods_reader.hpp"
 #include "ingest/claims_reader.hpp"
 #include "ingest/ftm_reader.hpp"
 
 namespace cg::ingest {
 
-std::string formatList() { return "auto, claims, ftm"; }
+std::string formatList() { return "auto, claims, ftm, bods"; }
 
 std::unique_ptr<Reader> makeReader(const std::string& format, const graph::Schema& schema,
                                    const std::string& /*mapping*/) {
     if (format == "claims") return std::make_unique<ClaimsReader>(schema);
     if (format == "ftm") return std::make_unique<FtmReader>(schema);
+    if (format == "bods") return std::make_unique<BodsReader>(schema);
     throw InputError("unknown format '" + format + "' (expected " + formatList() + ")");
 }
 
