@@ -492,7 +492,7 @@ private:
                 throw Reject{cat("share exact ", *exact, " contradicts its minimum or maximum")};
             }
             out.min = out.max = *exact;
-            attrs.set("share", *exact);
+            setShare(attrs, out);
             return out;
         }
         if (!min && !max && !exMin && !exMax) return std::nullopt;
@@ -509,10 +509,7 @@ private:
         if (out.min > out.max || (out.min == out.max && (out.minExclusive || out.maxExclusive))) {
             throw Reject{cat("share minimum ", out.min, " is not below maximum ", out.max)};
         }
-        attrs.set("share_min", out.min);
-        attrs.set("share_max", out.max);
-        if (out.minExclusive) attrs.addNote(cat("share above ", out.min, " (exclusive)"));
-        if (out.maxExclusive) attrs.addNote(cat("share below ", out.max, " (exclusive)"));
+        setShare(attrs, out);
         return out;
     }
 

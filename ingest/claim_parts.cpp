@@ -151,6 +151,17 @@ std::string Attributes::json() const {
     return out + "}";
 }
 
+void setShare(Attributes& attrs, const graph::ShareInterval& share) {
+    if (share.min == share.max && !share.minExclusive && !share.maxExclusive) {
+        attrs.set("share", share.min);
+        return;
+    }
+    attrs.set("share_min", share.min);
+    attrs.set("share_max", share.max);
+    if (share.minExclusive) attrs.addNote("share above " + number(share.min) + " (exclusive)");
+    if (share.maxExclusive) attrs.addNote("share below " + number(share.max) + " (exclusive)");
+}
+
 void sealClaim(graph::Claim& c) {
     std::uint64_t h = 1469598103934665603ull;
     hashBytes(h, c.key);

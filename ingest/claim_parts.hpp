@@ -28,6 +28,9 @@ private:
     std::string note_;
 };
 
+/// Sets `share` (an exact figure) or `share_min` and `share_max`, noting exclusive bounds.
+void setShare(Attributes& attrs, const graph::ShareInterval& share);
+
 /// Quotes `text` as a JSON string.
 std::string jsonString(std::string_view text);
 

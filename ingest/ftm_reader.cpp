@@ -471,14 +471,7 @@ private:
                     share = s;
                 }
             }
-            if (share) {
-                if (share->min == share->max) {
-                    attrs.set("share", share->min);
-                } else {
-                    attrs.set("share_min", share->min);
-                    attrs.set("share_max", share->max);
-                }
-            }
+            if (share) setShare(attrs, *share);
             for (const auto& v : values(props, "sharesCount")) {
                 char* end = nullptr;
                 double d = std::strtod(v.c_str(), &end);

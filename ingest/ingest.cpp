@@ -10,16 +10,18 @@
 #include "ingest/bods_reader.hpp"
 #include "ingest/claims_reader.hpp"
 #include "ingest/ftm_reader.hpp"
+#include "ingest/psc_reader.hpp"
 
 namespace cg::ingest {
 
-std::string formatList() { return "auto, claims, ftm, bods"; }
+std::string formatList() { return "auto, claims, ftm, bods, psc"; }
 
 std::unique_ptr<Reader> makeReader(const std::string& format, const graph::Schema& schema,
                                    const std::string& /*mapping*/) {
     if (format == "claims") return std::make_unique<ClaimsReader>(schema);
     if (format == "ftm") return std::make_unique<FtmReader>(schema);
     if (format == "bods") return std::make_unique<BodsReader>(schema);
+    if (format == "psc") return std::make_unique<PscReader>(schema);
     throw InputError("unknown format '" + format + "' (expected " + formatList() + ")");
 }
 

@@ -1,0 +1,443 @@
+// SPDX-License-Identifier: MIT
+#include "ingest/psc_reader.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <optional>
+#include <regex>
+#include <vector>
+
+#include "graph/error.hpp"
+#include "graph/normalize.hpp"
+#include "ingest/claim_parts.hpp"
+#include "ingest/json_records.hpp"
+#include "ingest/json_value.hpp"
+
+namespace cg::ingest {
+
+using graph::Claim;
+using graph::EntityRef;
+using graph::PartialDate;
+using rapidjson::Value;
+
+namespace {
+
+struct Reject {
+    std::string reason;
+};
+
+enum class PscKind { Individual, Corporate, LegalPerson, SuperSecure, Statement, Exemptions, Totals };
+
+std::optional<PscKind> pscKind(const std::string& kind) {
+    auto starts = [&](const char* prefix) { return kind.rfind(prefix, 0) == 0; };
+    if (kind == "totals#persons-of-significant-control-snapshot") return PscKind::Totals;
+    if (kind == "persons-with-significant-control-statement") return PscKind::Statement;
+    if (kind == "exemptions") return PscKind::Exemptions;
+    if (starts("individual-")) return PscKind::Individual;
+    if (starts("corporate-entity-")) return PscKind::Corporate;
+    if (starts("legal-person-")) return PscKind::LegalPerson;
+    if (starts("super-secure-")) return PscKind::SuperSecure;
+    return std::nullopt;
+}
+
+// What one nature of control says: the relation, the interest, and the band.
+struct Nature {
+    std::string relation;
+    std::string interest;
+    std::optional<graph::ShareInterval> share;
+};
+
+// Companies House bands: "25-to-50" is more than 25% up to 50%, "50-to-75" more than 50% and
+// less than 75%, "75-to-100" 75% or more; "more-than-25" on overseas entities is above 25%.
+std::optional<Nature> nature(const std::string& code) {
+    static const std::regex band("^(.*?)-(\\d+)-to-(\\d+)-percent(.*)$");
+    static const std::regex moreThan("^(.*?)-more-than-(\\d+)-percent(.*)$");
+    Nature n;
+    std::smatch m;
+    std::string base = code;
+    std::string rest;
+    if (std::regex_match(code, m, band)) {
+        double lo = std::stod(m[2]);
+        double hi = std::stod(m[3]);
+        if (lo > hi || hi > 100) return std::nullopt;
+        graph::ShareInterval s{lo, hi};
+        s.minExclusive = lo < 75;
+        s.maxExclusive = lo == 50 && hi == 75;
+        n.share = s;
+        base = m[1];
+        rest = m[4];
+    } else if (std::regex_match(code, m, moreThan)) {
+        graph::ShareInterval s{std::stod(m[2]), 100};
+        s.minExclusive = true;
+        n.share = s;
+        base = m[1];
+        rest = m[3];
+    }
+    bool shares = base == "ownership-of-shares" || base == "right-to-share-surplus-assets" ||
+                  base == "part-right-to-share-surplus-assets";
+    bool control = base.rfind("voting-rights", 0) == 0 || base.rfind("right-to-appoint-and-remove", 0) == 0 ||
+                   base.rfind("significant-influence-or-control", 0) == 0;
+    if (!shares && !control) return std::nullopt;
+    n.relation = shares ? "owns" : "controls";
+    n.interest = base + rest;
+    if (!rest.empty() && rest.front() == '-') n.interest = base + " (" + rest.substr(1) + ")";
+    return n;
+}
+
+// Nationalities registries write as adjectives; the UK's own are the ones the register
+// holds most. Anything else that is not a country name is kept as a note.
+std::optional<std::string> nationalityCode(const std::string& text) {
+    static const char* const kUk[] = {"British", "English", "Welsh", "Scottish", "Northern Irish", "UK", "Citizen of the United Kingdom"};
+    for (const char* k : kUk) {
+        if (text == k) return std::string("GB");
+    }
+    return countryFromName(text);
+}
+
+std::string companyNumber(std::string number) {
+    number = std::string(trimmed(number));
+    for (auto& c : number) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    bool digits = !number.empty() && std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits && number.size() < 8) number.insert(0, 8 - number.size(), '0');
+    return number;
+}
+
+bool ukRegister(const Value& identification) {
+    std::string place = jsonScalar(identification, "place_registered").value_or("");
+    std::string country = jsonScalar(identification, "country_registered").value_or("");
+    std::string lowerPlace = place;
+    for (auto& c : lowerPlace) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lowerPlace.find("companies house") != std::string::npos) return true;
+    if (lowerPlace.find("registrar of companies") != std::string::npos &&
+        countryFromName(country).value_or("") == "GB") {
+        return true;
+    }
+    return false;
+}
+
+class RecordReader {
+public:
+    RecordReader(const std::string& sourceKey, const std::string& file, const JsonRecord& record,
+                 RecordSink& sink)
+        : sourceKey_(sourceKey), file_(file), record_(record), sink_(sink) {}
+
+    // Returns the snapshot date when the record is the totals line.
+    std::optional<std::string> read(const Value& doc) {
+        if (!doc.IsObject()) throw Reject{"a PSC record must be a JSON object, not " + jsonKind(doc)};
+        const Value* data = jsonMember(doc, "data");
+        if (!data || !data->IsObject()) throw Reject{"PSC record has no 'data' object"};
+        std::string kindText = jsonScalar(*data, "kind").value_or("");
+        if (kindText.empty()) throw Reject{"PSC record has no 'kind'"};
+        auto kind = pscKind(kindText);
+        if (!kind) {
+            throw Reject{"unknown PSC kind '" + kindText + "' (expected individual-, corporate-entity-, "
+                         "legal-person- or super-secure- persons, a statement, exemptions or totals)"};
+        }
+        if (*kind == PscKind::Totals) {
+            auto at = jsonScalar(*data, "generated_at");
+            if (at) {
+                if (auto d = PartialDate::parse(*at)) return d->text();
+            }
+            return std::string();
+        }
+        auto number = jsonScalar(doc, "company_number");
+        if (!number) throw Reject{"PSC record has no 'company_number'"};
+        company_.key = "gb-coh:" + companyNumber(*number);
+        company_.type = "Company";
+        company_.identifiers.emplace_back("gb-coh", companyNumber(*number));
+        from_ = date(*data, "notified_on");
+        to_ = date(*data, "ceased_on");
+        if (from_ && to_ && from_->firstDay() > to_->lastDay()) {
+            throw Reject{"notified_on " + from_->text() + " is after ceased_on " + to_->text()};
+        }
+        std::string self;
+        if (const Value* links = jsonMember(*data, "links")) self = jsonScalar(*links, "self").value_or("");
+        recordId_ = self.empty() ? std::string() : self.substr(self.rfind('/') + 1);
+
+        if (*kind == PscKind::Statement) {
+            statement(*data);
+        } else if (*kind == PscKind::Exemptions) {
+            exemptions(*data);
+        } else {
+            person(*data, *kind);
+        }
+        return std::nullopt;
+    }
+
+private:
+    std::optional<PartialDate> date(const Value& obj, const char* name) const {
+        auto text = jsonScalar(obj, name);
+        if (!text) return std::nullopt;
+        std::string error;
+        auto d = PartialDate::parse(*text, &error);
+        if (!d) throw Reject{std::string(name) + " '" + *text + "': " + error};
+        return d;
+    }
+
+    Claim base(const std::string& key) const {
+        Claim c;
+        c.key = key;
+        c.sourceKey = sourceKey_;
+        c.file = file_;
+        c.line = record_.line;
+        c.raw = record_.text;
+        return c;
+    }
+
+    void emit(Claim&& c) {
+        sealClaim(c);
+        sink_.claim(std::move(c));
+    }
+
+    void property(const EntityRef& subject, const std::string& key, const std::string& prop,
+                  const std::string& value, bool dated = false) {
+        if (value.empty()) return;
+        Claim c = base(key);
+        c.kind = Claim::Kind::Property;
+        c.subject = subject;
+        c.property = prop;
+        c.value = value;
+        if (dated) {
+            c.validFrom = from_;
+            c.validTo = to_;
+        }
+        emit(std::move(c));
+    }
+
+    void statement(const Value& data) {
+        std::string text = jsonScalar(data, "statement").value_or("");
+        if (text.empty()) throw Reject{"PSC statement has no 'statement'"};
+        if (auto linked = jsonScalar(data, "linked_psc_name")) text += " (linked: " + *linked + ")";
+        std::string id = recordId_.empty() ? keySegment(text + (from_ ? from_->text() : "")) : recordId_;
+        property(company_, company_.key + ":statement:" + id, "control_statement", text, true);
+    }
+
+    void exemptions(const Value& data) {
+        const Value* list = jsonMember(data, "exemptions");
+        if (!list || !list->IsObject() || list->MemberCount() == 0) {
+            throw Reject{"PSC exemptions record has no 'exemptions'"};
+        }
+        for (const auto& m : list->GetObject()) {
+            std::string type = jsonScalar(m.value, "exemption_type").value_or(jsonText(m.name));
+            const Value* items = jsonMember(m.value, "items");
+            std::size_t n = 0;
+            if (items && items->IsArray()) {
+                for (const auto& item : items->GetArray()) {
+                    Claim c = base(company_.key + ":exemption:" + keySegment(type) + ":" + std::to_string(n++));
+                    c.kind = Claim::Kind::Property;
+                    c.subject = company_;
+                    c.property = "control_statement";
+                    c.value = "exemption: " + type;
+                    c.validFrom = date(item, "exempt_from");
+                    c.validTo = date(item, "exempt_to");
+                    emit(std::move(c));
+                }
+            }
+            if (n == 0) property(company_, company_.key + ":exemption:" + keySegment(type), "control_statement", "exemption: " + type);
+        }
+    }
+
+    static std::string addressText(const Value& a) {
+        std::vector<std::string> parts;
+        for (const char* k : {"care_of", "po_box", "premises", "address_line_1", "address_line_2",
+                              "locality", "region", "postal_code", "country"}) {
+            if (auto v = jsonScalar(a, k)) parts.push_back(*v);
+        }
+        std::string out;
+        for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+        return out;
+    }
+
+    void person(const Value& data, PscKind kind) {
+        EntityRef who;
+        std::string name = jsonScalar(data, "name").value_or("");
+        who.name = name;
+        const Value* identification = jsonMember(data, "identification");
+        if (kind == PscKind::Individual || kind == PscKind::SuperSecure) {
+            who.type = "Person";
+        } else {
+            who.type = kind == PscKind::Corporate ? "Company" : "Organization";
+        }
+        std::string pscKey = "gb-psc:" + (recordId_.empty() ? company_.key.substr(7) + ":" + keySegment(name) : recordId_);
+        who.key = pscKey;
+        std::string registration;
+        if (identification && identification->IsObject()) {
+            if (auto reg = jsonScalar(*identification, "registration_number")) {
+                registration = *reg;
+                if (kind == PscKind::Corporate && ukRegister(*identification)) {
+                    // A UK company is keyed by its number, so the chain reaches its own PSCs.
+                    who.key = "gb-coh:" + companyNumber(registration);
+                    who.identifiers.emplace_back("gb-coh", companyNumber(registration));
+                } else {
+                    std::string cc = countryFromName(jsonScalar(*identification, "country_registered").value_or("")).value_or("");
+                    for (auto& c : cc) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                    who.identifiers.emplace_back((cc.empty() ? "" : cc + "-") + "registration-number", registration);
+                }
+            }
+        }
+        // Claims about the person are keyed by the PSC record, not by the entity, since a
+        // UK company is the same entity under many records.
+        std::string prefix = pscKey;
+        if (!name.empty()) property(who, prefix + ":name", "name", name);
+        if (!who.identifiers.empty()) {
+            EntityRef withId = who;
+            property(withId, prefix + ":identification", "identification",
+                     who.identifiers.front().first + " " + who.identifiers.front().second);
+            who.identifiers.clear();
+        }
+        EntityRef ref = who;
+        if (kind == PscKind::SuperSecure) {
+            property(ref, prefix + ":note", "note", "super-secure person with significant control: details withheld by the register");
+        }
+        if (const Value* elements = jsonMember(data, "name_elements")) {
+            if (auto title = jsonScalar(*elements, "title")) property(ref, prefix + ":title", "title", *title);
+        }
+        if (const Value* dob = jsonMember(data, "date_of_birth"); dob && dob->IsObject()) {
+            const Value* y = jsonMember(*dob, "year");
+            const Value* mo = jsonMember(*dob, "month");
+            if (y && y->IsInt()) {
+                char buf[16];
+                if (mo && mo->IsInt()) std::snprintf(buf, sizeof buf, "%04d-%02d", y->GetInt(), mo->GetInt());
+                else std::snprintf(buf, sizeof buf, "%04d", y->GetInt());
+                auto d = PartialDate::parse(buf);
+                if (d) {
+                    property(ref, prefix + ":date_of_birth", "birth_date", d->text());
+                } else {
+                    sink_.reject(graph::Rejection{file_, record_.line,
+                                                  "date_of_birth " + std::string(buf) + " is not a date", record_.text});
+                }
+            }
+        }
+        if (auto nationality = jsonScalar(data, "nationality")) {
+            if (auto code = nationalityCode(*nationality)) property(ref, prefix + ":nationality", "nationality", *code);
+            else property(ref, prefix + ":nationality", "note", "nationality: " + *nationality);
+        }
+        if (auto residence = jsonScalar(data, "country_of_residence")) {
+            if (auto code = countryFromName(*residence)) property(ref, prefix + ":country_of_residence", "country", *code);
+            else property(ref, prefix + ":country_of_residence", "note", "country of residence: " + *residence);
+        }
+        if (const Value* address = jsonMember(data, "address"); address && address->IsObject()) {
+            property(ref, prefix + ":address", "address", addressText(*address));
+        }
+        if (identification && identification->IsObject()) {
+            if (auto form = jsonScalar(*identification, "legal_form")) property(ref, prefix + ":legal_form", "legal_form", *form);
+            if (auto authority = jsonScalar(*identification, "legal_authority")) {
+                property(ref, prefix + ":legal_authority", "note", "legal authority: " + *authority);
+            }
+        }
+
+        std::vector<std::string> natures;
+        if (const Value* list = jsonMember(data, "natures_of_control"); list && list->IsArray()) {
+            for (const auto& n : list->GetArray()) {
+                if (n.IsString()) natures.push_back(jsonText(n));
+            }
+        }
+        EntityRef holder;
+        holder.key = who.key;
+        if (natures.empty()) {
+            Claim c = base(prefix + ":control");
+            c.kind = Claim::Kind::Relation;
+            c.relation = "controls";
+            c.subject = holder;
+            c.object = company_;
+            c.relationKey = pscKey;
+            Attributes attrs;
+            attrs.set("interest", "significant control of an unstated nature");
+            c.attributesJson = attrs.json();
+            c.validFrom = from_;
+            c.validTo = to_;
+            emit(std::move(c));
+            return;
+        }
+        for (const auto& code : natures) {
+            auto n = nature(code);
+            if (!n) {
+                sink_.reject(graph::Rejection{file_, record_.line, "unknown nature of control '" + code + "'", record_.text});
+                continue;
+            }
+            Claim c = base(prefix + ":" + code);
+            c.kind = Claim::Kind::Relation;
+            c.relation = n->relation;
+            c.subject = holder;
+            c.object = company_;
+            c.relationKey = pscKey;
+            c.share = n->share;
+            Attributes attrs;
+            attrs.set("interest", n->interest);
+            if (n->share) setShare(attrs, *n->share);
+            c.attributesJson = attrs.json();
+            c.validFrom = from_;
+            c.validTo = to_;
+            emit(std::move(c));
+        }
+    }
+
+    const std::string& sourceKey_;
+    const std::string& file_;
+    const JsonRecord& record_;
+    RecordSink& sink_;
+    EntityRef company_;
+    std::optional<PartialDate> from_;
+    std::optional<PartialDate> to_;
+    std::string recordId_;
+};
+
+}  // namespace
+
+PscReader::PscReader(const graph::Schema& schema, std::size_t maxRecord)
+    : schema_(schema), maxRecord_(maxRecord) {}
+
+void PscReader::read(std::istream& in, const std::string& file, RecordSink& sink) {
+    std::string stem = fileStem(file);
+    graph::Source source;
+    source.key = "gb-psc:" + stem;
+    source.title = "Companies House persons with significant control, " + stem;
+    source.publisher = "Companies House";
+    source.kind = "registry";
+    const std::string sourceKey = source.key;
+    sink.source(graph::Source(source), file, 1);
+
+    JsonRecords records(in, maxRecord_);
+    JsonRecord record;
+    std::int64_t count = 0;
+    while (records.next(record)) {
+        if ((++count & 1023) == 0) sink.progress(records.bytesRead());
+        auto reject = [&](const std::string& reason, std::int64_t line) {
+            sink.reject(graph::Rejection{file, line, reason, record.text});
+        };
+        if (!record.error.empty()) {
+            reject(record.error, record.line);
+            continue;
+        }
+        if (!graph::isValidUtf8(record.text)) {
+            reject("invalid UTF-8", record.line);
+            continue;
+        }
+        rapidjson::Document doc;
+        doc.Parse(record.text.data(), record.text.size());
+        if (doc.HasParseError()) {
+            reject(cat("invalid JSON: ", rapidjson::GetParseError_En(doc.GetParseError())),
+                   lineAt(record.text, doc.GetErrorOffset(), record.line));
+            continue;
+        }
+        RecordReader reader(sourceKey, file, record, sink);
+        try {
+            // The totals line closing a snapshot dates it: the source is declared again with
+            // that date, which fills the date the first declaration left empty.
+            if (auto generated = reader.read(doc); generated && !generated->empty()) {
+                graph::Source dated = source;
+                dated.published = *generated;
+                sink.source(std::move(dated), file, record.line);
+            }
+        } catch (const Reject& r) {
+            reject(r.reason, record.line);
+        }
+    }
+    if (in.bad()) throw InputError(file + ": read error");
+    sink.progress(records.bytesRead());
+}
+
+}  // namespace cg::ingest
