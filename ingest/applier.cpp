@@ -140,7 +140,9 @@ bool Applier::applyClaim(const Claim& c, std::string& reason) {
     resolver_->resolve(c.subject, id);
     if (rel) resolver_->resolve(c.object, id);
     if (c.kind == Claim::Kind::Property) {
-        if (c.property == "alias" && c.stance == graph::Stance::Asserts) {
+        // An asserted alias or name is also a name to match on, as the schema describes.
+        bool isName = c.property == "alias" || c.property == "name";
+        if (isName && c.stance == graph::Stance::Asserts) {
             graph::EntityRef alias;
             alias.key = store_.entity(subject)->key;
             alias.aliases.push_back(c.value);

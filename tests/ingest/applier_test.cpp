@@ -238,3 +238,24 @@ TEST_F(ApplierTest, AStubMayStandAtEitherEndOfAnyRelation) {
     EXPECT_EQ(s.rejected, 0) << (s.firstRejections.empty() ? "" : s.firstRejections[0].reason);
     EXPECT_EQ(store_.stats().stubEntities, 1);
 }
+
+TEST_F(ApplierTest, AnAliasOrNamePropertyBecomesANameToMatchOn) {
+    std::string text =
+        kSourceLine + "\n" +
+        R"({"id": "n1", "source": "s1", "subject": {"type": "Person", "name": "Ann Lee"}, "property": "alias", "value": "Annie Lee"})"
+        "\n" +
+        R"({"id": "n2", "source": "s1", "subject": {"type": "Person", "name": "Ann Lee"}, "property": "name", "value": "Ann Margaret Lee"})"
+        "\n" +
+        R"({"id": "n3", "source": "s1", "subject": {"type": "Person", "name": "Ann Lee"}, "property": "alias", "value": "Not Her", "stance": "denies"})"
+        "\n" +
+        R"({"id": "n4", "source": "s1", "subject": {"type": "Person", "name": "Annie Lee"}, "relation": "director_of", "object": {"type": "Company", "name": "Acme"}})"
+        "\n" +
+        R"({"id": "n5", "source": "s1", "subject": {"type": "Person", "name": "Ann Margaret Lee"}, "relation": "director_of", "object": {"type": "Company", "name": "Beta"}})"
+        "\n";
+    auto s = ingestText("names.claims.jsonl", text);
+    EXPECT_EQ(s.accepted, 5);
+    auto people = store_.entities({"Person"}, "", 0);
+    ASSERT_EQ(people.size(), 1u) << "the alias and the name both find Ann Lee";
+    EXPECT_EQ(people[0].relations, 2);
+    EXPECT_TRUE(store_.entitiesByNorm("not her").empty()) << "a denied alias is no name";
+}
