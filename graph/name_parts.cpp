@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <map>
-#include <sstream>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "graph/normalize.hpp"
 
@@ -17,10 +17,16 @@ extern const char* const kLegalFormsJson;
 
 namespace {
 
+// Normalised text has single spaces between tokens and none at the ends.
 std::vector<std::string> tokens(const std::string& norm) {
     std::vector<std::string> out;
-    std::istringstream in(norm);
-    for (std::string t; in >> t;) out.push_back(t);
+    std::size_t start = 0;
+    while (start < norm.size()) {
+        std::size_t end = norm.find(' ', start);
+        if (end == std::string::npos) end = norm.size();
+        if (end > start) out.emplace_back(norm, start, end - start);
+        start = end + 1;
+    }
     return out;
 }
 
@@ -39,6 +45,8 @@ struct NameData {
     std::size_t longestTitle = 1;                         // in raw words
     std::unordered_map<std::string, std::string> legal;   // normalised variant -> canonical
     std::size_t longestLegal = 1;                         // in tokens
+    std::unordered_set<std::string> legalFirst;           // first token of every variant
+    std::unordered_set<std::string> titleFirst;           // first normalised token of every title
     std::vector<std::string> canonicalForms;
 
     NameData() {
@@ -51,6 +59,7 @@ struct NameData {
                 std::string norm = normalizeName(display);
                 if (norm.empty()) continue;
                 titles.emplace(norm, display);
+                titleFirst.insert(norm.substr(0, norm.find(' ')));
                 auto words = static_cast<std::size_t>(std::count(display.begin(), display.end(), ' ') + 1);
                 longestTitle = std::max(longestTitle, words);
             }
@@ -66,6 +75,7 @@ struct NameData {
                     if (!v.IsString()) continue;
                     std::string norm = normalizeName(v.GetString());
                     legal.emplace(norm, canonical);
+                    legalFirst.insert(norm.substr(0, norm.find(' ')));
                     longestLegal = std::max(longestLegal, tokens(norm).size());
                 }
             }
@@ -100,7 +110,11 @@ NameParts splitTitles(std::string_view name) {
     NameParts parts;
     std::vector<std::string> words = rawWords(name);
     std::size_t i = 0;
-    while (i + 1 < words.size()) {
+    // Most names start with no title: one normalisation of the first word settles it.
+    std::string first = words.empty() ? std::string() : normalizeName(words[0]);
+    first = first.substr(0, first.find(' '));
+    bool mayHaveTitle = words.size() >= 2 && d.titleFirst.count(first) > 0;
+    while (mayHaveTitle && i + 1 < words.size()) {
         bool found = false;
         std::size_t maxK = std::min(d.longestTitle, words.size() - 1 - i);
         for (std::size_t k = maxK; k >= 1 && !found; --k) {
@@ -134,6 +148,10 @@ std::string matchKey(std::string_view name, bool person) {
     std::vector<std::string> out;
     for (std::size_t i = 0; i < toks.size();) {
         bool replaced = false;
+        if (i == 0 || !d.legalFirst.count(toks[i])) {
+            out.push_back(toks[i++]);
+            continue;
+        }
         for (std::size_t k = std::min(d.longestLegal, toks.size() - i); k >= 1; --k) {
             auto it = d.legal.find(join(toks, i, i + k));
             // A legal form is only a legal form after the name has started.

@@ -174,7 +174,14 @@ Store::Batch::~Batch() {
         store_.impl_->db.exec("ROLLBACK");
     } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor must not throw
     }
-    store_.impl_->dirtyRelations.clear();
+    store_.impl_->pending.clear();
+    store_.impl_->reload.clear();
+    // The in-memory indexes may hold rows the rollback removed: reload them on next use.
+    store_.impl_->relationsLoaded = false;
+    store_.impl_->relationIndex.clear();
+    store_.impl_->freshRelations.clear();
+    store_.impl_->claimsLoaded = false;
+    store_.impl_->claimHashes.clear();
 }
 
 void Store::Batch::commit() {
@@ -226,6 +233,16 @@ std::optional<SourceId> Store::findSource(const std::string& key) {
 }
 
 std::optional<std::pair<ClaimId, std::uint64_t>> Store::findClaim(const std::string& key) {
+    if (!impl_->claimsLoaded) {
+        SQLite::Statement all(impl_->db, "SELECT key, hash FROM claims");
+        while (all.executeStep()) {
+            impl_->claimHashes[fnv1a(all.getColumn(0).getString())] =
+                static_cast<std::uint64_t>(all.getColumn(1).getInt64());
+        }
+        impl_->claimsLoaded = true;
+    }
+    // A miss in memory is certain; a hit is confirmed against the table.
+    if (!impl_->claimHashes.count(fnv1a(key))) return std::nullopt;
     auto& q = impl_->stmt("SELECT id, hash FROM claims WHERE key = ?");
     q.bind(1, key);
     std::optional<std::pair<ClaimId, std::uint64_t>> out;
@@ -277,7 +294,30 @@ ClaimId Store::insertClaim(const Claim& c, SourceId source, EntityId subject,
         q.bind(23, c.raw);
         q.exec();
         q.reset();
-        return impl_->db.getLastInsertRowid();
+        ClaimId id = impl_->db.getLastInsertRowid();
+        if (impl_->claimsLoaded) impl_->claimHashes[fnv1a(c.key)] = c.contentHash;
+        if (relation) {
+            // Keep the relation's derived values current without reading its claims back.
+            auto it = impl_->pending.find(*relation);
+            if (it == impl_->pending.end() && !impl_->freshRelations.count(*relation)) {
+                // An older relation not touched yet: its stored claims, this one included.
+                impl_->pending.emplace(*relation, deriveFromTable(*relation));
+            } else if (!impl_->reload.count(*relation)) {
+                if (it == impl_->pending.end()) it = impl_->pending.emplace(*relation, RelationDerivation{}).first;
+                ClaimEvidence e;
+                e.denies = c.stance == Stance::Denies;
+                e.confidence = c.confidence;
+                if (c.share) {
+                    e.shareMin = c.share->min;
+                    e.shareMax = c.share->max;
+                }
+                if (c.validFrom) e.validFrom = c.validFrom->text();
+                if (c.validTo) e.validTo = c.validTo->text();
+                e.seen = sourceDate(source);
+                it->second.add(e);
+            }
+        }
+        return id;
     } catch (const SQLite::Exception& e) {
         throw StorageError(path_ + ": cannot store claim '" + c.key + "': " + e.what());
     }
@@ -349,17 +389,18 @@ void Store::addProperty(EntityId entity, const std::string& name, const std::str
 
 RelationId Store::relationFor(const std::string& type, EntityId src, EntityId dst,
                               const std::string& rkey, bool directed) {
-    auto& find = impl_->stmt("SELECT id FROM relations WHERE type = ? AND src = ? AND dst = ? AND rkey = ?");
-    find.bind(1, type);
-    find.bind(2, src);
-    find.bind(3, dst);
-    find.bind(4, rkey);
-    if (find.executeStep()) {
-        RelationId id = find.getColumn(0).getInt64();
-        find.reset();
-        return id;
+    if (!impl_->relationsLoaded) {
+        SQLite::Statement all(impl_->db, "SELECT id, type, src, dst, rkey FROM relations");
+        while (all.executeStep()) {
+            impl_->relationIndex.emplace(
+                Impl::RelationKey{all.getColumn(1).getString(), all.getColumn(2).getInt64(),
+                                  all.getColumn(3).getInt64(), all.getColumn(4).getString()},
+                all.getColumn(0).getInt64());
+        }
+        impl_->relationsLoaded = true;
     }
-    find.reset();
+    Impl::RelationKey key{type, src, dst, rkey};
+    if (auto it = impl_->relationIndex.find(key); it != impl_->relationIndex.end()) return it->second;
     auto& q = impl_->stmt("INSERT INTO relations(type, src, dst, rkey, directed) VALUES (?, ?, ?, ?, ?)");
     q.bind(1, type);
     q.bind(2, src);
@@ -368,39 +409,75 @@ RelationId Store::relationFor(const std::string& type, EntityId src, EntityId ds
     q.bind(5, directed ? 1 : 0);
     q.exec();
     q.reset();
-    return impl_->db.getLastInsertRowid();
+    RelationId id = impl_->db.getLastInsertRowid();
+    impl_->relationIndex.emplace(std::move(key), id);
+    impl_->freshRelations.insert(id);
+    return id;
 }
 
-void Store::touchRelation(RelationId id) { impl_->dirtyRelations.push_back(id); }
+const std::string& Store::sourceDate(SourceId source) {
+    auto it = impl_->sourceDates.find(source);
+    if (it != impl_->sourceDates.end()) return it->second;
+    auto& q = impl_->stmt("SELECT published FROM sources WHERE id = ?");
+    q.bind(1, source);
+    std::string date;
+    if (q.executeStep()) date = q.getColumn(0).getString();
+    q.reset();
+    return impl_->sourceDates.emplace(source, date).first->second;
+}
 
-void Store::flushRelations() {
-    auto& dirty = impl_->dirtyRelations;
-    std::sort(dirty.begin(), dirty.end());
-    dirty.erase(std::unique(dirty.begin(), dirty.end()), dirty.end());
+RelationDerivation Store::deriveFromTable(RelationId id) {
     auto& claims = impl_->stmt(
         "SELECT c.stance, c.confidence, c.share_min, c.share_max, c.valid_from, c.valid_to, "
         "s.published FROM claims c JOIN sources s ON s.id = c.source WHERE c.relation_id = ?");
+    RelationDerivation d;
+    claims.bind(1, id);
+    while (claims.executeStep()) {
+        ClaimEvidence e;
+        e.denies = claims.getColumn(0).getInt() == 1;
+        e.confidence = claims.getColumn(1).getDouble();
+        if (!claims.getColumn(2).isNull()) {
+            e.shareMin = claims.getColumn(2).getDouble();
+            e.shareMax = claims.getColumn(3).getDouble();
+        }
+        if (!claims.getColumn(4).isNull()) e.validFrom = claims.getColumn(4).getString();
+        if (!claims.getColumn(5).isNull()) e.validTo = claims.getColumn(5).getString();
+        e.seen = claims.getColumn(6).getString();
+        d.add(e);
+    }
+    claims.reset();
+    return d;
+}
+
+void Store::touchRelation(RelationId id) {
+    if (impl_->pending.count(id)) return;
+    // A relation this process created has no stored claims yet; an older one starts from
+    // the claims already filed under it.
+    impl_->pending.emplace(id, impl_->freshRelations.count(id) ? RelationDerivation{} : deriveFromTable(id));
+}
+
+void Store::flushRelations() {
+    for (RelationId id : impl_->reload) impl_->pending[id] = deriveFromTable(id);
+    std::vector<RelationId> ids;
+    ids.reserve(impl_->pending.size());
+    for (const auto& [id, d] : impl_->pending) ids.push_back(id);
+    std::sort(ids.begin(), ids.end());
     auto& update = impl_->stmt(
         "UPDATE relations SET support = ?, dispute = ?, confidence = ?, share_min = ?, "
         "share_max = ?, share_conflict = ?, valid_from = ?, valid_to = ?, first_seen = ?, "
         "last_seen = ? WHERE id = ?");
-    for (RelationId id : dirty) {
-        RelationDerivation d;
-        claims.bind(1, id);
-        while (claims.executeStep()) {
-            ClaimEvidence e;
-            e.denies = claims.getColumn(0).getInt() == 1;
-            e.confidence = claims.getColumn(1).getDouble();
-            if (!claims.getColumn(2).isNull()) {
-                e.shareMin = claims.getColumn(2).getDouble();
-                e.shareMax = claims.getColumn(3).getDouble();
-            }
-            if (!claims.getColumn(4).isNull()) e.validFrom = claims.getColumn(4).getString();
-            if (!claims.getColumn(5).isNull()) e.validTo = claims.getColumn(5).getString();
-            e.seen = claims.getColumn(6).getString();
-            d.add(e);
+    for (RelationId id : ids) {
+        const RelationDerivation& d = impl_->pending[id];
+        if (d.support == 0 && d.dispute == 0) {
+            // A merge or split moved every claim elsewhere.
+            auto& drop = impl_->stmt("DELETE FROM relations WHERE id = ?");
+            drop.bind(1, id);
+            drop.exec();
+            drop.reset();
+            impl_->relationsLoaded = false;
+            impl_->relationIndex.clear();
+            continue;
         }
-        claims.reset();
         update.bind(1, d.support);
         update.bind(2, d.dispute);
         update.bind(3, d.confidence());
@@ -414,15 +491,11 @@ void Store::flushRelations() {
         update.bind(11, id);
         update.exec();
         update.reset();
-        if (d.support == 0 && d.dispute == 0) {
-            // A merge or split moved every claim elsewhere.
-            auto& drop = impl_->stmt("DELETE FROM relations WHERE id = ?");
-            drop.bind(1, id);
-            drop.exec();
-            drop.reset();
-        }
     }
-    dirty.clear();
+    impl_->pending.clear();
+    impl_->reload.clear();
+    // Their claims are in the table now; a later touch must read them.
+    impl_->freshRelations.clear();
 }
 
 void Store::addRejection(const Rejection& r) {

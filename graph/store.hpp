@@ -12,6 +12,8 @@
 
 namespace cg::graph {
 
+struct RelationDerivation;
+
 /// Counts shown by `claimgraph stats`.
 struct StoreStats {
     std::int64_t sources = 0;
@@ -287,6 +289,8 @@ private:
     friend class Batch;
     struct Impl;
     void flushRelations();
+    const std::string& sourceDate(SourceId source);
+    RelationDerivation deriveFromTable(RelationId id);
     std::string path_;
     std::unique_ptr<Impl> impl_;
 };

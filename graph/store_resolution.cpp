@@ -106,8 +106,9 @@ void Store::reassignRelations(const std::vector<EntityId>& entities) {
         update.bind(2, m.claim);
         update.exec();
         update.reset();
-        touchRelation(m.relation);
-        touchRelation(target);
+        // Claims moved: both relations are recomputed from the table at commit.
+        impl_->reload.insert(m.relation);
+        impl_->reload.insert(target);
     }
 }
 
