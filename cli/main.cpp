@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
     Registry registry;
     addCoreCommands(app, ctx, registry);
     addResolveCommands(app, ctx, registry);
+    addExportCommands(app, ctx, registry);
 
     try {
         app.parse(argc, argv);

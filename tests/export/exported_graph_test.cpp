@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+#include "export/exported_graph.hpp"
+
+#include <gtest/gtest.h>
+
+#include <iterator>
+
+#include "graph/error.hpp"
+#include "tests/export/export_fixture.hpp"
+
+using cg::exporters::AttributeDef;
+using cg::exporters::AttributeType;
+using cg::exporters::ExportedGraph;
+using cg::exporters::kEdgeAttributes;
+using cg::exporters::kNodeAttributes;
+using cg::exporters::testing::hostileFile;
+using cg::exporters::testing::Investigation;
+using cg::exporters::testing::sampleFiles;
+
+namespace {
+
+// Checks that a record's attributes come in table order, each with its declared kind.
+template <std::size_t N>
+struct OrderCheck {
+    explicit OrderCheck(const AttributeDef (&d)[N]) : defs(d) {}
+
+    const AttributeDef (&defs)[N];
+    std::size_t next = 0;
+    std::vector<std::string> seen;
+
+    void check(std::size_t i, std::initializer_list<AttributeType> kinds) {
+        ASSERT_LT(i, N);
+        EXPECT_GE(i, next) << defs[i].name << " comes out of order";
+        EXPECT_NE(std::find(kinds.begin(), kinds.end(), defs[i].type), kinds.end())
+            << defs[i].name << " is written with the wrong kind";
+        next = i + 1;
+        seen.emplace_back(defs[i].name);
+    }
+    void text(std::size_t i, std::string_view) { check(i, {AttributeType::String}); }
+    void integer(std::size_t i, std::int64_t) { check(i, {AttributeType::Int, AttributeType::Long}); }
+    void real(std::size_t i, float) { check(i, {AttributeType::Real}); }
+    void boolean(std::size_t i, bool) { check(i, {AttributeType::Boolean}); }
+    void sources(std::size_t i, std::span<const std::uint32_t>) { check(i, {AttributeType::StringList}); }
+    void day(std::size_t i, std::int32_t) { check(i, {AttributeType::Date}); }
+};
+
+}  // namespace
+
+TEST(ExportedGraph, VisitsAttributesInTableOrderWithTheirKinds) {
+    auto files = sampleFiles();
+    files.push_back(hostileFile());
+    Investigation inv(files);
+    auto view = inv.view();
+    ExportedGraph g({view, inv.store()});
+    ASSERT_GT(g.nodeCount(), 0u);
+    ASSERT_GT(g.edgeCount(), 0u);
+    bool allEdgeAttributes = false;
+    for (std::size_t i = 0; i < g.nodeCount(); ++i) {
+        OrderCheck<std::size(kNodeAttributes)> check(kNodeAttributes);
+        ExportedGraph::visit(g.node(i), check);
+    }
+    for (std::size_t i = 0; i < g.edgeCount(); ++i) {
+        OrderCheck<std::size(kEdgeAttributes)> check(kEdgeAttributes);
+        ExportedGraph::visit(g.edge(i), check);
+        if (check.seen.size() == std::size(kEdgeAttributes)) allEdgeAttributes = true;
+    }
+    EXPECT_TRUE(allEdgeAttributes) << "no edge has every attribute; the check is weaker";
+}
+
+TEST(ExportedGraph, LabelsAndWeightsComeFirstForGephi) {
+    EXPECT_EQ(kNodeAttributes[cg::exporters::kNodeLabel].name, "label");
+    EXPECT_EQ(kNodeAttributes[cg::exporters::kNodeEntityId].name, "entity_id");
+    EXPECT_EQ(kEdgeAttributes[cg::exporters::kEdgeLabel].name, "label");
+    EXPECT_EQ(kEdgeAttributes[cg::exporters::kEdgeWeight].name, "weight");
+    EXPECT_EQ(kEdgeAttributes[cg::exporters::kEdgeType].name, "type");
+}
+
+TEST(ExportedGraph, RefusesAViewWithoutLabels) {
+    Investigation inv({hostileFile()});
+    cg::graph::ViewFilter filter;
+    filter.labels = false;
+    auto view = inv.view(filter);
+    EXPECT_THROW(ExportedGraph({view, inv.store()}), cg::QueryError);
+}
+
+TEST(ExportedGraph, ReadsTypeColours) {
+    cg::graph::EntityType t;
+    t.color = "#e15759";
+    auto rgb = cg::exporters::rgbOf(t);
+    ASSERT_TRUE(rgb);
+    EXPECT_EQ((*rgb)[0], 225);
+    EXPECT_EQ((*rgb)[1], 87);
+    EXPECT_EQ((*rgb)[2], 89);
+    t.color = "#e1575";
+    EXPECT_FALSE(cg::exporters::rgbOf(t));
+    t.color = "#zz5759";
+    EXPECT_FALSE(cg::exporters::rgbOf(t));
+}
