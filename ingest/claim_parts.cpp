@@ -70,6 +70,8 @@ const std::unordered_map<std::string, std::string>& countryNames() {
             display.toUTF8String(text);
             names.emplace(nameKey(text), *code);
             names.emplace(nameKey(*code), *code);
+            const char* alpha3 = icu::Locale("", *code).getISO3Country();
+            if (alpha3 && *alpha3) names.emplace(nameKey(alpha3), *code);
         }
         // Forms registries use that ICU's English display names do not cover.
         const char* const extra[][2] = {

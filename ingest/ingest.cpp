@@ -10,11 +10,12 @@
 #include "ingest/bods_reader.hpp"
 #include "ingest/claims_reader.hpp"
 #include "ingest/ftm_reader.hpp"
+#include "ingest/icij_reader.hpp"
 #include "ingest/psc_reader.hpp"
 
 namespace cg::ingest {
 
-std::string formatList() { return "auto, claims, ftm, bods, psc"; }
+std::string formatList() { return "auto, claims, ftm, bods, psc, icij"; }
 
 std::unique_ptr<Reader> makeReader(const std::string& format, const graph::Schema& schema,
                                    const std::string& /*mapping*/) {
@@ -22,6 +23,7 @@ std::unique_ptr<Reader> makeReader(const std::string& format, const graph::Schem
     if (format == "ftm") return std::make_unique<FtmReader>(schema);
     if (format == "bods") return std::make_unique<BodsReader>(schema);
     if (format == "psc") return std::make_unique<PscReader>(schema);
+    if (format == "icij") return std::make_unique<IcijReader>(schema);
     throw InputError("unknown format '" + format + "' (expected " + formatList() + ")");
 }
 
