@@ -86,6 +86,14 @@ CREATE TABLE judgements(
   undone INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX entities_merged ON entities(merged_into) WHERE merged_into IS NOT NULL;
 )sql",
+    // 2 -> 3: saved queries, every version kept.
+    R"sql(
+CREATE TABLE saved_queries(
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL, version INTEGER NOT NULL, kind TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '', document TEXT NOT NULL,
+  saved TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  deleted INTEGER NOT NULL DEFAULT 0, UNIQUE(name, version));
+)sql",
 };
 
 static_assert(sizeof kMigrations / sizeof kMigrations[0] == Store::kSchemaVersion - 1,

@@ -144,6 +144,17 @@ struct EntityProvenance {
     bool denied = false;            ///< some claim naming it is a denial
 };
 
+/// One stored version of a saved query; the document is kept as written.
+struct SavedQueryRow {
+    std::string name;
+    int version = 1;
+    std::string kind;
+    std::string description;
+    std::string document;
+    std::string saved;
+    bool deleted = false;
+};
+
 /// The SQLite database of one investigation: sources, claims, entities, names, identifiers,
 /// properties, relations and rejected input, with integer keys. The only code that talks to
 /// SQLite. Throws StorageError when the file cannot be opened, is not a claimgraph database,
@@ -151,7 +162,7 @@ struct EntityProvenance {
 class Store {
 public:
     /// The database layout this build writes; older files are migrated on open.
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     /// Opens (and with `create`, creates) the database at `path`.
     explicit Store(const std::string& path, bool create = true);
@@ -228,6 +239,21 @@ public:
     /// canonical endpoints; relations left without claims are removed at commit.
     void reassignRelations(const std::vector<EntityId>& entities);
 
+    // --- saved queries (store_saved_queries.cpp) ---
+
+    /// Stores a version of a saved query; returns false when that exact version and document
+    /// are already stored. Throws QueryError when the version is stored with another document
+    /// or is not above the latest one (every version is kept).
+    bool saveQuery(const SavedQueryRow& query);
+    /// The latest version of every saved query not deleted, by name.
+    std::vector<SavedQueryRow> savedQueries();
+    /// One saved query: the given version, or the latest; nothing when unknown or deleted.
+    std::optional<SavedQueryRow> savedQuery(const std::string& name, std::optional<int> version = {});
+    /// Every stored version of a query, oldest first.
+    std::vector<SavedQueryRow> savedQueryHistory(const std::string& name);
+    /// Marks every version of a query deleted; returns how many there were.
+    int deleteSavedQuery(const std::string& name);
+
     // --- bulk reading for in-memory indexes ---
 
     void forEachEntity(const std::function<void(EntityId, const std::string& key,
@@ -282,7 +308,8 @@ public:
     /// claims and the valid dates of each asserting claim. One scan; throws StorageError.
     void forEachRelationProvenance(const std::function<void(const RelationProvenance&)>& fn);
     /// Calls `fn` for every canonical entity named by a claim (as subject or object, directly
-    /// or through an entity merged into it), in id order. One scan; throws StorageError.
+    /// or through an entity merged into it), in id order. Two sequential scans of the claims,
+    /// holding 16 bytes per (entity, claim) meanwhile; throws StorageError.
     void forEachEntityProvenance(const std::function<void(const EntityProvenance&)>& fn);
 
 private:
