@@ -140,6 +140,7 @@ int runIngest(Context& ctx, const IngestArgs& args) {
         ProgressBar bar("ingest " + file);
         ingest::IngestOptions options;
         options.format = args.format;
+        options.mapping = args.mapping;
         options.batchSize = args.batchSize;
         options.progress = [&](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
         ingest::IngestSummary s = ingest::ingestFile(applier, schema, file, options);

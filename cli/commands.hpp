@@ -13,6 +13,7 @@ namespace cg::cli {
 struct IngestArgs {
     std::vector<std::string> files;
     std::string format = "auto";
+    std::string mapping;  ///< mapping file for --format csv
     bool strict = false;
     std::size_t batchSize = 20000;
 };

@@ -16,6 +16,9 @@ void addCoreCommands(CLI::App& app, Context& ctx, Registry& registry) {
     ingest->add_option("files", ingestArgs->files, "Input files")->required()->check(CLI::ExistingFile);
     ingest->add_option("--format", ingestArgs->format, "Input format: " + ingest::formatList())
         ->capture_default_str();
+    ingest->add_option("--mapping", ingestArgs->mapping,
+                       "Mapping file (JSON) saying what the columns of a CSV file mean; see docs/formats.md")
+        ->check(CLI::ExistingFile);
     ingest->add_flag("--strict", ingestArgs->strict, "Exit with code 3 when any record is rejected");
     ingest->add_option("--batch", ingestArgs->batchSize, "Records per transaction")->capture_default_str();
     registry.add(ingest, [&ctx, ingestArgs] { return runIngest(ctx, *ingestArgs); });

@@ -31,6 +31,10 @@ private:
 /// Sets `share` (an exact figure) or `share_min` and `share_max`, noting exclusive bounds.
 void setShare(Attributes& attrs, const graph::ShareInterval& share);
 
+/// A percentage as registries and spreadsheets write it: "50", "50.5", "50 %", "50,5", or a
+/// band "25-50". Nothing when the text is not one, or lies outside 0 to 100.
+std::optional<graph::ShareInterval> parsePercent(std::string_view text);
+
 /// Quotes `text` as a JSON string.
 std::string jsonString(std::string_view text);
 

@@ -155,32 +155,6 @@ std::string joined(const std::vector<std::string>& parts, const char* separator)
     return out;
 }
 
-// A percentage as FtM gives it: "50", "50.5", "50 %", or a band "25-50". Nothing when the
-// text is not one.
-std::optional<graph::ShareInterval> percentage(const std::string& text) {
-    std::string s;
-    for (char c : text) {
-        if (c != '%' && c != ' ') s.push_back(c == ',' ? '.' : c);
-    }
-    auto number = [](const std::string& part) -> std::optional<double> {
-        if (part.empty()) return std::nullopt;
-        char* end = nullptr;
-        double d = std::strtod(part.c_str(), &end);
-        if (end != part.c_str() + part.size() || !std::isfinite(d) || d < 0 || d > 100) return std::nullopt;
-        return d;
-    };
-    auto dash = s.find('-', 1);
-    if (dash != std::string::npos) {
-        auto lo = number(s.substr(0, dash));
-        auto hi = number(s.substr(dash + 1));
-        if (!lo || !hi || *lo > *hi) return std::nullopt;
-        return graph::ShareInterval{*lo, *hi};
-    }
-    auto d = number(s);
-    if (!d) return std::nullopt;
-    return graph::ShareInterval{*d, *d};
-}
-
 std::optional<PartialDate> date(const std::string& text, const std::string& property) {
     std::string error;
     auto d = PartialDate::parse(text, &error);
@@ -457,7 +431,7 @@ private:
         }
         if (schemaName_ == "Ownership") {
             for (const auto& p : values(props, "percentage")) {
-                auto s = percentage(p);
+                auto s = parsePercent(p);
                 if (!s) {
                     attrs.addNote("percentage: " + p);
                     continue;

@@ -9,21 +9,29 @@
 #include "graph/error.hpp"
 #include "ingest/bods_reader.hpp"
 #include "ingest/claims_reader.hpp"
+#include "ingest/csv_reader.hpp"
 #include "ingest/ftm_reader.hpp"
 #include "ingest/icij_reader.hpp"
 #include "ingest/psc_reader.hpp"
 
 namespace cg::ingest {
 
-std::string formatList() { return "auto, claims, ftm, bods, psc, icij"; }
+std::string formatList() { return "auto, claims, ftm, bods, psc, icij, csv"; }
 
 std::unique_ptr<Reader> makeReader(const std::string& format, const graph::Schema& schema,
-                                   const std::string& /*mapping*/) {
+                                   const std::string& mapping) {
     if (format == "claims") return std::make_unique<ClaimsReader>(schema);
     if (format == "ftm") return std::make_unique<FtmReader>(schema);
     if (format == "bods") return std::make_unique<BodsReader>(schema);
     if (format == "psc") return std::make_unique<PscReader>(schema);
     if (format == "icij") return std::make_unique<IcijReader>(schema);
+    if (format == "csv") {
+        if (mapping.empty()) {
+            throw InputError("the csv format needs a mapping file saying what its columns mean: give "
+                             "--mapping FILE (see docs/formats.md)");
+        }
+        return std::make_unique<CsvReader>(schema, CsvMapping::fromFile(mapping, schema));
+    }
     throw InputError("unknown format '" + format + "' (expected " + formatList() + ")");
 }
 
@@ -52,7 +60,9 @@ IngestSummary ingestFile(Applier& applier, const graph::Schema& schema, const st
     if (!in) throw InputError(path + ": cannot open: " + std::strerror(errno));
     std::uint64_t total = std::filesystem::file_size(path, ec);
     if (ec) total = 0;
-    std::string format = options.format == "auto" ? detectFormat(path) : options.format;
+    // A mapping file only means something to the csv format.
+    std::string format = options.format;
+    if (format == "auto") format = options.mapping.empty() ? detectFormat(path) : "csv";
     auto reader = makeReader(format, schema, options.mapping);
     if (options.progress) {
         applier.onProgress = [&](std::uint64_t bytes) { options.progress(bytes, total); };
