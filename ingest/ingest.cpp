@@ -10,11 +10,17 @@
 #include "ingest/bods_reader.hpp"
 #include "ingest/claims_reader.hpp"
 #include "ingest/csv_reader.hpp"
+#include "ingest/format_detection.hpp"
 #include "ingest/ftm_reader.hpp"
 #include "ingest/icij_reader.hpp"
 #include "ingest/psc_reader.hpp"
 
 namespace cg::ingest {
+
+namespace {
+// Enough for the first records of any format (FtM entities can be a few hundred KiB).
+constexpr std::size_t kDetectionBytes = 1u << 20;
+}  // namespace
 
 std::string formatList() { return "auto, claims, ftm, bods, psc, icij, csv"; }
 
@@ -36,13 +42,28 @@ std::unique_ptr<Reader> makeReader(const std::string& format, const graph::Schem
 }
 
 std::string detectFormat(const std::string& path) {
+    // The content decides; the name only when the content cannot (an empty or absent file).
+    std::ifstream in(path, std::ios::binary);
+    if (in) {
+        std::string head(kDetectionBytes, '\0');
+        in.read(head.data(), static_cast<std::streamsize>(head.size()));
+        head.resize(static_cast<std::size_t>(in.gcount()));
+        if (std::string format = formatOfContent(head); !format.empty()) return format;
+        if (head.find_first_not_of(" \t\r\n") != std::string::npos) {
+            std::filesystem::path p(path);
+            if (p.extension() == ".csv") {
+                throw InputError(path + ": a CSV file that is not one of ICIJ's: give --mapping FILE to say "
+                                 "what its columns mean (docs/formats.md)");
+            }
+        }
+    }
     std::filesystem::path p(path);
     std::string ext = p.extension().string();
     std::string name = p.filename().string();
     if (name.find(".claims.") != std::string::npos || ext == ".jsonl" || ext == ".ndjson") {
         return "claims";
     }
-    throw InputError(path + ": cannot tell the format from the file name; give --format (" +
+    throw InputError(path + ": cannot tell the format from the content or the file name; give --format (" +
                      formatList() + ")");
 }
 

@@ -30,8 +30,9 @@ std::string formatList();
 std::unique_ptr<Reader> makeReader(const std::string& format, const graph::Schema& schema,
                                    const std::string& mapping = "");
 
-/// Picks the format of `path` from its name and first bytes; throws InputError asking for
-/// `--format` when it cannot tell.
+/// Picks the format of `path` from its first bytes (formatOfContent), or from its name when
+/// the content does not tell (an empty file named *.claims.jsonl); throws InputError asking
+/// for `--format` (or `--mapping` for a CSV file) when it cannot tell.
 std::string detectFormat(const std::string& path);
 
 /// Reads `path` into the store. Throws InputError when the file cannot be opened or read
