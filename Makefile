@@ -28,3 +28,10 @@ test: build
 
 clean:
 	rm -rf $(BUILD) out
+
+# Benchmarks against networkx and igraph (bench/run; never part of `make test`).
+# Pass options with BENCH_ARGS, e.g. make bench BENCH_ARGS="--sizes 10k --runs 1".
+BENCH_ARGS ?=
+.PHONY: bench
+bench: deps
+	@python3 bench/run $(BENCH_ARGS)
