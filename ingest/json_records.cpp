@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ingest/json_records.hpp"
 
+#include <algorithm>
+
 #include "graph/error.hpp"
 
 namespace cg::ingest {
@@ -45,7 +47,8 @@ void JsonRecords::keep(std::string& text, char c, bool& cut) const {
         text.push_back(c);
     } else {
         cut = true;
-        text.resize(kKeptPrefix);
+        // Never grow the text: a limit below the kept prefix keeps the limit's worth.
+        text.resize(std::min(text.size(), kKeptPrefix));
     }
 }
 
@@ -88,7 +91,7 @@ bool JsonRecords::nextLine(JsonRecord& record) {
         if (!cut && !record.text.empty() && record.text.back() == '\r') record.text.pop_back();
         if (cut) {
             record.error = cat("record is ", length, " bytes, longer than the limit of ", maxRecord_,
-                               " (only its first ", kKeptPrefix, " bytes are kept)");
+                               " (only its first ", record.text.size(), " bytes are kept)");
             return true;
         }
         if (record.text.find_first_not_of(" \t\r") != std::string::npos) return true;
@@ -175,7 +178,7 @@ bool JsonRecords::nextElement(JsonRecord& record) {
     if (!closed) mode_ = Mode::Done;
     if (cut) {
         record.error = cat("record is ", length, " bytes, longer than the limit of ", maxRecord_,
-                           " (only its first ", kKeptPrefix, " bytes are kept)");
+                           " (only its first ", record.text.size(), " bytes are kept)");
     } else if (!closed) {
         record.error = inString ? "string not closed before the end of the file"
                                 : "element not closed before the end of the file";

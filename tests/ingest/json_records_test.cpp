@@ -91,3 +91,16 @@ TEST(JsonRecords, LineAtCountsLinesInsideARecord) {
     EXPECT_EQ(cg::ingest::lineAt("{\n\"a\":\n x}", 9, 10), 12);
     EXPECT_EQ(cg::ingest::lineAt("{}", 0, 3), 3);
 }
+
+TEST(JsonRecords, KeepsNoMoreThanASmallLimitOfARecordThatIsTooLong) {
+    std::string big(3000, 'y');
+    auto lines = all("{\"a\": \"" + big + "\"}\n{\"b\": 2}\n", 100);
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[0].text, ("{\"a\": \"" + big).substr(0, 100));
+    EXPECT_NE(lines[0].error.find("(only its first 100 bytes are kept)"), std::string::npos) << lines[0].error;
+    EXPECT_EQ(lines[1].text, "{\"b\": 2}");
+    auto array = all("[\"" + big + "\", {\"a\":1}]", 100);
+    ASSERT_EQ(array.size(), 2u);
+    EXPECT_EQ(array[0].text.size(), 100u);
+    EXPECT_EQ(array[0].text.find('\0'), std::string::npos);
+}
