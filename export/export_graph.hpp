@@ -19,10 +19,10 @@ struct ExportSummary {
     std::vector<std::filesystem::path> files;  ///< empty when written to the stream
 };
 
-/// Writes `input` (the whole view, or its subgraph when set) in `format` to `out`: a file,
-/// a directory for formats that are several files, or `stream` when `out` is "-" or empty.
-/// Throws InputError for an unknown format, a directory format sent to the stream, or a
-/// path that cannot be written; StorageError when the store cannot be read.
+/// Writes `input` (the whole view, or its subgraph when set) in `format` to `out` (a file,
+/// a directory for formats of several files, or `stream` when `out` is "-" or empty); throws
+/// InputError for an unknown format, a directory format sent to the stream or a path that
+/// cannot be written, and StorageError when the store cannot be read.
 ExportSummary exportGraph(const ExportInput& input, const std::string& format,
                           const std::string& out, std::ostream& stream);
 

@@ -9,9 +9,9 @@
 
 namespace cg::exporters {
 
-/// A large write-through buffer in front of a stream: writers append bytes and numbers
-/// without allocating, and the stream sees a few big writes. Throws Error when the stream
-/// fails; flush() before the buffer goes out of scope, since the destructor cannot report.
+/// A large write-through buffer in front of a stream, so that writers append bytes and
+/// numbers without allocating and the stream sees a few big writes; appends and flush()
+/// throw Error when the stream fails (the destructor flushes too, but cannot report).
 class OutputBuffer {
 public:
     static constexpr std::size_t kDefaultCapacity = std::size_t{1} << 20;

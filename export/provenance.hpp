@@ -21,10 +21,10 @@ struct DayInterval {
     std::int32_t to = 0;
 };
 
-/// Where each selected node and edge comes from: its sources (as indexes into the store's
-/// sources sorted by key), and for nodes the best confidence and whether a claim denies,
-/// for edges the disjoint intervals in which its claims say it held. Indexed by position in
-/// the selection. Memory is proportional to the selection; loading is three store scans.
+/// Where each selected node and edge (indexed by position in the selection) comes from: its
+/// sources as indexes into the store's sources sorted by key, for nodes the best confidence
+/// and whether a claim denies, for edges the disjoint intervals in which its claims say it
+/// held; memory is proportional to the selection, and loading takes three store scans.
 class Provenance {
 public:
     /// Reads the provenance of `selection` from `store`; throws StorageError.
@@ -37,7 +37,7 @@ public:
 
     std::span<const std::uint32_t> edgeSources(std::size_t i) const { return sourcesOf(edges_[i].sources); }
     /// Disjoint, ascending intervals of the edge's asserting claims; empty when some claim
-    /// gives no dates at all, so the relation holds at any time as far as is known.
+    /// gives no dates at all, so that as far as is known the relation holds at any time.
     std::span<const DayInterval> edgeIntervals(std::size_t i) const {
         const Range& r = edges_[i].intervals;
         return {intervals_.data() + r.begin, r.count};
@@ -48,8 +48,8 @@ public:
     /// The earliest and latest publication dates among `sources`; empty when none is dated.
     std::pair<std::string_view, std::string_view> seen(std::span<const std::uint32_t> sources) const;
 
-    /// Merges intervals (yyyymmdd, 0 open) into disjoint ascending ones; adjoining days join.
-    /// Returns nothing when one of them is open at both ends.
+    /// Merges intervals (yyyymmdd, 0 open) into disjoint ascending ones, joining adjoining
+    /// days; returns nothing when one of them is open at both ends.
     static std::vector<DayInterval> mergeIntervals(std::vector<DayInterval> intervals);
 
 private:

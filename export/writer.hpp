@@ -14,17 +14,17 @@
 namespace cg::exporters {
 
 /// What an export writes: a view of the graph, the store its provenance comes from, and
-/// optionally a query result, in which case only the result's nodes and edges are written.
+/// optionally a query result, in which case only the result's nodes and edges go out.
 struct ExportInput {
     const graph::GraphView& view;
     graph::Store& store;
     const graph::Subgraph* subgraph = nullptr;  ///< nothing: the whole view
 };
 
-/// One export format. Writers stream: they hold the view's provenance, never a copy of the
-/// output, and write nodes and edges in index order so that the same input gives the same
-/// bytes. They throw StorageError when the store cannot be read and Error when the output
-/// cannot be written.
+/// One export format, written as a stream (holding the view's provenance, never a copy of
+/// the output) in node and edge index order, so that the same input gives the same bytes;
+/// writers throw StorageError when the store cannot be read and Error when the output cannot
+/// be written.
 class GraphWriter {
 public:
     virtual ~GraphWriter() = default;
@@ -35,16 +35,16 @@ public:
     /// True when the format is a directory of files, so it cannot go to one stream.
     virtual bool writesDirectory() const { return false; }
 
-    /// Writes to `path`: the file itself, or for a directory format the directory, created
-    /// when missing. Returns the files written; throws InputError when a file cannot be
-    /// created. Each file appears whole or not at all (written aside, then renamed).
+    /// Writes the file `path`, or for a directory format the files in directory `path`
+    /// (created when missing), each whole or not at all, and returns them; throws InputError
+    /// when a file cannot be created.
     virtual std::vector<std::filesystem::path> writeTo(const ExportInput& input,
                                                        const std::filesystem::path& path);
 };
 
-/// Writes the file at `path` through `fill`: into a temporary file beside it, renamed over
-/// `path` once complete, so that a failed export never leaves half a file. Throws
-/// InputError when the file cannot be created or renamed, and what `fill` throws.
+/// Writes the file at `path` through `fill` into a temporary file beside it, renamed over
+/// `path` once complete so that a failed export never leaves half a file; throws InputError
+/// when the file cannot be created or renamed, and passes on what `fill` throws.
 void writeFileWhole(const std::filesystem::path& path, const std::function<void(std::ostream&)>& fill);
 
 }  // namespace cg::exporters
