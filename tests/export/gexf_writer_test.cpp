@@ -123,3 +123,11 @@ TEST(GexfWriter, KeepsNewlinesAndTabsInAttributeValues) {
     std::string out = inv.exportAs("gexf", view);
     EXPECT_NE(out.find("label=\"Tab&#9;and&#10;New Line ]]&gt; Holdings"), std::string::npos);
 }
+
+TEST(GexfWriter, AnEmptyGraphValidates) {
+    Investigation inv({});
+    auto view = inv.view();
+    std::string file = inv.dir().file("empty.gexf");
+    std::ofstream(file, std::ios::binary) << inv.exportAs("gexf", view);
+    validate(file);
+}

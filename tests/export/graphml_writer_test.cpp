@@ -180,3 +180,11 @@ TEST(GraphmlWriter, WritesOnlyASubgraphWhenGiven) {
     EXPECT_EQ(allMatches(out, std::regex("<edge id=")).size(), 2u);
     EXPECT_NE(out.find("<edge id=\"e" + std::to_string(view.relationId(2)) + "\""), std::string::npos);
 }
+
+TEST(GraphmlWriter, AnEmptyGraphValidates) {
+    Investigation inv({});
+    auto view = inv.view();
+    std::string file = inv.dir().file("empty.graphml");
+    std::ofstream(file, std::ios::binary) << inv.exportAs("graphml", view);
+    validate(file);
+}
