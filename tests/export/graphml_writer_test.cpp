@@ -102,8 +102,11 @@ TEST(GraphmlWriter, DeclaresTypedKeysWhereGephiLooksWithoutUsingItsNames) {
     EXPECT_NE(out.find("for=\"edge\" attr.name=\"weight\" attr.type=\"double\""), std::string::npos);
     EXPECT_NE(out.find("for=\"edge\" attr.name=\"symmetric\" attr.type=\"boolean\""), std::string::npos);
     EXPECT_NE(out.find("edgedefault=\"directed\""), std::string::npos);
+    // The ids and names Gephi's GraphML importer maps onto node and edge properties; d3 and
+    // d7 are yEd's label keys, which is why networkx-style d0, d1, ... ids are unsafe.
     const std::set<std::string> gephiNames{"label", "weight", "id", "r", "g", "b", "x", "y", "z",
-                                           "size", "color", "edgelabel", "edgeid", "type"};
+                                           "xpos", "ypos", "size", "color", "edgelabel", "edgeid",
+                                           "Edge Weight", "d3", "d7"};
     auto keys = allMatches(out, std::regex("<key id=\"([^\"]*)\""));
     ASSERT_GT(keys.size(), 10u);
     for (const auto& k : keys) EXPECT_FALSE(gephiNames.count(k[1])) << k[1];
