@@ -2,8 +2,10 @@
 #include "graph/normalize.hpp"
 
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 
@@ -12,7 +14,7 @@ namespace cg::graph {
 namespace {
 
 // One ICU transliterator does the whole non-ASCII pipeline: decompose, move any script to
-// Latin, drop combining marks, fold case. Building it is slow, so it is built once; ICU
+// Latin, decompose, fold case; then combining marks on Latin letters are dropped. Building it is slow, so it is built once; ICU
 // transliterators are not thread-safe, hence the mutex.
 class Folder {
 public:
@@ -20,7 +22,7 @@ public:
         UErrorCode status = U_ZERO_ERROR;
         UParseError parseError;
         folder_.reset(icu::Transliterator::createInstance(
-            "Any-Latin; Latin-ASCII; NFKD; [:Nonspacing Mark:] Remove; Any-Lower; NFC",
+            "Any-Latin; Latin-ASCII; NFKD; Any-Lower",
             UTRANS_FORWARD, parseError, status));
         if (U_FAILURE(status)) folder_.reset();
     }
@@ -34,8 +36,19 @@ public:
         } else {
             u.foldCase();
         }
+        // Accents go only where they sit on a Latin letter: scripts ICU cannot move to Latin
+        // (Khmer, Lao) keep their vowel signs, which tell their words apart.
+        icu::UnicodeString kept;
+        UChar32 previous = 0;
+        for (int32_t i = 0; i < u.length();) {
+            UChar32 c = u.char32At(i);
+            i += U16_LENGTH(c);
+            if (u_charType(c) == U_NON_SPACING_MARK && previous < 0x80) continue;
+            kept.append(c);
+            previous = c;
+        }
         std::string out;
-        u.toUTF8String(out);
+        kept.toUTF8String(out);
         return out;
     }
 
@@ -99,8 +112,8 @@ std::string slugify(std::string_view name) {
             out.push_back('-');
         }
     }
-    while (!out.empty() && out.back() == '-') out.pop_back();
     if (out.size() > 64) out.resize(64);
+    while (!out.empty() && out.back() == '-') out.pop_back();
     return out;
 }
 

@@ -191,6 +191,7 @@ EntityId Resolver::resolve(const EntityRef& ref, std::optional<ClaimId> claim) {
         for (const auto& title : parts.titles) {
             store_.addProperty(id, "title", title, *claim, Stance::Asserts);
         }
+        if (!ref.country.empty()) store_.addProperty(id, "country", ref.country, *claim, Stance::Asserts);
     }
     for (const auto& [scheme, value] : ref.identifiers) {
         std::string k = identifierKey(scheme, value);
@@ -205,5 +206,22 @@ EntityId Resolver::resolve(const EntityRef& ref, std::optional<ClaimId> claim) {
 }
 
 EntityId Resolver::canonical(EntityId id) const { return canonicalOf(id); }
+
+bool Resolver::sameEntity(const EntityRef& a, const EntityRef& b) const {
+    auto typeOfRef = [&](const EntityRef& r) -> std::optional<EntityTypeId> {
+        if (r.type.empty()) return std::nullopt;
+        return schema_.entityTypeId(r.type);
+    };
+    auto ta = typeOfRef(a);
+    auto tb = typeOfRef(b);
+    auto fa = find(a, ta);
+    auto fb = find(b, tb);
+    if (fa && fb) return canonicalOf(*fa) == canonicalOf(*fb);
+    if (fa || fb) return false;
+    // Neither exists yet: the second would match the first once created.
+    if (!a.key.empty() || !b.key.empty()) return a.key == b.key;
+    if (!ta || !tb || !schema_.compatible(*ta, *tb) || a.name.empty()) return false;
+    return matchKey(a.name, isPerson(ta)) == matchKey(b.name, isPerson(tb));
+}
 
 }  // namespace cg::graph

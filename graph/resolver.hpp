@@ -36,6 +36,10 @@ public:
     /// been merged into another: see canonical()). Call typeFor() first.
     EntityId resolve(const EntityRef& ref, std::optional<ClaimId> claim);
 
+    /// True when both references would resolve to one entity; writes nothing, so a claim
+    /// linking an entity to itself can be rejected before any entity is created.
+    bool sameEntity(const EntityRef& a, const EntityRef& b) const;
+
     /// The entity `id` is merged into, or `id` itself.
     EntityId canonical(EntityId id) const;
     EntityTypeId typeOf(EntityId id) const { return info_.at(canonicalOf(id)).type; }

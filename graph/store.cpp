@@ -122,27 +122,33 @@ Store::Store(const std::string& path, bool create) : path_(path) {
     }
     auto& db = impl_->db;
     try {
+        // Look before touching: a file that is not ours must be left exactly as it was.
+        bool fresh = !db.tableExists("meta") && !db.tableExists("claims");
+        if (fresh) {
+            if (db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0) {
+                throw StorageError(path + ": not a claimgraph database (it holds other tables)");
+            }
+        } else {
+            bool ours = db.tableExists("meta") &&
+                        db.execAndGet("SELECT count(*) FROM meta WHERE key = 'application' AND value = 'claimgraph'").getInt() == 1;
+            if (!ours) throw StorageError(path + ": not a claimgraph database");
+        }
         db.exec("PRAGMA journal_mode=WAL");
         db.exec("PRAGMA synchronous=NORMAL");
         db.exec("PRAGMA foreign_keys=OFF");
         db.exec("PRAGMA cache_size=-262144");
         db.exec("PRAGMA temp_store=MEMORY");
         db.setBusyTimeout(5000);
-        bool fresh = !db.tableExists("meta") && !db.tableExists("claims");
         if (fresh) {
-            if (db.tableExists("sqlite_sequence") || db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0) {
-                throw StorageError(path + ": not a claimgraph database (it holds other tables)");
-            }
             SQLite::Transaction tx(db);
             db.exec(kCreateV1);
             // A new database starts at layout 1 and takes the same migrations as an old one.
             SQLite::Statement put(db, "INSERT INTO meta(key, value) VALUES ('schema_version', '1'), ('application', 'claimgraph')");
             put.exec();
             tx.commit();
-        } else if (!db.tableExists("meta")) {
-            throw StorageError(path + ": not a claimgraph database (no meta table)");
         }
         int version = schemaVersion();
+        if (version < 1) throw StorageError(path + ": not a claimgraph database (no layout version)");
         if (version > kSchemaVersion) {
             throw StorageError(cat(path, ": database layout version ", version,
                                    " is newer than this claimgraph understands (", kSchemaVersion,

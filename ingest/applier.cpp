@@ -118,6 +118,11 @@ bool Applier::applyClaim(const Claim& c, std::string& reason) {
             return false;
         }
     }
+    if (rel && resolver_->sameEntity(c.subject, c.object)) {
+        reason = "subject and object are the same entity ('" +
+                 (c.subject.name.empty() ? c.subject.key : c.subject.name) + "')";
+        return false;
+    }
     graph::EntityId subject = resolver_->resolve(c.subject, std::nullopt);
     std::optional<graph::EntityId> object;
     std::optional<graph::RelationId> relation;
