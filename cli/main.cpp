@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
 
     Registry registry;
     addCoreCommands(app, ctx, registry);
+    addQueryCommands(app, ctx, registry);
     addResolveCommands(app, ctx, registry);
     addExportCommands(app, ctx, registry);
 

@@ -41,4 +41,8 @@ void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry);
 /// `export --format graphml|gexf|json|cytoscape|neo4j` with the view's filters.
 void addExportCommands(CLI::App& app, Context& ctx, Registry& registry);
 
+/// `query path | paths | neighbours | owners | holdings | cycles | components | centrality |
+/// shared | red-flags`.
+void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry);
+
 }  // namespace cg::cli

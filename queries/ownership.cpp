@@ -98,8 +98,8 @@ OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards, 
         double lo = 0, hi = 1;
         bool unknownLink = true;
         if (auto share = view.share(e)) {
-            lo = std::clamp(static_cast<double>(share->first), 0.0, 100.0) / 100;
-            hi = std::clamp(static_cast<double>(share->second), 0.0, 100.0) / 100;
+            lo = std::clamp(decimal(share->first), 0.0, 100.0) / 100;
+            hi = std::clamp(decimal(share->second), 0.0, 100.0) / 100;
             unknownLink = false;
         }
         OwnershipChain chain;
@@ -213,9 +213,10 @@ QueryResult ownershipResult(const GraphView& view, const OwnershipParams& params
             "shares guarantee to the most the other links allow");
     }
     if (hidden > 0) {
-        result.notes.push_back(std::to_string(hidden) + (upwards ? " owners" : " holdings") +
-                               " whose share cannot reach the threshold of " + shareText(params.threshold, params.threshold) +
-                               " are not shown (lower it with --threshold)");
+        std::string what = upwards ? " owner" : " holding";
+        result.notes.push_back(std::to_string(hidden) + what + (hidden == 1 ? " whose share cannot" : "s whose shares cannot") +
+                               " reach the threshold of " + shareText(params.threshold, params.threshold) +
+                               (hidden == 1 ? " is" : " are") + " not shown (lower it with --threshold)");
     }
     if (trace.cycleMet) {
         result.notes.push_back("ownership runs in a circle here: each chain stops before it would repeat an entity");

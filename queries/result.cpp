@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace cg::queries {
 
@@ -33,6 +34,12 @@ std::optional<std::size_t> ResultTable::column(const std::string& name) const {
     return std::nullopt;
 }
 
+double decimal(float value) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.7g", static_cast<double>(value));
+    return std::strtod(buf, nullptr);
+}
+
 std::vector<GraphView::Node> routeNodes(const GraphView& view, const PathCell& route) {
     std::vector<GraphView::Node> nodes;
     nodes.reserve(route.steps.size() + 1);
@@ -43,7 +50,7 @@ std::vector<GraphView::Node> routeNodes(const GraphView& view, const PathCell& r
 
 double routeConfidence(const GraphView& view, const PathCell& route) {
     double c = 1;
-    for (const auto& s : route.steps) c *= view.confidence(s.edge);
+    for (const auto& s : route.steps) c *= decimal(view.confidence(s.edge));
     return c;
 }
 

@@ -67,10 +67,15 @@ inline Cell textCell(std::string v) { return Cell{std::in_place_type<std::string
 /// An entity cell.
 inline Cell entityCell(GraphView::Node v) { return Cell{EntityCell{v}}; }
 
+/// A value the view keeps as a float (a confidence, a share) as the decimal it was written
+/// as: rounded to 7 significant digits, so 0.95f reads 0.95 rather than 0.949999988.
+double decimal(float value);
+
 /// The nodes a route visits, its start first.
 std::vector<GraphView::Node> routeNodes(const GraphView& view, const PathCell& route);
 
-/// The product of the confidences of a route's relations (1 for an empty route).
+/// The product of the confidences of a route's relations (1 for an empty route), each taken
+/// as decimal().
 double routeConfidence(const GraphView& view, const PathCell& route);
 
 /// Adds a route's nodes and edges to a subgraph (call Subgraph::normalize when done).
