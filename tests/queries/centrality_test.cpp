@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: MIT
+// Degree, betweenness, PageRank, closeness and harmonic centrality against networkx.
+#include <gtest/gtest.h>
+
+#include "queries/betweenness.hpp"
+#include "queries/centrality.hpp"
+#include "tests/queries/query_fixture.hpp"
+
+using cg::queries::CentralityMetric;
+using cg::queries::CentralityParams;
+using cg::queries::Node;
+using cg::testing::Investigation;
+
+namespace {
+
+// Small enough for networkx's exact betweenness in a second or two.
+constexpr int kSmall = 400;
+// "A few thousand" nodes for everything networkx can check per node or per sampled source.
+constexpr int kLarge = 2500;
+constexpr std::uint32_t kSamples = 40;
+constexpr std::uint64_t kSeed = 42;
+
+class CentralityOnGeneratedGraphs : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        small_ = new Investigation(kSmall, cg::testing::randomEdges(kSmall, 900, 3));
+        large_ = new Investigation(kLarge, cg::testing::randomEdges(kLarge, 5000, 4));
+    }
+    static void TearDownTestSuite() {
+        delete small_;
+        delete large_;
+        small_ = large_ = nullptr;
+        for (auto& a : answers_) a.reset();
+    }
+
+    // networkx's scores for every metric of one graph and direction, computed once.
+    static const rapidjson::Document& reference(bool large, bool directed) {
+        auto& slot = answers_[(large ? 2 : 0) + (directed ? 1 : 0)];
+        if (slot) return *slot;
+        std::string task = R"({"task": "centrality", "directed": )" + std::string(directed ? "true" : "false") +
+                           R"(, "damping": 0.85, "tolerance": 1e-16)";
+        if (!large) {
+            task += R"(, "metrics": ["betweenness"]})";
+        } else {
+            auto sample = cg::queries::sampleSources(large_->view().nodeCount(), kSamples, kSeed);
+            task += R"(, "metrics": ["degree", "sampled_betweenness", "pagerank", "closeness", "harmonic"])";
+            task += R"(, "sources": [)";
+            for (std::size_t i = 0; i < sample.size(); ++i) {
+                task += (i ? ",\"" : "\"") + large_->view().key(sample[i]) + "\"";
+            }
+            task += R"(], "nodes": [)";
+            for (int i = 0; i < 150; ++i) task += (i ? ",\"n" : "\"n") + std::to_string((i * 4007) % kLarge) + "\"";
+            task += "]}";
+        }
+        slot = std::make_unique<rapidjson::Document>(cg::testing::networkx(large ? *large_ : *small_, task));
+        return *slot;
+    }
+
+    static std::map<std::string, double> scores(bool large, bool directed, const char* metric) {
+        const auto& answer = reference(large, directed);
+        std::map<std::string, double> out;
+        if (!answer.IsObject() || !answer.HasMember(metric)) return out;
+        for (const auto& m : answer[metric].GetObject()) out[m.name.GetString()] = m.value.GetDouble();
+        return out;
+    }
+
+    // Every score networkx gives agrees within `tolerance`, relative (absolute near zero).
+    static void expectClose(Investigation& inv, const std::vector<double>& got,
+                            const std::map<std::string, double>& expected, double tolerance, const char* what) {
+        ASSERT_FALSE(expected.empty()) << what;
+        std::size_t nonZero = 0, bad = 0;
+        for (const auto& [key, value] : expected) {
+            double mine = got[inv.node(key)];
+            bool ok = std::abs(value) < 1e-300 ? std::abs(mine) < 1e-15
+                                                : cg::testing::relativeDifference(mine, value) <= tolerance;
+            if (!ok && ++bad < 5) ADD_FAILURE() << what << " of " << key << ": " << mine << " vs networkx " << value;
+            nonZero += value != 0;
+        }
+        EXPECT_EQ(bad, 0u) << what;
+        EXPECT_GT(nonZero, expected.size() / 2) << what << ": too many zero scores to tell anything";
+    }
+
+    static std::vector<double> compute(Investigation& inv, CentralityMetric metric, bool directed,
+                                       unsigned threads = 0, std::uint32_t samples = 0) {
+        CentralityParams params;
+        params.metric = metric;
+        params.directed = directed;
+        params.threads = threads;
+        params.samples = samples;
+        params.seed = kSeed;
+        params.tolerance = 1e-15;
+        params.maxIterations = 5000;
+        return cg::queries::centralityScores(inv.view(), params);
+    }
+
+    static Investigation* small_;
+    static Investigation* large_;
+    static std::unique_ptr<rapidjson::Document> answers_[4];
+};
+
+Investigation* CentralityOnGeneratedGraphs::small_ = nullptr;
+Investigation* CentralityOnGeneratedGraphs::large_ = nullptr;
+std::unique_ptr<rapidjson::Document> CentralityOnGeneratedGraphs::answers_[4];
+
+TEST_F(CentralityOnGeneratedGraphs, ExactBetweennessMatchesNetworkx) {
+    CG_REQUIRE_NETWORKX();
+    for (bool directed : {false, true}) {
+        expectClose(*small_, compute(*small_, CentralityMetric::Betweenness, directed),
+                    scores(false, directed, "betweenness"), 1e-9, directed ? "directed betweenness" : "betweenness");
+    }
+}
+
+TEST_F(CentralityOnGeneratedGraphs, SampledBetweennessMatchesNetworkxOnTheSameSources) {
+    CG_REQUIRE_NETWORKX();
+    for (bool directed : {false, true}) {
+        expectClose(*large_, compute(*large_, CentralityMetric::Betweenness, directed, 0, kSamples),
+                    scores(true, directed, "sampled_betweenness"), 1e-9, "sampled betweenness");
+    }
+}
+
+TEST_F(CentralityOnGeneratedGraphs, PageRankMatchesNetworkx) {
+    CG_REQUIRE_NETWORKX();
+    for (bool directed : {false, true}) {
+        auto got = compute(*large_, CentralityMetric::PageRank, directed);
+        double sum = 0;
+        for (double x : got) sum += x;
+        EXPECT_NEAR(sum, 1.0, 1e-9) << "dangling mass is kept";
+        expectClose(*large_, got, scores(true, directed, "pagerank"), 1e-9, directed ? "directed pagerank" : "pagerank");
+    }
+}
+
+TEST_F(CentralityOnGeneratedGraphs, DegreeMatchesNetworkx) {
+    CG_REQUIRE_NETWORKX();
+    for (bool directed : {false, true}) {
+        expectClose(*large_, compute(*large_, CentralityMetric::Degree, directed), scores(true, directed, "degree"),
+                    1e-12, "degree");
+    }
+}
+
+TEST_F(CentralityOnGeneratedGraphs, ClosenessAndHarmonicMatchNetworkx) {
+    CG_REQUIRE_NETWORKX();
+    for (bool directed : {false, true}) {
+        expectClose(*large_, compute(*large_, CentralityMetric::Closeness, directed),
+                    scores(true, directed, "closeness"), 1e-9, "closeness");
+        expectClose(*large_, compute(*large_, CentralityMetric::Harmonic, directed),
+                    scores(true, directed, "harmonic"), 1e-9, "harmonic");
+    }
+}
+
+TEST_F(CentralityOnGeneratedGraphs, BetweennessDoesNotDependOnTheNumberOfThreads) {
+    auto one = compute(*small_, CentralityMetric::Betweenness, false, 1);
+    auto two = compute(*small_, CentralityMetric::Betweenness, false, 2);
+    ASSERT_EQ(one.size(), two.size());
+    for (std::size_t i = 0; i < one.size(); ++i) EXPECT_NEAR(one[i], two[i], 1e-12 * std::max(1.0, one[i]));
+}
+
+TEST_F(CentralityOnGeneratedGraphs, SampleIsFixedBySeed) {
+    auto sample = cg::queries::sampleSources(kLarge, kSamples, kSeed);
+    ASSERT_EQ(sample.size(), kSamples);
+    EXPECT_EQ(sample, cg::queries::sampleSources(kLarge, kSamples, kSeed));
+    EXPECT_NE(sample, cg::queries::sampleSources(kLarge, kSamples, kSeed + 1));
+    std::set<Node> distinct(sample.begin(), sample.end());
+    EXPECT_EQ(distinct.size(), sample.size());
+    EXPECT_EQ(cg::queries::sampleSources(10, 20, kSeed).size(), 10u);
+}
+
+TEST_F(CentralityOnGeneratedGraphs, RankingShowsTheTopEntitiesInOrder) {
+    CentralityParams params;
+    params.metric = CentralityMetric::PageRank;
+    params.top = 10;
+    auto result = cg::queries::centrality(large_->view(), params);
+    ASSERT_EQ(result.table.rows.size(), 10u);
+    auto all = cg::queries::centralityScores(large_->view(), params);
+    std::vector<double> sorted = all;
+    std::sort(sorted.rbegin(), sorted.rend());
+    for (std::size_t i = 0; i < 10; ++i) {
+        const auto& row = result.table.rows[i];
+        EXPECT_EQ(std::get<std::int64_t>(row[0]), static_cast<std::int64_t>(i + 1));
+        Node v = std::get<cg::queries::EntityCell>(row[1]).node;
+        EXPECT_DOUBLE_EQ(std::get<double>(row[3]), all[v]);
+        EXPECT_DOUBLE_EQ(std::get<double>(row[3]), sorted[i]);
+    }
+    EXPECT_EQ(result.subgraph.nodes.size(), 10u);
+}
+
+TEST(CentralityMetric, NamesRoundTrip) {
+    for (const char* name : {"degree", "betweenness", "pagerank", "closeness", "harmonic"}) {
+        EXPECT_TRUE(cg::queries::centralityMetric(name)) << name;
+    }
+    EXPECT_FALSE(cg::queries::centralityMetric("eigen"));
+    EXPECT_NE(cg::queries::centralityMetricList().find("harmonic"), std::string::npos);
+}
+
+}  // namespace
