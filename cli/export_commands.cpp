@@ -59,8 +59,8 @@ int runExport(Context& ctx, const ExportArgs& args) {
         j.print(ctx.out);
     } else if (!ctx.quiet) {
         ctx.err << "exported " << summary.nodes << " nodes and " << summary.edges << " edges as "
-                << summary.format << " to " << (toStream ? std::string("standard output") : args.out)
-                << '\n';
+                << summary.format << " to "
+                << (toStream ? std::string("standard output") : args.out) << '\n';
     }
     return kOk;
 }
@@ -70,8 +70,9 @@ int runExport(Context& ctx, const ExportArgs& args) {
 void addExportCommands(CLI::App& app, Context& ctx, Registry& registry) {
     auto args = std::make_shared<ExportArgs>();
     auto* cmd = app.add_subcommand(
-        "export", "Write the graph, or a filtered part of it, for Gephi, networkx, igraph, "
-                  "web viewers or Neo4j");
+        "export",
+        "Write the graph, or a filtered part of it, for Gephi, networkx, igraph, "
+        "web viewers or Neo4j");
     cmd->add_option("--format", args->format, "Output format: " + exporters::formatList())
         ->required()
         ->check(CLI::IsMember(exporters::formatNames()));
@@ -99,7 +100,8 @@ void addExportCommands(CLI::App& app, Context& ctx, Registry& registry) {
         "  claimgraph export --format graphml --out graph.graphml     # Gephi, networkx, igraph\n"
         "  claimgraph export --format gexf --out graph.gexf           # Gephi timeline\n"
         "  claimgraph export --format json --as-of 2022-08-30 > graph.json\n"
-        "  claimgraph export --format neo4j --out neo4j-import/       # nodes.csv, relationships.csv\n"
+        "  claimgraph export --format neo4j --out neo4j-import/       # nodes.csv, "
+        "relationships.csv\n"
         "See docs/exports.md for the attributes of each format.");
     registry.add(cmd, [&ctx, args] { return runExport(ctx, *args); });
 }

@@ -11,8 +11,9 @@ namespace cg::exporters {
 void CytoscapeJsonWriter::write(const ExportInput& input, std::ostream& stream) {
     ExportedGraph graph(input);
     OutputBuffer out(stream);
-    out.put("{\"data\": {\"generator\": \"claimgraph\"}, \"directed\": true, \"multigraph\": true,\n"
-            "\"elements\": {\"nodes\": [");
+    out.put(
+        "{\"data\": {\"generator\": \"claimgraph\"}, \"directed\": true, \"multigraph\": true,\n"
+        "\"elements\": {\"nodes\": [");
     JsonMembers nodeMembers(out, graph, kNodeAttributes);
     for (std::size_t i = 0; i < graph.nodeCount(); ++i) {
         NodeRecord r = graph.node(i);

@@ -9,7 +9,7 @@ namespace cg::exporters {
 /// entity or relation type as `classes` for styling), laid out so that networkx's
 /// `cytoscape_graph` reads it too (`directed`, `multigraph`, node `value`, edge `key`).
 class CytoscapeJsonWriter : public GraphWriter {
-public:
+  public:
     void write(const ExportInput& input, std::ostream& out) override;
 };
 

@@ -12,7 +12,8 @@ ExportSummary exportGraph(const ExportInput& input, const std::string& format,
     auto writer = makeWriter(format);
     bool toStream = out.empty() || out == "-";
     if (toStream && writer->writesDirectory()) {
-        throw InputError("--out: the " + format + " format writes a directory of files, not one "
+        throw InputError("--out: the " + format +
+                         " format writes a directory of files, not one "
                          "stream; give --out DIR");
     }
     ExportSummary summary;

@@ -11,8 +11,9 @@ namespace {
 
 const Selection& checked(const Selection& selection, const graph::GraphView& view) {
     if (selection.nodeCount() > 0 && !view.hasLabels()) {
-        throw QueryError("export: the view was built without labels (ViewFilter::labels), so "
-                         "nodes have no ids or names to write");
+        throw QueryError(
+            "export: the view was built without labels (ViewFilter::labels), so "
+            "nodes have no ids or names to write");
     }
     return selection;
 }

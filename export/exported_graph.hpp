@@ -28,23 +28,23 @@ struct AttributeDef {
 
 /// The node attributes, in the order writers emit them (`label` first for Gephi).
 inline constexpr AttributeDef kNodeAttributes[] = {
-    {"label", AttributeType::String},        {"entity_id", AttributeType::String},
-    {"name", AttributeType::String},         {"type", AttributeType::String},
-    {"confidence", AttributeType::Real},     {"source_count", AttributeType::Int},
+    {"label", AttributeType::String},          {"entity_id", AttributeType::String},
+    {"name", AttributeType::String},           {"type", AttributeType::String},
+    {"confidence", AttributeType::Real},       {"source_count", AttributeType::Int},
     {"source_ids", AttributeType::StringList}, {"first_seen", AttributeType::String},
-    {"last_seen", AttributeType::String},    {"disputed", AttributeType::Boolean},
+    {"last_seen", AttributeType::String},      {"disputed", AttributeType::Boolean},
 };
 
 /// The edge attributes, in the order writers emit them (`label` and `weight` first).
 inline constexpr AttributeDef kEdgeAttributes[] = {
-    {"label", AttributeType::String},        {"weight", AttributeType::Real},
-    {"relation_id", AttributeType::Long},    {"type", AttributeType::String},
-    {"confidence", AttributeType::Real},     {"support", AttributeType::Int},
-    {"source_count", AttributeType::Int},    {"source_ids", AttributeType::StringList},
-    {"first_seen", AttributeType::String},   {"last_seen", AttributeType::String},
-    {"disputed", AttributeType::Boolean},    {"symmetric", AttributeType::Boolean},
-    {"share_min", AttributeType::Real},      {"share_max", AttributeType::Real},
-    {"valid_from", AttributeType::Date},     {"valid_to", AttributeType::Date},
+    {"label", AttributeType::String},      {"weight", AttributeType::Real},
+    {"relation_id", AttributeType::Long},  {"type", AttributeType::String},
+    {"confidence", AttributeType::Real},   {"support", AttributeType::Int},
+    {"source_count", AttributeType::Int},  {"source_ids", AttributeType::StringList},
+    {"first_seen", AttributeType::String}, {"last_seen", AttributeType::String},
+    {"disputed", AttributeType::Boolean},  {"symmetric", AttributeType::Boolean},
+    {"share_min", AttributeType::Real},    {"share_max", AttributeType::Real},
+    {"valid_from", AttributeType::Date},   {"valid_to", AttributeType::Date},
 };
 
 /// Positions in kNodeAttributes, for writers that place some attributes specially.
@@ -56,7 +56,7 @@ enum EdgeAttribute : std::size_t { kEdgeLabel = 0, kEdgeWeight = 1, kEdgeType = 
 struct NodeRecord {
     graph::GraphView::Node node = 0;
     graph::EntityId entity = 0;
-    std::string_view key;   ///< the entity's id text
+    std::string_view key;  ///< the entity's id text
     std::string_view name;
     const graph::EntityType* type = nullptr;
     float confidence = 0;   ///< highest confidence of an asserting claim naming it
@@ -91,7 +91,7 @@ struct EdgeRecord {
 /// A view's selection together with its provenance, as every writer reads it: records in
 /// index order, and their attributes in the order of kNodeAttributes / kEdgeAttributes.
 class ExportedGraph {
-public:
+  public:
     /// Selects from `input` and loads the provenance; throws StorageError, and QueryError
     /// when the view was built without labels.
     explicit ExportedGraph(const ExportInput& input);
@@ -101,7 +101,9 @@ public:
     std::size_t edgeCount() const { return selection_.edgeCount(); }
     NodeRecord node(std::size_t i) const;
     EdgeRecord edge(std::size_t i) const;
-    const std::string& sourceKey(std::uint32_t source) const { return provenance_.sourceKey(source); }
+    const std::string& sourceKey(std::uint32_t source) const {
+        return provenance_.sourceKey(source);
+    }
 
     /// Calls the visitor for each attribute of `r` that has a value, in kNodeAttributes
     /// order: text(i, view), integer(i, n), real(i, x), boolean(i, b), sources(i, list),
@@ -143,7 +145,7 @@ public:
         if (r.validTo != 0) v.day(15, r.validTo);
     }
 
-private:
+  private:
     const graph::GraphView& view_;
     Selection selection_;
     Provenance provenance_;

@@ -14,13 +14,18 @@ namespace {
 
 std::string_view gexfType(AttributeType type) {
     switch (type) {
-        case AttributeType::Int: return "integer";
-        case AttributeType::Long: return "long";
-        case AttributeType::Real: return "double";
-        case AttributeType::Boolean: return "boolean";
+        case AttributeType::Int:
+            return "integer";
+        case AttributeType::Long:
+            return "long";
+        case AttributeType::Real:
+            return "double";
+        case AttributeType::Boolean:
+            return "boolean";
         case AttributeType::String:
         case AttributeType::StringList:
-        case AttributeType::Date: return "string";
+        case AttributeType::Date:
+            return "string";
     }
     return "string";
 }
@@ -29,7 +34,7 @@ std::string_view gexfType(AttributeType type) {
 // element (`label`, and `weight` on edges).
 template <std::size_t N>
 class AttvalueWriter {
-public:
+  public:
     AttvalueWriter(OutputBuffer& out, const ExportedGraph& graph, const AttributeDef (&defs)[N],
                    std::array<bool, N> skip)
         : out_(out), graph_(graph), skip_(skip) {
@@ -80,7 +85,7 @@ public:
         out_.put("\"/>");
     }
 
-private:
+  private:
     OutputBuffer& out_;
     const ExportedGraph& graph_;
     std::array<bool, N> skip_;
@@ -146,12 +151,15 @@ void GexfWriter::write(const ExportInput& input, std::ostream& stream) {
     // the RELAX NG schema does not allow it and Gephi does not need it.
     out.put(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n"
+        "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
+        "version=\"1.3\">\n"
         "  <meta>\n"
         "    <creator>claimgraph</creator>\n"
-        "    <description>entities and relations drawn from claims, with their sources</description>\n"
+        "    <description>entities and relations drawn from claims, with their "
+        "sources</description>\n"
         "  </meta>\n"
-        "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\" idtype=\"string\">\n");
+        "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\" "
+        "idtype=\"string\">\n");
     putAttributes(out, "node", kNodeAttributes, nodeSkip);
     putAttributes(out, "edge", kEdgeAttributes, edgeSkip);
 

@@ -10,7 +10,7 @@ namespace cg::exporters {
 /// relation type as edge `kind`, confidence as `weight`, node colours from the schema's
 /// entity type colours, and every other attribute as typed attvalues.
 class GexfWriter : public GraphWriter {
-public:
+  public:
     void write(const ExportInput& input, std::ostream& out) override;
 };
 

@@ -15,13 +15,18 @@ namespace {
 
 std::string_view graphmlType(AttributeType type) {
     switch (type) {
-        case AttributeType::Int: return "int";
-        case AttributeType::Long: return "long";
-        case AttributeType::Real: return "double";
-        case AttributeType::Boolean: return "boolean";
+        case AttributeType::Int:
+            return "int";
+        case AttributeType::Long:
+            return "long";
+        case AttributeType::Real:
+            return "double";
+        case AttributeType::Boolean:
+            return "boolean";
         case AttributeType::String:
         case AttributeType::StringList:
-        case AttributeType::Date: return "string";
+        case AttributeType::Date:
+            return "string";
     }
     return "string";
 }
@@ -29,7 +34,7 @@ std::string_view graphmlType(AttributeType type) {
 // Writes <data> elements; the opening tags are built once, so a value costs one copy.
 template <std::size_t N>
 class DataWriter {
-public:
+  public:
     DataWriter(OutputBuffer& out, const ExportedGraph& graph, std::string_view prefix,
                const AttributeDef (&defs)[N])
         : out_(out), graph_(graph) {
@@ -74,7 +79,7 @@ public:
         out_.put("</data>");
     }
 
-private:
+  private:
     OutputBuffer& out_;
     const ExportedGraph& graph_;
     std::array<std::string, N> open_;

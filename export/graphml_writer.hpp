@@ -11,7 +11,7 @@ namespace cg::exporters {
 /// booleans as true/false, every edge directed from the view's source (undirected
 /// relations in canonical order with `symmetric` true).
 class GraphmlWriter : public GraphWriter {
-public:
+  public:
     void write(const ExportInput& input, std::ostream& out) override;
 };
 

@@ -19,7 +19,7 @@ namespace cg::exporters {
 /// its own first member); source lists become arrays, numbers that are not finite null.
 template <std::size_t N>
 class JsonMembers {
-public:
+  public:
     JsonMembers(OutputBuffer& out, const ExportedGraph& graph, const AttributeDef (&defs)[N])
         : out_(out), graph_(graph) {
         for (std::size_t i = 0; i < N; ++i) names_[i] = ", \"" + std::string(defs[i].name) + "\": ";
@@ -35,7 +35,10 @@ public:
     }
     void real(std::size_t i, float value) {
         out_.put(names_[i]);
-        if (std::isfinite(value)) out_.putReal(value); else out_.put("null");
+        if (std::isfinite(value))
+            out_.putReal(value);
+        else
+            out_.put("null");
     }
     void boolean(std::size_t i, bool value) {
         out_.put(names_[i]);
@@ -59,7 +62,7 @@ public:
         out_.put('"');
     }
 
-private:
+  private:
     OutputBuffer& out_;
     const ExportedGraph& graph_;
     std::array<std::string, N> names_;

@@ -15,15 +15,22 @@ namespace {
 
 std::string_view neo4jType(AttributeType type) {
     switch (type) {
-        case AttributeType::Int: return ":int";
-        case AttributeType::Long: return ":long";
+        case AttributeType::Int:
+            return ":int";
+        case AttributeType::Long:
+            return ":long";
         // double, not float: the importer keeps float columns in 32 bits, and 0.95 would
         // come back as 0.949999988.
-        case AttributeType::Real: return ":double";
-        case AttributeType::Boolean: return ":boolean";
-        case AttributeType::StringList: return ":string[]";
-        case AttributeType::Date: return ":date";
-        case AttributeType::String: return "";
+        case AttributeType::Real:
+            return ":double";
+        case AttributeType::Boolean:
+            return ":boolean";
+        case AttributeType::StringList:
+            return ":string[]";
+        case AttributeType::Date:
+            return ":date";
+        case AttributeType::String:
+            return "";
     }
     return "";
 }
@@ -32,7 +39,7 @@ std::string_view neo4jType(AttributeType type) {
 // which the importer reads as no property.
 template <std::size_t N>
 class CsvCells {
-public:
+  public:
     CsvCells(OutputBuffer& out, const ExportedGraph& graph) : out_(out), graph_(graph) {}
 
     void begin() { column_ = 0; }
@@ -71,7 +78,7 @@ public:
         out_.putDay(value);
     }
 
-private:
+  private:
     // Writes the separators of the empty cells before column i.
     void skipTo(std::size_t i) {
         for (; column_ < i; ++column_) {
@@ -126,8 +133,9 @@ std::string upperType(std::string_view name) {
 }  // namespace
 
 void Neo4jCsvWriter::write(const ExportInput&, std::ostream&) {
-    throw InputError("neo4j: the format is a directory of two files (nodes.csv, "
-                     "relationships.csv) and cannot go to one stream; give a directory");
+    throw InputError(
+        "neo4j: the format is a directory of two files (nodes.csv, "
+        "relationships.csv) and cannot go to one stream; give a directory");
 }
 
 void Neo4jCsvWriter::writeNodes(const ExportedGraph& graph, std::ostream& stream) {

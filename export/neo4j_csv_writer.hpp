@@ -14,7 +14,7 @@ namespace cg::exporters {
 /// (confidence:double, source_ids:string[] split on ';', disputed:boolean, valid_from:date),
 /// every text cell quoted, and text that starts like a spreadsheet formula neutralised.
 class Neo4jCsvWriter : public GraphWriter {
-public:
+  public:
     /// Always throws InputError: the format is a directory of two files; use writeTo().
     void write(const ExportInput& input, std::ostream& out) override;
     bool writesDirectory() const override { return true; }

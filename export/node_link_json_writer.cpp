@@ -12,8 +12,9 @@ void NodeLinkJsonWriter::write(const ExportInput& input, std::ostream& stream) {
     ExportedGraph graph(input);
     OutputBuffer out(stream);
     // One node or edge per line: diffs stay readable and line tools can cut the file.
-    out.put("{\"directed\": true, \"multigraph\": true, \"graph\": {\"generator\": \"claimgraph\"},\n"
-            "\"nodes\": [");
+    out.put(
+        "{\"directed\": true, \"multigraph\": true, \"graph\": {\"generator\": \"claimgraph\"},\n"
+        "\"nodes\": [");
     JsonMembers nodeMembers(out, graph, kNodeAttributes);
     for (std::size_t i = 0; i < graph.nodeCount(); ++i) {
         NodeRecord r = graph.node(i);

@@ -9,7 +9,7 @@ namespace cg::exporters {
 /// `key`), as `networkx.node_link_graph` reads it by default: node ids are entity ids,
 /// edge keys e<relation id>, every attribute a member, source ids an array.
 class NodeLinkJsonWriter : public GraphWriter {
-public:
+  public:
     void write(const ExportInput& input, std::ostream& out) override;
 };
 

@@ -30,7 +30,8 @@ std::size_t writeReal(char* at, Real value) {
 }  // namespace
 
 OutputBuffer::OutputBuffer(std::ostream& out, std::size_t capacity)
-    : out_(out), data_(new char[std::max<std::size_t>(capacity, 256)]),
+    : out_(out),
+      data_(new char[std::max<std::size_t>(capacity, 256)]),
       capacity_(std::max<std::size_t>(capacity, 256)) {}
 
 OutputBuffer::~OutputBuffer() {
@@ -68,13 +69,9 @@ void OutputBuffer::putInt(std::int64_t value) {
     commit(static_cast<std::size_t>(end - at));
 }
 
-void OutputBuffer::putReal(double value) {
-    commit(writeReal(reserve(kMaxReal + 2), value));
-}
+void OutputBuffer::putReal(double value) { commit(writeReal(reserve(kMaxReal + 2), value)); }
 
-void OutputBuffer::putReal(float value) {
-    commit(writeReal(reserve(kMaxReal + 2), value));
-}
+void OutputBuffer::putReal(float value) { commit(writeReal(reserve(kMaxReal + 2), value)); }
 
 void OutputBuffer::putDay(std::int32_t dayKey) {
     char* at = reserve(16);

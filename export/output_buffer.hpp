@@ -13,7 +13,7 @@ namespace cg::exporters {
 /// numbers without allocating and the stream sees a few big writes; appends and flush()
 /// throw Error when the stream fails (the destructor flushes too, but cannot report).
 class OutputBuffer {
-public:
+  public:
     static constexpr std::size_t kDefaultCapacity = std::size_t{1} << 20;
 
     explicit OutputBuffer(std::ostream& out, std::size_t capacity = kDefaultCapacity);
@@ -49,7 +49,7 @@ public:
     /// Bytes appended so far, buffered or written.
     std::uint64_t size() const { return written_ + used_; }
 
-private:
+  private:
     void drain();
 
     std::ostream& out_;

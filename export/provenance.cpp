@@ -37,8 +37,9 @@ std::vector<DayInterval> Provenance::mergeIntervals(std::vector<DayInterval> int
         if (r.to == 0) r.to = kOpenEnd;
         if (r.from == kOpenStart && r.to == kOpenEnd) return {};
     }
-    std::sort(intervals.begin(), intervals.end(),
-              [](const DayInterval& a, const DayInterval& b) { return a.from < b.from || (a.from == b.from && a.to < b.to); });
+    std::sort(intervals.begin(), intervals.end(), [](const DayInterval& a, const DayInterval& b) {
+        return a.from < b.from || (a.from == b.from && a.to < b.to);
+    });
     std::vector<DayInterval> merged;
     for (const auto& r : intervals) {
         if (!merged.empty()) {
@@ -57,7 +58,8 @@ std::vector<DayInterval> Provenance::mergeIntervals(std::vector<DayInterval> int
     return merged;
 }
 
-std::pair<std::string_view, std::string_view> Provenance::seen(std::span<const std::uint32_t> sources) const {
+std::pair<std::string_view, std::string_view> Provenance::seen(
+    std::span<const std::uint32_t> sources) const {
     std::string_view first, last;
     for (auto s : sources) {
         const std::string& date = sourcePublished_[s];

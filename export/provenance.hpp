@@ -26,16 +26,20 @@ struct DayInterval {
 /// and whether a claim denies, for edges the disjoint intervals in which its claims say it
 /// held; memory is proportional to the selection, and loading takes three store scans.
 class Provenance {
-public:
+  public:
     /// Reads the provenance of `selection` from `store`; throws StorageError.
     static Provenance load(graph::Store& store, const graph::GraphView& view,
                            const Selection& selection);
 
-    std::span<const std::uint32_t> nodeSources(std::size_t i) const { return sourcesOf(nodes_[i].sources); }
+    std::span<const std::uint32_t> nodeSources(std::size_t i) const {
+        return sourcesOf(nodes_[i].sources);
+    }
     float nodeConfidence(std::size_t i) const { return nodes_[i].confidence; }
     bool nodeDenied(std::size_t i) const { return nodes_[i].denied; }
 
-    std::span<const std::uint32_t> edgeSources(std::size_t i) const { return sourcesOf(edges_[i].sources); }
+    std::span<const std::uint32_t> edgeSources(std::size_t i) const {
+        return sourcesOf(edges_[i].sources);
+    }
     /// Disjoint, ascending intervals of the edge's asserting claims; empty when some claim
     /// gives no dates at all, so that as far as is known the relation holds at any time.
     std::span<const DayInterval> edgeIntervals(std::size_t i) const {
@@ -46,13 +50,14 @@ public:
     /// The id text of a source.
     const std::string& sourceKey(std::uint32_t source) const { return sourceKeys_[source]; }
     /// The earliest and latest publication dates among `sources`; empty when none is dated.
-    std::pair<std::string_view, std::string_view> seen(std::span<const std::uint32_t> sources) const;
+    std::pair<std::string_view, std::string_view> seen(
+        std::span<const std::uint32_t> sources) const;
 
     /// Merges intervals (yyyymmdd, 0 open) into disjoint ascending ones, joining adjoining
     /// days; returns nothing when one of them is open at both ends.
     static std::vector<DayInterval> mergeIntervals(std::vector<DayInterval> intervals);
 
-private:
+  private:
     struct Range {
         std::uint32_t begin = 0;
         std::uint32_t count = 0;
@@ -67,7 +72,9 @@ private:
         Range intervals;
     };
 
-    std::span<const std::uint32_t> sourcesOf(const Range& r) const { return {sourceRefs_.data() + r.begin, r.count}; }
+    std::span<const std::uint32_t> sourcesOf(const Range& r) const {
+        return {sourceRefs_.data() + r.begin, r.count};
+    }
     Range addSources(const std::vector<graph::SourceId>& ids);
 
     std::vector<std::string> sourceKeys_;       // by index, sorted by key

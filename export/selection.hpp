@@ -12,7 +12,7 @@ namespace cg::exporters {
 /// The nodes and edges an export writes, in index order: the whole view, or a query
 /// result's subgraph together with the endpoints of its edges.
 class Selection {
-public:
+  public:
     using Node = graph::GraphView::Node;
     using Edge = graph::GraphView::Edge;
 
@@ -36,7 +36,7 @@ public:
     /// The i-th selected edge (ascending).
     Edge edge(std::size_t i) const { return whole_ ? static_cast<Edge>(i) : edges_[i]; }
 
-private:
+  private:
     bool whole_;
     std::size_t nodeCount_;
     std::size_t edgeCount_;

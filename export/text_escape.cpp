@@ -76,7 +76,8 @@ void escape(OutputBuffer& out, std::string_view text, const ByteTable& table, As
             continue;
         }
         if (*p < 0x80) {
-            out.put(std::string_view(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run)));
+            out.put(std::string_view(reinterpret_cast<const char*>(run),
+                                     static_cast<std::size_t>(p - run)));
             ascii(static_cast<char>(*p));
             run = ++p;
             continue;
@@ -87,7 +88,8 @@ void escape(OutputBuffer& out, std::string_view text, const ByteTable& table, As
             p += n;
             continue;
         }
-        out.put(std::string_view(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run)));
+        out.put(std::string_view(reinterpret_cast<const char*>(run),
+                                 static_cast<std::size_t>(p - run)));
         if (n == 0) {
             out.put(kReplacement);
             n = 1;
@@ -96,20 +98,36 @@ void escape(OutputBuffer& out, std::string_view text, const ByteTable& table, As
         }
         run = (p += n);
     }
-    out.put(std::string_view(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run)));
+    out.put(
+        std::string_view(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run)));
 }
 
 void putJsonControl(OutputBuffer& out, char c) {
     static constexpr char kHex[] = "0123456789abcdef";
     switch (c) {
-        case '"': out.put("\\\""); return;
-        case '\\': out.put("\\\\"); return;
-        case '\n': out.put("\\n"); return;
-        case '\r': out.put("\\r"); return;
-        case '\t': out.put("\\t"); return;
-        case '\b': out.put("\\b"); return;
-        case '\f': out.put("\\f"); return;
-        default: break;
+        case '"':
+            out.put("\\\"");
+            return;
+        case '\\':
+            out.put("\\\\");
+            return;
+        case '\n':
+            out.put("\\n");
+            return;
+        case '\r':
+            out.put("\\r");
+            return;
+        case '\t':
+            out.put("\\t");
+            return;
+        case '\b':
+            out.put("\\b");
+            return;
+        case '\f':
+            out.put("\\f");
+            return;
+        default:
+            break;
     }
     auto u = static_cast<unsigned char>(c);
     char buf[6] = {'\\', 'u', '0', '0', kHex[u >> 4], kHex[u & 0xF]};
@@ -130,18 +148,36 @@ void putXml(OutputBuffer& out, std::string_view text, XmlContext context) {
         out, text, attribute ? kXmlAttribute : kXmlText,
         [&](char c) {
             switch (c) {
-                case '&': out.put("&amp;"); return;
-                case '<': out.put("&lt;"); return;
-                case '>': out.put("&gt;"); return;
-                case '"': out.put("&quot;"); return;
-                case '\r': out.put("&#13;"); return;
+                case '&':
+                    out.put("&amp;");
+                    return;
+                case '<':
+                    out.put("&lt;");
+                    return;
+                case '>':
+                    out.put("&gt;");
+                    return;
+                case '"':
+                    out.put("&quot;");
+                    return;
+                case '\r':
+                    out.put("&#13;");
+                    return;
                 case '\t':
-                    if (attribute) out.put("&#9;"); else out.put('\t');
+                    if (attribute)
+                        out.put("&#9;");
+                    else
+                        out.put('\t');
                     return;
                 case '\n':
-                    if (attribute) out.put("&#10;"); else out.put('\n');
+                    if (attribute)
+                        out.put("&#10;");
+                    else
+                        out.put('\n');
                     return;
-                default: out.put(kReplacement); return;
+                default:
+                    out.put(kReplacement);
+                    return;
             }
         },
         [&](char32_t cp, bool ask) {
@@ -172,7 +208,10 @@ void putCsvText(OutputBuffer& out, std::string_view text) {
     escape(
         out, text, kCsv,
         [&](char c) {
-            if (c == '"') out.put("\"\""); else out.put(kReplacement);
+            if (c == '"')
+                out.put("\"\"");
+            else
+                out.put(kReplacement);
         },
         [](char32_t, bool) { return false; });
 }

@@ -8,7 +8,8 @@
 
 namespace cg::exporters {
 
-void writeFileWhole(const std::filesystem::path& path, const std::function<void(std::ostream&)>& fill) {
+void writeFileWhole(const std::filesystem::path& path,
+                    const std::function<void(std::ostream&)>& fill) {
     std::filesystem::path partial = path;
     partial += ".partial";
     {

@@ -26,7 +26,7 @@ struct ExportInput {
 /// writers throw StorageError when the store cannot be read and Error when the output cannot
 /// be written.
 class GraphWriter {
-public:
+  public:
     virtual ~GraphWriter() = default;
 
     /// Writes the export to `out`.
@@ -45,6 +45,7 @@ public:
 /// Writes the file at `path` through `fill` into a temporary file beside it, renamed over
 /// `path` once complete so that a failed export never leaves half a file; throws InputError
 /// when the file cannot be created or renamed, and passes on what `fill` throws.
-void writeFileWhole(const std::filesystem::path& path, const std::function<void(std::ostream&)>& fill);
+void writeFileWhole(const std::filesystem::path& path,
+                    const std::function<void(std::ostream&)>& fill);
 
 }  // namespace cg::exporters

@@ -30,7 +30,8 @@ std::unique_ptr<GraphWriter> makeWriter(const std::string& format) {
     if (format == "json") return std::make_unique<NodeLinkJsonWriter>();
     if (format == "cytoscape") return std::make_unique<CytoscapeJsonWriter>();
     if (format == "neo4j") return std::make_unique<Neo4jCsvWriter>();
-    throw InputError("--format: unknown export format '" + format + "' (expected " + formatList() + ")");
+    throw InputError("--format: unknown export format '" + format + "' (expected " + formatList() +
+                     ")");
 }
 
 }  // namespace cg::exporters

@@ -74,7 +74,8 @@ void Store::forEachRelationProvenance(const std::function<void(const RelationPro
             }
             row.sources.push_back(q.getColumn(1).getInt64());
             if (q.getColumn(2).getInt() == static_cast<int>(Stance::Asserts)) {
-                row.validity.emplace_back(dayOf(q.getColumn(3), false), dayOf(q.getColumn(4), true));
+                row.validity.emplace_back(dayOf(q.getColumn(3), false),
+                                          dayOf(q.getColumn(4), true));
             }
         }
         if (open) emit();
@@ -90,17 +91,22 @@ void Store::forEachEntityProvenance(const std::function<void(const EntityProvena
         // pairs by entity id (ids are dense rowids), as a counting sort does.
         std::vector<std::pair<EntityId, EntityId>> merged;
         {
-            SQLite::Statement q(impl_->db, "SELECT id, merged_into FROM entities WHERE merged_into IS NOT NULL ORDER BY id");
-            while (q.executeStep()) merged.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
+            SQLite::Statement q(
+                impl_->db,
+                "SELECT id, merged_into FROM entities WHERE merged_into IS NOT NULL ORDER BY id");
+            while (q.executeStep())
+                merged.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
         }
         auto canonical = [&](EntityId id) {
-            auto it = std::lower_bound(merged.begin(), merged.end(), std::make_pair(id, EntityId{0}));
+            auto it =
+                std::lower_bound(merged.begin(), merged.end(), std::make_pair(id, EntityId{0}));
             return it != merged.end() && it->first == id ? it->second : id;
         };
         auto maxId = impl_->db.execAndGet("SELECT coalesce(max(id), 0) FROM entities").getInt64();
         if (maxId <= 0) return;
         std::vector<std::uint32_t> start(static_cast<std::size_t>(maxId) + 2, 0);
-        constexpr const char* kNamed = "SELECT subject, coalesce(object, 0), source, stance, confidence FROM claims";
+        constexpr const char* kNamed =
+            "SELECT subject, coalesce(object, 0), source, stance, confidence FROM claims";
         auto inRange = [&](EntityId id) { return id > 0 && id <= maxId; };
         {
             SQLite::Statement q(impl_->db, kNamed);
@@ -108,7 +114,8 @@ void Store::forEachEntityProvenance(const std::function<void(const EntityProvena
                 EntityId subject = canonical(q.getColumn(0).getInt64());
                 EntityId object = q.getColumn(1).getInt64();
                 if (inRange(subject)) ++start[static_cast<std::size_t>(subject) + 1];
-                if (object != 0 && inRange(object = canonical(object))) ++start[static_cast<std::size_t>(object) + 1];
+                if (object != 0 && inRange(object = canonical(object)))
+                    ++start[static_cast<std::size_t>(object) + 1];
             }
         }
         for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
@@ -128,7 +135,8 @@ void Store::forEachEntityProvenance(const std::function<void(const EntityProvena
                 EntityId subject = canonical(q.getColumn(0).getInt64());
                 EntityId object = q.getColumn(1).getInt64();
                 if (inRange(subject)) named[next[static_cast<std::size_t>(subject)]++] = n;
-                if (object != 0 && inRange(object = canonical(object))) named[next[static_cast<std::size_t>(object)]++] = n;
+                if (object != 0 && inRange(object = canonical(object)))
+                    named[next[static_cast<std::size_t>(object)]++] = n;
             }
         }
         EntityProvenance row;

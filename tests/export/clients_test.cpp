@@ -18,7 +18,9 @@ constexpr int kSkip = 77;
 std::string expectedJson(const cg::graph::GraphView& view) {
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-    auto str = [&](const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); };
+    auto str = [&](const std::string& s) {
+        w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+    };
     w.StartObject();
     w.Key("nodes");
     w.StartArray();
@@ -65,7 +67,7 @@ std::string expectedJson(const cg::graph::GraphView& view) {
 }
 
 class ReadBack : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         auto files = sampleFiles();
         files.push_back(hostileFile());
@@ -74,9 +76,12 @@ protected:
         ASSERT_GT(view.nodeCount(), 20u);
         std::ofstream(dir_.file("expected.json"), std::ios::binary) << expectedJson(view);
         std::ostringstream unused;
-        for (const auto& [format, name] : std::vector<std::pair<std::string, std::string>>{
-                 {"graphml", "graph.graphml"}, {"gexf", "graph.gexf"}, {"json", "graph.json"},
-                 {"cytoscape", "graph.cyjs"}, {"neo4j", "neo4j"}}) {
+        for (const auto& [format, name] :
+             std::vector<std::pair<std::string, std::string>>{{"graphml", "graph.graphml"},
+                                                              {"gexf", "graph.gexf"},
+                                                              {"json", "graph.json"},
+                                                              {"cytoscape", "graph.cyjs"},
+                                                              {"neo4j", "neo4j"}}) {
             cg::exporters::exportGraph({view, inv_->store()}, format, dir_.file(name), unused);
         }
     }
@@ -90,7 +95,7 @@ protected:
         EXPECT_EQ(r.status, 0) << r.output;
     }
 
-private:
+  private:
     TempDir dir_;
     std::unique_ptr<Investigation> inv_;
 };

@@ -28,7 +28,7 @@ namespace cg::exporters::testing {
 
 /// A fresh directory under the system temporary directory, removed with its content.
 class TempDir {
-public:
+  public:
     TempDir() {
         static std::atomic<unsigned> counter{0};
         std::random_device random;
@@ -47,7 +47,7 @@ public:
     const std::filesystem::path& path() const { return path_; }
     std::string file(const std::string& name) const { return (path_ / name).string(); }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
@@ -60,26 +60,33 @@ inline std::string readFile(const std::filesystem::path& path) {
 /// The claims files under samples/, sorted.
 inline std::vector<std::string> sampleFiles() {
     std::vector<std::string> files;
-    for (const auto& entry : std::filesystem::directory_iterator(std::string(CG_SOURCE_DIR) + "/samples")) {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::string(CG_SOURCE_DIR) + "/samples")) {
         std::string name = entry.path().filename().string();
-        if (name.size() > 13 && name.ends_with(".claims.jsonl")) files.push_back(entry.path().string());
+        if (name.size() > 13 && name.ends_with(".claims.jsonl"))
+            files.push_back(entry.path().string());
     }
     std::sort(files.begin(), files.end());
     return files;
 }
 
 /// The fixture of hostile names: quotes, markup, controls, right-to-left text, emoji, formulas.
-inline std::string hostileFile() { return std::string(CG_TEST_DATA) + "/export/hostile.claims.jsonl"; }
+inline std::string hostileFile() {
+    return std::string(CG_TEST_DATA) + "/export/hostile.claims.jsonl";
+}
 
 /// An investigation database built from claims files, with the default schema.
 class Investigation {
-public:
+  public:
     explicit Investigation(const std::vector<std::string>& files)
         : schema_(graph::Schema::defaults()),
           store_(std::make_unique<graph::Store>(dir_.file("test.claimgraph"))) {
         for (const auto& f : files) {
             auto summary = ingest::ingestFile(*store_, schema_, f, ingest::IngestOptions{});
-            EXPECT_EQ(summary.rejected, 0) << f << ": " << (summary.firstRejections.empty() ? std::string() : summary.firstRejections.front().reason);
+            EXPECT_EQ(summary.rejected, 0)
+                << f << ": "
+                << (summary.firstRejections.empty() ? std::string()
+                                                    : summary.firstRejections.front().reason);
         }
     }
 
@@ -98,7 +105,7 @@ public:
         return out.str();
     }
 
-private:
+  private:
     TempDir dir_;
     graph::Schema schema_;
     std::unique_ptr<graph::Store> store_;
@@ -132,7 +139,10 @@ inline bool haveTool(const std::string& tool) {
 inline std::string shellQuote(const std::string& text) {
     std::string out = "'";
     for (char c : text) {
-        if (c == '\'') out += "'\\''"; else out += c;
+        if (c == '\'')
+            out += "'\\''";
+        else
+            out += c;
     }
     return out + "'";
 }

@@ -23,7 +23,9 @@ TEST(WriterFactory, RejectsAnUnknownFormatListingTheKnownOnes) {
         cg::exporters::makeWriter("dot");
         FAIL() << "no error";
     } catch (const cg::InputError& e) {
-        EXPECT_STREQ(e.what(), "--format: unknown export format 'dot' (expected graphml, gexf, json, cytoscape, neo4j)");
+        EXPECT_STREQ(e.what(),
+                     "--format: unknown export format 'dot' (expected graphml, gexf, json, "
+                     "cytoscape, neo4j)");
     }
 }
 
@@ -42,7 +44,8 @@ TEST(ExportGraph, GivesTheSameBytesForTheSameInput) {
     for (const auto& file : {"nodes.csv", "relationships.csv"}) {
         std::string a = readFile(inv.dir().path() / "a" / file);
         EXPECT_GT(a.size(), 100u) << file;
-        EXPECT_TRUE(a == readFile(inv.dir().path() / "b" / file)) << file << " differs between two exports";
+        EXPECT_TRUE(a == readFile(inv.dir().path() / "b" / file))
+            << file << " differs between two exports";
     }
 }
 
@@ -87,7 +90,8 @@ TEST(ExportGraph, ReportsAFileThatCannotBeCreated) {
         exportGraph({view, inv.store()}, "gexf", inv.dir().file("no/such/dir/x.gexf"), out);
         FAIL() << "no error";
     } catch (const cg::InputError& e) {
-        EXPECT_NE(std::string(e.what()).find("x.gexf: cannot create the file"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("x.gexf: cannot create the file"), std::string::npos)
+            << e.what();
     }
 }
 

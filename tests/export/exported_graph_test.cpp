@@ -37,10 +37,14 @@ struct OrderCheck {
         seen.emplace_back(defs[i].name);
     }
     void text(std::size_t i, std::string_view) { check(i, {AttributeType::String}); }
-    void integer(std::size_t i, std::int64_t) { check(i, {AttributeType::Int, AttributeType::Long}); }
+    void integer(std::size_t i, std::int64_t) {
+        check(i, {AttributeType::Int, AttributeType::Long});
+    }
     void real(std::size_t i, float) { check(i, {AttributeType::Real}); }
     void boolean(std::size_t i, bool) { check(i, {AttributeType::Boolean}); }
-    void sources(std::size_t i, std::span<const std::uint32_t>) { check(i, {AttributeType::StringList}); }
+    void sources(std::size_t i, std::span<const std::uint32_t>) {
+        check(i, {AttributeType::StringList});
+    }
     void day(std::size_t i, std::int32_t) { check(i, {AttributeType::Date}); }
 };
 

@@ -13,17 +13,18 @@ namespace {
 
 void validate(const std::string& file) {
     std::string shared = sharedFixtures();
-    if (shared.empty()) GTEST_SKIP() << "no shared fixtures at " << CG_SHARED_DIR << "; cannot validate";
+    if (shared.empty())
+        GTEST_SKIP() << "no shared fixtures at " << CG_SHARED_DIR << "; cannot validate";
     if (!haveTool("xmllint")) GTEST_SKIP() << "xmllint is not installed (libxml2-utils)";
-    auto r = runCommand("xmllint --noout --nonet --relaxng " + shellQuote(shared + "/gexf-xsd/gexf.rng") +
-                        " " + shellQuote(file));
+    auto r = runCommand("xmllint --noout --nonet --relaxng " +
+                        shellQuote(shared + "/gexf-xsd/gexf.rng") + " " + shellQuote(file));
     EXPECT_EQ(r.status, 0) << r.output;
     EXPECT_NE(r.output.find("validates"), std::string::npos) << r.output;
 }
 
 // The <edge ...> line of the relation of `type` from one entity to another.
-std::string edgeLine(const std::string& gexf, const cg::graph::GraphView& view, const std::string& from,
-                     const std::string& to, const std::string& type) {
+std::string edgeLine(const std::string& gexf, const cg::graph::GraphView& view,
+                     const std::string& from, const std::string& to, const std::string& type) {
     std::string a, b;
     for (cg::graph::GraphView::Node v = 0; v < view.nodeCount(); ++v) {
         if (view.key(v) == from) a = "n" + std::to_string(view.entityId(v));
@@ -62,13 +63,16 @@ TEST(GexfWriter, DeclaresADynamicDateGraphWithoutSchemaLocationOrTimestamp) {
     Investigation inv({hostileFile()});
     auto view = inv.view();
     std::string out = inv.exportAs("gexf", view);
-    EXPECT_NE(out.find("<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">"),
+    EXPECT_NE(out.find("<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
+                       "version=\"1.3\">"),
               std::string::npos);
     EXPECT_NE(out.find("mode=\"dynamic\" timeformat=\"date\""), std::string::npos);
     EXPECT_EQ(out.find("schemaLocation"), std::string::npos);
     EXPECT_EQ(out.find("lastmodifieddate"), std::string::npos);
-    EXPECT_NE(out.find("<nodes count=\"" + std::to_string(view.nodeCount()) + "\">"), std::string::npos);
-    EXPECT_NE(out.find("<edges count=\"" + std::to_string(view.edgeCount()) + "\">"), std::string::npos);
+    EXPECT_NE(out.find("<nodes count=\"" + std::to_string(view.nodeCount()) + "\">"),
+              std::string::npos);
+    EXPECT_NE(out.find("<edges count=\"" + std::to_string(view.edgeCount()) + "\">"),
+              std::string::npos);
 }
 
 TEST(GexfWriter, GivesAnInterruptedRelationSpells) {
@@ -76,7 +80,8 @@ TEST(GexfWriter, GivesAnInterruptedRelationSpells) {
     auto view = inv.view();
     std::string line = edgeLine(inv.exportAs("gexf", view), view, "hx-banker", "=evil-id", "owns");
     ASSERT_FALSE(line.empty());
-    EXPECT_NE(line.find("<spells><spell start=\"2010-01-01\" end=\"2012-12-31\"/><spell start=\"2015-06-01\"/></spells>"),
+    EXPECT_NE(line.find("<spells><spell start=\"2010-01-01\" end=\"2012-12-31\"/><spell "
+                        "start=\"2015-06-01\"/></spells>"),
               std::string::npos)
         << line;
     EXPECT_EQ(line.find(" start=\"2010-01-01\" end=\"2012-12-31\">"), std::string::npos)
@@ -96,7 +101,8 @@ TEST(GexfWriter, PutsASingleIntervalOnTheEdge) {
 TEST(GexfWriter, LeavesUndatedRelationsAlwaysPresent) {
     Investigation inv({hostileFile()});
     auto view = inv.view();
-    std::string line = edgeLine(inv.exportAs("gexf", view), view, "hx-banker", "=evil-id", "controls");
+    std::string line =
+        edgeLine(inv.exportAs("gexf", view), view, "hx-banker", "=evil-id", "controls");
     ASSERT_FALSE(line.empty());
     EXPECT_EQ(line.find(" start="), std::string::npos) << line;
     EXPECT_EQ(line.find("<spell"), std::string::npos) << line;
@@ -107,14 +113,19 @@ TEST(GexfWriter, WritesKindLabelWeightAndTypeColours) {
     auto view = inv.view();
     std::string out = inv.exportAs("gexf", view);
     std::string line = edgeLine(out, view, "hx-banker", "=evil-id", "controls");
-    EXPECT_NE(line.find("label=\"controls\" kind=\"controls\" weight=\"0.7\""), std::string::npos) << line;
+    EXPECT_NE(line.find("label=\"controls\" kind=\"controls\" weight=\"0.7\""), std::string::npos)
+        << line;
     // Person is #e15759 in the default schema.
-    std::regex person("<node id=\"n[0-9]+\" label=\"Ayesha &quot;The Banker&quot; O'Neil &amp; &lt;Sons&gt;\">.*"
-                      "<viz:color r=\"225\" g=\"87\" b=\"89\"/></node>");
+    std::regex person(
+        "<node id=\"n[0-9]+\" label=\"Ayesha &quot;The Banker&quot; O'Neil &amp; &lt;Sons&gt;\">.*"
+        "<viz:color r=\"225\" g=\"87\" b=\"89\"/></node>");
     EXPECT_TRUE(std::regex_search(out, person));
-    EXPECT_NE(out.find("<attribute id=\"type\" title=\"type\" type=\"string\"/>"), std::string::npos);
-    EXPECT_NE(out.find("<attribute id=\"disputed\" title=\"disputed\" type=\"boolean\"/>"), std::string::npos);
-    EXPECT_EQ(out.find("title=\"weight\""), std::string::npos) << "weight is the edge's own attribute";
+    EXPECT_NE(out.find("<attribute id=\"type\" title=\"type\" type=\"string\"/>"),
+              std::string::npos);
+    EXPECT_NE(out.find("<attribute id=\"disputed\" title=\"disputed\" type=\"boolean\"/>"),
+              std::string::npos);
+    EXPECT_EQ(out.find("title=\"weight\""), std::string::npos)
+        << "weight is the edge's own attribute";
 }
 
 TEST(GexfWriter, KeepsNewlinesAndTabsInAttributeValues) {

@@ -14,7 +14,8 @@ namespace {
 
 std::vector<std::smatch> allMatches(const std::string& text, const std::regex& re) {
     std::vector<std::smatch> out;
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator();
+         ++it) {
         out.push_back(*it);
     }
     return out;
@@ -40,12 +41,13 @@ std::string nodeId(const cg::graph::GraphView& view, const std::string& key) {
 
 void validate(const std::string& file) {
     std::string shared = sharedFixtures();
-    if (shared.empty()) GTEST_SKIP() << "no shared fixtures at " << CG_SHARED_DIR << "; cannot validate";
+    if (shared.empty())
+        GTEST_SKIP() << "no shared fixtures at " << CG_SHARED_DIR << "; cannot validate";
     if (!haveTool("xmllint")) GTEST_SKIP() << "xmllint is not installed (libxml2-utils)";
     std::string xsd = shared + "/graphml-xsd";
     auto r = runCommand("XML_CATALOG_FILES=" + shellQuote(xsd + "/catalog.xml") +
-                        " xmllint --noout --nonet --schema " + shellQuote(xsd + "/graphml.xsd") + " " +
-                        shellQuote(file));
+                        " xmllint --noout --nonet --schema " + shellQuote(xsd + "/graphml.xsd") +
+                        " " + shellQuote(file));
     EXPECT_EQ(r.status, 0) << r.output;
     EXPECT_NE(r.output.find("validates"), std::string::npos) << r.output;
 }
@@ -73,7 +75,8 @@ TEST(GraphmlWriter, UsesNmtokenIdsDerivedFromIntegerIds) {
     auto view = inv.view();
     std::string out = inv.exportAs("graphml", view);
     auto nodes = allMatches(out, std::regex("<node id=\"([^\"]*)\""));
-    auto edges = allMatches(out, std::regex("<edge id=\"([^\"]*)\" source=\"([^\"]*)\" target=\"([^\"]*)\""));
+    auto edges = allMatches(
+        out, std::regex("<edge id=\"([^\"]*)\" source=\"([^\"]*)\" target=\"([^\"]*)\""));
     ASSERT_EQ(nodes.size(), view.nodeCount());
     ASSERT_EQ(edges.size(), view.edgeCount());
     std::regex nodeToken("n[0-9]+"), edgeToken("e[0-9]+");
@@ -99,14 +102,16 @@ TEST(GraphmlWriter, DeclaresTypedKeysWhereGephiLooksWithoutUsingItsNames) {
     std::string out = inv.exportAs("graphml", view);
     EXPECT_NE(out.find("for=\"node\" attr.name=\"label\" attr.type=\"string\""), std::string::npos);
     EXPECT_NE(out.find("for=\"edge\" attr.name=\"label\" attr.type=\"string\""), std::string::npos);
-    EXPECT_NE(out.find("for=\"edge\" attr.name=\"weight\" attr.type=\"double\""), std::string::npos);
-    EXPECT_NE(out.find("for=\"edge\" attr.name=\"symmetric\" attr.type=\"boolean\""), std::string::npos);
+    EXPECT_NE(out.find("for=\"edge\" attr.name=\"weight\" attr.type=\"double\""),
+              std::string::npos);
+    EXPECT_NE(out.find("for=\"edge\" attr.name=\"symmetric\" attr.type=\"boolean\""),
+              std::string::npos);
     EXPECT_NE(out.find("edgedefault=\"directed\""), std::string::npos);
     // The ids and names Gephi's GraphML importer maps onto node and edge properties; d3 and
     // d7 are yEd's label keys, which is why networkx-style d0, d1, ... ids are unsafe.
-    const std::set<std::string> gephiNames{"label", "weight", "id", "r", "g", "b", "x", "y", "z",
-                                           "xpos", "ypos", "size", "color", "edgelabel", "edgeid",
-                                           "Edge Weight", "d3", "d7"};
+    const std::set<std::string> gephiNames{
+        "label", "weight", "id",   "r",     "g",         "b",      "x",           "y",  "z",
+        "xpos",  "ypos",   "size", "color", "edgelabel", "edgeid", "Edge Weight", "d3", "d7"};
     auto keys = allMatches(out, std::regex("<key id=\"([^\"]*)\""));
     ASSERT_GT(keys.size(), 10u);
     for (const auto& k : keys) EXPECT_FALSE(gephiNames.count(k[1])) << k[1];
@@ -116,7 +121,8 @@ TEST(GraphmlWriter, WritesBooleansAsTrueAndFalse) {
     Investigation inv({hostileFile()});
     auto view = inv.view();
     std::string out = inv.exportAs("graphml", view);
-    auto values = allMatches(out, std::regex("<data key=\"(?:node|edge)_(?:disputed|symmetric)\">([^<]*)</data>"));
+    auto values = allMatches(
+        out, std::regex("<data key=\"(?:node|edge)_(?:disputed|symmetric)\">([^<]*)</data>"));
     ASSERT_EQ(values.size(), view.nodeCount() + 2 * view.edgeCount());
     std::set<std::string> seen;
     for (const auto& v : values) seen.insert(v[1]);
@@ -131,7 +137,8 @@ TEST(GraphmlWriter, GivesParallelEdgesDistinctIds) {
     ASSERT_FALSE(from.empty());
     std::set<std::string> ids;
     for (const auto& line : edgeLines(out)) {
-        if (line.find("source=\"" + from + "\" target=\"" + to + "\"") == std::string::npos) continue;
+        if (line.find("source=\"" + from + "\" target=\"" + to + "\"") == std::string::npos)
+            continue;
         std::smatch m;
         ASSERT_TRUE(std::regex_search(line, m, std::regex("<edge id=\"([^\"]*)\"")));
         ids.insert(m[1]);
@@ -149,14 +156,17 @@ TEST(GraphmlWriter, WritesUndirectedRelationsOnceInCanonicalOrderAsSymmetric) {
         if (line.find(">family_of<") == std::string::npos) continue;
         ++family;
         // The claim names the emoji person first; the banker has the lower id.
-        EXPECT_NE(line.find("source=\"" + banker + "\" target=\"" + emoji + "\""), std::string::npos) << line;
+        EXPECT_NE(line.find("source=\"" + banker + "\" target=\"" + emoji + "\""),
+                  std::string::npos)
+            << line;
         EXPECT_NE(line.find("<data key=\"edge_symmetric\">true</data>"), std::string::npos) << line;
         EXPECT_NE(line.find("<data key=\"edge_disputed\">true</data>"), std::string::npos) << line;
     }
     EXPECT_EQ(family, 1);
     for (const auto& line : edgeLines(out)) {
         if (line.find(">owns<") == std::string::npos) continue;
-        EXPECT_NE(line.find("<data key=\"edge_symmetric\">false</data>"), std::string::npos) << line;
+        EXPECT_NE(line.find("<data key=\"edge_symmetric\">false</data>"), std::string::npos)
+            << line;
     }
 }
 
@@ -164,8 +174,10 @@ TEST(GraphmlWriter, EscapesMarkupAndReplacesForbiddenCharacters) {
     Investigation inv({hostileFile()});
     auto view = inv.view();
     std::string out = inv.exportAs("graphml", view);
-    EXPECT_NE(out.find(">Ayesha \"The Banker\" O'Neil &amp; &lt;Sons&gt;</data>"), std::string::npos);
-    EXPECT_NE(out.find(">Ctrl\xEF\xBF\xBDName\xEF\xBF\xBD Ltd\xEF\xBF\xBD</data>"), std::string::npos);
+    EXPECT_NE(out.find(">Ayesha \"The Banker\" O'Neil &amp; &lt;Sons&gt;</data>"),
+              std::string::npos);
+    EXPECT_NE(out.find(">Ctrl\xEF\xBF\xBDName\xEF\xBF\xBD Ltd\xEF\xBF\xBD</data>"),
+              std::string::npos);
     EXPECT_NE(out.find("]]&gt; Holdings&#13;</data>"), std::string::npos);
     EXPECT_NE(out.find("🦈 Shark Capital 💰"), std::string::npos);
     EXPECT_EQ(out.find('\x01'), std::string::npos);
@@ -181,7 +193,8 @@ TEST(GraphmlWriter, WritesOnlyASubgraphWhenGiven) {
     std::string out = inv.exportAs("graphml", view, &part);
     EXPECT_EQ(allMatches(out, std::regex("<node id=")).size(), part.nodes.size());
     EXPECT_EQ(allMatches(out, std::regex("<edge id=")).size(), 2u);
-    EXPECT_NE(out.find("<edge id=\"e" + std::to_string(view.relationId(2)) + "\""), std::string::npos);
+    EXPECT_NE(out.find("<edge id=\"e" + std::to_string(view.relationId(2)) + "\""),
+              std::string::npos);
 }
 
 TEST(GraphmlWriter, AnEmptyGraphValidates) {

@@ -67,18 +67,21 @@ std::size_t columnOf(const Row& header, const std::string& name) {
 TEST(Neo4jCsvWriter, WritesTheImportHeaderLayout) {
     Investigation inv({hostileFile()});
     auto view = inv.view();
-    auto files = Neo4jCsvWriter().writeTo(ExportInput{view, inv.store()}, inv.dir().path() / "neo4j");
+    auto files =
+        Neo4jCsvWriter().writeTo(ExportInput{view, inv.store()}, inv.dir().path() / "neo4j");
     ASSERT_EQ(files.size(), 2u);
     auto nodes = parseCsv(readFile(inv.dir().path() / "neo4j" / "nodes.csv"));
     auto rels = parseCsv(readFile(inv.dir().path() / "neo4j" / "relationships.csv"));
     ASSERT_FALSE(nodes.empty());
     ASSERT_FALSE(rels.empty());
-    EXPECT_EQ(nodes[0], (Row{"label", "entity_id:ID", "name", "type", "confidence:double", "source_count:int",
-                             "source_ids:string[]", "first_seen", "last_seen", "disputed:boolean", ":LABEL"}));
-    EXPECT_EQ(rels[0], (Row{":START_ID", ":END_ID", ":TYPE", "label", "weight:double", "relation_id:long", "type",
-                            "confidence:double", "support:int", "source_count:int", "source_ids:string[]",
-                            "first_seen", "last_seen", "disputed:boolean", "symmetric:boolean",
-                            "share_min:double", "share_max:double", "valid_from:date", "valid_to:date"}));
+    EXPECT_EQ(nodes[0], (Row{"label", "entity_id:ID", "name", "type", "confidence:double",
+                             "source_count:int", "source_ids:string[]", "first_seen", "last_seen",
+                             "disputed:boolean", ":LABEL"}));
+    EXPECT_EQ(rels[0], (Row{":START_ID", ":END_ID", ":TYPE", "label", "weight:double",
+                            "relation_id:long", "type", "confidence:double", "support:int",
+                            "source_count:int", "source_ids:string[]", "first_seen", "last_seen",
+                            "disputed:boolean", "symmetric:boolean", "share_min:double",
+                            "share_max:double", "valid_from:date", "valid_to:date"}));
     EXPECT_EQ(nodes.size(), view.nodeCount() + 1);
     EXPECT_EQ(rels.size(), view.edgeCount() + 1);
     for (const auto& r : nodes) EXPECT_EQ(r.size(), nodes[0].size());
@@ -95,14 +98,16 @@ TEST(Neo4jCsvWriter, NeutralisesFormulasTheSameWayInIdsAndReferences) {
     const Row* evil = rowWith(nodes, 1, "'=evil-id");
     ASSERT_NE(evil, nullptr);
     EXPECT_EQ((*evil)[2], "'=HYPERLINK(\"http://evil.example\",\"click\")");
-    EXPECT_NE(nodesText.find("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\""), std::string::npos);
+    EXPECT_NE(nodesText.find("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\""),
+              std::string::npos);
     const Row* formula = rowWith(nodes, 1, "hx-formula");
     ASSERT_NE(formula, nullptr);
     EXPECT_EQ((*formula)[2], "'+1 @mention -minus");
     EXPECT_NE(rowWith(rels, 1, "'=evil-id"), nullptr) << "relationships point at the same id";
     for (const auto& r : nodes) {
         for (const auto& cell : r) {
-            EXPECT_TRUE(cell.empty() || (cell[0] != '=' && cell[0] != '+' && cell[0] != '@')) << cell;
+            EXPECT_TRUE(cell.empty() || (cell[0] != '=' && cell[0] != '+' && cell[0] != '@'))
+                << cell;
         }
     }
 }
@@ -118,7 +123,8 @@ TEST(Neo4jCsvWriter, WritesTypedCellsAndLabels) {
     EXPECT_EQ((*evil)[columnOf(nodes[0], ":LABEL")], "Company;Organization;Asset");
     const Row* banker = rowWith(nodes, 1, "hx-banker");
     ASSERT_NE(banker, nullptr);
-    EXPECT_EQ((*banker)[columnOf(nodes[0], "source_ids:string[]")], "hx-leak;hx-registry;hx-undated");
+    EXPECT_EQ((*banker)[columnOf(nodes[0], "source_ids:string[]")],
+              "hx-leak;hx-registry;hx-undated");
     EXPECT_EQ((*banker)[columnOf(nodes[0], "disputed:boolean")], "true");
     int owns = 0;
     for (const auto& r : rels) {

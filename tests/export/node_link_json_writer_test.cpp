@@ -61,8 +61,10 @@ TEST(NodeLinkJsonWriter, KeepsHostileNamesExactly) {
     for (cg::graph::GraphView::Node v = 0; v < view.nodeCount(); ++v) {
         const auto* n = nodeWithId(doc["nodes"], view.key(v));
         ASSERT_NE(n, nullptr) << view.key(v);
-        EXPECT_EQ(std::string((*n)["name"].GetString(), (*n)["name"].GetStringLength()), view.name(v));
-        EXPECT_EQ(std::string((*n)["label"].GetString(), (*n)["label"].GetStringLength()), view.name(v));
+        EXPECT_EQ(std::string((*n)["name"].GetString(), (*n)["name"].GetStringLength()),
+                  view.name(v));
+        EXPECT_EQ(std::string((*n)["label"].GetString(), (*n)["label"].GetStringLength()),
+                  view.name(v));
     }
     const auto* banker = nodeWithId(doc["nodes"], "hx-banker");
     ASSERT_NE(banker, nullptr);
@@ -79,7 +81,9 @@ TEST(NodeLinkJsonWriter, WritesEdgeProvenanceAndShares) {
     auto doc = parse(inv.exportAs("json", view));
     int owns = 0;
     for (const auto& e : doc["edges"].GetArray()) {
-        if (std::string(e["source"].GetString()) != "hx-banker" || std::string(e["type"].GetString()) != "owns") continue;
+        if (std::string(e["source"].GetString()) != "hx-banker" ||
+            std::string(e["type"].GetString()) != "owns")
+            continue;
         ++owns;
         EXPECT_STREQ(e["target"].GetString(), "=evil-id");
         EXPECT_STREQ(e["label"].GetString(), "owns");

@@ -20,7 +20,8 @@ std::vector<std::pair<int, int>> merged(std::vector<DayInterval> in) {
     return out;
 }
 
-std::vector<std::string> sourceKeys(const ExportedGraph& g, std::span<const std::uint32_t> sources) {
+std::vector<std::string> sourceKeys(const ExportedGraph& g,
+                                    std::span<const std::uint32_t> sources) {
     std::vector<std::string> keys;
     for (auto s : sources) keys.push_back(g.sourceKey(s));
     return keys;
@@ -62,7 +63,8 @@ TEST(Provenance, GivesAnEdgeItsSourcesAndInterruptedIntervals) {
     bool found = false;
     for (std::size_t i = 0; i < g.edgeCount(); ++i) {
         auto e = g.edge(i);
-        if (e.sourceKey != "hx-banker" || e.targetKey != "=evil-id" || e.type->name != "owns") continue;
+        if (e.sourceKey != "hx-banker" || e.targetKey != "=evil-id" || e.type->name != "owns")
+            continue;
         found = true;
         EXPECT_EQ(sourceKeys(g, e.sources), (std::vector<std::string>{"hx-leak", "hx-registry"}));
         EXPECT_EQ(e.firstSeen, "2023-02-01");

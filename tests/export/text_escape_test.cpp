@@ -50,17 +50,24 @@ TEST(XmlEscape, KeepsWhitespaceThatAttributeNormalisationWouldLose) {
 }
 
 TEST(XmlEscape, ReplacesCharactersXml10Forbids) {
-    EXPECT_EQ(xml(std::string("a\x01" "b\x1f" "c", 5), XmlContext::Text), "a" + kReplacement + "b" + kReplacement + "c");
+    EXPECT_EQ(xml(std::string("a\x01"
+                              "b\x1f"
+                              "c",
+                              5),
+                  XmlContext::Text),
+              "a" + kReplacement + "b" + kReplacement + "c");
     EXPECT_EQ(xml(std::string("nul\0end", 7), XmlContext::Attribute), "nul" + kReplacement + "end");
     // U+FFFE and U+FFFF are well-formed UTF-8 but not XML characters.
-    EXPECT_EQ(xml("x\xEF\xBF\xBEy\xEF\xBF\xBFz", XmlContext::Text), "x" + kReplacement + "y" + kReplacement + "z");
+    EXPECT_EQ(xml("x\xEF\xBF\xBEy\xEF\xBF\xBFz", XmlContext::Text),
+              "x" + kReplacement + "y" + kReplacement + "z");
 }
 
 TEST(XmlEscape, ReplacesInvalidUtf8ByteByByte) {
-    EXPECT_EQ(xml("a\xC3(b", XmlContext::Text), "a" + kReplacement + "(b");     // truncated sequence
+    EXPECT_EQ(xml("a\xC3(b", XmlContext::Text), "a" + kReplacement + "(b");  // truncated sequence
     EXPECT_EQ(xml("\xC0\xAF", XmlContext::Text), kReplacement + kReplacement);  // overlong '/'
-    EXPECT_EQ(xml("\xED\xA0\x80", XmlContext::Text), kReplacement + kReplacement + kReplacement);  // surrogate
-    EXPECT_EQ(xml("\xF4\x90\x80\x80", XmlContext::Text),  // above U+10FFFF
+    EXPECT_EQ(xml("\xED\xA0\x80", XmlContext::Text),
+              kReplacement + kReplacement + kReplacement);  // surrogate
+    EXPECT_EQ(xml("\xF4\x90\x80\x80", XmlContext::Text),    // above U+10FFFF
               kReplacement + kReplacement + kReplacement + kReplacement);
     EXPECT_EQ(xml("end\xE2\x82", XmlContext::Text), "end" + kReplacement + kReplacement);
 }
