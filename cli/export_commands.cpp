@@ -6,9 +6,11 @@
 
 #include "cli/json_out.hpp"
 #include "cli/registry.hpp"
+#include "cli/saved_query_run.hpp"
 #include "export/export_graph.hpp"
 #include "export/writer_factory.hpp"
 #include "graph/date.hpp"
+#include "graph/error.hpp"
 #include "graph/view.hpp"
 
 namespace cg::cli {
@@ -24,6 +26,8 @@ struct ExportArgs {
     std::vector<std::string> types;
     std::vector<std::string> relations;
     std::vector<std::string> sources;
+    std::string query;
+    std::vector<std::string> params;
 };
 
 // A day as the view filters by it; a partial date means its first day.
@@ -35,16 +39,28 @@ std::optional<int> dayOf(const std::string& text) {
 
 int runExport(Context& ctx, const ExportArgs& args) {
     graph::ViewFilter filter;
-    filter.entityTypes = args.types;
-    filter.relationTypes = args.relations;
-    filter.asOf = dayOf(args.asOf);
-    filter.minConfidence = args.minConfidence;
-    filter.sources = args.sources;
+    std::optional<queries::BoundQuery> bound;
+    if (!args.query.empty()) {
+        // The saved query's own filters, narrowed further by any given here.
+        bound = queries::bindSavedQuery(loadSavedQuery(ctx, args.query, 0), parseParams(args.params));
+        filter = bound->filter;
+    } else if (!args.params.empty()) {
+        throw QueryError("--param needs --query NAME");
+    }
+    if (!args.types.empty()) filter.entityTypes = args.types;
+    if (!args.relations.empty()) filter.relationTypes = args.relations;
+    if (!args.asOf.empty()) filter.asOf = dayOf(args.asOf);
+    if (args.minConfidence > 0) filter.minConfidence = args.minConfidence;
+    if (!args.sources.empty()) filter.sources = args.sources;
     auto& store = ctx.store();
     auto view = graph::GraphView::build(store, ctx.schema(), filter);
     exporters::ExportInput input{view, store};
-    // A saved query (`--query NAME --param K=V`, a later issue) runs on `view` here and sets
-    // input.subgraph to its result; the writers then export only that part.
+    queries::QueryResult result;
+    if (bound) {
+        // Only the nodes and edges the query's answer covers are written.
+        result = queries::runQueryKind(*bound->kind, bound->args, view, store);
+        input.subgraph = &result.subgraph;
+    }
     auto summary = exporters::exportGraph(input, args.format, args.out, ctx.out);
     bool toStream = summary.files.empty();
     if (ctx.json && !toStream) {
@@ -92,6 +108,9 @@ void addExportCommands(CLI::App& app, Context& ctx, Registry& registry) {
         ->delimiter(',');
     cmd->add_option("--relations", args->relations, "Only these relation types (R,...)")
         ->delimiter(',');
+    cmd->add_option("--query", args->query,
+                    "Export only the result of this saved query (a name, or a saved query file)");
+    cmd->add_option("--param", args->params, "A parameter of the saved query, NAME=VALUE (repeatable)");
     cmd->add_option("--sources", args->sources,
                     "Only relations supported by a claim from one of these sources (S,...)")
         ->delimiter(',');

@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
     Registry registry;
     addCoreCommands(app, ctx, registry);
     addQueryCommands(app, ctx, registry);
+    addSavedQueryCommands(app, ctx, registry);
     addResolveCommands(app, ctx, registry);
     addExportCommands(app, ctx, registry);
 

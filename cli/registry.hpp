@@ -45,4 +45,7 @@ void addExportCommands(CLI::App& app, Context& ctx, Registry& registry);
 /// shared | red-flags`.
 void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry);
 
+/// `query save | list | show | run | delete`: saved queries; call after addQueryCommands.
+void addSavedQueryCommands(CLI::App& app, Context& ctx, Registry& registry);
+
 }  // namespace cg::cli

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: MIT
+#include "cli/result_output.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <ostream>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "cli/json_out.hpp"
+#include "cli/table.hpp"
+
+namespace cg::cli {
+
+namespace {
+
+using graph::GraphView;
+using queries::Cell;
+using queries::QueryResult;
+using queries::ResultTable;
+
+// One CSV field: quoted when it holds a separator, a quote or a line break; a text that a
+// spreadsheet would run as a formula (=, +, -, @ first) is prefixed with a quote mark.
+std::string csvField(const std::string& text, bool isText) {
+    std::string v = text;
+    if (isText && !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r')) {
+        v.insert(v.begin(), '\'');
+    }
+    if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
+    std::string out = "\"";
+    for (char c : v) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+void writeCsv(std::ostream& out, const GraphView& view, const ResultTable& table) {
+    for (std::size_t i = 0; i < table.columns.size(); ++i) out << (i ? "," : "") << csvField(table.columns[i], true);
+    out << "\r\n";
+    for (const auto& row : table.rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            bool isText = !std::holds_alternative<std::int64_t>(row[i]) && !std::holds_alternative<double>(row[i]);
+            out << (i ? "," : "") << csvField(queries::cellText(view, row[i]), isText);
+        }
+        out << "\r\n";
+    }
+}
+
+void printTable(std::ostream& out, const GraphView& view, const ResultTable& table) {
+    // Routes and member lists come last and are the point of the answer: never cut them.
+    Table t(table.columns, 0);
+    for (const auto& row : table.rows) {
+        std::vector<std::string> cells;
+        cells.reserve(row.size());
+        for (const auto& cell : row) cells.push_back(queries::cellText(view, cell));
+        t.add(std::move(cells));
+    }
+    t.print(out);
+}
+
+void writeEntityJson(JsonOut& j, const GraphView& view, GraphView::Node v, const char* key = nullptr) {
+    j.beginObject(key).field("id", view.key(v)).field("name", view.name(v));
+    j.field("type", view.schema().entityType(view.nodeType(v)).name).endObject();
+}
+
+void writeCellJson(JsonOut& j, const GraphView& view, const char* key, const Cell& cell) {
+    if (std::holds_alternative<std::monostate>(cell)) {
+        j.null(key);
+    } else if (const auto* s = std::get_if<std::string>(&cell)) {
+        j.field(key, *s);
+    } else if (const auto* i = std::get_if<std::int64_t>(&cell)) {
+        j.field(key, *i);
+    } else if (const auto* d = std::get_if<double>(&cell)) {
+        if (std::isnan(*d)) {
+            j.null(key);
+        } else {
+            j.field(key, *d);
+        }
+    } else if (const auto* e = std::get_if<queries::EntityCell>(&cell)) {
+        writeEntityJson(j, view, e->node, key);
+    } else if (const auto* p = std::get_if<queries::PathCell>(&cell)) {
+        j.beginObject(key).field("text", queries::routeText(view, *p));
+        j.beginArray("entities");
+        for (auto v : queries::routeNodes(view, *p)) writeEntityJson(j, view, v);
+        j.endArray().beginArray("relations");
+        for (const auto& step : p->steps) {
+            j.beginObject().field("relation", static_cast<std::int64_t>(view.relationId(step.edge)));
+            j.field("type", view.relationTypeOf(step.edge).name).field("forward", step.forward);
+            j.field("confidence", queries::decimal(view.confidence(step.edge))).endObject();
+        }
+        j.endArray().endObject();
+    }
+}
+
+void writeTableJson(JsonOut& j, const GraphView& view, const ResultTable& table) {
+    j.beginArray("columns");
+    for (const auto& c : table.columns) j.field(nullptr, c);
+    j.endArray().beginArray("rows");
+    for (const auto& row : table.rows) {
+        j.beginObject();
+        for (std::size_t i = 0; i < row.size() && i < table.columns.size(); ++i) {
+            writeCellJson(j, view, table.columns[i].c_str(), row[i]);
+        }
+        j.endObject();
+    }
+    j.endArray();
+}
+
+std::string stanceName(graph::Stance s) { return s == graph::Stance::Denies ? "denies" : "asserts"; }
+
+std::string edgeText(const GraphView& view, GraphView::Edge e) {
+    queries::PathCell one{view.source(e), {{e, true}}};
+    char conf[32];
+    std::snprintf(conf, sizeof conf, "%.2f", static_cast<double>(view.confidence(e)));
+    return queries::routeText(view, one) + "  (confidence " + conf + (view.disputed(e) ? ", disputed" : "") + ")";
+}
+
+}  // namespace
+
+int printResult(Context& ctx, const GraphView& view, const QueryResult& r, bool explain, bool csv) {
+    auto& store = ctx.store();
+    if (csv) {
+        writeCsv(ctx.out, view, r.table);
+        for (const auto& n : r.notes) ctx.err << "note: " << n << '\n';
+        return kOk;
+    }
+    if (ctx.json) {
+        JsonOut j;
+        j.beginObject().field("query", r.kind);
+        writeTableJson(j, view, r.table);
+        if (!r.detail.columns.empty()) {
+            j.beginObject("detail");
+            writeTableJson(j, view, r.detail);
+            j.endObject();
+        }
+        j.beginArray("notes");
+        for (const auto& n : r.notes) j.field(nullptr, n);
+        j.endArray();
+        j.beginObject("subgraph").beginArray("nodes");
+        for (auto v : r.subgraph.nodes) writeEntityJson(j, view, v);
+        j.endArray().beginArray("edges");
+        for (auto e : r.subgraph.edges) {
+            j.beginObject().field("relation", static_cast<std::int64_t>(view.relationId(e)));
+            j.field("type", view.relationTypeOf(e).name);
+            j.field("source", view.key(view.source(e))).field("target", view.key(view.target(e)));
+            j.field("directed", view.directed(e)).field("disputed", view.disputed(e));
+            j.field("confidence", queries::decimal(view.confidence(e)));
+            if (auto share = view.share(e)) {
+                j.field("share_min", queries::decimal(share->first)).field("share_max", queries::decimal(share->second));
+            }
+            if (explain) {
+                j.beginArray("claims");
+                for (const auto& c : store.claimsOfRelation(view.relationId(e))) {
+                    j.beginObject().field("id", c.key).field("stance", stanceName(c.stance));
+                    j.field("confidence", c.confidence).field("source", c.sourceKey);
+                    j.field("published", c.sourcePublished).field("quote", c.quote);
+                    j.field("file", c.file).field("line", c.line).endObject();
+                }
+                j.endArray();
+            }
+            j.endObject();
+        }
+        j.endArray().endObject().endObject();
+        j.print(ctx.out);
+        return kOk;
+    }
+    auto& o = ctx.out;
+    if (!r.table.rows.empty()) printTable(o, view, r.table);
+    if (!r.detail.rows.empty()) {
+        o << "\nchains behind each figure:\n";
+        printTable(o, view, r.detail);
+    }
+    for (const auto& n : r.notes) o << "note: " << n << '\n';
+    if (explain && !r.subgraph.edges.empty()) {
+        o << "\nclaims behind the " << r.subgraph.edges.size() << " relation(s) of the result:\n";
+        for (auto e : r.subgraph.edges) {
+            o << "  " << edgeText(view, e) << '\n';
+            for (const auto& c : store.claimsOfRelation(view.relationId(e))) {
+                o << "    " << stanceName(c.stance) << "  " << c.key << "  source " << c.sourceKey;
+                if (!c.sourcePublished.empty()) o << " (" << c.sourcePublished << ")";
+                o << '\n';
+                if (!c.quote.empty()) o << "      \"" << c.quote << "\"\n";
+            }
+        }
+    }
+    return kOk;
+}
+
+
+}  // namespace cg::cli
