@@ -38,9 +38,9 @@ enum class Kind { Entity, Person, Relationship, Unknown };
 struct Statement {
     bool v4 = false;
     Kind kind = Kind::Unknown;
-    std::string id;        // statementID (0.2/0.3) or statementId (0.4)
-    std::string recordId;  // 0.4 only
-    std::string date;      // statementDate
+    std::string id;                  // statementID (0.2/0.3) or statementId (0.4)
+    std::string recordId;            // 0.4 only
+    std::string date;                // statementDate
     const Value* details = nullptr;  // the statement itself, or its 0.4 recordDetails
 };
 
@@ -50,15 +50,19 @@ std::optional<Statement> shape(const Value& doc) {
     if (const Value* type = jsonMember(doc, "recordType"); type && type->IsString()) {
         s.v4 = true;
         std::string t = jsonText(*type);
-        s.kind = t == "entity" ? Kind::Entity : t == "person" ? Kind::Person
-               : t == "relationship" ? Kind::Relationship : Kind::Unknown;
+        s.kind = t == "entity"         ? Kind::Entity
+                 : t == "person"       ? Kind::Person
+                 : t == "relationship" ? Kind::Relationship
+                                       : Kind::Unknown;
         s.id = jsonScalar(doc, "statementId").value_or("");
         s.recordId = jsonScalar(doc, "recordId").value_or("");
         s.details = jsonMember(doc, "recordDetails");
     } else if (const Value* old = jsonMember(doc, "statementType"); old && old->IsString()) {
         std::string t = jsonText(*old);
-        s.kind = t == "entityStatement" ? Kind::Entity : t == "personStatement" ? Kind::Person
-               : t == "ownershipOrControlStatement" ? Kind::Relationship : Kind::Unknown;
+        s.kind = t == "entityStatement"               ? Kind::Entity
+                 : t == "personStatement"             ? Kind::Person
+                 : t == "ownershipOrControlStatement" ? Kind::Relationship
+                                                      : Kind::Unknown;
         s.id = jsonScalar(doc, "statementID").value_or(jsonScalar(doc, "statementId").value_or(""));
         s.details = &doc;
     } else {
@@ -80,8 +84,8 @@ std::optional<std::string> registryKey(const Value& details) {
         const std::string& s = *scheme;
         auto dash = s.find('-');
         bool orgId = dash == 2 && s.size() > 3 && std::all_of(s.begin(), s.end(), [](char c) {
-            return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-        });
+                         return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+                     });
         if (!orgId) continue;
         std::string key = s;
         for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -97,12 +101,13 @@ struct Successor {
 
 // What the first pass learns about the whole file.
 struct FileIndex {
-    std::unordered_map<std::string, std::string> registryKeys;   // statement or record id
-    std::unordered_map<std::string, std::string> firstReplaced;  // 0.3 statement -> a statement it replaces
-    std::unordered_map<std::string, Successor> successors;       // statement -> what supersedes it
-    std::unordered_map<std::string, std::string> lastOfRecord;   // 0.4 record -> its last statement
-    std::unordered_map<std::string, std::string> predecessors;   // 0.4 statement -> the one before
-    std::unordered_set<std::string> relationships;               // their statement or record ids
+    std::unordered_map<std::string, std::string> registryKeys;  // statement or record id
+    std::unordered_map<std::string, std::string>
+        firstReplaced;  // 0.3 statement -> a statement it replaces
+    std::unordered_map<std::string, Successor> successors;      // statement -> what supersedes it
+    std::unordered_map<std::string, std::string> lastOfRecord;  // 0.4 record -> its last statement
+    std::unordered_map<std::string, std::string> predecessors;  // 0.4 statement -> the one before
+    std::unordered_set<std::string> relationships;              // their statement or record ids
     graph::Source source;
     bool sawPublication = false;
 
@@ -137,7 +142,8 @@ struct FileIndex {
             }
             return;
         }
-        if (const Value* replaces = jsonMember(doc, "replacesStatements"); replaces && replaces->IsArray()) {
+        if (const Value* replaces = jsonMember(doc, "replacesStatements");
+            replaces && replaces->IsArray()) {
             for (const auto& r : replaces->GetArray()) {
                 if (!r.IsString() || r.GetStringLength() == 0) continue;
                 firstReplaced.emplace(s->id, jsonText(r));
@@ -171,7 +177,8 @@ std::string entityType(const std::string& bods) {
 // Interests that are a share of the subject; the rest are control without a share of it.
 bool ownershipInterest(const std::string& type) {
     return type.empty() || type == "shareholding" || type == "rightsToSurplusAssetsOnDissolution" ||
-           type == "rightsToProfitOrIncome" || type == "unknownInterest" || type == "unpublishedInterest";
+           type == "rightsToProfitOrIncome" || type == "unknownInterest" ||
+           type == "unpublishedInterest";
 }
 
 // Reasons for an unspecified interested party that mean no owner exists or may be named,
@@ -185,31 +192,37 @@ std::string firstTwo(const std::string& code) {
 }
 
 class StatementReader {
-public:
+  public:
     StatementReader(const FileIndex& index, const std::string& sourceKey, const std::string& file,
                     const JsonRecord& record, RecordSink& sink)
         : index_(index), sourceKey_(sourceKey), file_(file), record_(record), sink_(sink) {}
 
     void read(const Value& doc) {
-        if (!doc.IsObject()) throw Reject{"a BODS statement must be a JSON object, not " + jsonKind(doc)};
+        if (!doc.IsObject())
+            throw Reject{"a BODS statement must be a JSON object, not " + jsonKind(doc)};
         auto s = shape(doc);
         if (!s) {
-            throw Reject{"neither a BODS 0.2/0.3 statement ('statementType') nor a 0.4 statement "
-                         "('recordType')"};
+            throw Reject{
+                "neither a BODS 0.2/0.3 statement ('statementType') nor a 0.4 statement "
+                "('recordType')"};
         }
         st_ = *s;
         const char* idName = st_.v4 ? "statementId" : "statementID";
         if (st_.id.empty()) throw Reject{std::string("statement has no '") + idName + "'"};
-        if (st_.v4 && st_.recordId.empty()) throw Reject{"0.4 statement '" + st_.id + "' has no 'recordId'"};
+        if (st_.v4 && st_.recordId.empty())
+            throw Reject{"0.4 statement '" + st_.id + "' has no 'recordId'"};
         if (!st_.details || !st_.details->IsObject()) {
             throw Reject{"0.4 statement '" + st_.id + "' has no 'recordDetails' object"};
         }
         if (st_.kind == Kind::Unknown) {
             throw Reject{"statement '" + st_.id + "' is of unknown type (expected " +
-                         (st_.v4 ? "entity, person or relationship" :
-                                   "entityStatement, personStatement or ownershipOrControlStatement") + ")"};
+                         (st_.v4
+                              ? "entity, person or relationship"
+                              : "entityStatement, personStatement or ownershipOrControlStatement") +
+                         ")"};
         }
-        if (auto it = index_.successors.find(st_.id); it != index_.successors.end()) successor_ = &it->second;
+        if (auto it = index_.successors.find(st_.id); it != index_.successors.end())
+            successor_ = &it->second;
         if (st_.v4) closed_ = jsonScalar(doc, "recordStatus").value_or("") == "closed";
         if (st_.v4) {
             if (auto it = index_.predecessors.find(st_.id); it != index_.predecessors.end()) {
@@ -229,7 +242,7 @@ public:
         }
     }
 
-private:
+  private:
     std::string ownKey() const { return index_.entityKey(st_.v4 ? st_.recordId : st_.id, st_.v4); }
 
     Claim base(const std::string& key) const {
@@ -300,8 +313,8 @@ private:
         }
     }
 
-    void countryProperty(const EntityRef& subject, const std::string& keyTail, const std::string& prop,
-                         const std::string& code) {
+    void countryProperty(const EntityRef& subject, const std::string& keyTail,
+                         const std::string& prop, const std::string& code) {
         auto cc = countryCode(firstTwo(code));
         if (!cc) {
             rejectPart("statement '" + st_.id + "': " + prop + " '" + code +
@@ -350,7 +363,8 @@ private:
                         bool main = type == "individual" || type == "legal";
                         if ((pass == 0) != main) continue;
                         std::string name = personName(n);
-                        if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
+                        if (!name.empty() &&
+                            std::find(names.begin(), names.end(), name) == names.end()) {
                             names.push_back(name);
                         }
                     }
@@ -358,8 +372,10 @@ private:
             }
         } else {
             const Value* et = jsonMember(d, "entityType");
-            if (et && et->IsObject()) kindText = jsonScalar(*et, "type").value_or("");
-            else if (et && et->IsString()) kindText = jsonText(*et);
+            if (et && et->IsObject())
+                kindText = jsonScalar(*et, "type").value_or("");
+            else if (et && et->IsString())
+                kindText = jsonText(*et);
             ref.type = entityType(kindText);
             if (auto n = jsonScalar(d, "name")) names.push_back(*n);
             if (const Value* alt = jsonMember(d, "alternateNames"); alt && alt->IsArray()) {
@@ -372,21 +388,25 @@ private:
         for (std::size_t i = 0; i < names.size(); ++i) {
             EntityRef subject = ref;
             subject.name = names[i];
-            if (i == 0) property(subject, "name", "name", names[i]);
-            else property(subject, "alias:" + keySegment(names[i]), "alias", names[i]);
+            if (i == 0)
+                property(subject, "name", "name", names[i]);
+            else
+                property(subject, "alias:" + keySegment(names[i]), "alias", names[i]);
         }
         if (const Value* ids = jsonMember(d, "identifiers"); ids && ids->IsArray()) {
             for (const auto& id : ids->GetArray()) {
                 auto value = jsonScalar(id, "id");
                 if (!value) continue;
                 std::string scheme = jsonScalar(id, "scheme").value_or("");
-                if (scheme.empty()) scheme = graph::slugify(jsonScalar(id, "schemeName").value_or(""));
+                if (scheme.empty())
+                    scheme = graph::slugify(jsonScalar(id, "schemeName").value_or(""));
                 if (scheme.empty()) scheme = "id";
-                for (auto& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                for (auto& c : scheme)
+                    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
                 EntityRef subject = ref;
                 subject.identifiers.emplace_back(scheme, *value);
-                property(subject, "identifier:" + keySegment(scheme + ":" + *value), "identification",
-                         scheme + " " + *value);
+                property(subject, "identifier:" + keySegment(scheme + ":" + *value),
+                         "identification", scheme + " " + *value);
             }
         }
         if (person) {
@@ -395,7 +415,8 @@ private:
             if (const Value* list = jsonMember(d, "nationalities"); list && list->IsArray()) {
                 for (const auto& n : list->GetArray()) {
                     if (auto code = jsonScalar(n, "code")) {
-                        countryProperty(ref, "nationality:" + keySegment(*code), "nationality", *code);
+                        countryProperty(ref, "nationality:" + keySegment(*code), "nationality",
+                                        *code);
                     }
                 }
             }
@@ -406,9 +427,11 @@ private:
                 const Value* jur = jsonMember(d, j);
                 if (!jur || !jur->IsObject()) continue;
                 if (auto code = jsonScalar(*jur, "code")) {
-                    countryProperty(ref, "jurisdiction:" + keySegment(*code), "jurisdiction", *code);
+                    countryProperty(ref, "jurisdiction:" + keySegment(*code), "jurisdiction",
+                                    *code);
                 } else if (auto name = jsonScalar(*jur, "name")) {
-                    if (auto cc = countryFromName(*name)) property(ref, "jurisdiction:" + *cc, "jurisdiction", *cc);
+                    if (auto cc = countryFromName(*name))
+                        property(ref, "jurisdiction:" + *cc, "jurisdiction", *cc);
                 }
             }
         }
@@ -421,13 +444,17 @@ private:
         const char* unspecified = person ? "unspecifiedPersonDetails" : "unspecifiedEntityDetails";
         if (const Value* u = jsonMember(d, unspecified); u && u->IsObject()) {
             std::string text = jsonScalar(*u, "reason").value_or("");
-            if (auto desc = jsonScalar(*u, "description")) text += (text.empty() ? "" : ": ") + *desc;
-            property(ref, "unspecified", "note", (person ? "person not identified: " : "entity not identified: ") + text);
+            if (auto desc = jsonScalar(*u, "description"))
+                text += (text.empty() ? "" : ": ") + *desc;
+            property(ref, "unspecified", "note",
+                     (person ? "person not identified: " : "entity not identified: ") + text);
         }
         if (!produced_) {
             // A statement that says nothing but the kind still declares the entity.
-            property(ref, "kind", "note", "BODS " + (kindText.empty() ? std::string(person ? "person" : "entity") : kindText) +
-                                              " with no name");
+            property(ref, "kind", "note",
+                     "BODS " +
+                         (kindText.empty() ? std::string(person ? "person" : "entity") : kindText) +
+                         " with no name");
         }
     }
 
@@ -458,7 +485,8 @@ private:
             unspecified = st_.v4 ? v : jsonMember(*v, "unspecified");
         }
         if (!unspecified || !unspecified->IsObject()) {
-            throw Reject{"statement '" + st_.id + "': '" + role + "' names no statement, record or "
+            throw Reject{"statement '" + st_.id + "': '" + role +
+                         "' names no statement, record or "
                          "unspecified party"};
         }
         p.unspecified = true;
@@ -473,7 +501,9 @@ private:
         auto number = [&](const char* name) -> std::optional<double> {
             const Value* v = jsonMember(*s, name);
             if (!v || v->IsNull()) return std::nullopt;
-            if (!v->IsNumber()) throw Reject{std::string("share '") + name + "' must be a number, not " + jsonKind(*v)};
+            if (!v->IsNumber())
+                throw Reject{std::string("share '") + name + "' must be a number, not " +
+                             jsonKind(*v)};
             double d = v->GetDouble();
             if (!std::isfinite(d) || d < 0 || d > 100) {
                 throw Reject{cat("share '", name, "' must be between 0 and 100, not ", d)};
@@ -523,7 +553,8 @@ private:
             std::string key;
             if (!index_.relationships.count(id)) {
                 key = index_.entityKey(id, st_.v4);
-            } else if (auto last = index_.lastOfRecord.find(id); st_.v4 && last != index_.lastOfRecord.end()) {
+            } else if (auto last = index_.lastOfRecord.find(id);
+                       st_.v4 && last != index_.lastOfRecord.end()) {
                 key = "bods:" + last->second;
             } else {
                 key = "bods:" + id;
@@ -537,13 +568,15 @@ private:
         Party subject = partyOf(d, "subject");
         Party party = partyOf(d, "interestedParty");
         if (subject.unspecified) {
-            throw Reject{"statement '" + st_.id + "': the subject of a relationship must be an entity, "
+            throw Reject{"statement '" + st_.id +
+                         "': the subject of a relationship must be an entity, "
                          "not unspecified"};
         }
         EntityRef object;
         object.key = subject.key;
         if (party.unspecified && nobodyBehind(party.reason)) {
-            std::string text = party.reason + (party.description.empty() ? "" : ": " + party.description);
+            std::string text =
+                party.reason + (party.description.empty() ? "" : ": " + party.description);
             property(object, "control_statement", "control_statement", text);
             return;
         }
@@ -573,9 +606,11 @@ private:
         if (interests.empty()) interests.push_back(&kNone);
         for (std::size_t i = 0; i < interests.size(); ++i) {
             const Value& interest = *interests[i];
-            std::string key = "bods:" + st_.id + (interests.size() > 1 ? ":" + std::to_string(i) : "");
+            std::string key =
+                "bods:" + st_.id + (interests.size() > 1 ? ":" + std::to_string(i) : "");
             try {
-                if (!interest.IsObject()) throw Reject{"interest must be an object, not " + jsonKind(interest)};
+                if (!interest.IsObject())
+                    throw Reject{"interest must be an object, not " + jsonKind(interest)};
                 Claim c = base(key);
                 c.kind = Claim::Kind::Relation;
                 c.subject = owner;
@@ -587,9 +622,12 @@ private:
                 attrs.set("interest", type.empty() ? std::string("unknown") : type);
                 c.share = share(interest, attrs);
                 std::string direct = jsonScalar(interest, "directOrIndirect").value_or("");
-                if (direct == "direct") attrs.set("direct", true);
-                else if (direct == "indirect") attrs.set("direct", false);
-                if (const Value* bo = jsonMember(interest, "beneficialOwnershipOrControl"); bo && bo->IsBool()) {
+                if (direct == "direct")
+                    attrs.set("direct", true);
+                else if (direct == "indirect")
+                    attrs.set("direct", false);
+                if (const Value* bo = jsonMember(interest, "beneficialOwnershipOrControl");
+                    bo && bo->IsBool()) {
                     attrs.set("beneficial", bo->GetBool());
                 }
                 if (!parts.empty()) attrs.set("components", parts);
@@ -601,7 +639,8 @@ private:
                 c.validFrom = date(interest, "startDate");
                 c.validTo = date(interest, "endDate");
                 if (c.validFrom && c.validTo && c.validFrom->firstDay() > c.validTo->lastDay()) {
-                    throw Reject{"startDate " + c.validFrom->text() + " is after endDate " + c.validTo->text()};
+                    throw Reject{"startDate " + c.validFrom->text() + " is after endDate " +
+                                 c.validTo->text()};
                 }
                 if (auto text = jsonScalar(interest, "details")) attrs.addNote(*text);
                 attrs.addNote(details);
@@ -609,7 +648,8 @@ private:
                 c.attributesJson = attrs.json();
                 emit(std::move(c));
             } catch (const Reject& r) {
-                rejectPart("statement '" + st_.id + "' interest " + std::to_string(i + 1) + ": " + r.reason);
+                rejectPart("statement '" + st_.id + "' interest " + std::to_string(i + 1) + ": " +
+                           r.reason);
             }
         }
     }
@@ -628,8 +668,8 @@ private:
 
 }  // namespace
 
-BodsReader::BodsReader(const graph::Schema& schema, std::size_t maxRecord)
-    : schema_(schema), maxRecord_(maxRecord) {}
+BodsReader::BodsReader(const graph::Schema& /*schema*/, std::size_t maxRecord)
+    : maxRecord_(maxRecord) {}
 
 void BodsReader::read(std::istream& input, const std::string& file, RecordSink& sink) {
     // The second pass needs the stream again: seek back, or keep a copy when it cannot seek.

@@ -15,13 +15,12 @@ namespace cg::ingest {
 /// interval; unspecified owners stay unspecified. Reads the stream twice (buffering it when
 /// it cannot seek) so that a statement replaced later in the file is marked superseded.
 class BodsReader : public Reader {
-public:
+  public:
     explicit BodsReader(const graph::Schema& schema, std::size_t maxRecord = std::size_t{16} << 20);
     std::string format() const override { return "bods"; }
     void read(std::istream& in, const std::string& file, RecordSink& sink) override;
 
-private:
-    const graph::Schema& schema_;
+  private:
     std::size_t maxRecord_;
 };
 

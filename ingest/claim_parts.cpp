@@ -51,8 +51,10 @@ std::string number(double value) {
 std::string nameKey(std::string_view name) {
     std::string out;
     for (char c : name) {
-        if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c + 32));
-        else if (c >= 'a' && c <= 'z') out.push_back(c);
+        if (c >= 'A' && c <= 'Z')
+            out.push_back(static_cast<char>(c + 32));
+        else if (c >= 'a' && c <= 'z')
+            out.push_back(c);
     }
     if (out.size() > 3 && out.compare(out.size() - 3, 3, "the") == 0) out.resize(out.size() - 3);
     if (out.rfind("the", 0) == 0 && out.size() > 3) out.erase(0, 3);
@@ -75,16 +77,26 @@ const std::unordered_map<std::string, std::string>& countryNames() {
         }
         // Forms registries use that ICU's English display names do not cover.
         const char* const extra[][2] = {
-            {"England", "GB"},         {"Wales", "GB"},
-            {"Scotland", "GB"},        {"Northern Ireland", "GB"},
-            {"England and Wales", "GB"}, {"Great Britain", "GB"},
-            {"UK", "GB"},              {"United Kingdom of Great Britain and Northern Ireland", "GB"},
-            {"USA", "US"},             {"United States of America", "US"},
-            {"Russian Federation", "RU"}, {"Republic of Korea", "KR"},
-            {"British Virgin Islands", "VG"}, {"Virgin Islands, British", "VG"},
-            {"Hong Kong SAR", "HK"},   {"Macau", "MO"},
-            {"Czech Republic", "CZ"},  {"Ivory Coast", "CI"},
-            {"Viet Nam", "VN"},        {"Burma", "MM"},
+            {"England", "GB"},
+            {"Wales", "GB"},
+            {"Scotland", "GB"},
+            {"Northern Ireland", "GB"},
+            {"England and Wales", "GB"},
+            {"Great Britain", "GB"},
+            {"UK", "GB"},
+            {"United Kingdom of Great Britain and Northern Ireland", "GB"},
+            {"USA", "US"},
+            {"United States of America", "US"},
+            {"Russian Federation", "RU"},
+            {"Republic of Korea", "KR"},
+            {"British Virgin Islands", "VG"},
+            {"Virgin Islands, British", "VG"},
+            {"Hong Kong SAR", "HK"},
+            {"Macau", "MO"},
+            {"Czech Republic", "CZ"},
+            {"Ivory Coast", "CI"},
+            {"Viet Nam", "VN"},
+            {"Burma", "MM"},
         };
         for (const auto& [name, code] : extra) names[nameKey(name)] = code;
     });
@@ -97,11 +109,21 @@ std::string jsonString(std::string_view text) {
     std::string out = "\"";
     for (unsigned char c : text) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
             default:
                 if (c < 0x20) {
                     char buf[8];
@@ -173,7 +195,8 @@ std::optional<graph::ShareInterval> parsePercent(std::string_view text) {
         if (part.empty()) return std::nullopt;
         char* end = nullptr;
         double d = std::strtod(part.c_str(), &end);
-        if (end != part.c_str() + part.size() || !std::isfinite(d) || d < 0 || d > 100) return std::nullopt;
+        if (end != part.c_str() + part.size() || !std::isfinite(d) || d < 0 || d > 100)
+            return std::nullopt;
         return d;
     };
     auto dash = s.find('-', 1);
@@ -253,7 +276,7 @@ std::string_view trimmed(std::string_view text) {
 
 std::string fileStem(const std::string& path) {
     std::string name = std::filesystem::path(path).filename().string();
-    const char* const known[] = {".json", ".jsonl", ".ijson", ".ndjson", ".csv",
+    const char* const known[] = {".json", ".jsonl", ".ijson",    ".ndjson", ".csv",
                                  ".ftm",  ".bods",  ".entities", ".txt"};
     for (bool again = true; again;) {
         again = false;

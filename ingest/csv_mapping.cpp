@@ -21,9 +21,10 @@ using rapidjson::Value;
 namespace {
 
 const char* const kTopKeys[] = {"source", "delimiter", "row_id", "entities", "relations"};
-const char* const kEntityKeys[] = {"as", "key", "type", "name", "aliases", "identifiers", "properties"};
-const char* const kRelationKeys[] = {"relation", "subject", "object", "attributes", "valid_from", "valid_to",
-                                     "confidence", "quote"};
+const char* const kEntityKeys[] = {"as",      "key",         "type",      "name",
+                                   "aliases", "identifiers", "properties"};
+const char* const kRelationKeys[] = {"relation",   "subject",  "object",     "attributes",
+                                     "valid_from", "valid_to", "confidence", "quote"};
 const char* const kSourceKinds[] = {"article", "registry", "leak", "list", "interview", "other"};
 
 template <std::size_t N>
@@ -43,7 +44,8 @@ void checkKeys(const Value& obj, const char* const (&keys)[N], const std::string
     }
 }
 
-// A value spec: "column", {"column": ...}, {"value": ...}, {"column": ..., "map": {...}, "default": ...}.
+// A value spec: "column", {"column": ...}, {"value": ...}, {"column": ..., "map": {...}, "default":
+// ...}.
 CsvValue value(const Value& v, const std::string& where) {
     CsvValue out;
     if (v.IsString()) {
@@ -51,11 +53,13 @@ CsvValue value(const Value& v, const std::string& where) {
         if (out.column.empty()) throw InputError(where + ": a column name must not be empty");
         return out;
     }
-    if (!v.IsObject()) throw InputError(where + ": expected a column name or an object, not " + jsonKind(v));
+    if (!v.IsObject())
+        throw InputError(where + ": expected a column name or an object, not " + jsonKind(v));
     for (const auto& m : v.GetObject()) {
         std::string k = jsonText(m.name);
         if (k != "column" && k != "value" && k != "map" && k != "default") {
-            throw InputError(where + ": unknown field '" + k + "' (expected column, value, map, default)");
+            throw InputError(where + ": unknown field '" + k +
+                             "' (expected column, value, map, default)");
         }
     }
     if (auto c = jsonScalar(v, "column")) out.column = *c;
@@ -64,9 +68,11 @@ CsvValue value(const Value& v, const std::string& where) {
         throw InputError(where + ": give either 'column' or 'value'");
     }
     if (const Value* table = jsonMember(v, "map")) {
-        if (!table->IsObject()) throw InputError(where + ": 'map' must be an object of value: translation");
+        if (!table->IsObject())
+            throw InputError(where + ": 'map' must be an object of value: translation");
         for (const auto& m : table->GetObject()) {
-            if (!m.value.IsString()) throw InputError(where + ": 'map' translations must be strings");
+            if (!m.value.IsString())
+                throw InputError(where + ": 'map' translations must be strings");
             out.table.emplace(jsonText(m.name), jsonText(m.value));
         }
     }
@@ -85,7 +91,8 @@ CsvValue typeValue(const Value& v, const std::string& where, const graph::Schema
     auto check = [&](const std::string& name) {
         auto t = schema.entityTypeId(name);
         if (!t || schema.entityType(*t).abstract) {
-            throw InputError(where + ": unknown entity type '" + name + "' (expected " + schema.entityTypeList() + ")");
+            throw InputError(where + ": unknown entity type '" + name + "' (expected " +
+                             schema.entityTypeList() + ")");
         }
     };
     if (!out.constant.empty()) check(out.constant);
@@ -116,13 +123,18 @@ void templateColumns(const std::string& tpl, std::vector<std::string>& out) {
 
 }  // namespace
 
-CsvMapping CsvMapping::fromJson(const std::string& text, const std::string& origin, const graph::Schema& schema) {
+CsvMapping CsvMapping::fromJson(const std::string& text, const std::string& origin,
+                                const graph::Schema& schema) {
     rapidjson::Document doc;
     doc.Parse(text.data(), text.size());
     if (doc.HasParseError()) {
-        std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(
-                                                                       std::min(doc.GetErrorOffset(), text.size())), '\n'));
-        throw InputError(cat(origin, ":", line, ": invalid JSON: ", rapidjson::GetParseError_En(doc.GetParseError())));
+        std::size_t line = 1 + static_cast<std::size_t>(std::count(
+                                   text.begin(),
+                                   text.begin() + static_cast<std::ptrdiff_t>(
+                                                      std::min(doc.GetErrorOffset(), text.size())),
+                                   '\n'));
+        throw InputError(cat(origin, ":", line,
+                             ": invalid JSON: ", rapidjson::GetParseError_En(doc.GetParseError())));
     }
     if (!doc.IsObject()) throw InputError(origin + ": a mapping is a JSON object");
     checkKeys(doc, kTopKeys, origin);
@@ -139,8 +151,10 @@ CsvMapping CsvMapping::fromJson(const std::string& text, const std::string& orig
         m.source.retrieved = jsonScalar(*s, "retrieved").value_or("");
         m.source.licence = jsonScalar(*s, "licence").value_or("");
         std::string kind = jsonScalar(*s, "kind").value_or("other");
-        if (std::none_of(std::begin(kSourceKinds), std::end(kSourceKinds), [&](const char* k) { return kind == k; })) {
-            throw InputError(origin + ": unknown source kind '" + kind + "' (expected " + listOf(kSourceKinds) + ")");
+        if (std::none_of(std::begin(kSourceKinds), std::end(kSourceKinds),
+                         [&](const char* k) { return kind == k; })) {
+            throw InputError(origin + ": unknown source kind '" + kind + "' (expected " +
+                             listOf(kSourceKinds) + ")");
         }
         m.source.kind = kind;
         for (auto* d : {&m.source.published, &m.source.retrieved}) {
@@ -152,9 +166,12 @@ CsvMapping CsvMapping::fromJson(const std::string& text, const std::string& orig
         }
     }
     if (auto d = jsonScalar(doc, "delimiter")) {
-        if (*d == "\\t" || *d == "tab") m.delimiter = '\t';
-        else if (d->size() == 1 && *d != "\"") m.delimiter = (*d)[0];
-        else throw InputError(origin + ": 'delimiter' must be one character");
+        if (*d == "\\t" || *d == "tab")
+            m.delimiter = '\t';
+        else if (d->size() == 1 && *d != "\"")
+            m.delimiter = (*d)[0];
+        else
+            throw InputError(origin + ": 'delimiter' must be one character");
     }
     m.rowId = jsonScalar(doc, "row_id").value_or("");
 
@@ -177,20 +194,26 @@ CsvMapping CsvMapping::fromJson(const std::string& text, const std::string& orig
         ce.type = typeValue(*type, where + " type", schema);
         if (const Value* name = jsonMember(e, "name")) ce.name = value(*name, where + " name");
         if (const Value* aliases = jsonMember(e, "aliases")) {
-            if (!aliases->IsArray()) throw InputError(where + ": 'aliases' must be a list of columns");
-            for (const auto& a : aliases->GetArray()) ce.aliases.push_back(value(a, where + " alias"));
+            if (!aliases->IsArray())
+                throw InputError(where + ": 'aliases' must be a list of columns");
+            for (const auto& a : aliases->GetArray())
+                ce.aliases.push_back(value(a, where + " alias"));
         }
-        if (const Value* ids = jsonMember(e, "identifiers")) ce.identifiers = pairs(*ids, where + " identifier");
+        if (const Value* ids = jsonMember(e, "identifiers"))
+            ce.identifiers = pairs(*ids, where + " identifier");
         if (const Value* props = jsonMember(e, "properties")) {
             ce.properties = pairs(*props, where + " property");
             for (const auto& [prop, v] : ce.properties) {
                 if (!schema.property(prop)) {
-                    throw InputError(where + ": unknown property '" + prop + "' (expected " + schema.propertyList() + ")");
+                    throw InputError(where + ": unknown property '" + prop + "' (expected " +
+                                     schema.propertyList() + ")");
                 }
             }
         }
         if (ce.keyTemplate.empty() && ce.name.empty() && ce.identifiers.empty()) {
-            throw InputError(where + ": needs a 'key', a 'name' or 'identifiers' to tell which entity a row means");
+            throw InputError(
+                where +
+                ": needs a 'key', a 'name' or 'identifiers' to tell which entity a row means");
         }
         m.entities.push_back(std::move(ce));
     }
@@ -204,8 +227,8 @@ CsvMapping CsvMapping::fromJson(const std::string& text, const std::string& orig
             cr.relation = jsonScalar(r, "relation").value_or("");
             const graph::RelationType* rel = schema.relationType(cr.relation);
             if (!rel) {
-                throw InputError(where + ": unknown relation type '" + cr.relation + "' (expected " +
-                                 schema.relationTypeList() + ")");
+                throw InputError(where + ": unknown relation type '" + cr.relation +
+                                 "' (expected " + schema.relationTypeList() + ")");
             }
             cr.subject = jsonScalar(r, "subject").value_or("");
             cr.object = jsonScalar(r, "object").value_or("");
@@ -213,23 +236,29 @@ CsvMapping CsvMapping::fromJson(const std::string& text, const std::string& orig
                 if (!names.count(*end)) {
                     std::string known;
                     for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
-                    throw InputError(where + ": 'subject' and 'object' must name entities of the mapping (" + known +
-                                     "), not '" + *end + "'");
+                    throw InputError(
+                        where + ": 'subject' and 'object' must name entities of the mapping (" +
+                        known + "), not '" + *end + "'");
                 }
             }
-            if (cr.subject == cr.object) throw InputError(where + ": 'subject' and 'object' are the same entity");
+            if (cr.subject == cr.object)
+                throw InputError(where + ": 'subject' and 'object' are the same entity");
             if (const Value* attrs = jsonMember(r, "attributes")) {
                 cr.attributes = pairs(*attrs, where + " attribute");
                 for (const auto& [name, v] : cr.attributes) {
                     if (!schema.attributeType(*rel, name)) {
-                        throw InputError(where + ": unknown attribute '" + name + "' for relation '" + cr.relation +
-                                         "' (expected " + schema.attributeList(*rel) + ")");
+                        throw InputError(where + ": unknown attribute '" + name +
+                                         "' for relation '" + cr.relation + "' (expected " +
+                                         schema.attributeList(*rel) + ")");
                     }
                 }
             }
-            if (const Value* v = jsonMember(r, "valid_from")) cr.validFrom = value(*v, where + " valid_from");
-            if (const Value* v = jsonMember(r, "valid_to")) cr.validTo = value(*v, where + " valid_to");
-            if (const Value* v = jsonMember(r, "confidence")) cr.confidence = value(*v, where + " confidence");
+            if (const Value* v = jsonMember(r, "valid_from"))
+                cr.validFrom = value(*v, where + " valid_from");
+            if (const Value* v = jsonMember(r, "valid_to"))
+                cr.validTo = value(*v, where + " valid_to");
+            if (const Value* v = jsonMember(r, "confidence"))
+                cr.confidence = value(*v, where + " confidence");
             if (const Value* v = jsonMember(r, "quote")) cr.quote = value(*v, where + " quote");
             m.relations.push_back(std::move(cr));
         }

@@ -15,11 +15,12 @@ namespace cg::ingest {
 /// Where one value of a row comes from: a column, a constant, or a column whose values are
 /// translated through a table (with a default for values the table lacks).
 struct CsvValue {
-    std::string column;    ///< empty for a constant
+    std::string column;  ///< empty for a constant
     std::string constant;
     std::map<std::string, std::string> table;  ///< value translations, when given
-    std::optional<std::string> fallback;      ///< for values missing from `table`
+    std::optional<std::string> fallback;       ///< for values missing from `table`
 
+    /// True when the mapping gives no column and no constant.
     bool empty() const { return column.empty() && constant.empty(); }
 };
 
@@ -49,7 +50,7 @@ struct CsvRelation {
 /// A mapping file: which columns of a CSV file give entities, their properties, and the
 /// relations between them (docs/formats.md, "CSV with a mapping").
 struct CsvMapping {
-    std::string origin;  ///< the mapping file, for messages
+    std::string origin;    ///< the mapping file, for messages
     graph::Source source;  ///< key empty: one is made from the CSV file's name
     char delimiter = ',';
     std::string rowId;  ///< the column that identifies a row; empty: the line number does
@@ -58,7 +59,8 @@ struct CsvMapping {
 
     /// Parses a mapping and checks it against the schema; throws InputError naming `origin`
     /// and what is wrong (an unknown type, relation, property, attribute or entity name).
-    static CsvMapping fromJson(const std::string& text, const std::string& origin, const graph::Schema& schema);
+    static CsvMapping fromJson(const std::string& text, const std::string& origin,
+                               const graph::Schema& schema);
     /// Reads and parses a mapping file; throws InputError when it cannot be read or is wrong.
     static CsvMapping fromFile(const std::string& path, const graph::Schema& schema);
 

@@ -64,7 +64,8 @@ bool CsvParser::next(CsvRow& row) {
         while (!endOfRow) {
             int c = get();
             if (c == kEof) {
-                if (quoted && row.error.empty()) row.error = "quoted field not closed before the end of the file";
+                if (quoted && row.error.empty())
+                    row.error = "quoted field not closed before the end of the file";
                 break;
             }
             if (quoted) {
@@ -97,7 +98,8 @@ bool CsvParser::next(CsvRow& row) {
             }
             if (afterQuote) {
                 if (row.error.empty()) {
-                    row.error = cat("text after the closing quote of field ", row.fields.size() + 1);
+                    row.error =
+                        cat("text after the closing quote of field ", row.fields.size() + 1);
                 }
                 if (!cut) field.push_back(static_cast<char>(c));
                 continue;

@@ -23,7 +23,7 @@ struct CsvRow {
 /// quote inside an unquoted field is kept as text, as spreadsheets write it. A UTF-8 byte-order
 /// mark at the start is skipped. Blank lines are skipped.
 class CsvParser {
-public:
+  public:
     static constexpr std::size_t kDefaultMaxRow = 16u << 20;  // 16 MiB
     static constexpr std::size_t kKeptPrefix = 1024;
 
@@ -34,7 +34,7 @@ public:
     /// Bytes consumed so far, for progress reporting.
     std::uint64_t bytesRead() const { return bytes_; }
 
-private:
+  private:
     int get();
     int peek();
 

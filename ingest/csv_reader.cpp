@@ -25,13 +25,21 @@ struct Reject {
 };
 
 class RowReader {
-public:
-    RowReader(const graph::Schema& schema, const CsvMapping& mapping, const std::map<std::string, std::size_t>& columns,
-              const std::string& sourceKey, const std::string& file, const CsvRow& row, RecordSink& sink)
-        : schema_(schema), mapping_(mapping), columns_(columns), sourceKey_(sourceKey), file_(file), row_(row), sink_(sink) {}
+  public:
+    RowReader(const graph::Schema& schema, const CsvMapping& mapping,
+              const std::map<std::string, std::size_t>& columns, const std::string& sourceKey,
+              const std::string& file, const CsvRow& row, RecordSink& sink)
+        : schema_(schema),
+          mapping_(mapping),
+          columns_(columns),
+          sourceKey_(sourceKey),
+          file_(file),
+          row_(row),
+          sink_(sink) {}
 
     void read() {
-        std::string rowId = mapping_.rowId.empty() ? "line" + std::to_string(row_.line) : column(mapping_.rowId);
+        std::string rowId =
+            mapping_.rowId.empty() ? "line" + std::to_string(row_.line) : column(mapping_.rowId);
         if (rowId.empty()) throw Reject{"row_id column '" + mapping_.rowId + "' is empty"};
         prefix_ = "csv:" + sourceKey_ + ":" + keySegment(rowId) + ":";
         std::map<std::string, EntityRef> present;
@@ -51,13 +59,14 @@ public:
             try {
                 relation(r, i, s->second, o->second);
             } catch (const Reject& x) {
-                rejectPart("relation " + std::to_string(i + 1) + " (" + r.relation + "): " + x.reason);
+                rejectPart("relation " + std::to_string(i + 1) + " (" + r.relation +
+                           "): " + x.reason);
             }
         }
         if (!produced_) throw Reject{"row gives no entity the mapping describes"};
     }
 
-private:
+  private:
     std::string column(const std::string& name) const {
         auto it = columns_.find(name);
         if (it == columns_.end() || it->second >= row_.fields.size()) return {};
@@ -72,7 +81,8 @@ private:
         if (v.fallback) return *v.fallback;
         std::string known;
         for (const auto& [from, to] : v.table) known += (known.empty() ? "" : ", ") + from;
-        throw Reject{"value '" + text + "' of column '" + v.column + "' is not in the mapping's map (" + known + ")"};
+        throw Reject{"value '" + text + "' of column '" + v.column +
+                     "' is not in the mapping's map (" + known + ")"};
     }
 
     Claim base(const std::string& keyTail) const {
@@ -107,7 +117,8 @@ private:
             }
             case ValueType::Country: {
                 auto code = countryFromName(text);
-                if (!code) throw Reject{what + ": '" + text + "' is not a country name or ISO 3166 code"};
+                if (!code)
+                    throw Reject{what + ": '" + text + "' is not a country name or ISO 3166 code"};
                 return *code;
             }
             default:
@@ -147,7 +158,8 @@ private:
         if (ref.type.empty()) throw Reject{"no entity type for this row"};
         auto type = schema_.entityTypeId(ref.type);
         if (!type || schema_.entityType(*type).abstract) {
-            throw Reject{"unknown entity type '" + ref.type + "' (expected " + schema_.entityTypeList() + ")"};
+            throw Reject{"unknown entity type '" + ref.type + "' (expected " +
+                         schema_.entityTypeList() + ")"};
         }
 
         if (!ref.name.empty()) {
@@ -193,7 +205,8 @@ private:
         return ref;
     }
 
-    void relation(const CsvRelation& r, std::size_t index, const EntityRef& subject, const EntityRef& object) {
+    void relation(const CsvRelation& r, std::size_t index, const EntityRef& subject,
+                  const EntityRef& object) {
         const graph::RelationType* rel = schema_.relationType(r.relation);
         Claim c = base(r.relation + "." + std::to_string(index + 1));
         c.kind = Claim::Kind::Relation;
@@ -208,7 +221,9 @@ private:
             switch (type) {
                 case ValueType::Percent: {
                     auto share = parsePercent(text);
-                    if (!share) throw Reject{name + ": '" + text + "' is not a percentage between 0 and 100"};
+                    if (!share)
+                        throw Reject{name + ": '" + text +
+                                     "' is not a percentage between 0 and 100"};
                     if (name == "share") {
                         c.share = share;
                         setShare(attrs, *share);
@@ -228,10 +243,14 @@ private:
                 }
                 case ValueType::Boolean: {
                     std::string l = text;
-                    for (auto& ch : l) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-                    if (l == "true" || l == "yes" || l == "y" || l == "1") attrs.set(name, true);
-                    else if (l == "false" || l == "no" || l == "n" || l == "0") attrs.set(name, false);
-                    else throw Reject{name + ": '" + text + "' is not true or false"};
+                    for (auto& ch : l)
+                        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+                    if (l == "true" || l == "yes" || l == "y" || l == "1")
+                        attrs.set(name, true);
+                    else if (l == "false" || l == "no" || l == "n" || l == "0")
+                        attrs.set(name, false);
+                    else
+                        throw Reject{name + ": '" + text + "' is not true or false"};
                     break;
                 }
                 default:
@@ -266,7 +285,8 @@ private:
             if (!c.validTo) throw Reject{"valid_to: " + error};
         }
         if (c.validFrom && c.validTo && c.validFrom->firstDay() > c.validTo->lastDay()) {
-            throw Reject{"valid_from " + c.validFrom->text() + " is after valid_to " + c.validTo->text()};
+            throw Reject{"valid_from " + c.validFrom->text() + " is after valid_to " +
+                         c.validTo->text()};
         }
         if (std::string t = value(r.confidence); !t.empty()) {
             char* end = nullptr;
@@ -300,14 +320,17 @@ void CsvReader::read(std::istream& in, const std::string& file, RecordSink& sink
     CsvParser parser(in, mapping_.delimiter, maxRow_);
     CsvRow header;
     if (!parser.next(header)) return;
-    if (!header.error.empty()) throw InputError(cat(file, ":", header.line, ": header: ", header.error));
+    if (!header.error.empty())
+        throw InputError(cat(file, ":", header.line, ": header: ", header.error));
     std::map<std::string, std::size_t> columns;
-    for (std::size_t i = 0; i < header.fields.size(); ++i) columns.emplace(std::string(trimmed(header.fields[i])), i);
+    for (std::size_t i = 0; i < header.fields.size(); ++i)
+        columns.emplace(std::string(trimmed(header.fields[i])), i);
     for (const auto& c : mapping_.columns()) {
         if (columns.count(c)) continue;
         std::string have;
         for (const auto& h : header.fields) have += (have.empty() ? "" : ", ") + h;
-        throw InputError(cat(file, ":", header.line, ": the mapping ", mapping_.origin, " names column '", c,
+        throw InputError(cat(file, ":", header.line, ": the mapping ", mapping_.origin,
+                             " names column '", c,
                              "', which the header does not have (it has: ", have, ")"));
     }
 
@@ -335,7 +358,8 @@ void CsvReader::read(std::istream& in, const std::string& file, RecordSink& sink
             continue;
         }
         if (row.fields.size() != header.fields.size()) {
-            reject(cat("row has ", row.fields.size(), " fields, the header has ", header.fields.size()));
+            reject(cat("row has ", row.fields.size(), " fields, the header has ",
+                       header.fields.size()));
             continue;
         }
         RowReader reader(schema_, mapping_, columns, sourceKey, file, row, sink);

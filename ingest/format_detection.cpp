@@ -22,7 +22,8 @@ std::string ofJsonRecord(const rapidjson::Value& v, bool array) {
     const rapidjson::Value* data = jsonMember(v, "data");
     if (data && data->IsObject()) {
         std::string kind = jsonScalar(*data, "kind").value_or("");
-        if (has("company_number") || kind.find("significant-control") != std::string::npos || kind == "exemptions") {
+        if (has("company_number") || kind.find("significant-control") != std::string::npos ||
+            kind == "exemptions") {
             return "psc";
         }
     }
@@ -62,7 +63,8 @@ std::string formatOfContent(std::string_view head) {
     std::set<std::string> columns;
     for (const auto& f : header.fields) columns.insert(std::string(trimmed(f)));
     bool nodes = columns.count("node_id") && columns.count("sourceID");
-    bool relationships = columns.count("node_id_start") && columns.count("node_id_end") && columns.count("rel_type");
+    bool relationships =
+        columns.count("node_id_start") && columns.count("node_id_end") && columns.count("rel_type");
     if (nodes || relationships) return "icij";
     return {};
 }

@@ -29,11 +29,11 @@ namespace {
 // FtM entity schemata and the entity type each becomes; "" means the kind is not known
 // (LegalEntity may be a person or a company), so the entity keeps the root type.
 const std::map<std::string, std::string, std::less<>> kEntityTypes = {
-    {"Person", "Person"},         {"Company", "Company"},       {"Organization", "Organization"},
-    {"PublicBody", "PublicBody"}, {"LegalEntity", ""},          {"Address", "Place"},
-    {"RealEstate", "RealEstate"}, {"Vessel", "Vessel"},         {"Airplane", "Airplane"},
-    {"Vehicle", "Asset"},         {"Asset", "Asset"},           {"Security", "Asset"},
-    {"BankAccount", "Asset"},     {"CryptoWallet", "Asset"},    {"Position", "Position"},
+    {"Person", "Person"},         {"Company", "Company"},    {"Organization", "Organization"},
+    {"PublicBody", "PublicBody"}, {"LegalEntity", ""},       {"Address", "Place"},
+    {"RealEstate", "RealEstate"}, {"Vessel", "Vessel"},      {"Airplane", "Airplane"},
+    {"Vehicle", "Asset"},         {"Asset", "Asset"},        {"Security", "Asset"},
+    {"BankAccount", "Asset"},     {"CryptoWallet", "Asset"}, {"Position", "Position"},
 };
 
 // FtM edge schemata: the properties naming both ends, the relation, and the attribute their
@@ -133,9 +133,12 @@ std::vector<std::string> values(const Value& props, std::string_view name) {
     if (it == props.MemberEnd()) return out;
     auto add = [&](const Value& v) {
         std::string text;
-        if (v.IsString()) text = std::string(trimmed(jsonText(v)));
-        else if (v.IsNumber()) text = v.IsInt64() ? std::to_string(v.GetInt64()) : std::to_string(v.GetDouble());
-        if (!text.empty() && std::find(out.begin(), out.end(), text) == out.end()) out.push_back(text);
+        if (v.IsString())
+            text = std::string(trimmed(jsonText(v)));
+        else if (v.IsNumber())
+            text = v.IsInt64() ? std::to_string(v.GetInt64()) : std::to_string(v.GetDouble());
+        if (!text.empty() && std::find(out.begin(), out.end(), text) == out.end())
+            out.push_back(text);
     };
     if (it->value.IsArray()) {
         for (const auto& v : it->value.GetArray()) add(v);
@@ -177,20 +180,22 @@ std::string excerpt(const std::string& id, const std::string& schema, std::strin
 }
 
 class RecordReader {
-public:
+  public:
     RecordReader(const graph::Schema& schema, const std::string& sourceKey, const std::string& file,
                  const JsonRecord& record, RecordSink& sink)
         : schema_(schema), sourceKey_(sourceKey), file_(file), record_(record), sink_(sink) {}
 
     void read(const Value& doc) {
-        if (!doc.IsObject()) throw Reject{"an FtM entity must be a JSON object, not " + jsonKind(doc)};
+        if (!doc.IsObject())
+            throw Reject{"an FtM entity must be a JSON object, not " + jsonKind(doc)};
         const Value* id = jsonMember(doc, "id");
         if (!id || !id->IsString() || id->GetStringLength() == 0) {
             throw Reject{"FtM entity has no 'id' string"};
         }
         id_ = jsonText(*id);
         const Value* schema = jsonMember(doc, "schema");
-        if (!schema || !schema->IsString()) throw Reject{"FtM entity '" + id_ + "' has no 'schema' string"};
+        if (!schema || !schema->IsString())
+            throw Reject{"FtM entity '" + id_ + "' has no 'schema' string"};
         schemaName_ = jsonText(*schema);
         static const Value kEmpty(rapidjson::kObjectType);
         const Value* props = jsonMember(doc, "properties");
@@ -219,11 +224,11 @@ public:
             identification(*props);
             return;
         }
-        throw Reject{"FtM schema '" + schemaName_ + "' is not mapped to the graph (mapped: " +
-                     schemaList() + ")"};
+        throw Reject{"FtM schema '" + schemaName_ +
+                     "' is not mapped to the graph (mapped: " + schemaList() + ")"};
     }
 
-private:
+  private:
     Claim base(const std::string& key) {
         Claim c;
         c.key = key;
@@ -310,7 +315,8 @@ private:
                 rejectValue(ftmProp + " of FtM " + schemaName_ + " '" + id_ + "': " + reason);
                 return;
             }
-            if (prop == "note" && ftmProp != "notes" && ftmProp != "summary" && ftmProp != "description") {
+            if (prop == "note" && ftmProp != "notes" && ftmProp != "summary" &&
+                ftmProp != "description") {
                 value = ftmProp + ": " + value;
             }
             Claim c = base("ftm:" + id_ + ":" + ftmProp + ":" + keySegment(original));
@@ -333,7 +339,8 @@ private:
         }
         for (const auto& id : kIdentifiers) {
             for (const auto& v : values(props, id.ftm)) {
-                std::string scheme = id.national && !country.empty() ? country + "-" + id.scheme : id.scheme;
+                std::string scheme =
+                    id.national && !country.empty() ? country + "-" + id.scheme : id.scheme;
                 EntityRef subject = ref;
                 subject.identifiers.emplace_back(scheme, v);
                 property(id.ftm, "identification", scheme + " " + v, subject, v);
@@ -346,9 +353,10 @@ private:
             for (const auto& v : values(props, ftmProp)) property(ftmProp, it->second, v, ref, v);
         }
         for (const auto& address : values(props, "addressEntity")) {
-            relationClaim("ftm:" + id_ + ":addressEntity:" + keySegment(address), "located_in", ref,
-                          "ftm:" + address, "", Attributes{}, {}, {},
-                          first ? record_.text : excerpt(id_, schemaName_, "addressEntity", address));
+            relationClaim(
+                "ftm:" + id_ + ":addressEntity:" + keySegment(address), "located_in", ref,
+                "ftm:" + address, "", Attributes{}, {}, {},
+                first ? record_.text : excerpt(id_, schemaName_, "addressEntity", address));
             first = false;
         }
         if (schemaName_ == "Vehicle" || schemaName_ == "Vessel" || schemaName_ == "Airplane") {
@@ -367,18 +375,19 @@ private:
         }
         if (!produced_) {
             std::string present;
-            for (const auto& m : props.GetObject()) present += (present.empty() ? "" : ", ") + jsonText(m.name);
+            for (const auto& m : props.GetObject())
+                present += (present.empty() ? "" : ", ") + jsonText(m.name);
             throw Reject{"FtM " + schemaName_ + " '" + id_ +
                          "' has no name and no property that maps to a claim (it has: " +
                          (present.empty() ? std::string("nothing") : present) + ")"};
         }
     }
 
-    void relationClaim(const std::string& key, const std::string& relation, const EntityRef& subject,
-                       const std::string& objectKey, const std::string& relationKey,
-                       const Attributes& attrs, std::optional<PartialDate> from,
-                       std::optional<PartialDate> to, std::string raw,
-                       std::optional<graph::ShareInterval> share = std::nullopt) {
+    void relationClaim(const std::string& key, const std::string& relation,
+                       const EntityRef& subject, const std::string& objectKey,
+                       const std::string& relationKey, const Attributes& attrs,
+                       std::optional<PartialDate> from, std::optional<PartialDate> to,
+                       std::string raw, std::optional<graph::ShareInterval> share = std::nullopt) {
         Claim c = base(key);
         c.kind = Claim::Kind::Relation;
         c.relation = relation;
@@ -394,7 +403,8 @@ private:
     }
 
     // The earliest start and the latest end the record gives; a lone `date` is both.
-    void dates(const Value& props, std::optional<PartialDate>& from, std::optional<PartialDate>& to) {
+    void dates(const Value& props, std::optional<PartialDate>& from,
+               std::optional<PartialDate>& to) {
         for (const auto& v : values(props, "startDate")) {
             auto d = date(v, "startDate");
             if (!from || d->firstDay() < from->firstDay()) from = d;
@@ -418,16 +428,20 @@ private:
     void relation(const Value& props, const EdgeSchema& edge) {
         auto subjects = values(props, edge.subject);
         auto objects = values(props, edge.object);
-        if (subjects.empty()) throw Reject{"FtM " + schemaName_ + " '" + id_ + "' has no '" + edge.subject + "'"};
-        if (objects.empty()) throw Reject{"FtM " + schemaName_ + " '" + id_ + "' has no '" + edge.object + "'"};
+        if (subjects.empty())
+            throw Reject{"FtM " + schemaName_ + " '" + id_ + "' has no '" + edge.subject + "'"};
+        if (objects.empty())
+            throw Reject{"FtM " + schemaName_ + " '" + id_ + "' has no '" + edge.object + "'"};
         Attributes attrs;
         std::optional<graph::ShareInterval> share;
         std::vector<std::string> roles = values(props, "role");
         for (const auto& r : values(props, "relationship")) roles.push_back(r);
         if (!roles.empty()) {
             std::string role = joined(roles, "; ");
-            if (std::string_view(edge.roleAttribute) == "note") attrs.addNote("role: " + role);
-            else attrs.set(edge.roleAttribute, role);
+            if (std::string_view(edge.roleAttribute) == "note")
+                attrs.addNote("role: " + role);
+            else
+                attrs.set(edge.roleAttribute, role);
         }
         if (schemaName_ == "Ownership") {
             for (const auto& p : values(props, "percentage")) {
@@ -507,8 +521,8 @@ private:
                 if (several) key += ":" + keySegment(s) + ":" + keySegment(o);
                 EntityRef subject;
                 subject.key = "ftm:" + s;
-                relationClaim(key, edge.relation, subject, "ftm:" + o, key, attrs, from, to, record_.text,
-                              share);
+                relationClaim(key, edge.relation, subject, "ftm:" + o, key, attrs, from, to,
+                              record_.text, share);
             }
         }
     }
@@ -552,8 +566,9 @@ private:
         auto numbers = values(props, "number");
         auto kind = values(props, "type");
         auto country = values(props, "country");
-        std::string label = kind.empty() ? (schemaName_ == "Passport" ? "passport" : "identification")
-                                         : kind.front();
+        std::string label = kind.empty()
+                                ? (schemaName_ == "Passport" ? "passport" : "identification")
+                                : kind.front();
         std::vector<std::string> parts{label};
         if (!numbers.empty()) parts.push_back(numbers.front());
         if (!country.empty()) parts.push_back("(" + country.front() + ")");

@@ -13,12 +13,12 @@ namespace cg::ingest {
 /// edge id, and Sanction or Identification records become property claims of the entity they
 /// name. One source per file. docs/formats.md lists every mapping.
 class FtmReader : public Reader {
-public:
+  public:
     explicit FtmReader(const graph::Schema& schema, std::size_t maxRecord = std::size_t{16} << 20);
     std::string format() const override { return "ftm"; }
     void read(std::istream& in, const std::string& file, RecordSink& sink) override;
 
-private:
+  private:
     const graph::Schema& schema_;
     std::size_t maxRecord_;
 };

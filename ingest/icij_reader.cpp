@@ -25,12 +25,18 @@ enum class FileKind { Entities, Officers, Intermediaries, Addresses, Others, Rel
 
 const char* kindName(FileKind k) {
     switch (k) {
-        case FileKind::Entities: return "nodes-entities";
-        case FileKind::Officers: return "nodes-officers";
-        case FileKind::Intermediaries: return "nodes-intermediaries";
-        case FileKind::Addresses: return "nodes-addresses";
-        case FileKind::Others: return "nodes-others";
-        case FileKind::Relationships: return "relationships";
+        case FileKind::Entities:
+            return "nodes-entities";
+        case FileKind::Officers:
+            return "nodes-officers";
+        case FileKind::Intermediaries:
+            return "nodes-intermediaries";
+        case FileKind::Addresses:
+            return "nodes-addresses";
+        case FileKind::Others:
+            return "nodes-others";
+        case FileKind::Relationships:
+            return "relationships";
     }
     return "";
 }
@@ -38,13 +44,15 @@ const char* kindName(FileKind k) {
 // Which of ICIJ's files a header belongs to, by the columns only that file has.
 std::optional<FileKind> fileKind(const std::map<std::string, std::size_t>& columns) {
     auto has = [&](const char* c) { return columns.count(c) > 0; };
-    if (has("node_id_start") && has("node_id_end") && has("rel_type")) return FileKind::Relationships;
+    if (has("node_id_start") && has("node_id_end") && has("rel_type"))
+        return FileKind::Relationships;
     if (!has("node_id")) return std::nullopt;
-    if (has("type") && (has("incorporation_date") || has("closed_date") || has("struck_off_date"))) {
+    if (has("type") &&
+        (has("incorporation_date") || has("closed_date") || has("struck_off_date"))) {
         return FileKind::Others;
     }
-    if (has("incorporation_date") &&
-        (has("company_type") || has("service_provider") || has("ibcRUC") || has("jurisdiction_description"))) {
+    if (has("incorporation_date") && (has("company_type") || has("service_provider") ||
+                                      has("ibcRUC") || has("jurisdiction_description"))) {
         return FileKind::Entities;
     }
     if (has("internal_id") && has("name")) return FileKind::Intermediaries;
@@ -55,10 +63,17 @@ std::optional<FileKind> fileKind(const std::map<std::string, std::size_t>& colum
 
 // ICIJ relationship types that only say two nodes may be the same one.
 bool similarity(const std::string& relType) {
-    static const std::set<std::string, std::less<>> kSimilar = {
-        "same_name_as",    "same_as",           "similar",          "same_company_as", "same_intermediary_as",
-        "same_address_as", "probably_same_officer_as", "similar_company_as", "same_id_as"};
-    return kSimilar.count(relType) > 0 || relType.rfind("same_", 0) == 0 || relType.rfind("similar", 0) == 0;
+    static const std::set<std::string, std::less<>> kSimilar = {"same_name_as",
+                                                                "same_as",
+                                                                "similar",
+                                                                "same_company_as",
+                                                                "same_intermediary_as",
+                                                                "same_address_as",
+                                                                "probably_same_officer_as",
+                                                                "similar_company_as",
+                                                                "same_id_as"};
+    return kSimilar.count(relType) > 0 || relType.rfind("same_", 0) == 0 ||
+           relType.rfind("similar", 0) == 0;
 }
 
 std::string lower(std::string s) {
@@ -84,17 +99,25 @@ struct Reject {
 };
 
 class RowReader {
-public:
-    RowReader(FileKind kind, const std::map<std::string, std::size_t>& columns, const std::string& sourceKey,
-              const std::string& file, const CsvRow& row, RecordSink& sink)
-        : kind_(kind), columns_(columns), sourceKey_(sourceKey), file_(file), row_(row), sink_(sink) {}
+  public:
+    RowReader(FileKind kind, const std::map<std::string, std::size_t>& columns,
+              const std::string& sourceKey, const std::string& file, const CsvRow& row,
+              RecordSink& sink)
+        : kind_(kind),
+          columns_(columns),
+          sourceKey_(sourceKey),
+          file_(file),
+          row_(row),
+          sink_(sink) {}
 
     void read() {
-        if (kind_ == FileKind::Relationships) relationship();
-        else node();
+        if (kind_ == FileKind::Relationships)
+            relationship();
+        else
+            node();
     }
 
-private:
+  private:
     std::string field(const char* name) const {
         auto it = columns_.find(name);
         if (it == columns_.end() || it->second >= row_.fields.size()) return {};
@@ -142,8 +165,10 @@ private:
             rejectPart(std::string(column) + ": " + error);
             return;
         }
-        if (prop == "note") property(subject, column, "note", std::string(column) + ": " + d->text());
-        else property(subject, column, prop, d->text());
+        if (prop == "note")
+            property(subject, column, "note", std::string(column) + ": " + d->text());
+        else
+            property(subject, column, prop, d->text());
     }
 
     void node() {
@@ -156,7 +181,8 @@ private:
             case FileKind::Entities: {
                 // Offshore entities are mostly companies; trusts and foundations are not.
                 std::string type = lower(field("company_type"));
-                bool other = type.find("trust") != std::string::npos || type.find("foundation") != std::string::npos ||
+                bool other = type.find("trust") != std::string::npos ||
+                             type.find("foundation") != std::string::npos ||
                              type.find("partnership") != std::string::npos;
                 ref.type = other ? "Organization" : "Company";
                 break;
@@ -177,7 +203,8 @@ private:
         }
         for (const char* c : {"original_name", "former_name"}) {
             std::string v = field(c);
-            if (!v.empty() && v != name) property(ref, std::string(c) + ":" + keySegment(v), "alias", v);
+            if (!v.empty() && v != name)
+                property(ref, std::string(c) + ":" + keySegment(v), "alias", v);
         }
         if (kind_ != FileKind::Addresses) property(ref, "address", "address", field("address"));
         std::string jurisdiction = field("jurisdiction");
@@ -228,7 +255,8 @@ private:
         std::string start = field("node_id_start");
         std::string end = field("node_id_end");
         std::string type = field("rel_type");
-        if (start.empty() || end.empty()) throw Reject{"relationship needs node_id_start and node_id_end"};
+        if (start.empty() || end.empty())
+            throw Reject{"relationship needs node_id_start and node_id_end"};
         if (type.empty()) throw Reject{"relationship has no rel_type"};
         std::string link = field("link");
         std::string error;
@@ -264,8 +292,8 @@ private:
         Attributes attrs;
         std::string l = lower(link);
         if (type == "officer_of") {
-            if (l.find("shareholder") != std::string::npos || l.find("owner") != std::string::npos ||
-                l.find("beneficiar") != std::string::npos) {
+            if (l.find("shareholder") != std::string::npos ||
+                l.find("owner") != std::string::npos || l.find("beneficiar") != std::string::npos) {
                 c.relation = "owns";
                 attrs.set("interest", link);
             } else if (l.find("director") != std::string::npos) {
@@ -284,7 +312,8 @@ private:
             c.relation = "linked_to";
             attrs.addNote(link.empty() ? type : type + ": " + link);
         }
-        if (std::string status = field("status"); !status.empty()) attrs.addNote("status: " + status);
+        if (std::string status = field("status"); !status.empty())
+            attrs.addNote("status: " + status);
         c.attributesJson = attrs.json();
         if (c.relation == "director_of" || c.relation == "officer_of") c.role = link;
         emit(std::move(c));
@@ -301,23 +330,25 @@ private:
 
 }  // namespace
 
-IcijReader::IcijReader(const graph::Schema& schema, std::size_t maxRow) : schema_(schema), maxRow_(maxRow) {}
+IcijReader::IcijReader(const graph::Schema& /*schema*/, std::size_t maxRow) : maxRow_(maxRow) {}
 
 void IcijReader::read(std::istream& in, const std::string& file, RecordSink& sink) {
     CsvParser parser(in, ',', maxRow_);
     CsvRow header;
     if (!parser.next(header)) return;
-    if (!header.error.empty()) throw InputError(cat(file, ":", header.line, ": header: ", header.error));
+    if (!header.error.empty())
+        throw InputError(cat(file, ":", header.line, ": header: ", header.error));
     std::map<std::string, std::size_t> columns;
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
         columns.emplace(std::string(trimmed(header.fields[i])), i);
     }
     auto kind = fileKind(columns);
     if (!kind) {
-        throw InputError(cat(file, ":", header.line,
-                             ": header is not one of the ICIJ Offshore Leaks files (nodes-entities, "
-                             "nodes-officers, nodes-intermediaries, nodes-addresses, nodes-others, "
-                             "relationships)"));
+        throw InputError(
+            cat(file, ":", header.line,
+                ": header is not one of the ICIJ Offshore Leaks files (nodes-entities, "
+                "nodes-officers, nodes-intermediaries, nodes-addresses, nodes-others, "
+                "relationships)"));
     }
 
     // One source per leak, declared when its first row is met.
@@ -328,7 +359,8 @@ void IcijReader::read(std::istream& in, const std::string& file, RecordSink& sin
         graph::Source s;
         std::string slug = graph::slugify(sourceId);
         s.key = "icij:" + (slug.empty() ? std::string("offshore-leaks") : slug);
-        s.title = sourceId.empty() ? std::string("ICIJ Offshore Leaks Database") : sourceId + " (ICIJ Offshore Leaks Database)";
+        s.title = sourceId.empty() ? std::string("ICIJ Offshore Leaks Database")
+                                   : sourceId + " (ICIJ Offshore Leaks Database)";
         s.publisher = "International Consortium of Investigative Journalists";
         s.url = "https://offshoreleaks.icij.org";
         s.kind = "leak";
@@ -355,12 +387,13 @@ void IcijReader::read(std::istream& in, const std::string& file, RecordSink& sin
             continue;
         }
         if (row.fields.size() != header.fields.size()) {
-            reject(cat("row has ", row.fields.size(), " fields, the ", kindName(*kind), " header has ",
-                       header.fields.size()));
+            reject(cat("row has ", row.fields.size(), " fields, the ", kindName(*kind),
+                       " header has ", header.fields.size()));
             continue;
         }
         std::string sourceId;
-        if (sourceColumn != columns.end()) sourceId = std::string(trimmed(row.fields[sourceColumn->second]));
+        if (sourceColumn != columns.end())
+            sourceId = std::string(trimmed(row.fields[sourceColumn->second]));
         const std::string& sourceKey = sourceFor(sourceId, row.line);
         RowReader reader(*kind, columns, sourceKey, file, row, sink);
         try {

@@ -15,13 +15,12 @@ namespace cg::ingest {
 /// (same_name_as, similar...), which become `possible_duplicate` suggestions, never merges.
 /// Each sourceID (Panama Papers, Paradise Papers...) is its own source. Streams the file.
 class IcijReader : public Reader {
-public:
+  public:
     explicit IcijReader(const graph::Schema& schema, std::size_t maxRow = std::size_t{16} << 20);
     std::string format() const override { return "icij"; }
     void read(std::istream& in, const std::string& file, RecordSink& sink) override;
 
-private:
-    const graph::Schema& schema_;
+  private:
     std::size_t maxRow_;
 };
 

@@ -21,7 +21,8 @@ std::int64_t lineAt(const std::string& text, std::size_t offset, std::int64_t fi
     return line;
 }
 
-JsonRecords::JsonRecords(std::istream& in, std::size_t maxRecord) : in_(in), maxRecord_(maxRecord) {}
+JsonRecords::JsonRecords(std::istream& in, std::size_t maxRecord)
+    : in_(in), maxRecord_(maxRecord) {}
 
 int JsonRecords::get() {
     std::streambuf* buf = in_.rdbuf();
@@ -90,8 +91,9 @@ bool JsonRecords::nextLine(JsonRecord& record) {
         }
         if (!cut && !record.text.empty() && record.text.back() == '\r') record.text.pop_back();
         if (cut) {
-            record.error = cat("record is ", length, " bytes, longer than the limit of ", maxRecord_,
-                               " (only its first ", record.text.size(), " bytes are kept)");
+            record.error =
+                cat("record is ", length, " bytes, longer than the limit of ", maxRecord_,
+                    " (only its first ", record.text.size(), " bytes are kept)");
             return true;
         }
         if (record.text.find_first_not_of(" \t\r") != std::string::npos) return true;
@@ -124,8 +126,9 @@ bool JsonRecords::nextElement(JsonRecord& record) {
             if (expectElement_) {
                 record.line = line_;
                 record.text = ",";
-                record.error = "empty element in the top-level array (two commas, or a comma "
-                               "right after '[')";
+                record.error =
+                    "empty element in the top-level array (two commas, or a comma "
+                    "right after '[')";
                 return true;
             }
             expectElement_ = true;
@@ -153,8 +156,10 @@ bool JsonRecords::nextElement(JsonRecord& record) {
         ++length;
         keep(record.text, static_cast<char>(c), cut);
         if (inString) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
             else if (c == '"') {
                 inString = false;
                 if (depth == 0) {

@@ -22,7 +22,7 @@ struct JsonRecord {
 /// non-blank line (JSON Lines). Array elements may span lines; strings are skipped with their
 /// escapes, so brackets inside strings do not count. Does not parse the records themselves.
 class JsonRecords {
-public:
+  public:
     static constexpr std::size_t kDefaultMaxRecord = 16u << 20;  // 16 MiB
     static constexpr std::size_t kKeptPrefix = 1024;
 
@@ -35,7 +35,7 @@ public:
     /// Bytes consumed so far, for progress reporting.
     std::uint64_t bytesRead() const { return bytes_; }
 
-private:
+  private:
     enum class Mode { Unknown, Array, Lines, Done };
     int get();
     int peek();

@@ -10,7 +10,9 @@
 namespace cg::ingest {
 
 /// The text of a JSON string value.
-inline std::string jsonText(const rapidjson::Value& v) { return {v.GetString(), v.GetStringLength()}; }
+inline std::string jsonText(const rapidjson::Value& v) {
+    return {v.GetString(), v.GetStringLength()};
+}
 
 /// The member `key` of an object, or null when it is absent or the value is not an object.
 inline const rapidjson::Value* jsonMember(const rapidjson::Value& obj, const char* key) {

@@ -16,24 +16,30 @@ namespace {
 int monthNumber(std::string name) {
     for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (!name.empty() && name.back() == '.') name.pop_back();
-    static const char* const kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
-                                          "july",    "august",   "september", "october", "november", "december"};
+    static const char* const kMonths[] = {"january",   "february", "march",    "april",
+                                          "may",       "june",     "july",     "august",
+                                          "september", "october",  "november", "december"};
     if (name.size() < 3) return 0;
     for (int i = 0; i < 12; ++i) {
         std::string_view full(kMonths[i]);
-        if (name == full || (name.size() <= full.size() && full.compare(0, name.size(), name) == 0 &&
-                             (name.size() == 3 || name == "sept"))) {
+        if (name == full ||
+            (name.size() <= full.size() && full.compare(0, name.size(), name) == 0 &&
+             (name.size() == 3 || name == "sept"))) {
             return i + 1;
         }
     }
     return 0;
 }
 
-std::optional<PartialDate> make(int year, int month, int day, std::string* error, const std::string& text) {
+std::optional<PartialDate> make(int year, int month, int day, std::string* error,
+                                const std::string& text) {
     char buf[16];
-    if (day) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-    else if (month) std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
-    else std::snprintf(buf, sizeof buf, "%04d", year);
+    if (day)
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    else if (month)
+        std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+    else
+        std::snprintf(buf, sizeof buf, "%04d", year);
     std::string why;
     auto d = PartialDate::parse(buf, &why);
     if (!d && error) *error = "'" + text + "' is not a date (" + why + ")";
@@ -47,8 +53,10 @@ std::optional<PartialDate> parseLooseDate(std::string_view input, std::string* e
     if (text.empty()) return std::nullopt;
     std::string isoError;
     if (auto d = PartialDate::parse(text, &isoError)) return d;
-    static const std::regex dayMonthName(R"(^(\d{1,2})[-\s/.]+([A-Za-z]{3,9}\.?)[-\s/.,]+(\d{4})$)");
-    static const std::regex monthNameDay(R"(^([A-Za-z]{3,9}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$)");
+    static const std::regex dayMonthName(
+        R"(^(\d{1,2})[-\s/.]+([A-Za-z]{3,9}\.?)[-\s/.,]+(\d{4})$)");
+    static const std::regex monthNameDay(
+        R"(^([A-Za-z]{3,9}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$)");
     static const std::regex monthNameYear(R"(^([A-Za-z]{3,9}\.?)[-\s,]+(\d{4})$)");
     static const std::regex digits(R"(^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$)");
     static const std::regex yearFirst(R"(^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$)");
@@ -56,9 +64,11 @@ std::optional<PartialDate> parseLooseDate(std::string_view input, std::string* e
     std::smatch m;
     auto number = [&](int i) { return std::stoi(m[i].str()); };
     if (std::regex_match(text, m, dayMonthName)) {
-        if (int month = monthNumber(m[2].str())) return make(number(3), month, number(1), error, text);
+        if (int month = monthNumber(m[2].str()))
+            return make(number(3), month, number(1), error, text);
     } else if (std::regex_match(text, m, monthNameDay)) {
-        if (int month = monthNumber(m[1].str())) return make(number(3), month, number(2), error, text);
+        if (int month = monthNumber(m[1].str()))
+            return make(number(3), month, number(2), error, text);
     } else if (std::regex_match(text, m, monthNameYear)) {
         if (int month = monthNumber(m[1].str())) return make(number(2), month, 0, error, text);
     } else if (std::regex_match(text, m, digits)) {
@@ -72,7 +82,8 @@ std::optional<PartialDate> parseLooseDate(std::string_view input, std::string* e
     }
     if (error) {
         static const std::regex isoLike(R"(^\d{4}-\d)");
-        *error = std::regex_search(text, isoLike) ? isoError : "'" + text + "' is not a date in a known form";
+        *error = std::regex_search(text, isoLike) ? isoError
+                                                  : "'" + text + "' is not a date in a known form";
     }
     return std::nullopt;
 }

@@ -15,6 +15,7 @@ namespace cg::ingest {
 /// digits could be either day/month or month/day and the two readings differ, only the year
 /// is certain, and only the year is returned. Nothing, with `error` set, when the text is not
 /// a date; nothing and no error when it is blank.
-std::optional<graph::PartialDate> parseLooseDate(std::string_view text, std::string* error = nullptr);
+std::optional<graph::PartialDate> parseLooseDate(std::string_view text,
+                                                 std::string* error = nullptr);
 
 }  // namespace cg::ingest

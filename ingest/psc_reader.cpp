@@ -29,7 +29,15 @@ struct Reject {
     std::string reason;
 };
 
-enum class PscKind { Individual, Corporate, LegalPerson, SuperSecure, Statement, Exemptions, Totals };
+enum class PscKind {
+    Individual,
+    Corporate,
+    LegalPerson,
+    SuperSecure,
+    Statement,
+    Exemptions,
+    Totals
+};
 
 std::optional<PscKind> pscKind(const std::string& kind) {
     auto starts = [&](const char* prefix) { return kind.rfind(prefix, 0) == 0; };
@@ -78,7 +86,8 @@ std::optional<Nature> nature(const std::string& code) {
     }
     bool shares = base == "ownership-of-shares" || base == "right-to-share-surplus-assets" ||
                   base == "part-right-to-share-surplus-assets";
-    bool control = base.rfind("voting-rights", 0) == 0 || base.rfind("right-to-appoint-and-remove", 0) == 0 ||
+    bool control = base.rfind("voting-rights", 0) == 0 ||
+                   base.rfind("right-to-appoint-and-remove", 0) == 0 ||
                    base.rfind("significant-influence-or-control", 0) == 0;
     if (!shares && !control) return std::nullopt;
     n.relation = shares ? "owns" : "controls";
@@ -90,7 +99,13 @@ std::optional<Nature> nature(const std::string& code) {
 // Nationalities registries write as adjectives; the UK's own are the ones the register
 // holds most. Anything else that is not a country name is kept as a note.
 std::optional<std::string> nationalityCode(const std::string& text) {
-    static const char* const kUk[] = {"British", "English", "Welsh", "Scottish", "Northern Irish", "UK", "Citizen of the United Kingdom"};
+    static const char* const kUk[] = {"British",
+                                      "English",
+                                      "Welsh",
+                                      "Scottish",
+                                      "Northern Irish",
+                                      "UK",
+                                      "Citizen of the United Kingdom"};
     for (const char* k : kUk) {
         if (text == k) return std::string("GB");
     }
@@ -100,7 +115,8 @@ std::optional<std::string> nationalityCode(const std::string& text) {
 std::string companyNumber(std::string number) {
     number = std::string(trimmed(number));
     for (auto& c : number) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    bool digits = !number.empty() && std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; });
+    bool digits = !number.empty() && std::all_of(number.begin(), number.end(),
+                                                 [](char c) { return c >= '0' && c <= '9'; });
     if (digits && number.size() < 8) number.insert(0, 8 - number.size(), '0');
     return number;
 }
@@ -119,22 +135,25 @@ bool ukRegister(const Value& identification) {
 }
 
 class RecordReader {
-public:
+  public:
     RecordReader(const std::string& sourceKey, const std::string& file, const JsonRecord& record,
                  RecordSink& sink)
         : sourceKey_(sourceKey), file_(file), record_(record), sink_(sink) {}
 
     // Returns the snapshot date when the record is the totals line.
     std::optional<std::string> read(const Value& doc) {
-        if (!doc.IsObject()) throw Reject{"a PSC record must be a JSON object, not " + jsonKind(doc)};
+        if (!doc.IsObject())
+            throw Reject{"a PSC record must be a JSON object, not " + jsonKind(doc)};
         const Value* data = jsonMember(doc, "data");
         if (!data || !data->IsObject()) throw Reject{"PSC record has no 'data' object"};
         std::string kindText = jsonScalar(*data, "kind").value_or("");
         if (kindText.empty()) throw Reject{"PSC record has no 'kind'"};
         auto kind = pscKind(kindText);
         if (!kind) {
-            throw Reject{"unknown PSC kind '" + kindText + "' (expected individual-, corporate-entity-, "
-                         "legal-person- or super-secure- persons, a statement, exemptions or totals)"};
+            throw Reject{
+                "unknown PSC kind '" + kindText +
+                "' (expected individual-, corporate-entity-, "
+                "legal-person- or super-secure- persons, a statement, exemptions or totals)"};
         }
         if (*kind == PscKind::Totals) {
             auto at = jsonScalar(*data, "generated_at");
@@ -154,7 +173,8 @@ public:
             throw Reject{"notified_on " + from_->text() + " is after ceased_on " + to_->text()};
         }
         std::string self;
-        if (const Value* links = jsonMember(*data, "links")) self = jsonScalar(*links, "self").value_or("");
+        if (const Value* links = jsonMember(*data, "links"))
+            self = jsonScalar(*links, "self").value_or("");
         recordId_ = self.empty() ? std::string() : self.substr(self.rfind('/') + 1);
 
         if (*kind == PscKind::Statement) {
@@ -167,7 +187,7 @@ public:
         return std::nullopt;
     }
 
-private:
+  private:
     std::optional<PartialDate> date(const Value& obj, const char* name) const {
         auto text = jsonScalar(obj, name);
         if (!text) return std::nullopt;
@@ -211,7 +231,8 @@ private:
         std::string text = jsonScalar(data, "statement").value_or("");
         if (text.empty()) throw Reject{"PSC statement has no 'statement'"};
         if (auto linked = jsonScalar(data, "linked_psc_name")) text += " (linked: " + *linked + ")";
-        std::string id = recordId_.empty() ? keySegment(text + (from_ ? from_->text() : "")) : recordId_;
+        std::string id =
+            recordId_.empty() ? keySegment(text + (from_ ? from_->text() : "")) : recordId_;
         property(company_, company_.key + ":statement:" + id, "control_statement", text, true);
     }
 
@@ -226,7 +247,8 @@ private:
             std::size_t n = 0;
             if (items && items->IsArray()) {
                 for (const auto& item : items->GetArray()) {
-                    Claim c = base(company_.key + ":exemption:" + keySegment(type) + ":" + std::to_string(n++));
+                    Claim c = base(company_.key + ":exemption:" + keySegment(type) + ":" +
+                                   std::to_string(n++));
                     c.kind = Claim::Kind::Property;
                     c.subject = company_;
                     c.property = "control_statement";
@@ -236,7 +258,9 @@ private:
                     emit(std::move(c));
                 }
             }
-            if (n == 0) property(company_, company_.key + ":exemption:" + keySegment(type), "control_statement", "exemption: " + type);
+            if (n == 0)
+                property(company_, company_.key + ":exemption:" + keySegment(type),
+                         "control_statement", "exemption: " + type);
         }
     }
 
@@ -261,7 +285,9 @@ private:
         } else {
             who.type = kind == PscKind::Corporate ? "Company" : "Organization";
         }
-        std::string pscKey = "gb-psc:" + (recordId_.empty() ? company_.key.substr(7) + ":" + keySegment(name) : recordId_);
+        std::string pscKey =
+            "gb-psc:" +
+            (recordId_.empty() ? company_.key.substr(7) + ":" + keySegment(name) : recordId_);
         who.key = pscKey;
         std::string registration;
         if (identification && identification->IsObject()) {
@@ -272,9 +298,14 @@ private:
                     who.key = "gb-coh:" + companyNumber(registration);
                     who.identifiers.emplace_back("gb-coh", companyNumber(registration));
                 } else {
-                    std::string cc = countryFromName(jsonScalar(*identification, "country_registered").value_or("")).value_or("");
-                    for (auto& c : cc) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-                    who.identifiers.emplace_back((cc.empty() ? "" : cc + "-") + "registration-number", registration);
+                    std::string cc =
+                        countryFromName(
+                            jsonScalar(*identification, "country_registered").value_or(""))
+                            .value_or("");
+                    for (auto& c : cc)
+                        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                    who.identifiers.emplace_back(
+                        (cc.empty() ? "" : cc + "-") + "registration-number", registration);
                 }
             }
         }
@@ -290,42 +321,55 @@ private:
         }
         EntityRef ref = who;
         if (kind == PscKind::SuperSecure) {
-            property(ref, prefix + ":note", "note", "super-secure person with significant control: details withheld by the register");
+            property(
+                ref, prefix + ":note", "note",
+                "super-secure person with significant control: details withheld by the register");
         }
         if (const Value* elements = jsonMember(data, "name_elements")) {
-            if (auto title = jsonScalar(*elements, "title")) property(ref, prefix + ":title", "title", *title);
+            if (auto title = jsonScalar(*elements, "title"))
+                property(ref, prefix + ":title", "title", *title);
         }
         if (const Value* dob = jsonMember(data, "date_of_birth"); dob && dob->IsObject()) {
             const Value* y = jsonMember(*dob, "year");
             const Value* mo = jsonMember(*dob, "month");
             if (y && y->IsInt()) {
                 char buf[16];
-                if (mo && mo->IsInt()) std::snprintf(buf, sizeof buf, "%04d-%02d", y->GetInt(), mo->GetInt());
-                else std::snprintf(buf, sizeof buf, "%04d", y->GetInt());
+                if (mo && mo->IsInt())
+                    std::snprintf(buf, sizeof buf, "%04d-%02d", y->GetInt(), mo->GetInt());
+                else
+                    std::snprintf(buf, sizeof buf, "%04d", y->GetInt());
                 auto d = PartialDate::parse(buf);
                 if (d) {
                     property(ref, prefix + ":date_of_birth", "birth_date", d->text());
                 } else {
-                    sink_.reject(graph::Rejection{file_, record_.line,
-                                                  "date_of_birth " + std::string(buf) + " is not a date", record_.text});
+                    sink_.reject(graph::Rejection{
+                        file_, record_.line, "date_of_birth " + std::string(buf) + " is not a date",
+                        record_.text});
                 }
             }
         }
         if (auto nationality = jsonScalar(data, "nationality")) {
-            if (auto code = nationalityCode(*nationality)) property(ref, prefix + ":nationality", "nationality", *code);
-            else property(ref, prefix + ":nationality", "note", "nationality: " + *nationality);
+            if (auto code = nationalityCode(*nationality))
+                property(ref, prefix + ":nationality", "nationality", *code);
+            else
+                property(ref, prefix + ":nationality", "note", "nationality: " + *nationality);
         }
         if (auto residence = jsonScalar(data, "country_of_residence")) {
-            if (auto code = countryFromName(*residence)) property(ref, prefix + ":country_of_residence", "country", *code);
-            else property(ref, prefix + ":country_of_residence", "note", "country of residence: " + *residence);
+            if (auto code = countryFromName(*residence))
+                property(ref, prefix + ":country_of_residence", "country", *code);
+            else
+                property(ref, prefix + ":country_of_residence", "note",
+                         "country of residence: " + *residence);
         }
         if (const Value* address = jsonMember(data, "address"); address && address->IsObject()) {
             property(ref, prefix + ":address", "address", addressText(*address));
         }
         if (identification && identification->IsObject()) {
-            if (auto form = jsonScalar(*identification, "legal_form")) property(ref, prefix + ":legal_form", "legal_form", *form);
+            if (auto form = jsonScalar(*identification, "legal_form"))
+                property(ref, prefix + ":legal_form", "legal_form", *form);
             if (auto authority = jsonScalar(*identification, "legal_authority")) {
-                property(ref, prefix + ":legal_authority", "note", "legal authority: " + *authority);
+                property(ref, prefix + ":legal_authority", "note",
+                         "legal authority: " + *authority);
             }
         }
 
@@ -355,7 +399,8 @@ private:
         for (const auto& code : natures) {
             auto n = nature(code);
             if (!n) {
-                sink_.reject(graph::Rejection{file_, record_.line, "unknown nature of control '" + code + "'", record_.text});
+                sink_.reject(graph::Rejection{
+                    file_, record_.line, "unknown nature of control '" + code + "'", record_.text});
                 continue;
             }
             Claim c = base(prefix + ":" + code);
@@ -387,8 +432,8 @@ private:
 
 }  // namespace
 
-PscReader::PscReader(const graph::Schema& schema, std::size_t maxRecord)
-    : schema_(schema), maxRecord_(maxRecord) {}
+PscReader::PscReader(const graph::Schema& /*schema*/, std::size_t maxRecord)
+    : maxRecord_(maxRecord) {}
 
 void PscReader::read(std::istream& in, const std::string& file, RecordSink& sink) {
     std::string stem = fileStem(file);

@@ -14,13 +14,12 @@ namespace cg::ingest {
 /// a share interval and notified_on / ceased_on as its dates. Statements and exemptions are
 /// `control_statement` properties of the company, never people.
 class PscReader : public Reader {
-public:
+  public:
     explicit PscReader(const graph::Schema& schema, std::size_t maxRecord = std::size_t{16} << 20);
     std::string format() const override { return "psc"; }
     void read(std::istream& in, const std::string& file, RecordSink& sink) override;
 
-private:
-    const graph::Schema& schema_;
+  private:
     std::size_t maxRecord_;
 };
 

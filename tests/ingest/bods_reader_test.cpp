@@ -25,11 +25,13 @@ ReaderSink readData(const std::string& name) {
 
 // A stream that cannot seek, like a pipe.
 class PipeBuf : public std::stringbuf {
-public:
+  public:
     using std::stringbuf::stringbuf;
 
-protected:
-    pos_type seekoff(off_type, std::ios_base::seekdir, std::ios_base::openmode) override { return pos_type(-1); }
+  protected:
+    pos_type seekoff(off_type, std::ios_base::seekdir, std::ios_base::openmode) override {
+        return pos_type(-1);
+    }
     pos_type seekpos(pos_type, std::ios_base::openmode) override { return pos_type(-1); }
 };
 
@@ -252,8 +254,9 @@ TEST(BodsReader, ReadsTheVersion03Fixture) {
     EXPECT_EQ(taggart->subject.key, "bods:019a93f1-e470-42e9-957b-03559861b2e2");
     EXPECT_EQ(taggart->share->min, 50);
     EXPECT_EQ(taggart->share->max, 50);
-    EXPECT_NE(taggart->attributesJson.find(R"("replaces":"bods:fbfd0547-d0c6-4a00-b559-5c5e91c34f5c")"),
-              std::string::npos);
+    EXPECT_NE(
+        taggart->attributesJson.find(R"("replaces":"bods:fbfd0547-d0c6-4a00-b559-5c5e91c34f5c")"),
+        std::string::npos);
     const Claim* unknown = sink.find("bods:30e9def3-fa2e-428a-9a02-f43b2a6d5c2e");
     ASSERT_NE(unknown, nullptr);
     EXPECT_EQ(unknown->subject.key, "bods:30e9def3-fa2e-428a-9a02-f43b2a6d5c2e:unspecified");
@@ -284,8 +287,9 @@ TEST(BodsReader, DiamondFixtureKeepsTheDeclaredIndirectInterestApartFromItsChain
             auto claims = store.claimsOfRelation(r.id);
             ASSERT_EQ(claims.size(), 1u);
             EXPECT_NE(claims[0].attributesJson.find(R"("direct":false)"), std::string::npos);
-            EXPECT_NE(claims[0].attributesJson.find("gb-coh:GB-XE-03,gb-coh:GB-XE-04,bods:3cfba7c7"),
-                      std::string::npos);
+            EXPECT_NE(
+                claims[0].attributesJson.find("gb-coh:GB-XE-03,gb-coh:GB-XE-04,bods:3cfba7c7"),
+                std::string::npos);
         } else if ((r.src == *c || r.src == *d) && r.dst == *b) {
             ++chainLinks;
             EXPECT_EQ(r.shareMin, 50);

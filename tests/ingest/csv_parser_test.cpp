@@ -11,7 +11,8 @@ using cg::ingest::CsvRow;
 
 namespace {
 
-std::vector<CsvRow> rows(const std::string& text, char delimiter = ',', std::size_t max = CsvParser::kDefaultMaxRow) {
+std::vector<CsvRow> rows(const std::string& text, char delimiter = ',',
+                         std::size_t max = CsvParser::kDefaultMaxRow) {
     std::istringstream in(text);
     CsvParser p(in, delimiter, max);
     std::vector<CsvRow> out;
@@ -23,7 +24,9 @@ std::vector<CsvRow> rows(const std::string& text, char delimiter = ',', std::siz
 }  // namespace
 
 TEST(CsvParser, SplitsQuotedFieldsWithDelimitersQuotesAndLineBreaks) {
-    auto r = rows("\xEF\xBB\xBF" "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\n1,,3\n");
+    auto r = rows(
+        "\xEF\xBB\xBF"
+        "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\n1,,3\n");
     ASSERT_EQ(r.size(), 3u);
     EXPECT_EQ(r[0].fields, (std::vector<std::string>{"a", "b", "c"}));
     EXPECT_EQ(r[1].fields, (std::vector<std::string>{"x, y", "say \"hi\"", "two\r\nlines"}));

@@ -20,7 +20,8 @@ const cg::graph::Schema& schema() {
 }
 
 ReaderSink readRegistry() {
-    CsvReader reader(schema(), CsvMapping::fromFile(cg::testing::dataFile("csv/registry.mapping.json"), schema()));
+    CsvReader reader(schema(), CsvMapping::fromFile(
+                                   cg::testing::dataFile("csv/registry.mapping.json"), schema()));
     return cg::testing::readFile(reader, cg::testing::dataFile("csv/registry.csv"));
 }
 
@@ -101,7 +102,9 @@ TEST(CsvReader, RejectsABadValueAndKeepsTheRestOfTheRow) {
 
 TEST(CsvReader, RejectsAValueMissingFromTheTypeMap) {
     auto sink = readRegistry();
-    EXPECT_NE(sink.rejection(6, "value 'X' of column 'holder_kind' is not in the mapping's map (C, P, T)"), nullptr);
+    EXPECT_NE(sink.rejection(
+                  6, "value 'X' of column 'holder_kind' is not in the mapping's map (C, P, T)"),
+              nullptr);
     EXPECT_EQ(sink.find(kPrefix + "r5:owns.1"), nullptr);
 }
 
@@ -120,30 +123,40 @@ TEST(CsvReader, CountsAddUp) {
 }
 
 TEST(CsvReader, RefusesAHeaderWithoutAMappedColumn) {
-    CsvReader reader(schema(), CsvMapping::fromFile(cg::testing::dataFile("csv/registry.mapping.json"), schema()));
+    CsvReader reader(schema(), CsvMapping::fromFile(
+                                   cg::testing::dataFile("csv/registry.mapping.json"), schema()));
     try {
         cg::testing::readText(reader, "record_id,company_number\nr1,1\n", "short.csv");
         FAIL() << "no error";
     } catch (const cg::InputError& e) {
-        EXPECT_NE(std::string(e.what()).find("short.csv:1: the mapping"), std::string::npos) << e.what();
-        EXPECT_NE(std::string(e.what()).find("names column 'company_name'"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("short.csv:1: the mapping"), std::string::npos)
+            << e.what();
+        EXPECT_NE(std::string(e.what()).find("names column 'company_name'"), std::string::npos)
+            << e.what();
     }
 }
 
 TEST(CsvMapping, RejectsWhatTheSchemaDoesNotKnow) {
-    EXPECT_NE(mappingError(R"({"entities": [{"type": "Compnay", "name": "n"}]})").find("unknown entity type 'Compnay'"),
+    EXPECT_NE(mappingError(R"({"entities": [{"type": "Compnay", "name": "n"}]})")
+                  .find("unknown entity type 'Compnay'"),
               std::string::npos);
-    EXPECT_NE(mappingError(R"({"entities": [{"type": "Person", "name": "n", "properties": {"height": "h"}}]})")
-                  .find("unknown property 'height'"),
-              std::string::npos);
-    EXPECT_NE(mappingError(R"({"entities": [{"as": "a", "type": "Person", "name": "n"}, {"as": "b", "type": "Company", "name": "m"}],
+    EXPECT_NE(
+        mappingError(
+            R"({"entities": [{"type": "Person", "name": "n", "properties": {"height": "h"}}]})")
+            .find("unknown property 'height'"),
+        std::string::npos);
+    EXPECT_NE(
+        mappingError(
+            R"({"entities": [{"as": "a", "type": "Person", "name": "n"}, {"as": "b", "type": "Company", "name": "m"}],
                                "relations": [{"relation": "befriends", "subject": "a", "object": "b"}]})")
-                  .find("unknown relation type 'befriends'"),
-              std::string::npos);
-    EXPECT_NE(mappingError(R"({"entities": [{"as": "a", "type": "Person", "name": "n"}, {"as": "b", "type": "Company", "name": "m"}],
+            .find("unknown relation type 'befriends'"),
+        std::string::npos);
+    EXPECT_NE(
+        mappingError(
+            R"({"entities": [{"as": "a", "type": "Person", "name": "n"}, {"as": "b", "type": "Company", "name": "m"}],
                                "relations": [{"relation": "owns", "subject": "a", "object": "b", "attributes": {"colour": "c"}}]})")
-                  .find("unknown attribute 'colour'"),
-              std::string::npos);
+            .find("unknown attribute 'colour'"),
+        std::string::npos);
     EXPECT_NE(mappingError(R"({"entities": [{"as": "a", "type": "Person", "name": "n"}],
                                "relations": [{"relation": "owns", "subject": "a", "object": "z"}]})")
                   .find("not 'z'"),
@@ -151,15 +164,19 @@ TEST(CsvMapping, RejectsWhatTheSchemaDoesNotKnow) {
 }
 
 TEST(CsvMapping, RejectsAMalformedMapping) {
-    EXPECT_NE(mappingError("{\n\"entities\": [\n}").find("m.json:3: invalid JSON"), std::string::npos);
+    EXPECT_NE(mappingError("{\n\"entities\": [\n}").find("m.json:3: invalid JSON"),
+              std::string::npos);
     EXPECT_NE(mappingError(R"({"entities": []})").find("at least one entity"), std::string::npos);
-    EXPECT_NE(mappingError(R"({"entities": [{"type": "Person"}]})").find("needs a 'key', a 'name' or 'identifiers'"),
+    EXPECT_NE(mappingError(R"({"entities": [{"type": "Person"}]})")
+                  .find("needs a 'key', a 'name' or 'identifiers'"),
               std::string::npos);
-    EXPECT_NE(mappingError(R"({"entities": [{"type": "Person", "name": "n"}], "colums": 1})").find("unknown field 'colums'"),
+    EXPECT_NE(mappingError(R"({"entities": [{"type": "Person", "name": "n"}], "colums": 1})")
+                  .find("unknown field 'colums'"),
               std::string::npos);
-    EXPECT_NE(mappingError(R"({"entities": [{"type": "Person", "name": {"column": "a", "value": "b"}}]})")
-                  .find("either 'column' or 'value'"),
-              std::string::npos);
+    EXPECT_NE(
+        mappingError(R"({"entities": [{"type": "Person", "name": {"column": "a", "value": "b"}}]})")
+            .find("either 'column' or 'value'"),
+        std::string::npos);
 }
 
 TEST(CsvReader, TheCsvFormatAsksForAMapping) {

@@ -30,7 +30,8 @@ TEST(IcijReader, MakesEachLeakItsOwnSource) {
     EXPECT_EQ(sink.sources[0].key, "icij:lantern-papers");
     EXPECT_EQ(sink.sources[0].kind, "leak");
     EXPECT_EQ(sink.sources[1].key, "icij:offshore-leaks");
-    EXPECT_EQ(sink.find("icij:12000001:same_name_as:12000002:same name as")->sourceKey, "icij:offshore-leaks");
+    EXPECT_EQ(sink.find("icij:12000001:same_name_as:12000002:same name as")->sourceKey,
+              "icij:offshore-leaks");
 }
 
 TEST(IcijReader, ReadsAnEntityWithAQuotedLineBreakAndLooseDates) {
@@ -39,7 +40,8 @@ TEST(IcijReader, ReadsAnEntityWithAQuotedLineBreakAndLooseDates) {
     ASSERT_NE(name, nullptr);
     EXPECT_EQ(name->subject.type, "Company");
     EXPECT_EQ(name->line, 2);
-    EXPECT_EQ(sink.find("icij:10000001:address")->value, "Suite 4B, 17 Larkspur Quay\nPort Veradine");
+    EXPECT_EQ(sink.find("icij:10000001:address")->value,
+              "Suite 4B, 17 Larkspur Quay\nPort Veradine");
     EXPECT_EQ(sink.find("icij:10000001:incorporation_date")->value, "2006-03-23");
     EXPECT_EQ(sink.find("icij:10000001:struck_off_date")->property, "dissolution_date");
     EXPECT_EQ(sink.find("icij:10000001:struck_off_date")->value, "2015-06-15");
@@ -128,13 +130,17 @@ TEST(IcijReader, MapsOfficerLinksToRelations) {
     ASSERT_NE(owns, nullptr);
     EXPECT_EQ(owns->relation, "owns");
     EXPECT_FALSE(owns->share);
-    const Claim* director = sink.find("icij:12000001:officer_of:10000001:director of:2006-07-15:2010-12-31");
+    const Claim* director =
+        sink.find("icij:12000001:officer_of:10000001:director of:2006-07-15:2010-12-31");
     ASSERT_NE(director, nullptr);
     EXPECT_EQ(director->relation, "director_of");
     EXPECT_EQ(director->validTo->text(), "2010-12-31");
-    EXPECT_EQ(sink.find("icij:12000003:officer_of:10000001:secretary of:2007")->relation, "officer_of");
-    EXPECT_EQ(sink.find("icij:11000001:intermediary_of:10000001:intermediary of")->relation, "represents");
-    EXPECT_EQ(sink.find("icij:10000001:registered_address:14000001:registered address")->relation, "registered_at");
+    EXPECT_EQ(sink.find("icij:12000003:officer_of:10000001:secretary of:2007")->relation,
+              "officer_of");
+    EXPECT_EQ(sink.find("icij:11000001:intermediary_of:10000001:intermediary of")->relation,
+              "represents");
+    EXPECT_EQ(sink.find("icij:10000001:registered_address:14000001:registered address")->relation,
+              "registered_at");
     EXPECT_EQ(sink.find("icij:15000001:underlying:10000001:underlying")->relation, "linked_to");
 }
 
@@ -166,7 +172,8 @@ TEST(IcijReader, RefusesAFileThatIsNotOneOfIcijs) {
 
 TEST(IcijReader, SuggestionsNeverMergeInTheStore) {
     cg::testing::ScratchStore s;
-    for (const char* f : {"nodes-officers.csv", "relationships.csv"}) s.ingest(cg::testing::dataFile(std::string("icij/") + f), "icij");
+    for (const char* f : {"nodes-officers.csv", "relationships.csv"})
+        s.ingest(cg::testing::dataFile(std::string("icij/") + f), "icij");
     auto a = s.store().entityByKey("icij:12000001");
     auto b = s.store().entityByKey("icij:12000002");
     ASSERT_TRUE(a && b);

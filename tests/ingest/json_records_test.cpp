@@ -11,7 +11,8 @@ using cg::ingest::JsonRecords;
 
 namespace {
 
-std::vector<JsonRecord> all(const std::string& text, std::size_t maxRecord = JsonRecords::kDefaultMaxRecord) {
+std::vector<JsonRecord> all(const std::string& text,
+                            std::size_t maxRecord = JsonRecords::kDefaultMaxRecord) {
     std::istringstream in(text);
     JsonRecords records(in, maxRecord);
     std::vector<JsonRecord> out;
@@ -97,7 +98,8 @@ TEST(JsonRecords, KeepsNoMoreThanASmallLimitOfARecordThatIsTooLong) {
     auto lines = all("{\"a\": \"" + big + "\"}\n{\"b\": 2}\n", 100);
     ASSERT_EQ(lines.size(), 2u);
     EXPECT_EQ(lines[0].text, ("{\"a\": \"" + big).substr(0, 100));
-    EXPECT_NE(lines[0].error.find("(only its first 100 bytes are kept)"), std::string::npos) << lines[0].error;
+    EXPECT_NE(lines[0].error.find("(only its first 100 bytes are kept)"), std::string::npos)
+        << lines[0].error;
     EXPECT_EQ(lines[1].text, "{\"b\": 2}");
     auto array = all("[\"" + big + "\", {\"a\":1}]", 100);
     ASSERT_EQ(array.size(), 2u);

@@ -32,9 +32,7 @@ TEST(LooseDate, ReadsTheFormsLeaksUse) {
     EXPECT_EQ(read("05.05.2006"), "2006-05-05");
 }
 
-TEST(LooseDate, KeepsOnlyTheYearWhenDayAndMonthCouldSwap) {
-    EXPECT_EQ(read("03/04/2009"), "2009");
-}
+TEST(LooseDate, KeepsOnlyTheYearWhenDayAndMonthCouldSwap) { EXPECT_EQ(read("03/04/2009"), "2009"); }
 
 TEST(LooseDate, RejectsImpossibleAndUnknownDates) {
     EXPECT_NE(read("31/02/2010").find("error: '31/02/2010' is not a date"), std::string::npos);

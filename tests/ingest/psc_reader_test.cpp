@@ -46,12 +46,14 @@ TEST(PscReader, ReadsAnIndividualWithTitleBirthMonthAndResidence) {
     const Claim* nationality = sink.find("gb-psc:PSC-IND-1:nationality");
     EXPECT_EQ(nationality->property, "note");
     EXPECT_EQ(nationality->value, "nationality: Norvanian");
-    EXPECT_EQ(sink.find("gb-psc:PSC-IND-1:address")->value, "17, Larkspur Quay, Port Veradine, Norvania");
+    EXPECT_EQ(sink.find("gb-psc:PSC-IND-1:address")->value,
+              "17, Larkspur Quay, Port Veradine, Norvania");
 }
 
 TEST(PscReader, MapsBandsToShareIntervalsAndDates) {
     auto sink = readSnapshot();
-    const Claim* shares = sink.find("gb-psc:PSC-IND-1:ownership-of-shares-25-to-50-percent-as-trust");
+    const Claim* shares =
+        sink.find("gb-psc:PSC-IND-1:ownership-of-shares-25-to-50-percent-as-trust");
     ASSERT_NE(shares, nullptr);
     EXPECT_EQ(shares->relation, "owns");
     EXPECT_EQ(shares->subject.key, "gb-psc:PSC-IND-1");
@@ -62,7 +64,8 @@ TEST(PscReader, MapsBandsToShareIntervalsAndDates) {
     EXPECT_FALSE(shares->share->maxExclusive);
     EXPECT_EQ(shares->validFrom->text(), "2016-04-06");
     EXPECT_EQ(shares->validTo->text(), "2019-12-31");
-    EXPECT_NE(shares->attributesJson.find(R"x("interest":"ownership-of-shares (as-trust)")x"), std::string::npos);
+    EXPECT_NE(shares->attributesJson.find(R"x("interest":"ownership-of-shares (as-trust)")x"),
+              std::string::npos);
     const Claim* votes = sink.find("gb-psc:PSC-IND-1:voting-rights-50-to-75-percent");
     EXPECT_EQ(votes->relation, "controls");
     EXPECT_TRUE(votes->share->maxExclusive);
@@ -85,18 +88,21 @@ TEST(PscReader, KeysAUkCorporateOwnerByItsCompanyNumber) {
     EXPECT_EQ(id->subject.type, "Company");
     EXPECT_EQ(id->subject.identifiers.at(0).second, "03530981");
     // ...so the company's own PSC record continues the chain.
-    const Claim* parent = sink.find("gb-psc:PSC-CORP-2:ownership-of-shares-more-than-25-percent-registered-overseas-entity");
+    const Claim* parent = sink.find(
+        "gb-psc:PSC-CORP-2:ownership-of-shares-more-than-25-percent-registered-overseas-entity");
     ASSERT_NE(parent, nullptr);
     EXPECT_EQ(parent->object.key, "gb-coh:03530981");
     EXPECT_EQ(parent->subject.key, "gb-psc:PSC-CORP-2");
     EXPECT_TRUE(parent->share->minExclusive);
-    EXPECT_EQ(sink.find("gb-psc:PSC-CORP-2:identification")->subject.identifiers.at(0).first, "registration-number");
+    EXPECT_EQ(sink.find("gb-psc:PSC-CORP-2:identification")->subject.identifiers.at(0).first,
+              "registration-number");
 }
 
 TEST(PscReader, ALegalPersonIsAnOrganization) {
     auto sink = readSnapshot();
     EXPECT_EQ(sink.find("gb-psc:PSC-LEGAL-1:name")->subject.type, "Organization");
-    EXPECT_EQ(sink.find("gb-psc:PSC-LEGAL-1:right-to-appoint-and-remove-directors")->relation, "controls");
+    EXPECT_EQ(sink.find("gb-psc:PSC-LEGAL-1:right-to-appoint-and-remove-directors")->relation,
+              "controls");
 }
 
 TEST(PscReader, ASuperSecurePersonIsAnUnnamedPerson) {
@@ -116,7 +122,8 @@ TEST(PscReader, KeepsStatementsAndExemptionsAsPropertiesOfTheCompany) {
     EXPECT_EQ(st->subject.key, "gb-coh:09000002");
     EXPECT_EQ(st->value, "no-individual-or-entity-with-signficant-control");
     EXPECT_EQ(st->validTo->text(), "2021-12-13");
-    const Claim* ex = sink.find("gb-coh:09000003:exemption:psc-exempt-as-shares-admitted-on-market:0");
+    const Claim* ex =
+        sink.find("gb-coh:09000003:exemption:psc-exempt-as-shares-admitted-on-market:0");
     ASSERT_NE(ex, nullptr);
     EXPECT_EQ(ex->value, "exemption: psc-exempt-as-shares-admitted-on-market");
     EXPECT_EQ(ex->validFrom->text(), "2016-06-30");
@@ -132,7 +139,8 @@ TEST(PscReader, RejectsARecordWithoutData) {
 }
 
 TEST(PscReader, RejectsAnUnknownKind) {
-    EXPECT_NE(readSnapshot().rejection(10, "unknown PSC kind 'martian-with-significant-control'"), nullptr);
+    EXPECT_NE(readSnapshot().rejection(10, "unknown PSC kind 'martian-with-significant-control'"),
+              nullptr);
 }
 
 TEST(PscReader, RejectsARecordWithoutCompanyNumber) {
@@ -145,7 +153,9 @@ TEST(PscReader, RejectsAnImpossibleDate) {
 
 TEST(PscReader, RejectsAnUnknownNatureAndKeepsTheKnownOnes) {
     auto sink = readSnapshot();
-    EXPECT_NE(sink.rejection(13, "unknown nature of control 'ownership-of-goodwill-10-to-20-percent'"), nullptr);
+    EXPECT_NE(
+        sink.rejection(13, "unknown nature of control 'ownership-of-goodwill-10-to-20-percent'"),
+        nullptr);
     EXPECT_NE(sink.find("gb-psc:PSC-ODD-NATURE:voting-rights-25-to-50-percent"), nullptr);
 }
 
@@ -166,7 +176,8 @@ TEST(PscReader, ReadsTheSnapshotFixturesWrappedInAnArray) {
     PscReader reader(schema());
     auto a = cg::testing::readFile(reader, one);
     EXPECT_TRUE(a.rejections.empty());
-    const Claim* feldman = a.find("gb-psc:FReSTxwXcJbAHBrerDpmTylkW48:ownership-of-shares-75-to-100-percent");
+    const Claim* feldman =
+        a.find("gb-psc:FReSTxwXcJbAHBrerDpmTylkW48:ownership-of-shares-75-to-100-percent");
     ASSERT_NE(feldman, nullptr);
     EXPECT_EQ(feldman->object.key, "gb-coh:08209948");
     EXPECT_EQ(feldman->line, 2);
@@ -177,7 +188,8 @@ TEST(PscReader, ReadsTheSnapshotFixturesWrappedInAnArray) {
 
     auto b = cg::testing::readFile(reader, eight);
     EXPECT_TRUE(b.rejections.empty());
-    const Claim* corporate = b.find("gb-psc:m5XNR_-nKtmMDh9BkcfpD7Pzkic:ownership-of-shares-75-to-100-percent");
+    const Claim* corporate =
+        b.find("gb-psc:m5XNR_-nKtmMDh9BkcfpD7Pzkic:ownership-of-shares-75-to-100-percent");
     ASSERT_NE(corporate, nullptr);
     EXPECT_EQ(corporate->subject.key, "gb-coh:03530981");
     EXPECT_EQ(corporate->object.key, "gb-coh:04120481");
