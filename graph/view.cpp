@@ -15,8 +15,9 @@ GraphView::Node GraphView::node(EntityId id) const {
 }
 
 std::optional<std::pair<float, float>> GraphView::share(Edge e) const {
-    if (std::isnan(shareMin_[e])) return std::nullopt;
-    return std::make_pair(shareMin_[e], shareMax_[e]);
+    const auto* s = shares_.find(e);
+    if (!s) return std::nullopt;
+    return *s;
 }
 
 std::pair<GraphView::Edge, GraphView::Edge> GraphView::outEdges(Node v) const {
@@ -33,7 +34,10 @@ std::size_t GraphView::memoryBytes() const {
     std::size_t bytes = n * (sizeof(EntityId) + sizeof(EntityTypeId)) + nodeOfEntity_.size() * sizeof(Node);
     for (const auto& s : keys_) bytes += sizeof(std::string) + (s.size() > 15 ? s.size() : 0);
     for (const auto& s : names_) bytes += sizeof(std::string) + (s.size() > 15 ? s.size() : 0);
-    bytes += m * (2 * sizeof(Node) + sizeof(RelationId) + 2 + 3 * sizeof(float) + 3 * sizeof(std::int32_t));
+    // Per edge: source, relation id, type, flags, confidence, support; shares and dates only
+    // where present.
+    bytes += m * (sizeof(Node) + sizeof(RelationId) + 2 + sizeof(float) + sizeof(std::int32_t));
+    bytes += shares_.memoryBytes() + validity_.memoryBytes();
     // Boost CSR: row starts and targets forwards, row starts, sources and edge refs backwards.
     bytes += 2 * (n + 1) * sizeof(std::uint32_t) + 3 * m * sizeof(std::uint32_t);
     return bytes;
@@ -118,29 +122,23 @@ GraphView GraphView::build(Store& store, const Schema& schema, const ViewFilter&
     std::stable_sort(edges.begin(), edges.end(), [](const Pending& a, const Pending& b) { return a.src < b.src; });
     std::size_t m = edges.size();
     view.sources_.resize(m);
-    view.targets_.resize(m);
     view.relationIds_.resize(m);
     view.relationTypes_.resize(m);
     view.flags_.resize(m);
     view.confidence_.resize(m);
-    view.shareMin_.resize(m);
-    view.shareMax_.resize(m);
-    view.validFrom_.resize(m);
-    view.validTo_.resize(m);
+    view.shares_.reserve(m);
+    view.validity_.reserve(m);
     view.support_.resize(m);
     std::vector<std::pair<Node, Node>> pairs(m);
     for (std::size_t i = 0; i < m; ++i) {
         const auto& p = edges[i];
         view.sources_[i] = p.src;
-        view.targets_[i] = p.dst;
         view.relationIds_[i] = p.id;
         view.relationTypes_[i] = p.type;
         view.flags_[i] = p.flags;
         view.confidence_[i] = p.conf;
-        view.shareMin_[i] = p.smin;
-        view.shareMax_[i] = p.smax;
-        view.validFrom_[i] = p.from;
-        view.validTo_[i] = p.to;
+        view.shares_.push(std::isnan(p.smin) ? std::nullopt : std::make_optional(std::make_pair(p.smin, p.smax)));
+        view.validity_.push(p.from || p.to ? std::make_optional(std::make_pair(p.from, p.to)) : std::nullopt);
         view.support_[i] = p.support;
         pairs[i] = {p.src, p.dst};
     }
