@@ -31,50 +31,54 @@ std::vector<Node> sampleSources(std::uint32_t n, std::uint32_t k, std::uint64_t 
 
 namespace {
 
+// What one search knows of a node, side by side so that each relation scanned costs one
+// cache miss rather than one per array.
+struct Slot {
+    double sigma = 0;  // shortest paths from the source
+    double coef = 0;   // (1 + delta) / sigma once the node is finished
+    std::int32_t dist = -1;
+};
+
 // One worker's share of the sources, accumulated into its own array.
 void accumulate(const SimpleGraph& g, const std::vector<Node>& sources, unsigned worker, unsigned workers,
                 std::vector<double>& score) {
     std::uint32_t n = g.nodeCount();
-    std::vector<std::int32_t> dist(n, -1);
-    std::vector<double> sigma(n, 0);
-    std::vector<double> coef(n, 0);  // (1 + delta) / sigma of a finished node
+    std::vector<Slot> slot(n);
     std::vector<Node> order;
     order.reserve(n);
     for (std::size_t i = worker; i < sources.size(); i += workers) {
         Node s = sources[i];
         order.clear();
         order.push_back(s);
-        dist[s] = 0;
-        sigma[s] = 1;
+        slot[s].dist = 0;
+        slot[s].sigma = 1;
         for (std::size_t head = 0; head < order.size(); ++head) {
             Node v = order[head];
-            std::int32_t next = dist[v] + 1;
-            double sv = sigma[v];
+            std::int32_t next = slot[v].dist + 1;
+            double sv = slot[v].sigma;
             for (Node w : g.out(v)) {
-                if (dist[w] < 0) {
-                    dist[w] = next;
+                Slot& x = slot[w];
+                if (x.dist < 0) {
+                    x.dist = next;
                     order.push_back(w);
                 }
-                if (dist[w] == next) sigma[w] += sv;
+                if (x.dist == next) x.sigma += sv;
             }
         }
         // Nodes in reverse order of distance: all successors of v are finished before v.
         for (std::size_t j = order.size(); j-- > 1;) {
             Node v = order[j];
-            std::int32_t next = dist[v] + 1;
+            std::int32_t next = slot[v].dist + 1;
             double sum = 0;
             for (Node w : g.out(v)) {
-                if (dist[w] == next) sum += coef[w];
+                const Slot& x = slot[w];
+                if (x.dist == next) sum += x.coef;
             }
-            double delta = sigma[v] * sum;
+            double delta = slot[v].sigma * sum;
             score[v] += delta;
-            coef[v] = (1 + delta) / sigma[v];
+            slot[v].coef = (1 + delta) / slot[v].sigma;
         }
-        for (Node v : order) {
-            dist[v] = -1;
-            sigma[v] = 0;
-            coef[v] = 0;
-        }
+        for (Node v : order) slot[v] = Slot{};
     }
 }
 

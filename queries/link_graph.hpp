@@ -71,8 +71,7 @@ private:
     LinkEdge dereference() const {
         const GraphView& view = walk_->view();
         if (out_ < outEnd_) return {v_, view.target(out_), out_, true};
-        Edge e = inEdge();
-        return {v_, view.source(e), e, false};
+        return {v_, view.inEdgeSource(in_), inEdge(), false};
     }
     bool equal(const LinkEdgeIterator& other) const { return out_ == other.out_ && in_ == other.in_; }
     void increment() {

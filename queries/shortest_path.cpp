@@ -11,16 +11,20 @@ namespace cg::queries {
 
 namespace {
 
-// How a search reached a node: its distance from its own end, and the relation between it and
-// its parent (walked towards the node on the start side, away from it on the end side).
+// What the two searches know of a node, side by side so that checking both costs one cache
+// miss: its distance from each end and the relation towards its parent on that side (walked
+// towards the node on the start side, away from it on the end side).
 struct Visit {
-    std::uint32_t dist = 0;
-    Edge edge = 0;
-    bool forward = true;
+    Edge frontEdge = 0;
+    Edge backEdge = 0;
+    std::uint32_t frontDist = 0;
+    std::uint32_t backDist = 0;
+    std::uint8_t flags = 0;
 };
+constexpr std::uint8_t kFront = 1, kBack = 2, kFrontForward = 4, kBackForward = 8;
 
 struct Search {
-    NodeMarks<Visit> front, back;
+    NodeMarks<Visit> visits;
     std::vector<Node> frontier, backFrontier, next;
 };
 
@@ -35,12 +39,13 @@ std::optional<PathCell> shortestRoute(const Walk& walk, Node from, Node to, int 
     const GraphView& view = walk.view();
     if (from == to) return PathCell{from, {}};
     Search& s = threadSearch();
-    s.front.reset(view.nodeCount());
-    s.back.reset(view.nodeCount());
-    s.front.set(from, {});
-    s.back.set(to, {});
+    s.visits.reset(view.nodeCount());
+    s.visits.set(from, Visit{0, 0, 0, 0, kFront});
+    s.visits.set(to, Visit{0, 0, 0, 0, kBack});
     s.frontier.assign(1, from);
     s.backFrontier.assign(1, to);
+    // The relations the next level of each side would scan: grow the cheaper side.
+    std::uint64_t frontCost = walk.degree(from), backCost = walk.degree(to);
     std::uint32_t frontLevel = 0, backLevel = 0;
     constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
     std::uint32_t best = kNone;
@@ -50,14 +55,16 @@ std::optional<PathCell> shortestRoute(const Walk& walk, Node from, Node to, int 
     while (!s.frontier.empty() && !s.backFrontier.empty() && best == kNone) {
         if (maxHops > 0 && frontLevel + backLevel + 1 > limit) break;
         s.next.clear();
-        // Grow the smaller frontier by one whole level, so that the first level on which the
-        // searches meet holds a shortest path.
-        if (s.frontier.size() <= s.backFrontier.size()) {
+        std::uint64_t cost = 0;
+        // Grow one side by a whole level, so that the first level on which the searches meet
+        // holds a shortest path.
+        if (frontCost <= backCost) {
             for (Node u : s.frontier) {
                 walk.forEachStep(u, [&](Edge e, Node w, bool forward) {
-                    if (s.front.has(w)) return;
-                    if (s.back.has(w)) {
-                        std::uint32_t length = frontLevel + 1 + s.back.get(w).dist;
+                    bool seen = s.visits.has(w);
+                    if (seen && (s.visits.get(w).flags & kFront)) return;
+                    if (seen) {
+                        std::uint32_t length = frontLevel + 1 + s.visits.get(w).backDist;
                         if (length < best) {
                             best = length;
                             meetFront = u;
@@ -65,18 +72,22 @@ std::optional<PathCell> shortestRoute(const Walk& walk, Node from, Node to, int 
                         }
                         return;
                     }
-                    s.front.set(w, {frontLevel + 1, e, forward});
+                    s.visits.set(w, Visit{e, 0, frontLevel + 1, 0,
+                                          static_cast<std::uint8_t>(kFront | (forward ? kFrontForward : 0))});
                     s.next.push_back(w);
+                    cost += walk.degree(w);
                 });
             }
             ++frontLevel;
             s.frontier.swap(s.next);
+            frontCost = cost;
         } else {
             for (Node w : s.backFrontier) {
                 walk.forEachStepInto(w, [&](Edge e, Node u, bool forward) {
-                    if (s.back.has(u)) return;
-                    if (s.front.has(u)) {
-                        std::uint32_t length = s.front.get(u).dist + 1 + backLevel;
+                    bool seen = s.visits.has(u);
+                    if (seen && (s.visits.get(u).flags & kBack)) return;
+                    if (seen) {
+                        std::uint32_t length = s.visits.get(u).frontDist + 1 + backLevel;
                         if (length < best) {
                             best = length;
                             meetFront = u;
@@ -84,12 +95,15 @@ std::optional<PathCell> shortestRoute(const Walk& walk, Node from, Node to, int 
                         }
                         return;
                     }
-                    s.back.set(u, {backLevel + 1, e, forward});
+                    s.visits.set(u, Visit{0, e, 0, backLevel + 1,
+                                          static_cast<std::uint8_t>(kBack | (forward ? kBackForward : 0))});
                     s.next.push_back(u);
+                    cost += walk.degree(u);
                 });
             }
             ++backLevel;
             s.backFrontier.swap(s.next);
+            backCost = cost;
         }
     }
     if (best == kNone) return std::nullopt;
@@ -98,16 +112,16 @@ std::optional<PathCell> shortestRoute(const Walk& walk, Node from, Node to, int 
     nodes.reserve(best + 1);
     for (Node v = meetFront; v != from;) {
         nodes.push_back(v);
-        const Visit& visit = s.front.get(v);
-        v = visit.forward ? view.source(visit.edge) : view.target(visit.edge);
+        const Visit& visit = s.visits.get(v);
+        v = (visit.flags & kFrontForward) ? view.source(visit.frontEdge) : view.target(visit.frontEdge);
     }
     nodes.push_back(from);
     std::reverse(nodes.begin(), nodes.end());
     for (Node v = meetBack;;) {
         nodes.push_back(v);
         if (v == to) break;
-        const Visit& visit = s.back.get(v);
-        v = visit.forward ? view.target(visit.edge) : view.source(visit.edge);
+        const Visit& visit = s.visits.get(v);
+        v = (visit.flags & kBackForward) ? view.target(visit.backEdge) : view.source(visit.backEdge);
     }
     return routeThrough(walk, nodes);
 }

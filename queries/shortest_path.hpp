@@ -10,9 +10,10 @@
 namespace cg::queries {
 
 /// A route with the fewest hops from `from` to `to`, at most `maxHops` long (0: no limit), or
-/// nothing. Bidirectional breadth-first search that always grows the smaller frontier, with
-/// per-thread visit marks reset in O(1): O(nodes and relations within reach of the two
-/// frontiers), no O(n) work per call once the marks have grown to the view.
+/// nothing. Bidirectional breadth-first search that grows, one level at a time, the side whose
+/// next level scans fewer relations, with per-thread visit marks reset in O(1): O(nodes and
+/// relations within reach of the two frontiers), no O(n) work per call once the marks have
+/// grown to the view.
 std::optional<PathCell> shortestRoute(const Walk& walk, Node from, Node to, int maxHops = 0);
 
 /// The shortest path between two entities: one row (path, hops, confidence, route) or none,
