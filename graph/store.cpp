@@ -94,6 +94,10 @@ CREATE TABLE saved_queries(
   saved TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
   deleted INTEGER NOT NULL DEFAULT 0, UNIQUE(name, version));
 )sql",
+    // 3 -> 4: relations by their subject, so an entity's relations are found by index.
+    R"sql(
+CREATE INDEX relations_src ON relations(src);
+)sql",
 };
 
 static_assert(sizeof kMigrations / sizeof kMigrations[0] == Store::kSchemaVersion - 1,

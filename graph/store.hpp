@@ -162,7 +162,7 @@ struct SavedQueryRow {
 class Store {
 public:
     /// The database layout this build writes; older files are migrated on open.
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     /// Opens (and with `create`, creates) the database at `path`.
     explicit Store(const std::string& path, bool create = true);

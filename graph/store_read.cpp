@@ -122,7 +122,8 @@ std::vector<EntityRow> Store::entities(const std::vector<std::string>& types,
                                        const std::string& nameNorm, std::int64_t limit) {
     std::string sql =
         "SELECT e.id, e.key, e.type, e.name, e.stub, "
-        "(SELECT count(*) FROM relations r WHERE (r.src = e.id OR r.dst = e.id) AND r.support > 0) "
+        "(SELECT count(*) FROM relations r WHERE r.src = e.id AND r.support > 0) + "
+        "(SELECT count(*) FROM relations r WHERE r.dst = e.id AND r.support > 0) "
         "FROM entities e WHERE e.merged_into IS NULL";
     if (!types.empty()) {
         sql += " AND e.type IN (";
@@ -156,7 +157,8 @@ std::vector<EntityRow> Store::entities(const std::vector<std::string>& types,
 std::optional<EntityRow> Store::entity(EntityId id) {
     auto& q = impl_->stmt(
         "SELECT e.id, e.key, e.type, e.name, e.stub, "
-        "(SELECT count(*) FROM relations r WHERE (r.src = e.id OR r.dst = e.id) AND r.support > 0) "
+        "(SELECT count(*) FROM relations r WHERE r.src = e.id AND r.support > 0) + "
+        "(SELECT count(*) FROM relations r WHERE r.dst = e.id AND r.support > 0) "
         "FROM entities e WHERE e.id = ?");
     q.bind(1, id);
     std::optional<EntityRow> out;
@@ -244,7 +246,8 @@ EntityDetail Store::detail(EntityId id) {
         d.properties.push_back(std::move(p));
     }
     SQLite::Statement rels(db, std::string("SELECT ") + kRelationColumns +
-                                   " FROM relations WHERE src = ?1 OR dst = ?1 ORDER BY type, id");
+                                   " FROM relations WHERE src = ?1 UNION SELECT " + kRelationColumns +
+                                   " FROM relations WHERE dst = ?1 ORDER BY 2, 1");
     rels.bind(1, id);
     while (rels.executeStep()) d.relations.push_back(readRelation(rels));
     return d;

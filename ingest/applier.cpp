@@ -148,8 +148,8 @@ bool Applier::applyClaim(const Claim& c, std::string& reason) {
         // An asserted alias or name is also a name to match on, as the schema describes.
         bool isName = c.property == "alias" || c.property == "name";
         if (isName && c.stance == graph::Stance::Asserts) {
-            graph::EntityRef alias;
-            alias.key = store_.entity(subject)->key;
+            // The claim's own reference finds the same entity again, now with one more name.
+            graph::EntityRef alias = c.subject;
             alias.aliases.push_back(c.value);
             resolver_->resolve(alias, id);
         }

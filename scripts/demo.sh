@@ -16,11 +16,27 @@ echo "== ingest samples/ into $DB"
 "$BIN" --db "$DB" show "Sar Kheng" > "$OUT/show-sar-kheng.txt"
 "$BIN" --db "$DB" explain "Sar Kheng" "Ministry of Interior" > "$OUT/explain-sar-kheng-ministry.txt"
 
-if [ -x scripts/demo-extra.sh ]; then
-    bash scripts/demo-extra.sh "$BIN" "$DB" "$OUT"
-fi
+echo "== saved queries (samples/queries/) -> $OUT/queries/"
+mkdir -p "$OUT/queries"
+for file in samples/queries/*.json; do
+    name=$(basename "$file" .json)
+    "$BIN" --db "$DB" query save "$file" > /dev/null
+    "$BIN" --db "$DB" query run "$name" > "$OUT/queries/$name.txt"
+    "$BIN" --db "$DB" --json query run "$name" > "$OUT/queries/$name.json"
+    "$BIN" --db "$DB" -q export --query "$name" --format graphml --out "$OUT/queries/$name.graphml"
+    echo "  $name: $(grep -c . "$OUT/queries/$name.txt") lines"
+done
+
+echo "== exports -> $OUT/"
+"$BIN" --db "$DB" -q export --format graphml --out "$OUT/claimgraph.graphml"
+"$BIN" --db "$DB" -q export --format gexf --out "$OUT/claimgraph.gexf"
+"$BIN" --db "$DB" -q export --format json --out "$OUT/claimgraph.json"
+"$BIN" --db "$DB" -q export --format cytoscape --out "$OUT/claimgraph.cyjs"
+"$BIN" --db "$DB" -q export --format neo4j --out "$OUT/neo4j"
+"$BIN" --db "$DB" -q export --format gexf --relations owns,controls --out "$OUT/ownership.gexf"
 
 echo
 echo "== outputs"
 echo "database:  $DB"
 find "$OUT" -maxdepth 2 -type f ! -name "$(basename "$DB")*" | sort | sed 's/^/  /'
+echo "open $OUT/claimgraph.graphml or $OUT/claimgraph.gexf in Gephi; see README.md for a tour"
