@@ -50,20 +50,28 @@ struct ViewArgs {
 };
 
 void addViewOptions(CLI::App* cmd, ViewArgs& args) {
-    cmd->add_option("--as-of", args.asOf, "Only relations valid on this day (YYYY[-MM[-DD]]; a month or year means its first day)")
+    cmd->add_option(
+           "--as-of", args.asOf,
+           "Only relations valid on this day (YYYY[-MM[-DD]]; a month or year means its first day)")
         ->check(CLI::Validator(
             [](std::string& text) {
                 std::string error;
                 return graph::PartialDate::parse(text, &error) ? std::string() : error;
             },
             "DATE"));
-    cmd->add_option("--min-confidence", args.minConfidence, "Leave out relations whose confidence is below this (0 to 1)")
+    cmd->add_option("--min-confidence", args.minConfidence,
+                    "Leave out relations whose confidence is below this (0 to 1)")
         ->check(CLI::Range(0.0, 1.0));
-    cmd->add_option("--types", args.types, "Only entities of these types and their subtypes (T,...)")->delimiter(',');
-    cmd->add_option("--relations", args.relations, "Only relations of these types (R,...)")->delimiter(',');
-    cmd->add_option("--sources", args.sources, "Only relations supported by a claim from one of these sources (S,...)")
+    cmd->add_option("--types", args.types,
+                    "Only entities of these types and their subtypes (T,...)")
         ->delimiter(',');
-    cmd->add_flag("--explain", args.explain, "List the claims behind every relation of the result, with source and quote");
+    cmd->add_option("--relations", args.relations, "Only relations of these types (R,...)")
+        ->delimiter(',');
+    cmd->add_option("--sources", args.sources,
+                    "Only relations supported by a claim from one of these sources (S,...)")
+        ->delimiter(',');
+    cmd->add_flag("--explain", args.explain,
+                  "List the claims behind every relation of the result, with source and quote");
 }
 
 GraphView buildView(Context& ctx, const ViewArgs& args) {
@@ -78,12 +86,15 @@ GraphView buildView(Context& ctx, const ViewArgs& args) {
     return GraphView::build(ctx.store(), ctx.schema(), filter);
 }
 
-graph::EntityId entityOf(Context& ctx, const std::string& text) { return graph::findEntity(ctx.store(), text); }
+graph::EntityId entityOf(Context& ctx, const std::string& text) {
+    return graph::findEntity(ctx.store(), text);
+}
 
 // Registers a query subcommand whose runner builds the view and prints what `query` returns.
 template <typename Args>
-void addQuery(CLI::App* group, Context& ctx, Registry& registry, const char* name, const char* description,
-              std::shared_ptr<Args> args, const std::function<void(CLI::App*, Args&)>& options,
+void addQuery(CLI::App* group, Context& ctx, Registry& registry, const char* name,
+              const char* description, std::shared_ptr<Args> args,
+              const std::function<void(CLI::App*, Args&)>& options,
               const std::function<QueryResult(Context&, const GraphView&, const Args&)>& query) {
     auto* cmd = group->add_subcommand(name, description);
     options(cmd, *args);
@@ -163,26 +174,33 @@ queries::PathParams pathParams(Context& ctx, const PathArgs& a) {
 }  // namespace
 
 void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
-    auto* group = app.add_subcommand("query", "Ask the graph: paths, neighbourhoods, ownership, cycles, centrality, "
-                                              "components, shared neighbours, red flags");
+    auto* group =
+        app.add_subcommand("query",
+                           "Ask the graph: paths, neighbourhoods, ownership, cycles, centrality, "
+                           "components, shared neighbours, red flags");
     group->require_subcommand(1);
     group->footer(
-        "Every query takes --as-of, --min-confidence, --types, --relations, --sources and --explain;\n"
+        "Every query takes --as-of, --min-confidence, --types, --relations, --sources and "
+        "--explain;\n"
         "--json (before 'query') prints the result for scripts. ENTITY is an id or a name.\n"
         "See docs/queries.md for what each query computes.");
 
     addQuery<PathArgs>(
-        group, ctx, registry, "path", "Shortest path between two entities (or all shortest, or the most credible)",
+        group, ctx, registry, "path",
+        "Shortest path between two entities (or all shortest, or the most credible)",
         std::make_shared<PathArgs>(),
         [](CLI::App* cmd, PathArgs& a) {
             cmd->add_option("from", a.from, "Entity id or name")->required();
             cmd->add_option("to", a.to, "Entity id or name")->required();
-            cmd->add_option("--max-hops", a.maxHops, "At most this many hops (0: no limit; not for --credible)")
+            cmd->add_option("--max-hops", a.maxHops,
+                            "At most this many hops (0: no limit; not for --credible)")
                 ->check(CLI::NonNegativeNumber);
             cmd->add_flag("--all", a.all, "Every shortest path, not just one");
-            cmd->add_flag("--credible", a.credible, "The path whose claims are jointly the most credible");
+            cmd->add_flag("--credible", a.credible,
+                          "The path whose claims are jointly the most credible");
             cmd->add_flag("--directed", a.directed, "Follow relations from subject to object only");
-            cmd->add_option("--limit", a.limit, "With --all: at most this many paths")->capture_default_str();
+            cmd->add_option("--limit", a.limit, "With --all: at most this many paths")
+                ->capture_default_str();
         },
         [](Context& c, const GraphView& view, const PathArgs& a) {
             auto p = pathParams(c, a);
@@ -192,26 +210,38 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
         });
 
     addQuery<PathArgs>(
-        group, ctx, registry, "paths", "Every simple path between two entities up to a number of hops",
+        group, ctx, registry, "paths",
+        "Every simple path between two entities up to a number of hops",
         std::make_shared<PathArgs>(),
         [](CLI::App* cmd, PathArgs& a) {
             cmd->add_option("from", a.from, "Entity id or name")->required();
             cmd->add_option("to", a.to, "Entity id or name")->required();
-            cmd->add_option("--max-hops", a.maxHops, "At most this many hops")->required()->check(CLI::PositiveNumber);
-            cmd->add_option("--limit", a.limit, "At most this many paths, shortest first")->capture_default_str();
-            cmd->add_flag("--directed", a.directed, "Follow relations from subject to object only");
-        },
-        [](Context& c, const GraphView& view, const PathArgs& a) { return queries::simplePaths(view, pathParams(c, a)); });
-
-    addQuery<NeighbourArgs>(
-        group, ctx, registry, "neighbours", "The entities within a few hops of one", std::make_shared<NeighbourArgs>(),
-        [](CLI::App* cmd, NeighbourArgs& a) {
-            cmd->add_option("entity", a.entity, "Entity id or name")->required();
-            cmd->add_option("--hops", a.hops, "How far")->capture_default_str()->check(CLI::NonNegativeNumber);
-            cmd->add_option("--cap", a.cap, "At most this many new neighbours per entity, most credible first (0: all)")
+            cmd->add_option("--max-hops", a.maxHops, "At most this many hops")
+                ->required()
+                ->check(CLI::PositiveNumber);
+            cmd->add_option("--limit", a.limit, "At most this many paths, shortest first")
                 ->capture_default_str();
             cmd->add_flag("--directed", a.directed, "Follow relations from subject to object only");
-            cmd->add_flag("--all-edges", a.allEdges, "Subgraph with every relation among the entities found");
+        },
+        [](Context& c, const GraphView& view, const PathArgs& a) {
+            return queries::simplePaths(view, pathParams(c, a));
+        });
+
+    addQuery<NeighbourArgs>(
+        group, ctx, registry, "neighbours", "The entities within a few hops of one",
+        std::make_shared<NeighbourArgs>(),
+        [](CLI::App* cmd, NeighbourArgs& a) {
+            cmd->add_option("entity", a.entity, "Entity id or name")->required();
+            cmd->add_option("--hops", a.hops, "How far")
+                ->capture_default_str()
+                ->check(CLI::NonNegativeNumber);
+            cmd->add_option(
+                   "--cap", a.cap,
+                   "At most this many new neighbours per entity, most credible first (0: all)")
+                ->capture_default_str();
+            cmd->add_flag("--directed", a.directed, "Follow relations from subject to object only");
+            cmd->add_flag("--all-edges", a.allEdges,
+                          "Subgraph with every relation among the entities found");
         },
         [](Context& c, const GraphView& view, const NeighbourArgs& a) {
             queries::NeighbourhoodParams p;
@@ -225,10 +255,12 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
 
     auto ownershipOptions = [](CLI::App* cmd, OwnershipArgs& a) {
         cmd->add_option("entity", a.entity, "Entity id or name")->required();
-        cmd->add_option("--threshold", a.threshold, "Show those whose share can reach this percentage")
+        cmd->add_option("--threshold", a.threshold,
+                        "Show those whose share can reach this percentage")
             ->capture_default_str()
             ->check(CLI::Range(0.0, 100.0));
-        cmd->add_option("--max-depth", a.maxDepth, "Longest chain followed, in hops")->capture_default_str()
+        cmd->add_option("--max-depth", a.maxDepth, "Longest chain followed, in hops")
+            ->capture_default_str()
             ->check(CLI::PositiveNumber);
         cmd->add_option("--chains", a.chains, "Chains listed per figure")->capture_default_str();
     };
@@ -241,20 +273,23 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
         return p;
     };
     addQuery<OwnershipArgs>(
-        group, ctx, registry, "owners", "Who ultimately owns an entity, with the chains behind each share",
+        group, ctx, registry, "owners",
+        "Who ultimately owns an entity, with the chains behind each share",
         std::make_shared<OwnershipArgs>(), ownershipOptions,
         [ownershipParams](Context& c, const GraphView& view, const OwnershipArgs& a) {
             return queries::owners(view, ownershipParams(c, a));
         });
     addQuery<OwnershipArgs>(
-        group, ctx, registry, "holdings", "What an entity ultimately owns, with the chains behind each share",
+        group, ctx, registry, "holdings",
+        "What an entity ultimately owns, with the chains behind each share",
         std::make_shared<OwnershipArgs>(), ownershipOptions,
         [ownershipParams](Context& c, const GraphView& view, const OwnershipArgs& a) {
             return queries::holdings(view, ownershipParams(c, a));
         });
 
     addQuery<CycleArgs>(
-        group, ctx, registry, "cycles", "Circular ownership: chains of owns and controls that come back",
+        group, ctx, registry, "cycles",
+        "Circular ownership: chains of owns and controls that come back",
         std::make_shared<CycleArgs>(),
         [](CLI::App* cmd, CycleArgs& a) {
             cmd->add_option("--limit", a.limit, "At most this many cycles")->capture_default_str();
@@ -266,12 +301,16 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
         });
 
     addQuery<ComponentArgs>(
-        group, ctx, registry, "components", "Groups of entities linked to each other", std::make_shared<ComponentArgs>(),
+        group, ctx, registry, "components", "Groups of entities linked to each other",
+        std::make_shared<ComponentArgs>(),
         [](CLI::App* cmd, ComponentArgs& a) {
-            cmd->add_flag("--strong", a.strong, "Strongly connected: following relations from subject to object");
-            cmd->add_option("--min-size", a.minSize, "List components of at least this many entities")
+            cmd->add_flag("--strong", a.strong,
+                          "Strongly connected: following relations from subject to object");
+            cmd->add_option("--min-size", a.minSize,
+                            "List components of at least this many entities")
                 ->capture_default_str();
-            cmd->add_option("--top", a.top, "List at most this many components (0: all)")->capture_default_str();
+            cmd->add_option("--top", a.top, "List at most this many components (0: all)")
+                ->capture_default_str();
         },
         [](Context&, const GraphView& view, const ComponentArgs& a) {
             queries::ComponentParams p;
@@ -282,16 +321,21 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
         });
 
     addQuery<CentralityArgs>(
-        group, ctx, registry, "centrality", "The most central entities by a measure", std::make_shared<CentralityArgs>(),
+        group, ctx, registry, "centrality", "The most central entities by a measure",
+        std::make_shared<CentralityArgs>(),
         [](CLI::App* cmd, CentralityArgs& a) {
             cmd->add_option("--metric", a.metric, "One of: " + queries::centralityMetricList())
                 ->capture_default_str()
-                ->check(CLI::IsMember({"degree", "betweenness", "pagerank", "closeness", "harmonic"}));
+                ->check(
+                    CLI::IsMember({"degree", "betweenness", "pagerank", "closeness", "harmonic"}));
             cmd->add_option("--top", a.top, "Rows shown (0: every entity)")->capture_default_str();
-            cmd->add_option("--samples", a.samples, "Betweenness from this many sampled sources (0: exact)")
+            cmd->add_option("--samples", a.samples,
+                            "Betweenness from this many sampled sources (0: exact)")
                 ->capture_default_str();
-            cmd->add_option("--seed", a.seed, "Seed of the betweenness sample")->capture_default_str();
-            cmd->add_option("--threads", a.threads, "Worker threads (0: every core)")->capture_default_str();
+            cmd->add_option("--seed", a.seed, "Seed of the betweenness sample")
+                ->capture_default_str();
+            cmd->add_option("--threads", a.threads, "Worker threads (0: every core)")
+                ->capture_default_str();
             cmd->add_flag("--directed", a.directed, "Follow relations from subject to object only");
         },
         [](Context&, const GraphView& view, const CentralityArgs& a) {
@@ -306,12 +350,16 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
         });
 
     addQuery<SharedArgs>(
-        group, ctx, registry, "shared", "Entities sharing a neighbour through a relation (companies at one address)",
+        group, ctx, registry, "shared",
+        "Entities sharing a neighbour through a relation (companies at one address)",
         std::make_shared<SharedArgs>(),
         [](CLI::App* cmd, SharedArgs& a) {
-            cmd->add_option("--via", a.via, "The relation type shared (registered_at, director_of, ...)")->required();
+            cmd->add_option("--via", a.via,
+                            "The relation type shared (registered_at, director_of, ...)")
+                ->required();
             cmd->add_option("--min", a.min, "Smallest group listed")->capture_default_str();
-            cmd->add_option("--top", a.top, "At most this many groups (0: all)")->capture_default_str();
+            cmd->add_option("--top", a.top, "At most this many groups (0: all)")
+                ->capture_default_str();
         },
         [](Context&, const GraphView& view, const SharedArgs& a) {
             queries::SharedParams p;
@@ -325,9 +373,11 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
         group, ctx, registry, "red-flags", "Addresses with many companies, people on many boards",
         std::make_shared<RedFlagArgs>(),
         [](CLI::App* cmd, RedFlagArgs& a) {
-            cmd->add_option("--min-companies", a.minCompanies, "Flag an address with at least this many registered")
+            cmd->add_option("--min-companies", a.minCompanies,
+                            "Flag an address with at least this many registered")
                 ->capture_default_str();
-            cmd->add_option("--min-boards", a.minBoards, "Flag an entity on at least this many boards")
+            cmd->add_option("--min-boards", a.minBoards,
+                            "Flag an entity on at least this many boards")
                 ->capture_default_str();
         },
         [](Context&, const GraphView& view, const RedFlagArgs& a) {

@@ -31,7 +31,8 @@ std::pair<GraphView::Edge, GraphView::Edge> GraphView::outEdges(Node v) const {
 std::size_t GraphView::memoryBytes() const {
     std::size_t n = entityIds_.size();
     std::size_t m = relationIds_.size();
-    std::size_t bytes = n * (sizeof(EntityId) + sizeof(EntityTypeId)) + nodeOfEntity_.size() * sizeof(Node);
+    std::size_t bytes =
+        n * (sizeof(EntityId) + sizeof(EntityTypeId)) + nodeOfEntity_.size() * sizeof(Node);
     for (const auto& s : keys_) bytes += sizeof(std::string) + (s.size() > 15 ? s.size() : 0);
     for (const auto& s : names_) bytes += sizeof(std::string) + (s.size() > 15 ? s.size() : 0);
     // Per edge: source, relation id, type, flags, confidence, support; shares and dates only
@@ -52,7 +53,9 @@ GraphView GraphView::build(Store& store, const Schema& schema, const ViewFilter&
         typeMask = 0;
         for (const auto& name : filter.entityTypes) {
             auto t = schema.entityTypeId(name);
-            if (!t) throw QueryError("unknown entity type '" + name + "' (expected " + schema.entityTypeList() + ")");
+            if (!t)
+                throw QueryError("unknown entity type '" + name + "' (expected " +
+                                 schema.entityTypeList() + ")");
             for (const auto& et : schema.entityTypes()) {
                 auto id = *schema.entityTypeId(et.name);
                 if (schema.isA(id, *t)) typeMask |= 1ull << id;
@@ -63,26 +66,29 @@ GraphView GraphView::build(Store& store, const Schema& schema, const ViewFilter&
     std::vector<bool> relationAllowed(schema.relationTypes().size(), filter.relationTypes.empty());
     for (const auto& name : filter.relationTypes) {
         const RelationType* rt = schema.relationType(name);
-        if (!rt) throw QueryError("unknown relation type '" + name + "' (expected " + schema.relationTypeList() + ")");
+        if (!rt)
+            throw QueryError("unknown relation type '" + name + "' (expected " +
+                             schema.relationTypeList() + ")");
         relationAllowed[static_cast<std::size_t>(rt - schema.relationTypes().data())] = true;
     }
 
-    store.forEachCanonicalEntity([&](EntityId id, const std::string& key, const std::string& type,
-                                     const std::string& name) {
-        auto t = schema.entityTypeId(type);
-        EntityTypeId tid = t ? *t : schema.rootType();
-        if (!((typeMask >> tid) & 1u)) return;
-        if (static_cast<std::size_t>(id) >= view.nodeOfEntity_.size()) {
-            view.nodeOfEntity_.resize(static_cast<std::size_t>(id) + 1, kNoNode);
-        }
-        view.nodeOfEntity_[static_cast<std::size_t>(id)] = static_cast<Node>(view.entityIds_.size());
-        view.entityIds_.push_back(id);
-        view.nodeTypes_.push_back(tid);
-        if (filter.labels) {
-            view.keys_.push_back(key);
-            view.names_.push_back(name);
-        }
-    });
+    store.forEachCanonicalEntity(
+        [&](EntityId id, const std::string& key, const std::string& type, const std::string& name) {
+            auto t = schema.entityTypeId(type);
+            EntityTypeId tid = t ? *t : schema.rootType();
+            if (!((typeMask >> tid) & 1u)) return;
+            if (static_cast<std::size_t>(id) >= view.nodeOfEntity_.size()) {
+                view.nodeOfEntity_.resize(static_cast<std::size_t>(id) + 1, kNoNode);
+            }
+            view.nodeOfEntity_[static_cast<std::size_t>(id)] =
+                static_cast<Node>(view.entityIds_.size());
+            view.entityIds_.push_back(id);
+            view.nodeTypes_.push_back(tid);
+            if (filter.labels) {
+                view.keys_.push_back(key);
+                view.names_.push_back(name);
+            }
+        });
 
     std::vector<RelationId> bySource;
     if (!filter.sources.empty()) bySource = store.relationsSupportedBy(filter.sources);
@@ -106,20 +112,22 @@ GraphView GraphView::build(Store& store, const Schema& schema, const ViewFilter&
             if (r.validFrom && *r.validFrom > *filter.asOf) return;
             if (r.validTo && *r.validTo < *filter.asOf) return;
         }
-        if (!filter.sources.empty() && !std::binary_search(bySource.begin(), bySource.end(), r.id)) return;
+        if (!filter.sources.empty() && !std::binary_search(bySource.begin(), bySource.end(), r.id))
+            return;
         Node s = view.node(r.src);
         Node d = view.node(r.dst);
         if (s == kNoNode || d == kNoNode) return;
         std::uint8_t flags = (r.directed ? kDirected : 0) | (r.dispute > 0 ? kDisputed : 0);
         float nan = std::numeric_limits<float>::quiet_NaN();
-        edges.push_back({s, d, r.id, static_cast<std::uint8_t>(typeIndex), flags,
-                         static_cast<float>(r.confidence),
-                         r.shareMin ? static_cast<float>(*r.shareMin) : nan,
-                         r.shareMax ? static_cast<float>(*r.shareMax) : nan, r.validFrom.value_or(0),
-                         r.validTo.value_or(0), static_cast<std::int32_t>(r.support)});
+        edges.push_back(
+            {s, d, r.id, static_cast<std::uint8_t>(typeIndex), flags,
+             static_cast<float>(r.confidence), r.shareMin ? static_cast<float>(*r.shareMin) : nan,
+             r.shareMax ? static_cast<float>(*r.shareMax) : nan, r.validFrom.value_or(0),
+             r.validTo.value_or(0), static_cast<std::int32_t>(r.support)});
     });
     // Relations arrive in id order; a stable sort by source keeps that order within a node.
-    std::stable_sort(edges.begin(), edges.end(), [](const Pending& a, const Pending& b) { return a.src < b.src; });
+    std::stable_sort(edges.begin(), edges.end(),
+                     [](const Pending& a, const Pending& b) { return a.src < b.src; });
     std::size_t m = edges.size();
     view.sources_.resize(m);
     view.relationIds_.resize(m);
@@ -137,8 +145,10 @@ GraphView GraphView::build(Store& store, const Schema& schema, const ViewFilter&
         view.relationTypes_[i] = p.type;
         view.flags_[i] = p.flags;
         view.confidence_[i] = p.conf;
-        view.shares_.push(std::isnan(p.smin) ? std::nullopt : std::make_optional(std::make_pair(p.smin, p.smax)));
-        view.validity_.push(p.from || p.to ? std::make_optional(std::make_pair(p.from, p.to)) : std::nullopt);
+        view.shares_.push(std::isnan(p.smin) ? std::nullopt
+                                             : std::make_optional(std::make_pair(p.smin, p.smax)));
+        view.validity_.push(p.from || p.to ? std::make_optional(std::make_pair(p.from, p.to))
+                                           : std::nullopt);
         view.support_[i] = p.support;
         pairs[i] = {p.src, p.dst};
     }
@@ -146,7 +156,8 @@ GraphView GraphView::build(Store& store, const Schema& schema, const ViewFilter&
     edges.shrink_to_fit();
     // The multi-pass constructor places edges by a stable counting sort on the source, so
     // with input already in source order Boost's edge index equals our edge number.
-    view.csr_ = Csr(boost::edges_are_unsorted_multi_pass, pairs.begin(), pairs.end(), view.nodeCount());
+    view.csr_ =
+        Csr(boost::edges_are_unsorted_multi_pass, pairs.begin(), pairs.end(), view.nodeCount());
     return view;
 }
 

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <boost/graph/compressed_sparse_row_graph.hpp>
-
 #include <bit>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -21,10 +20,10 @@ struct ViewFilter {
     std::vector<std::string> entityTypes;    ///< empty: all; a type includes its subtypes
     std::vector<std::string> relationTypes;  ///< empty: all
     std::optional<int> asOf;                 ///< yyyymmdd: only relations valid on that day
-    double minConfidence = 0;                ///< relations whose derived confidence is below are left out
-    std::vector<std::string> sources;        ///< empty: all; else relations supported by one of them
-    bool includeDenied = false;              ///< keep relations that only have denying claims
-    bool labels = true;                      ///< load entity ids and names (off saves memory)
+    double minConfidence = 0;          ///< relations whose derived confidence is below are left out
+    std::vector<std::string> sources;  ///< empty: all; else relations supported by one of them
+    bool includeDenied = false;        ///< keep relations that only have denying claims
+    bool labels = true;                ///< load entity ids and names (off saves memory)
 };
 
 /// The Boost graph type behind the view: compressed sparse row, 32-bit vertex and edge
@@ -38,7 +37,7 @@ using Csr = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_
 /// also Boost's edge index. Undirected relations appear once, from the lower entity id;
 /// `directed(e)` tells them apart. Built from the store by build(); never mutated after.
 class GraphView {
-public:
+  public:
     using Node = std::uint32_t;
     using Edge = std::uint32_t;
     static constexpr Node kNoNode = std::numeric_limits<Node>::max();
@@ -66,7 +65,9 @@ public:
     RelationId relationId(Edge e) const { return relationIds_[e]; }
     /// Index into schema().relationTypes().
     std::uint8_t relationType(Edge e) const { return relationTypes_[e]; }
-    const RelationType& relationTypeOf(Edge e) const { return schema_->relationTypes()[relationTypes_[e]]; }
+    const RelationType& relationTypeOf(Edge e) const {
+        return schema_->relationTypes()[relationTypes_[e]];
+    }
     bool directed(Edge e) const { return flags_[e] & kDirected; }
     bool disputed(Edge e) const { return flags_[e] & kDisputed; }
     float confidence(Edge e) const { return confidence_[e]; }
@@ -86,16 +87,21 @@ public:
     /// The out-edges of v as a contiguous range of edge indices.
     std::pair<Edge, Edge> outEdges(Node v) const;
     /// The number of relations leaving v (as subject); O(1).
-    std::uint32_t outDegree(Node v) const { return static_cast<std::uint32_t>(boost::out_degree(v, csr_)); }
+    std::uint32_t outDegree(Node v) const {
+        return static_cast<std::uint32_t>(boost::out_degree(v, csr_));
+    }
     /// The number of relations arriving at v (as object); O(1).
-    std::uint32_t inDegree(Node v) const { return static_cast<std::uint32_t>(boost::in_degree(v, csr_)); }
+    std::uint32_t inDegree(Node v) const {
+        return static_cast<std::uint32_t>(boost::in_degree(v, csr_));
+    }
     /// The in-edges of v as a range of slots [first, last) for inEdgeAt(); O(1).
     std::pair<std::uint32_t, std::uint32_t> inEdgeSlots(Node v) const {
         return {csr_.m_backward.m_rowstart[v], csr_.m_backward.m_rowstart[v + 1]};
     }
     /// The edge in an in-edge slot; the slots of a node hold its in-edges in edge order.
     Edge inEdgeAt(std::uint32_t slot) const {
-        return static_cast<Edge>(boost::get(boost::edge_index, csr_, *Csr::in_edge_iterator(csr_, slot)));
+        return static_cast<Edge>(
+            boost::get(boost::edge_index, csr_, *Csr::in_edge_iterator(csr_, slot)));
     }
     /// The subject of the relation in an in-edge slot, read from the slot itself: walking a
     /// node's in-edges this way touches contiguous memory only.
@@ -117,7 +123,7 @@ public:
     /// Approximate bytes held, for benchmarks.
     std::size_t memoryBytes() const;
 
-private:
+  private:
     static constexpr std::uint8_t kDirected = 1;
     static constexpr std::uint8_t kDisputed = 2;
 
@@ -126,7 +132,7 @@ private:
     // edge plus the values present.
     template <typename T>
     class SparseColumn {
-    public:
+      public:
         void reserve(std::size_t edges) {
             bits_.reserve(edges / 64 + 1);
             rank_.reserve(edges / 64 + 1);
@@ -147,13 +153,15 @@ private:
             std::uint64_t word = bits_[e / 64];
             std::uint64_t bit = std::uint64_t{1} << (e % 64);
             if (!(word & bit)) return nullptr;
-            return &values_[rank_[e / 64] + static_cast<std::uint32_t>(std::popcount(word & (bit - 1)))];
+            return &values_[rank_[e / 64] +
+                            static_cast<std::uint32_t>(std::popcount(word & (bit - 1)))];
         }
         std::size_t memoryBytes() const {
-            return bits_.size() * sizeof(std::uint64_t) + rank_.size() * sizeof(std::uint32_t) + values_.size() * sizeof(T);
+            return bits_.size() * sizeof(std::uint64_t) + rank_.size() * sizeof(std::uint32_t) +
+                   values_.size() * sizeof(T);
         }
 
-    private:
+      private:
         std::vector<std::uint64_t> bits_;
         std::vector<std::uint32_t> rank_;
         std::vector<T> values_;

@@ -131,7 +131,8 @@ QueryResult allShortestPaths(const GraphView& view, const PathParams& params) {
     }
     if (capped) {
         result.notes.push_back("more than " + std::to_string(params.limit) +
-                               " shortest paths; showing the first " + std::to_string(params.limit));
+                               " shortest paths; showing the first " +
+                               std::to_string(params.limit));
     }
     return result;
 }

@@ -18,7 +18,8 @@ std::vector<Node> sampleSources(std::uint32_t n, std::uint32_t k, std::uint64_t 
         // Rejection sampling keeps the draw uniform without relying on a library distribution,
         // whose algorithm the standard leaves to each implementation.
         std::uint64_t span = n - i;
-        std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % span;
+        std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() -
+                              std::numeric_limits<std::uint64_t>::max() % span;
         std::uint64_t r;
         do {
             r = rng();
@@ -40,8 +41,8 @@ struct Slot {
 };
 
 // One worker's share of the sources, accumulated into its own array.
-void accumulate(const SimpleGraph& g, const std::vector<Node>& sources, unsigned worker, unsigned workers,
-                std::vector<double>& score) {
+void accumulate(const SimpleGraph& g, const std::vector<Node>& sources, unsigned worker,
+                unsigned workers, std::vector<double>& score) {
     std::uint32_t n = g.nodeCount();
     std::vector<Slot> slot(n);
     std::vector<Node> order;

@@ -69,10 +69,11 @@ std::vector<double> centralityScores(const GraphView& view, const CentralityPara
             return betweennessCentrality(graph, nullptr, params.threads);
         }
         case CentralityMetric::PageRank: {
-            auto pr = pageRank(graph, params.damping, params.tolerance, params.maxIterations, params.threads);
+            auto pr = pageRank(graph, params.damping, params.tolerance, params.maxIterations,
+                               params.threads);
             if (!pr.converged && notes) {
-                notes->push_back("PageRank did not converge within " + std::to_string(params.maxIterations) +
-                                 " iterations");
+                notes->push_back("PageRank did not converge within " +
+                                 std::to_string(params.maxIterations) + " iterations");
             }
             return std::move(pr.score);
         }
@@ -92,10 +93,14 @@ QueryResult centrality(const GraphView& view, const CentralityParams& params) {
     std::vector<Node> order(score.size());
     std::iota(order.begin(), order.end(), Node{0});
     std::size_t top = params.top == 0 ? order.size() : std::min(params.top, order.size());
-    auto higher = [&](Node a, Node b) { return score[a] != score[b] ? score[a] > score[b] : a < b; };
-    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(), higher);
+    auto higher = [&](Node a, Node b) {
+        return score[a] != score[b] ? score[a] > score[b] : a < b;
+    };
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(),
+                      higher);
     order.resize(top);
-    result.table.columns = {"rank", "entity", "type", metricName(params.metric), "neighbours", "relations"};
+    result.table.columns = {"rank",       "entity",   "type", metricName(params.metric),
+                            "neighbours", "relations"};
     std::int64_t rank = 0;
     for (Node v : order) {
         std::vector<Node> neighbours;
@@ -106,14 +111,15 @@ QueryResult centrality(const GraphView& view, const CentralityParams& params) {
         });
         std::sort(neighbours.begin(), neighbours.end());
         neighbours.erase(std::unique(neighbours.begin(), neighbours.end()), neighbours.end());
-        result.table.rows.push_back({integerCell(++rank), entityCell(v),
-                                     textCell(view.schema().entityType(view.nodeType(v)).name), numberCell(score[v]),
-                                     integerCell(static_cast<std::int64_t>(neighbours.size())),
-                                     integerCell(relations)});
+        result.table.rows.push_back(
+            {integerCell(++rank), entityCell(v),
+             textCell(view.schema().entityType(view.nodeType(v)).name), numberCell(score[v]),
+             integerCell(static_cast<std::int64_t>(neighbours.size())), integerCell(relations)});
         result.subgraph.nodes.push_back(v);
     }
     result.subgraph.normalize(view);
-    if (params.metric == CentralityMetric::Betweenness && params.samples > 0 && params.samples < score.size()) {
+    if (params.metric == CentralityMetric::Betweenness && params.samples > 0 &&
+        params.samples < score.size()) {
         result.notes.push_back("betweenness estimated from " + std::to_string(params.samples) +
                                " sampled sources (seed " + std::to_string(params.seed) + ")");
     }

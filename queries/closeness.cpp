@@ -33,7 +33,8 @@ std::vector<double> closenessCentrality(const SimpleGraph& graph, bool harmonic,
                 score[s] = inverse;
             } else if (total > 0 && n > 1) {
                 double reached = static_cast<double>(order.size() - 1);
-                score[s] = reached / static_cast<double>(total) * reached / static_cast<double>(n - 1);
+                score[s] =
+                    reached / static_cast<double>(total) * reached / static_cast<double>(n - 1);
             }
             for (Node v : order) dist[v] = -1;
         }

@@ -1,28 +1,31 @@
 // SPDX-License-Identifier: MIT
 #include "queries/components.hpp"
 
+#include <algorithm>
 #include <boost/graph/connected_components.hpp>
 #include <boost/graph/strong_components.hpp>
-
-#include <algorithm>
 #include <numeric>
 
 #include "queries/link_graph.hpp"
 
 namespace cg::queries {
 
-std::vector<std::uint32_t> componentOf(const GraphView& view, const RelationSet& relations, bool strong) {
+std::vector<std::uint32_t> componentOf(const GraphView& view, const RelationSet& relations,
+                                       bool strong) {
     std::uint32_t n = view.nodeCount();
     std::vector<std::uint32_t> raw(n, 0);
     if (n == 0) return raw;
-    auto map = boost::make_iterator_property_map(raw.begin(), boost::typed_identity_property_map<Node>());
+    auto map =
+        boost::make_iterator_property_map(raw.begin(), boost::typed_identity_property_map<Node>());
     std::uint32_t count = 0;
     if (strong) {
         Walk walk(view, relations, true);
-        count = static_cast<std::uint32_t>(boost::strong_components(LinkGraph<boost::directed_tag>(walk), map));
+        count = static_cast<std::uint32_t>(
+            boost::strong_components(LinkGraph<boost::directed_tag>(walk), map));
     } else {
         Walk walk(view, relations, false);
-        count = static_cast<std::uint32_t>(boost::connected_components(LinkGraph<boost::undirected_tag>(walk), map));
+        count = static_cast<std::uint32_t>(
+            boost::connected_components(LinkGraph<boost::undirected_tag>(walk), map));
     }
     // Renumber: largest first, then by the lowest node, so the numbers do not depend on the
     // order in which Boost happened to find the components.
@@ -68,16 +71,19 @@ QueryResult components(const GraphView& view, const ComponentParams& params) {
             names += (i ? ", " : "") + cellText(view, entityCell(members[c][i]));
         }
         if (members[c].size() > params.membersShown) names += ", …";
-        result.table.rows.push_back({integerCell(c + 1), integerCell(static_cast<std::int64_t>(members[c].size())),
+        result.table.rows.push_back({integerCell(c + 1),
+                                     integerCell(static_cast<std::int64_t>(members[c].size())),
                                      textCell(names)});
-        result.subgraph.nodes.insert(result.subgraph.nodes.end(), members[c].begin(), members[c].end());
+        result.subgraph.nodes.insert(result.subgraph.nodes.end(), members[c].begin(),
+                                     members[c].end());
     }
     Walk walk(view, relations, params.strong);
     for (Node v = 0; v < view.nodeCount(); ++v) {
         if (!inListed[component[v]]) continue;
         auto [b, e] = view.outEdges(v);
         for (Edge x = b; x < e; ++x) {
-            if (walk.allows(x) && component[view.target(x)] == component[v]) result.subgraph.edges.push_back(x);
+            if (walk.allows(x) && component[view.target(x)] == component[v])
+                result.subgraph.edges.push_back(x);
         }
     }
     result.subgraph.normalize(view);
@@ -85,7 +91,8 @@ QueryResult components(const GraphView& view, const ComponentParams& params) {
                            " connected components; " + std::to_string(small) + " of fewer than " +
                            std::to_string(params.minSize) + " entities not listed");
     if (count - small > listed) {
-        result.notes.push_back("only the " + std::to_string(listed) + " largest components are listed (--top)");
+        result.notes.push_back("only the " + std::to_string(listed) +
+                               " largest components are listed (--top)");
     }
     return result;
 }

@@ -24,7 +24,8 @@ struct ComponentParams {
 /// holding the lower node first). Weak components ignore direction; strong ones follow it,
 /// with undirected relations linking both ways. Boost's connected_components or
 /// strong_components on a LinkGraph, no copy of the view: O(n + m).
-std::vector<std::uint32_t> componentOf(const GraphView& view, const RelationSet& relations, bool strong);
+std::vector<std::uint32_t> componentOf(const GraphView& view, const RelationSet& relations,
+                                       bool strong);
 
 /// One row per component of at least minSize entities (component, size, members), largest
 /// first, with the subgraph of the listed components and the relations inside them, and a

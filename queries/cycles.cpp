@@ -15,8 +15,8 @@ constexpr Local kUnset = ~Local{0};
 
 // The subgraph as compact adjacency lists over local ids, without parallel relations.
 struct Compact {
-    std::vector<Node> nodes;                 // local id -> view node, in view order
-    std::vector<std::vector<Local>> out;     // sorted, unique, no self loops
+    std::vector<Node> nodes;              // local id -> view node, in view order
+    std::vector<std::vector<Local>> out;  // sorted, unique, no self loops
     std::vector<Local> selfLoops;
 };
 
@@ -24,7 +24,9 @@ Compact compact(const GraphView& view, const RelationSet& relations) {
     Compact g;
     NodeMarks<Local> local;
     local.reset(view.nodeCount());
-    auto allowed = [&](Edge e) { return view.directed(e) && relations.contains(view.relationType(e)); };
+    auto allowed = [&](Edge e) {
+        return view.directed(e) && relations.contains(view.relationType(e));
+    };
     for (Node v = 0; v < view.nodeCount(); ++v) {
         auto [b, e] = view.outEdges(v);
         for (Edge x = b; x < e; ++x) {
@@ -63,10 +65,12 @@ Compact compact(const GraphView& view, const RelationSet& relations) {
 // Tarjan's strongly connected components of the nodes whose region is `region`, iteratively;
 // only components of two or more nodes are returned.
 class Components {
-public:
-    explicit Components(const Compact& g) : g_(g), index_(g.out.size(), kUnset), low_(g.out.size()), onStack_(g.out.size()) {}
+  public:
+    explicit Components(const Compact& g)
+        : g_(g), index_(g.out.size(), kUnset), low_(g.out.size()), onStack_(g.out.size()) {}
 
-    std::vector<std::vector<Local>> of(const std::vector<Local>& nodes, const std::vector<std::uint32_t>& region,
+    std::vector<std::vector<Local>> of(const std::vector<Local>& nodes,
+                                       const std::vector<std::uint32_t>& region,
                                        std::uint32_t token) {
         std::vector<std::vector<Local>> found;
         for (Local v : nodes) index_[v] = kUnset;
@@ -96,7 +100,8 @@ public:
                 }
                 Local v = f.v;
                 frames.pop_back();
-                if (!frames.empty()) low_[frames.back().v] = std::min(low_[frames.back().v], low_[v]);
+                if (!frames.empty())
+                    low_[frames.back().v] = std::min(low_[frames.back().v], low_[v]);
                 if (low_[v] != index_[v]) continue;
                 std::vector<Local> component;
                 Local w;
@@ -112,7 +117,7 @@ public:
         return found;
     }
 
-private:
+  private:
     void open(Local v, Local& counter) {
         index_[v] = low_[v] = counter++;
         stack_.push_back(v);
@@ -250,7 +255,8 @@ QueryResult cycles(const GraphView& view, const CycleParams& params) {
         around.push_back(cycle.front());
         PathCell route = routeThrough(walk, around);
         addRoute(result.subgraph, view, route);
-        result.table.rows.push_back({integerCell(++number), integerCell(static_cast<std::int64_t>(cycle.size())),
+        result.table.rows.push_back({integerCell(++number),
+                                     integerCell(static_cast<std::int64_t>(cycle.size())),
                                      Cell{std::move(route)}});
     }
     result.subgraph.normalize(view);

@@ -13,7 +13,7 @@ namespace cg::queries {
 /// Parameters of the search for circular ownership.
 struct CycleParams {
     std::vector<std::string> relations{"owns", "controls"};  ///< directed relation types to follow
-    std::size_t limit = 1000;                                 ///< at most this many cycles
+    std::size_t limit = 1000;                                ///< at most this many cycles
 };
 
 /// The elementary cycles of the directed relations of the given types (undirected relations

@@ -6,7 +6,6 @@
 #include <boost/iterator/counting_iterator.hpp>
 #include <boost/iterator/iterator_facade.hpp>
 #include <boost/property_map/property_map.hpp>
-
 #include <utility>
 
 #include "queries/walk.hpp"
@@ -31,19 +30,19 @@ struct LinkEdge {
 /// boost::undirected_tag for a walk that ignores direction, boost::directed_tag otherwise.
 template <typename Tag>
 class LinkGraph {
-public:
+  public:
     explicit LinkGraph(const Walk& walk) : walk_(&walk) {}
     const Walk& walk() const { return *walk_; }
 
-private:
+  private:
     const Walk* walk_;
 };
 
 /// Iterates over the allowed steps leaving one node: its out-edges, then its in-edges walked
 /// backwards when the walk (or the relation) is undirected.
-class LinkEdgeIterator
-    : public boost::iterator_facade<LinkEdgeIterator, LinkEdge, boost::forward_traversal_tag, LinkEdge> {
-public:
+class LinkEdgeIterator : public boost::iterator_facade<LinkEdgeIterator, LinkEdge,
+                                                       boost::forward_traversal_tag, LinkEdge> {
+  public:
     LinkEdgeIterator() = default;
     LinkEdgeIterator(const Walk* walk, Node v, bool atEnd) : walk_(walk), v_(v) {
         const GraphView& view = walk->view();
@@ -56,7 +55,7 @@ public:
         settle();
     }
 
-private:
+  private:
     friend class boost::iterator_core_access;
     bool inAllowed(Edge e) const {
         return walk_->allows(e) && (!walk_->directed() || !walk_->view().directed(e));
@@ -73,7 +72,9 @@ private:
         if (out_ < outEnd_) return {v_, view.target(out_), out_, true};
         return {v_, view.inEdgeSource(in_), inEdge(), false};
     }
-    bool equal(const LinkEdgeIterator& other) const { return out_ == other.out_ && in_ == other.in_; }
+    bool equal(const LinkEdgeIterator& other) const {
+        return out_ == other.out_ && in_ == other.in_;
+    }
     void increment() {
         if (out_ < outEnd_) {
             ++out_;
@@ -107,8 +108,10 @@ Node target(const LinkEdge& e, const LinkGraph<Tag>&) {
     return e.to;
 }
 template <typename Tag>
-std::pair<boost::counting_iterator<Node>, boost::counting_iterator<Node>> vertices(const LinkGraph<Tag>& g) {
-    return {boost::counting_iterator<Node>(0), boost::counting_iterator<Node>(g.walk().view().nodeCount())};
+std::pair<boost::counting_iterator<Node>, boost::counting_iterator<Node>> vertices(
+    const LinkGraph<Tag>& g) {
+    return {boost::counting_iterator<Node>(0),
+            boost::counting_iterator<Node>(g.walk().view().nodeCount())};
 }
 template <typename Tag>
 Node num_vertices(const LinkGraph<Tag>& g) {

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "queries/most_credible_path.hpp"
 
-#include <boost/graph/dijkstra_shortest_paths.hpp>
-
 #include <algorithm>
+#include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <cmath>
 #include <limits>
 

@@ -62,10 +62,12 @@ std::vector<Neighbour> neighbourhoodOf(const Walk& walk, Node centre, int hops, 
             std::size_t take = s.candidates.size();
             if (cap > 0 && take > cap) {
                 take = cap;
-                std::nth_element(s.candidates.begin(), s.candidates.begin() + static_cast<std::ptrdiff_t>(take),
+                std::nth_element(s.candidates.begin(),
+                                 s.candidates.begin() + static_cast<std::ptrdiff_t>(take),
                                  s.candidates.end(), better);
             }
-            std::sort(s.candidates.begin(), s.candidates.begin() + static_cast<std::ptrdiff_t>(take), better);
+            std::sort(s.candidates.begin(),
+                      s.candidates.begin() + static_cast<std::ptrdiff_t>(take), better);
             // Neighbours left out stay unseen, so that another node may still bring them in.
             for (std::size_t j = 0; j < take; ++j) {
                 const Candidate& c = s.candidates[j];
@@ -96,7 +98,8 @@ QueryResult neighbourhood(const GraphView& view, const NeighbourhoodParams& para
             result.subgraph.edges.push_back(n.via.edge);
         }
         if (n.leftOut > 0) ++capped;
-        result.table.rows.push_back({entityCell(n.node), textCell(view.schema().entityType(view.nodeType(n.node)).name),
+        result.table.rows.push_back({entityCell(n.node),
+                                     textCell(view.schema().entityType(view.nodeType(n.node)).name),
                                      integerCell(n.hops), std::move(via), integerCell(n.leftOut)});
         result.subgraph.nodes.push_back(n.node);
     }
@@ -109,15 +112,16 @@ QueryResult neighbourhood(const GraphView& view, const NeighbourhoodParams& para
         for (const auto& n : found) {
             auto [b, e] = view.outEdges(n.node);
             for (Edge x = b; x < e; ++x) {
-                if (walk.allows(x) && s.seen.has(view.target(x))) result.subgraph.edges.push_back(x);
+                if (walk.allows(x) && s.seen.has(view.target(x)))
+                    result.subgraph.edges.push_back(x);
             }
         }
     }
     result.subgraph.normalize(view);
     if (capped > 0) {
-        result.notes.push_back(std::to_string(capped) + " entities had more than " + std::to_string(params.cap) +
-                               " new neighbours; the most credible " + std::to_string(params.cap) +
-                               " were kept (see 'left out')");
+        result.notes.push_back(std::to_string(capped) + " entities had more than " +
+                               std::to_string(params.cap) + " new neighbours; the most credible " +
+                               std::to_string(params.cap) + " were kept (see 'left out')");
     }
     return result;
 }

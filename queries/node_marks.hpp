@@ -11,7 +11,7 @@ namespace cg::queries {
 /// thread (thread_local) and reset it at the start of each query.
 template <typename T>
 class NodeMarks {
-public:
+  public:
     /// Forgets every mark and makes room for `n` nodes; O(1) except when the node count grows
     /// or the epoch wraps (once per four billion resets).
     void reset(std::size_t n) {
@@ -31,9 +31,11 @@ public:
         return slots_[v].value;
     }
     /// The value of v when marked, else `fallback`.
-    T valueOr(std::uint32_t v, const T& fallback) const { return has(v) ? slots_[v].value : fallback; }
+    T valueOr(std::uint32_t v, const T& fallback) const {
+        return has(v) ? slots_[v].value : fallback;
+    }
 
-private:
+  private:
     // Stamp and value side by side: one cache line per look-up.
     struct Slot {
         std::uint32_t stamp = 0;

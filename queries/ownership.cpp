@@ -28,9 +28,11 @@ Search& threadSearch() {
 
 // Which relations carry ownership, and which way the trace walks them.
 class Links {
-public:
+  public:
     Links(const GraphView& view, const OwnershipParams& params, bool upwards)
-        : view_(view), carriers_(RelationSet::named(view.schema(), params.relations)), upwards_(upwards) {
+        : view_(view),
+          carriers_(RelationSet::named(view.schema(), params.relations)),
+          upwards_(upwards) {
         if (const auto* owns = view.schema().relationType("owns")) {
             owns_ = static_cast<int>(owns - view.schema().relationTypes().data());
         }
@@ -54,7 +56,7 @@ public:
         return false;
     }
 
-private:
+  private:
     const GraphView& view_;
     RelationSet carriers_;
     bool upwards_;
@@ -63,7 +65,8 @@ private:
 
 }  // namespace
 
-OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards, const OwnershipParams& params) {
+OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
+                              const OwnershipParams& params) {
     Links links(view, params, upwards);
     OwnershipTrace trace;
     Search& s = threadSearch();
@@ -149,16 +152,18 @@ OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards, 
         figure.min = std::min(figure.min, 100.0);
         figure.max = std::min(figure.max, 100.0);
         figure.ultimate = !links.hasAny(figure.other);
-        std::stable_sort(figure.chainIds.begin(), figure.chainIds.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return trace.chains[a].max > trace.chains[b].max;
-        });
+        std::stable_sort(figure.chainIds.begin(), figure.chainIds.end(),
+                         [&](std::uint32_t a, std::uint32_t b) {
+                             return trace.chains[a].max > trace.chains[b].max;
+                         });
     }
-    std::sort(trace.figures.begin(), trace.figures.end(), [](const OwnershipFigure& a, const OwnershipFigure& b) {
-        if (a.max != b.max) return a.max > b.max;
-        if (a.min != b.min) return a.min > b.min;
-        if (a.minHops != b.minHops) return a.minHops < b.minHops;
-        return a.other < b.other;
-    });
+    std::sort(trace.figures.begin(), trace.figures.end(),
+              [](const OwnershipFigure& a, const OwnershipFigure& b) {
+                  if (a.max != b.max) return a.max > b.max;
+                  if (a.min != b.min) return a.min > b.min;
+                  if (a.minHops != b.minHops) return a.minHops < b.minHops;
+                  return a.other < b.other;
+              });
     return trace;
 }
 
@@ -168,7 +173,8 @@ QueryResult ownershipResult(const GraphView& view, const OwnershipParams& params
     QueryResult result;
     result.kind = upwards ? "owners" : "holdings";
     const char* who = upwards ? "owner" : "holding";
-    result.table.columns = {who, "type", "share min", "share max", "share", "chains", "unknown chains", "hops", "ultimate"};
+    result.table.columns = {who,      "type",           "share min", "share max", "share",
+                            "chains", "unknown chains", "hops",      "ultimate"};
     result.detail.columns = {who, "chain", "share min", "share max", "share", "hops", "route"};
     auto entity = nodeOrNote(view, params.entity, "traced", result);
     if (!entity) return result;
@@ -185,41 +191,48 @@ QueryResult ownershipResult(const GraphView& view, const OwnershipParams& params
         }
         anyUnknown = anyUnknown || figure.unknownChains > 0;
         const auto& type = view.schema().entityType(view.nodeType(figure.other)).name;
-        result.table.rows.push_back({entityCell(figure.other), textCell(type), numberCell(figure.min),
-                                     numberCell(figure.max),
-                                     textCell(shareText(figure.min, figure.max, figure.unknownChains > 0)),
-                                     integerCell(figure.chains), integerCell(figure.unknownChains),
-                                     integerCell(figure.minHops), textCell(figure.ultimate ? "yes" : "no")});
+        result.table.rows.push_back(
+            {entityCell(figure.other), textCell(type), numberCell(figure.min),
+             numberCell(figure.max),
+             textCell(shareText(figure.min, figure.max, figure.unknownChains > 0)),
+             integerCell(figure.chains), integerCell(figure.unknownChains),
+             integerCell(figure.minHops), textCell(figure.ultimate ? "yes" : "no")});
         std::size_t listed = 0;
         for (std::uint32_t id : figure.chainIds) {
             if (listed == params.chainsPerOwner) break;
             const OwnershipChain& chain = trace.chains[id];
-            result.detail.rows.push_back({entityCell(figure.other), integerCell(static_cast<std::int64_t>(++listed)),
-                                          numberCell(chain.min), numberCell(chain.max),
-                                          textCell(shareText(chain.min, chain.max, chain.unknown)),
-                                          integerCell(static_cast<std::int64_t>(chain.route.steps.size())),
-                                          Cell{chain.route}});
+            result.detail.rows.push_back(
+                {entityCell(figure.other), integerCell(static_cast<std::int64_t>(++listed)),
+                 numberCell(chain.min), numberCell(chain.max),
+                 textCell(shareText(chain.min, chain.max, chain.unknown)),
+                 integerCell(static_cast<std::int64_t>(chain.route.steps.size())),
+                 Cell{chain.route}});
             addRoute(result.subgraph, view, chain.route);
         }
         if (figure.chainIds.size() > listed) {
-            result.notes.push_back(std::to_string(figure.chainIds.size() - listed) + " more chains behind " +
+            result.notes.push_back(std::to_string(figure.chainIds.size() - listed) +
+                                   " more chains behind " +
                                    cellText(view, entityCell(figure.other)) + " are not listed");
         }
     }
     result.subgraph.normalize(view);
     if (anyUnknown) {
         result.notes.push_back(
-            "a link without a share counts as 0–100%: a figure with unknown chains runs from what the known "
+            "a link without a share counts as 0–100%: a figure with unknown chains runs from what "
+            "the known "
             "shares guarantee to the most the other links allow");
     }
     if (hidden > 0) {
         std::string what = upwards ? " owner" : " holding";
-        result.notes.push_back(std::to_string(hidden) + what + (hidden == 1 ? " whose share cannot" : "s whose shares cannot") +
-                               " reach the threshold of " + shareText(params.threshold, params.threshold) +
-                               (hidden == 1 ? " is" : " are") + " not shown (lower it with --threshold)");
+        result.notes.push_back(
+            std::to_string(hidden) + what +
+            (hidden == 1 ? " whose share cannot" : "s whose shares cannot") +
+            " reach the threshold of " + shareText(params.threshold, params.threshold) +
+            (hidden == 1 ? " is" : " are") + " not shown (lower it with --threshold)");
     }
     if (trace.cycleMet) {
-        result.notes.push_back("ownership runs in a circle here: each chain stops before it would repeat an entity");
+        result.notes.push_back(
+            "ownership runs in a circle here: each chain stops before it would repeat an entity");
     }
     if (trace.depthCut) {
         result.notes.push_back("chains longer than " + std::to_string(params.maxDepth) +
@@ -234,7 +247,9 @@ QueryResult ownershipResult(const GraphView& view, const OwnershipParams& params
 
 }  // namespace
 
-QueryResult owners(const GraphView& view, const OwnershipParams& params) { return ownershipResult(view, params, true); }
+QueryResult owners(const GraphView& view, const OwnershipParams& params) {
+    return ownershipResult(view, params, true);
+}
 
 QueryResult holdings(const GraphView& view, const OwnershipParams& params) {
     return ownershipResult(view, params, false);

@@ -26,11 +26,11 @@ struct OwnershipParams {
 
 /// One chain of ownership between the traced entity and another one.
 struct OwnershipChain {
-    Node other = 0;     ///< the owner (owners) or the holding (holdings)
-    double min = 0;     ///< product of the lower share bounds, in percent
-    double max = 0;     ///< product of the upper share bounds, in percent
+    Node other = 0;        ///< the owner (owners) or the holding (holdings)
+    double min = 0;        ///< product of the lower share bounds, in percent
+    double max = 0;        ///< product of the upper share bounds, in percent
     bool unknown = false;  ///< a link has no share, counted as 0–100%
-    PathCell route;     ///< from the upper entity down to the lower one, each step forward
+    PathCell route;        ///< from the upper entity down to the lower one, each step forward
 };
 
 /// The combined share of one owner or holding, over all its chains.
@@ -41,7 +41,7 @@ struct OwnershipFigure {
     std::uint32_t chains = 0;
     std::uint32_t unknownChains = 0;  ///< chains with a link of unknown share
     std::uint32_t minHops = 0;        ///< length of its shortest chain
-    bool ultimate = false;  ///< nothing owns it (owners) or it owns nothing (holdings)
+    bool ultimate = false;            ///< nothing owns it (owners) or it owns nothing (holdings)
     std::vector<std::uint32_t> chainIds;  ///< indexes into OwnershipTrace::chains
 };
 
@@ -49,9 +49,9 @@ struct OwnershipFigure {
 struct OwnershipTrace {
     std::vector<OwnershipFigure> figures;  ///< upper share bound first
     std::vector<OwnershipChain> chains;
-    bool cycleMet = false;     ///< a chain would have repeated an entity and stopped there
-    bool depthCut = false;     ///< a chain went on past maxDepth
-    bool chainsCapped = false; ///< maxChains was reached
+    bool cycleMet = false;      ///< a chain would have repeated an entity and stopped there
+    bool depthCut = false;      ///< a chain went on past maxDepth
+    bool chainsCapped = false;  ///< maxChains was reached
 };
 
 /// Follows ownership from `entity` upwards (its owners) or downwards (its holdings) along
@@ -61,7 +61,8 @@ struct OwnershipTrace {
 /// end the chain instead of looping. Depth-first over simple paths: O(number of chains ×
 /// depth), bounded by maxDepth and maxChains. Throws QueryError when `relations` names a type
 /// the schema does not know.
-OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards, const OwnershipParams& params);
+OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
+                              const OwnershipParams& params);
 
 /// Who ultimately owns an entity: one row per owner whose share can reach the threshold
 /// (owner, type, share min, share max, share, chains, unknown chains, hops, ultimate), the

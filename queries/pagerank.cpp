@@ -7,8 +7,8 @@
 
 namespace cg::queries {
 
-PageRankScores pageRank(const SimpleGraph& graph, double damping, double tolerance, int maxIterations,
-                        unsigned threads) {
+PageRankScores pageRank(const SimpleGraph& graph, double damping, double tolerance,
+                        int maxIterations, unsigned threads) {
     std::uint32_t n = graph.nodeCount();
     PageRankScores result;
     if (n == 0) {

@@ -21,7 +21,7 @@ struct PageRankScores {
 /// `maxIterations`. Pull-based over in-neighbours, so nodes split across `threads` workers
 /// (0: every core) with a result independent of the split. O(iterations × (n + m)). The
 /// graph must have been built with its reverse lists when directed.
-PageRankScores pageRank(const SimpleGraph& graph, double damping, double tolerance, int maxIterations,
-                        unsigned threads);
+PageRankScores pageRank(const SimpleGraph& graph, double damping, double tolerance,
+                        int maxIterations, unsigned threads);
 
 }  // namespace cg::queries

@@ -20,7 +20,8 @@ template <typename Body>
 void onWorkers(unsigned workers, Body&& body) {
     std::vector<std::thread> threads;
     threads.reserve(workers > 0 ? workers - 1 : 0);
-    for (unsigned t = 1; t < workers; ++t) threads.emplace_back([&body, t, workers] { body(t, workers); });
+    for (unsigned t = 1; t < workers; ++t)
+        threads.emplace_back([&body, t, workers] { body(t, workers); });
     body(0u, workers);
     for (auto& t : threads) t.join();
 }

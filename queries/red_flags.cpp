@@ -9,7 +9,8 @@ namespace cg::queries {
 
 namespace {
 
-std::string memberNames(const GraphView& view, const std::vector<Node>& members, std::size_t shown) {
+std::string memberNames(const GraphView& view, const std::vector<Node>& members,
+                        std::size_t shown) {
     std::string names;
     for (std::size_t i = 0; i < members.size() && i < shown; ++i) {
         names += (i ? ", " : "") + cellText(view, entityCell(members[i]));
@@ -27,11 +28,15 @@ QueryResult redFlags(const GraphView& view, const RedFlagParams& params) {
     auto typeName = [&](Node v) { return view.schema().entityType(view.nodeType(v)).name; };
 
     RelationSet address = RelationSet::named(view.schema(), {params.addressRelation});
-    for (const auto& g : sharedNeighbourGroups(view, params.addressRelation, std::max<std::size_t>(params.minCompanies, 1))) {
-        result.table.rows.push_back({textCell("many entities registered at one address"), entityCell(g.shared),
-                                     textCell(typeName(g.shared)), integerCell(static_cast<std::int64_t>(g.members.size())),
+    for (const auto& g : sharedNeighbourGroups(view, params.addressRelation,
+                                               std::max<std::size_t>(params.minCompanies, 1))) {
+        result.table.rows.push_back({textCell("many entities registered at one address"),
+                                     entityCell(g.shared), textCell(typeName(g.shared)),
+                                     integerCell(static_cast<std::int64_t>(g.members.size())),
                                      textCell(memberNames(view, g.members, params.membersShown))});
-        Walk(view, address, false).forEachStep(g.shared, [&](Edge e, Node, bool) { result.subgraph.edges.push_back(e); });
+        Walk(view, address, false).forEachStep(g.shared, [&](Edge e, Node, bool) {
+            result.subgraph.edges.push_back(e);
+        });
     }
 
     // Boards: the distinct objects of each entity's board relations.
@@ -53,10 +58,12 @@ QueryResult redFlags(const GraphView& view, const RedFlagParams& params) {
         holders.push_back({v, list});
         boards.forEachStep(v, [&](Edge e, Node, bool) { result.subgraph.edges.push_back(e); });
     }
-    std::stable_sort(holders.begin(), holders.end(),
-                     [](const Holder& a, const Holder& b) { return a.boards.size() > b.boards.size(); });
+    std::stable_sort(holders.begin(), holders.end(), [](const Holder& a, const Holder& b) {
+        return a.boards.size() > b.boards.size();
+    });
     for (const auto& h : holders) {
-        result.table.rows.push_back({textCell("sits on many boards"), entityCell(h.node), textCell(typeName(h.node)),
+        result.table.rows.push_back({textCell("sits on many boards"), entityCell(h.node),
+                                     textCell(typeName(h.node)),
                                      integerCell(static_cast<std::int64_t>(h.boards.size())),
                                      textCell(memberNames(view, h.boards, params.membersShown))});
     }

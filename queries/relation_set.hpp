@@ -12,7 +12,7 @@ namespace cg::queries {
 
 /// The relation types a query may walk, as a bit set over the schema's relation types.
 class RelationSet {
-public:
+  public:
     /// Every relation type.
     RelationSet() { bits_.fill(~std::uint64_t{0}); }
 
@@ -23,7 +23,7 @@ public:
     bool contains(std::uint8_t type) const { return (bits_[type >> 6] >> (type & 63)) & 1u; }
     bool all() const { return all_; }
 
-private:
+  private:
     std::array<std::uint64_t, 4> bits_{};
     bool all_ = true;
 };

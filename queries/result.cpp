@@ -44,7 +44,8 @@ std::vector<GraphView::Node> routeNodes(const GraphView& view, const PathCell& r
     std::vector<GraphView::Node> nodes;
     nodes.reserve(route.steps.size() + 1);
     nodes.push_back(route.start);
-    for (const auto& s : route.steps) nodes.push_back(s.forward ? view.target(s.edge) : view.source(s.edge));
+    for (const auto& s : route.steps)
+        nodes.push_back(s.forward ? view.target(s.edge) : view.source(s.edge));
     return nodes;
 }
 
@@ -64,7 +65,8 @@ void addRoute(graph::Subgraph& subgraph, const GraphView& view, const PathCell& 
 }
 
 std::string shareText(double min, double max, bool unknown) {
-    std::string text = min == max ? percentText(min) + "%" : percentText(min) + "–" + percentText(max) + "%";
+    std::string text =
+        min == max ? percentText(min) + "%" : percentText(min) + "–" + percentText(max) + "%";
     if (unknown) text += " (a share is unknown)";
     return text;
 }
@@ -73,7 +75,8 @@ std::string routeText(const GraphView& view, const PathCell& route) {
     std::string text = nodeText(view, route.start);
     for (const auto& s : route.steps) {
         std::string label = view.relationTypeOf(s.edge).name;
-        if (auto share = view.share(s.edge)) label += " " + shareText((*share).first, (*share).second);
+        if (auto share = view.share(s.edge))
+            label += " " + shareText((*share).first, (*share).second);
         if (!view.directed(s.edge)) {
             text += " -" + label + "- ";
         } else if (s.forward) {

@@ -35,7 +35,8 @@ PathCell routeThrough(const Walk& walk, const std::vector<Node>& nodes) {
     return route;
 }
 
-QueryResult pathsResult(const char* kind, const GraphView& view, const std::vector<PathCell>& routes) {
+QueryResult pathsResult(const char* kind, const GraphView& view,
+                        const std::vector<PathCell>& routes) {
     QueryResult result;
     result.kind = kind;
     result.table.columns = {"path", "hops", "confidence", "route"};

@@ -14,6 +14,7 @@ namespace cg::queries {
 PathCell routeThrough(const Walk& walk, const std::vector<Node>& nodes);
 
 /// A path query's answer: one row per route (path, hops, confidence, route) and their subgraph.
-QueryResult pathsResult(const char* kind, const GraphView& view, const std::vector<PathCell>& routes);
+QueryResult pathsResult(const char* kind, const GraphView& view,
+                        const std::vector<PathCell>& routes);
 
 }  // namespace cg::queries

@@ -5,7 +5,8 @@
 
 namespace cg::queries {
 
-std::vector<SharedGroup> sharedNeighbourGroups(const GraphView& view, const std::string& via, std::size_t minShared) {
+std::vector<SharedGroup> sharedNeighbourGroups(const GraphView& view, const std::string& via,
+                                               std::size_t minShared) {
     RelationSet relation = RelationSet::named(view.schema(), {via});
     bool directed = view.schema().relationType(via)->directed;
     // Walking into a node backwards lists the subjects of its relations; an undirected
@@ -29,13 +30,15 @@ std::vector<SharedGroup> sharedNeighbourGroups(const GraphView& view, const std:
         if (members.size() < minShared) continue;
         groups.push_back({v, members});
     }
-    std::stable_sort(groups.begin(), groups.end(),
-                     [](const SharedGroup& a, const SharedGroup& b) { return a.members.size() > b.members.size(); });
+    std::stable_sort(groups.begin(), groups.end(), [](const SharedGroup& a, const SharedGroup& b) {
+        return a.members.size() > b.members.size();
+    });
     return groups;
 }
 
 QueryResult sharedNeighbours(const GraphView& view, const SharedParams& params) {
-    auto groups = sharedNeighbourGroups(view, params.via, std::max<std::size_t>(params.minShared, 1));
+    auto groups =
+        sharedNeighbourGroups(view, params.via, std::max<std::size_t>(params.minShared, 1));
     QueryResult result;
     result.kind = "shared";
     result.table.columns = {"shared", "type", "count", "members"};
@@ -49,19 +52,21 @@ QueryResult sharedNeighbours(const GraphView& view, const SharedParams& params) 
             names += (i ? ", " : "") + cellText(view, entityCell(g.members[i]));
         }
         if (g.members.size() > params.membersShown) names += ", …";
-        result.table.rows.push_back({entityCell(g.shared), textCell(view.schema().entityType(view.nodeType(g.shared)).name),
-                                     integerCell(static_cast<std::int64_t>(g.members.size())), textCell(names)});
+        result.table.rows.push_back(
+            {entityCell(g.shared), textCell(view.schema().entityType(view.nodeType(g.shared)).name),
+             integerCell(static_cast<std::int64_t>(g.members.size())), textCell(names)});
         result.subgraph.nodes.push_back(g.shared);
         Walk walk(view, relation, false);
         walk.forEachStep(g.shared, [&](Edge e, Node, bool) { result.subgraph.edges.push_back(e); });
     }
     result.subgraph.normalize(view);
     if (groups.size() > listed) {
-        result.notes.push_back(std::to_string(groups.size() - listed) + " smaller groups not listed (--top)");
+        result.notes.push_back(std::to_string(groups.size() - listed) +
+                               " smaller groups not listed (--top)");
     }
     if (groups.empty()) {
-        result.notes.push_back("no entity has " + std::to_string(params.minShared) + " or more neighbours through " +
-                               params.via);
+        result.notes.push_back("no entity has " + std::to_string(params.minShared) +
+                               " or more neighbours through " + params.via);
     }
     return result;
 }

@@ -12,10 +12,11 @@ namespace cg::queries {
 
 /// Parameters of the shared-neighbour query.
 struct SharedParams {
-    std::string via = "registered_at";  ///< the relation type the entities share a neighbour through
-    std::size_t minShared = 2;          ///< smallest group listed
-    std::size_t top = 50;               ///< at most this many groups; 0: all
-    std::size_t membersShown = 10;      ///< names shown per group in the table
+    std::string via =
+        "registered_at";            ///< the relation type the entities share a neighbour through
+    std::size_t minShared = 2;      ///< smallest group listed
+    std::size_t top = 50;           ///< at most this many groups; 0: all
+    std::size_t membersShown = 10;  ///< names shown per group in the table
 };
 
 /// One entity and the entities linked to it through the relation.
@@ -28,7 +29,8 @@ struct SharedGroup {
 /// entities at the subject end (the companies registered there, its directors); for an
 /// undirected relation, every entity with its neighbours through it. Only groups of at least
 /// `minShared` members, largest first, then by position. O(n + m).
-std::vector<SharedGroup> sharedNeighbourGroups(const GraphView& view, const std::string& via, std::size_t minShared);
+std::vector<SharedGroup> sharedNeighbourGroups(const GraphView& view, const std::string& via,
+                                               std::size_t minShared);
 
 /// Entities that share a neighbour through a relation type: one row per shared neighbour
 /// (shared, type, count, members) and the subgraph of those relations. Throws QueryError on an

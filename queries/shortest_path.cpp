@@ -72,8 +72,10 @@ std::optional<PathCell> shortestRoute(const Walk& walk, Node from, Node to, int 
                         }
                         return;
                     }
-                    s.visits.set(w, Visit{e, 0, frontLevel + 1, 0,
-                                          static_cast<std::uint8_t>(kFront | (forward ? kFrontForward : 0))});
+                    s.visits.set(
+                        w,
+                        Visit{e, 0, frontLevel + 1, 0,
+                              static_cast<std::uint8_t>(kFront | (forward ? kFrontForward : 0))});
                     s.next.push_back(w);
                     cost += walk.degree(w);
                 });
@@ -95,8 +97,9 @@ std::optional<PathCell> shortestRoute(const Walk& walk, Node from, Node to, int 
                         }
                         return;
                     }
-                    s.visits.set(u, Visit{0, e, 0, backLevel + 1,
-                                          static_cast<std::uint8_t>(kBack | (forward ? kBackForward : 0))});
+                    s.visits.set(
+                        u, Visit{0, e, 0, backLevel + 1,
+                                 static_cast<std::uint8_t>(kBack | (forward ? kBackForward : 0))});
                     s.next.push_back(u);
                     cost += walk.degree(u);
                 });
@@ -113,7 +116,8 @@ std::optional<PathCell> shortestRoute(const Walk& walk, Node from, Node to, int 
     for (Node v = meetFront; v != from;) {
         nodes.push_back(v);
         const Visit& visit = s.visits.get(v);
-        v = (visit.flags & kFrontForward) ? view.source(visit.frontEdge) : view.target(visit.frontEdge);
+        v = (visit.flags & kFrontForward) ? view.source(visit.frontEdge)
+                                          : view.target(visit.frontEdge);
     }
     nodes.push_back(from);
     std::reverse(nodes.begin(), nodes.end());
@@ -121,7 +125,8 @@ std::optional<PathCell> shortestRoute(const Walk& walk, Node from, Node to, int 
         nodes.push_back(v);
         if (v == to) break;
         const Visit& visit = s.visits.get(v);
-        v = (visit.flags & kBackForward) ? view.target(visit.backEdge) : view.source(visit.backEdge);
+        v = (visit.flags & kBackForward) ? view.target(visit.backEdge)
+                                         : view.source(visit.backEdge);
     }
     return routeThrough(walk, nodes);
 }

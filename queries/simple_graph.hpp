@@ -14,13 +14,15 @@ namespace cg::queries {
 /// relation appears at both ends. Directed: out-neighbours, and in-neighbours on request;
 /// undirected relations count both ways.
 class SimpleGraph {
-public:
+  public:
     /// Builds the copy in O(n + m); `reverse` also builds the in-neighbour lists.
     SimpleGraph(const Walk& walk, bool reverse);
 
     std::uint32_t nodeCount() const { return static_cast<std::uint32_t>(outStart_.size() - 1); }
     bool directed() const { return directed_; }
-    std::span<const Node> out(Node v) const { return {out_.data() + outStart_[v], out_.data() + outStart_[v + 1]}; }
+    std::span<const Node> out(Node v) const {
+        return {out_.data() + outStart_[v], out_.data() + outStart_[v + 1]};
+    }
     /// In-neighbours; the out-neighbours when undirected. Needs `reverse` for a directed walk.
     std::span<const Node> in(Node v) const {
         if (!directed_) return out(v);
@@ -29,7 +31,7 @@ public:
     /// Neighbour pairs (arcs when directed, each undirected link once otherwise).
     std::uint64_t linkCount() const { return directed_ ? out_.size() : out_.size() / 2; }
 
-private:
+  private:
     bool directed_;
     std::vector<std::uint64_t> outStart_, inStart_;
     std::vector<Node> out_, in_;

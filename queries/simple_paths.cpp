@@ -58,7 +58,8 @@ std::vector<PathCell> simpleRoutes(const Walk& walk, Node from, Node to, int max
     std::vector<Node> path;
     std::vector<std::vector<Node>> choices;
     std::vector<std::size_t> cursor;
-    auto nextNodes = [&](Node u, std::uint32_t depth, std::uint32_t length, std::vector<Node>& out) {
+    auto nextNodes = [&](Node u, std::uint32_t depth, std::uint32_t length,
+                         std::vector<Node>& out) {
         out.clear();
         walk.forEachStep(u, [&](Edge, Node w, bool) {
             if (s.onPath.has(w) && s.onPath.get(w)) return;
@@ -106,7 +107,8 @@ std::vector<PathCell> simpleRoutes(const Walk& walk, Node from, Node to, int max
 }
 
 QueryResult simplePaths(const GraphView& view, const PathParams& params) {
-    if (params.maxHops < 1) throw QueryError("simple paths need a hop limit of at least 1 (--max-hops)");
+    if (params.maxHops < 1)
+        throw QueryError("simple paths need a hop limit of at least 1 (--max-hops)");
     Walk walk(view, RelationSet::named(view.schema(), params.relations), params.directed);
     QueryResult empty;
     empty.kind = "paths";
@@ -116,7 +118,8 @@ QueryResult simplePaths(const GraphView& view, const PathParams& params) {
     bool capped = false;
     auto routes = simpleRoutes(walk, *from, *to, params.maxHops, params.limit, capped);
     QueryResult result = pathsResult("paths", view, routes);
-    if (routes.empty()) result.notes.push_back("no path within " + std::to_string(params.maxHops) + " hops");
+    if (routes.empty())
+        result.notes.push_back("no path within " + std::to_string(params.maxHops) + " hops");
     if (capped) {
         result.notes.push_back("more than " + std::to_string(params.limit) +
                                " paths; showing the shortest " + std::to_string(params.limit));

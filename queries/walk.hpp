@@ -16,13 +16,15 @@ using Edge = GraphView::Edge;
 /// direction. Undirected relations (family_of, associate_of) are walked both ways even when
 /// direction is followed.
 class Walk {
-public:
+  public:
     Walk(const GraphView& view, RelationSet relations, bool directed)
         : view_(&view), relations_(relations), directed_(directed) {}
 
     const GraphView& view() const { return *view_; }
     bool directed() const { return directed_; }
-    bool allows(Edge e) const { return relations_.all() || relations_.contains(view_->relationType(e)); }
+    bool allows(Edge e) const {
+        return relations_.all() || relations_.contains(view_->relationType(e));
+    }
 
     /// Calls fn(edge, next, forward) for every allowed step leaving v; `forward` is true when
     /// the step goes from the relation's subject to its object. O(degree of v), reading only
@@ -36,7 +38,8 @@ public:
         auto [ib, ie] = view_->inEdgeSlots(v);
         for (auto slot = ib; slot < ie; ++slot) {
             Edge x = view_->inEdgeAt(slot);
-            if (allows(x) && (!directed_ || !view_->directed(x))) fn(x, view_->inEdgeSource(slot), false);
+            if (allows(x) && (!directed_ || !view_->directed(x)))
+                fn(x, view_->inEdgeSource(slot), false);
         }
     }
 
@@ -59,9 +62,11 @@ public:
     }
 
     /// The node a step along `e` reaches.
-    Node stepEnd(Edge e, bool forward) const { return forward ? view_->target(e) : view_->source(e); }
+    Node stepEnd(Edge e, bool forward) const {
+        return forward ? view_->target(e) : view_->source(e);
+    }
 
-private:
+  private:
     const GraphView* view_;
     RelationSet relations_;
     bool directed_;

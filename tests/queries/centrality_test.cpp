@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Degree, betweenness, PageRank, closeness and harmonic centrality against networkx.
+#include "queries/centrality.hpp"
+
 #include <gtest/gtest.h>
 
 #include "queries/betweenness.hpp"
-#include "queries/centrality.hpp"
 #include "tests/queries/query_fixture.hpp"
 
 using cg::queries::CentralityMetric;
@@ -21,7 +22,7 @@ constexpr std::uint32_t kSamples = 40;
 constexpr std::uint64_t kSeed = 42;
 
 class CentralityOnGeneratedGraphs : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         small_ = new Investigation(kSmall, cg::testing::randomEdges(kSmall, 900, 3));
         large_ = new Investigation(kLarge, cg::testing::randomEdges(kLarge, 5000, 4));
@@ -37,22 +38,26 @@ protected:
     static const rapidjson::Document& reference(bool large, bool directed) {
         auto& slot = answers_[(large ? 2 : 0) + (directed ? 1 : 0)];
         if (slot) return *slot;
-        std::string task = R"({"task": "centrality", "directed": )" + std::string(directed ? "true" : "false") +
+        std::string task = R"({"task": "centrality", "directed": )" +
+                           std::string(directed ? "true" : "false") +
                            R"(, "damping": 0.85, "tolerance": 1e-16)";
         if (!large) {
             task += R"(, "metrics": ["betweenness"]})";
         } else {
             auto sample = cg::queries::sampleSources(large_->view().nodeCount(), kSamples, kSeed);
-            task += R"(, "metrics": ["degree", "sampled_betweenness", "pagerank", "closeness", "harmonic"])";
+            task +=
+                R"(, "metrics": ["degree", "sampled_betweenness", "pagerank", "closeness", "harmonic"])";
             task += R"(, "sources": [)";
             for (std::size_t i = 0; i < sample.size(); ++i) {
                 task += (i ? ",\"" : "\"") + large_->view().key(sample[i]) + "\"";
             }
             task += R"(], "nodes": [)";
-            for (int i = 0; i < 150; ++i) task += (i ? ",\"n" : "\"n") + std::to_string((i * 4007) % kLarge) + "\"";
+            for (int i = 0; i < 150; ++i)
+                task += (i ? ",\"n" : "\"n") + std::to_string((i * 4007) % kLarge) + "\"";
             task += "]}";
         }
-        slot = std::make_unique<rapidjson::Document>(cg::testing::networkx(large ? *large_ : *small_, task));
+        slot = std::make_unique<rapidjson::Document>(
+            cg::testing::networkx(large ? *large_ : *small_, task));
         return *slot;
     }
 
@@ -60,24 +65,29 @@ protected:
         const auto& answer = reference(large, directed);
         std::map<std::string, double> out;
         if (!answer.IsObject() || !answer.HasMember(metric)) return out;
-        for (const auto& m : answer[metric].GetObject()) out[m.name.GetString()] = m.value.GetDouble();
+        for (const auto& m : answer[metric].GetObject())
+            out[m.name.GetString()] = m.value.GetDouble();
         return out;
     }
 
     // Every score networkx gives agrees within `tolerance`, relative (absolute near zero).
     static void expectClose(Investigation& inv, const std::vector<double>& got,
-                            const std::map<std::string, double>& expected, double tolerance, const char* what) {
+                            const std::map<std::string, double>& expected, double tolerance,
+                            const char* what) {
         ASSERT_FALSE(expected.empty()) << what;
         std::size_t nonZero = 0, bad = 0;
         for (const auto& [key, value] : expected) {
             double mine = got[inv.node(key)];
-            bool ok = std::abs(value) < 1e-300 ? std::abs(mine) < 1e-15
-                                                : cg::testing::relativeDifference(mine, value) <= tolerance;
-            if (!ok && ++bad < 5) ADD_FAILURE() << what << " of " << key << ": " << mine << " vs networkx " << value;
+            bool ok = std::abs(value) < 1e-300
+                          ? std::abs(mine) < 1e-15
+                          : cg::testing::relativeDifference(mine, value) <= tolerance;
+            if (!ok && ++bad < 5)
+                ADD_FAILURE() << what << " of " << key << ": " << mine << " vs networkx " << value;
             nonZero += value != 0;
         }
         EXPECT_EQ(bad, 0u) << what;
-        EXPECT_GT(nonZero, expected.size() / 2) << what << ": too many zero scores to tell anything";
+        EXPECT_GT(nonZero, expected.size() / 2)
+            << what << ": too many zero scores to tell anything";
     }
 
     static std::vector<double> compute(Investigation& inv, CentralityMetric metric, bool directed,
@@ -106,7 +116,8 @@ TEST_F(CentralityOnGeneratedGraphs, ExactBetweennessMatchesNetworkx) {
     CG_REQUIRE_NETWORKX();
     for (bool directed : {false, true}) {
         expectClose(*small_, compute(*small_, CentralityMetric::Betweenness, directed),
-                    scores(false, directed, "betweenness"), 1e-9, directed ? "directed betweenness" : "betweenness");
+                    scores(false, directed, "betweenness"), 1e-9,
+                    directed ? "directed betweenness" : "betweenness");
     }
 }
 
@@ -125,15 +136,16 @@ TEST_F(CentralityOnGeneratedGraphs, PageRankMatchesNetworkx) {
         double sum = 0;
         for (double x : got) sum += x;
         EXPECT_NEAR(sum, 1.0, 1e-9) << "dangling mass is kept";
-        expectClose(*large_, got, scores(true, directed, "pagerank"), 1e-9, directed ? "directed pagerank" : "pagerank");
+        expectClose(*large_, got, scores(true, directed, "pagerank"), 1e-9,
+                    directed ? "directed pagerank" : "pagerank");
     }
 }
 
 TEST_F(CentralityOnGeneratedGraphs, DegreeMatchesNetworkx) {
     CG_REQUIRE_NETWORKX();
     for (bool directed : {false, true}) {
-        expectClose(*large_, compute(*large_, CentralityMetric::Degree, directed), scores(true, directed, "degree"),
-                    1e-12, "degree");
+        expectClose(*large_, compute(*large_, CentralityMetric::Degree, directed),
+                    scores(true, directed, "degree"), 1e-12, "degree");
     }
 }
 
@@ -151,7 +163,8 @@ TEST_F(CentralityOnGeneratedGraphs, BetweennessDoesNotDependOnTheNumberOfThreads
     auto one = compute(*small_, CentralityMetric::Betweenness, false, 1);
     auto two = compute(*small_, CentralityMetric::Betweenness, false, 2);
     ASSERT_EQ(one.size(), two.size());
-    for (std::size_t i = 0; i < one.size(); ++i) EXPECT_NEAR(one[i], two[i], 1e-12 * std::max(1.0, one[i]));
+    for (std::size_t i = 0; i < one.size(); ++i)
+        EXPECT_NEAR(one[i], two[i], 1e-12 * std::max(1.0, one[i]));
 }
 
 TEST_F(CentralityOnGeneratedGraphs, SampleIsFixedBySeed) {

@@ -18,8 +18,10 @@ namespace {
 constexpr int kNodes = 3000;
 
 class ShapeOfGeneratedGraph : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() { inv_ = new Investigation(kNodes, cg::testing::randomEdges(kNodes, 2700, 5)); }
+  protected:
+    static void SetUpTestSuite() {
+        inv_ = new Investigation(kNodes, cg::testing::randomEdges(kNodes, 2700, 5));
+    }
     static void TearDownTestSuite() {
         delete inv_;
         inv_ = nullptr;
@@ -36,17 +38,20 @@ TEST_F(ShapeOfGeneratedGraph, NeighbourhoodsMatchNetworkxWithoutCap) {
         for (int i = 0; i < 40; ++i) centres.push_back("n" + std::to_string((i * 7919) % kNodes));
         std::string task = std::string(R"({"task": "neighbourhood", "hops": 3, "directed": )") +
                            (directed ? "true" : "false") + R"(, "centres": [)";
-        for (std::size_t i = 0; i < centres.size(); ++i) task += (i ? ",\"" : "\"") + centres[i] + "\"";
+        for (std::size_t i = 0; i < centres.size(); ++i)
+            task += (i ? ",\"" : "\"") + centres[i] + "\"";
         auto answer = cg::testing::networkx(*inv_, task + "]}");
         ASSERT_TRUE(answer.IsObject());
         Walk walk(inv_->view(), RelationSet(), directed);
         std::size_t total = 0;
         for (const auto& c : centres) {
             std::map<std::string, int> expected;
-            for (const auto& m : answer[c.c_str()].GetObject()) expected[m.name.GetString()] = m.value.GetInt();
+            for (const auto& m : answer[c.c_str()].GetObject())
+                expected[m.name.GetString()] = m.value.GetInt();
             std::map<std::string, int> got;
             for (const auto& n : cg::queries::neighbourhoodOf(walk, inv_->node(c), 3, 0)) {
-                EXPECT_TRUE(got.emplace(inv_->view().key(n.node), static_cast<int>(n.hops)).second) << "repeated node";
+                EXPECT_TRUE(got.emplace(inv_->view().key(n.node), static_cast<int>(n.hops)).second)
+                    << "repeated node";
                 EXPECT_EQ(n.leftOut, 0u);
             }
             EXPECT_EQ(got, expected) << c;
@@ -69,7 +74,8 @@ TEST_F(ShapeOfGeneratedGraph, CappedNeighbourhoodsKeepTheMostCredibleNeighbours)
         std::set<Node> seen;
         for (const auto& n : found) {
             EXPECT_TRUE(seen.insert(n.node).second);
-            ASSERT_TRUE(trueHops.count(n.node)) << "a capped neighbourhood stays inside the full one";
+            ASSERT_TRUE(trueHops.count(n.node))
+                << "a capped neighbourhood stays inside the full one";
             EXPECT_GE(n.hops, trueHops[n.node]);
             if (n.hops == 0) continue;
             Node parent = n.via.forward ? view.source(n.via.edge) : view.target(n.via.edge);
@@ -84,7 +90,8 @@ TEST_F(ShapeOfGeneratedGraph, CappedNeighbourhoodsKeepTheMostCredibleNeighbours)
         }
         // The centre's two neighbours are its most credible links.
         std::vector<float> best;
-        walk.forEachStep(centre, [&](cg::queries::Edge e, Node, bool) { best.push_back(view.confidence(e)); });
+        walk.forEachStep(
+            centre, [&](cg::queries::Edge e, Node, bool) { best.push_back(view.confidence(e)); });
         std::sort(best.rbegin(), best.rend());
         std::vector<float> kept;
         for (const auto& n : found) {
@@ -111,7 +118,8 @@ TEST_F(ShapeOfGeneratedGraph, ComponentsMatchNetworkx) {
         }
         auto component = cg::queries::componentOf(inv_->view(), RelationSet(), strong);
         std::map<std::uint32_t, std::vector<std::string>> byComponent;
-        for (Node v = 0; v < inv_->view().nodeCount(); ++v) byComponent[component[v]].push_back(inv_->view().key(v));
+        for (Node v = 0; v < inv_->view().nodeCount(); ++v)
+            byComponent[component[v]].push_back(inv_->view().key(v));
         std::set<std::vector<std::string>> got;
         std::size_t previous = SIZE_MAX;
         for (auto& [number, members] : byComponent) {

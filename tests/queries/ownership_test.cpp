@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Ownership tracing and circular ownership against networkx on a generated ownership web.
+#include "queries/ownership.hpp"
+
 #include <gtest/gtest.h>
 
 #include <set>
 
 #include "queries/cycles.hpp"
-#include "queries/ownership.hpp"
 #include "tests/queries/query_fixture.hpp"
 
 using cg::queries::Node;
@@ -53,13 +54,14 @@ std::vector<GenEdge> ownershipWeb(std::uint64_t seed) {
         }
         if (pick(12) == 0 && i > 5) out.push_back({i, i - 1 - pick(5), "owns", 0.7, share()});
         int board = pick(kNodes);
-        if (pick(10) == 0 && board != i) out.push_back({i, board, "director_of", 0.8, std::nullopt});
+        if (pick(10) == 0 && board != i)
+            out.push_back({i, board, "director_of", 0.8, std::nullopt});
     }
     return out;
 }
 
 class OwnershipWeb : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() { inv_ = new Investigation(kNodes, ownershipWeb(9)); }
     static void TearDownTestSuite() {
         delete inv_;
@@ -68,10 +70,14 @@ protected:
 
     void compare(bool upwards) {
         std::vector<std::string> targets;
-        for (int i = 0; i < 25; ++i) targets.push_back("n" + std::to_string(upwards ? kNodes - 1 - i * 37 : i * 41));
-        std::string task = std::string(R"({"task": "ownership", "relations": ["owns", "controls"], "max_depth": 6, )") +
-                           R"("upwards": )" + (upwards ? "true" : "false") + R"(, "targets": [)";
-        for (std::size_t i = 0; i < targets.size(); ++i) task += (i ? ",\"" : "\"") + targets[i] + "\"";
+        for (int i = 0; i < 25; ++i)
+            targets.push_back("n" + std::to_string(upwards ? kNodes - 1 - i * 37 : i * 41));
+        std::string task =
+            std::string(
+                R"({"task": "ownership", "relations": ["owns", "controls"], "max_depth": 6, )") +
+            R"("upwards": )" + (upwards ? "true" : "false") + R"(, "targets": [)";
+        for (std::size_t i = 0; i < targets.size(); ++i)
+            task += (i ? ",\"" : "\"") + targets[i] + "\"";
         auto answer = cg::testing::networkx(*inv_, task + "]}");
         ASSERT_TRUE(answer.IsObject());
         cg::queries::OwnershipParams params;
@@ -101,7 +107,8 @@ protected:
                     auto nodes = cg::queries::routeNodes(inv_->view(), chain.route);
                     EXPECT_EQ(nodes.front(), upwards ? f.other : inv_->node(t));
                     EXPECT_EQ(nodes.back(), upwards ? inv_->node(t) : f.other);
-                    EXPECT_EQ(std::set<Node>(nodes.begin(), nodes.end()).size(), nodes.size()) << "simple chain";
+                    EXPECT_EQ(std::set<Node>(nodes.begin(), nodes.end()).size(), nodes.size())
+                        << "simple chain";
                 }
             }
         }
@@ -127,7 +134,8 @@ TEST_F(OwnershipWeb, HoldingsMatchChainsEnumeratedByNetworkx) {
 
 TEST_F(OwnershipWeb, CyclesMatchNetworkx) {
     CG_REQUIRE_NETWORKX();
-    auto answer = cg::testing::networkx(*inv_, R"({"task": "cycles", "relations": ["owns", "controls"], "limit": 100000})");
+    auto answer = cg::testing::networkx(
+        *inv_, R"({"task": "cycles", "relations": ["owns", "controls"], "limit": 100000})");
     ASSERT_TRUE(answer.IsArray());
     // Both sides as rotations starting from the lowest key.
     auto canonical = [](std::vector<std::string> c) {
@@ -141,8 +149,8 @@ TEST_F(OwnershipWeb, CyclesMatchNetworkx) {
         expected.insert(canonical(keys));
     }
     bool capped = true;
-    auto cycles = cg::queries::simpleCycles(inv_->view(), RelationSet::named(inv_->schema(), {"owns", "controls"}),
-                                            100000, capped);
+    auto cycles = cg::queries::simpleCycles(
+        inv_->view(), RelationSet::named(inv_->schema(), {"owns", "controls"}), 100000, capped);
     EXPECT_FALSE(capped);
     std::set<std::vector<std::string>> got;
     for (const auto& c : cycles) {
@@ -155,7 +163,8 @@ TEST_F(OwnershipWeb, CyclesMatchNetworkx) {
     EXPECT_GT(expected.size(), 5u) << "the web should hold some cycles";
 
     bool cut = false;
-    auto few = cg::queries::simpleCycles(inv_->view(), RelationSet::named(inv_->schema(), {"owns"}), 3, cut);
+    auto few = cg::queries::simpleCycles(inv_->view(), RelationSet::named(inv_->schema(), {"owns"}),
+                                         3, cut);
     EXPECT_EQ(few.size(), 3u);
     EXPECT_TRUE(cut);
 }
@@ -178,8 +187,10 @@ TEST_F(OwnershipWeb, ThresholdAppliesToTheUpperBound) {
     EXPECT_TRUE(noted);
     // The detail table lists the chains of shown owners only.
     std::set<Node> shown;
-    for (const auto& row : above.table.rows) shown.insert(std::get<cg::queries::EntityCell>(row[0]).node);
-    for (const auto& row : above.detail.rows) EXPECT_TRUE(shown.count(std::get<cg::queries::EntityCell>(row[0]).node));
+    for (const auto& row : above.table.rows)
+        shown.insert(std::get<cg::queries::EntityCell>(row[0]).node);
+    for (const auto& row : above.detail.rows)
+        EXPECT_TRUE(shown.count(std::get<cg::queries::EntityCell>(row[0]).node));
 }
 
 TEST_F(OwnershipWeb, DepthLimitAndChainCapAreReported) {
@@ -189,12 +200,14 @@ TEST_F(OwnershipWeb, DepthLimitAndChainCapAreReported) {
     params.threshold = 0;
     auto shallow = cg::queries::owners(inv_->view(), params);
     bool depthNote = false;
-    for (const auto& n : shallow.notes) depthNote = depthNote || n.find("--max-depth") != std::string::npos;
+    for (const auto& n : shallow.notes)
+        depthNote = depthNote || n.find("--max-depth") != std::string::npos;
     EXPECT_TRUE(depthNote);
     for (const auto& row : shallow.table.rows) EXPECT_LE(std::get<std::int64_t>(row[7]), 2);
     params.maxDepth = 10;
     params.maxChains = 5;
-    auto trace = cg::queries::traceOwnership(inv_->view(), inv_->node("n" + std::to_string(kNodes - 1)), true, params);
+    auto trace = cg::queries::traceOwnership(
+        inv_->view(), inv_->node("n" + std::to_string(kNodes - 1)), true, params);
     EXPECT_TRUE(trace.chainsCapped);
     EXPECT_EQ(trace.chains.size(), 5u);
 }

@@ -24,8 +24,10 @@ namespace {
 constexpr int kNodes = 2500;
 
 class PathsOnGeneratedGraph : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() { inv_ = new Investigation(kNodes, cg::testing::randomEdges(kNodes, 4200, 7)); }
+  protected:
+    static void SetUpTestSuite() {
+        inv_ = new Investigation(kNodes, cg::testing::randomEdges(kNodes, 4200, 7));
+    }
     static void TearDownTestSuite() {
         delete inv_;
         inv_ = nullptr;
@@ -36,24 +38,28 @@ protected:
         std::mt19937_64 rng(seed);
         std::vector<std::pair<std::string, std::string>> out;
         for (int i = 0; i < count; ++i) {
-            out.emplace_back("n" + std::to_string(rng() % kNodes), "n" + std::to_string(rng() % kNodes));
+            out.emplace_back("n" + std::to_string(rng() % kNodes),
+                             "n" + std::to_string(rng() % kNodes));
         }
         return out;
     }
 
-    static std::string pairsTask(const char* task, const std::vector<std::pair<std::string, std::string>>& ps,
+    static std::string pairsTask(const char* task,
+                                 const std::vector<std::pair<std::string, std::string>>& ps,
                                  bool directed, const std::string& extra = "") {
-        std::string json = std::string(R"({"task": ")") + task + R"(", "directed": )" + (directed ? "true" : "false") +
-                           extra + R"(, "pairs": [)";
+        std::string json = std::string(R"({"task": ")") + task + R"(", "directed": )" +
+                           (directed ? "true" : "false") + extra + R"(, "pairs": [)";
         for (std::size_t i = 0; i < ps.size(); ++i) {
-            json += (i ? "," : "") + std::string("[\"") + ps[i].first + "\",\"" + ps[i].second + "\"]";
+            json +=
+                (i ? "," : "") + std::string("[\"") + ps[i].first + "\",\"" + ps[i].second + "\"]";
         }
         return json + "]}";
     }
 
     static std::vector<std::string> keys(const PathCell& route) {
         std::vector<std::string> out;
-        for (Node v : cg::queries::routeNodes(inv_->view(), route)) out.push_back(inv_->view().key(v));
+        for (Node v : cg::queries::routeNodes(inv_->view(), route))
+            out.push_back(inv_->view().key(v));
         return out;
     }
 
@@ -89,10 +95,12 @@ protected:
         std::string extra;
         if (!relations.empty()) {
             extra = R"(, "relations": [)";
-            for (std::size_t i = 0; i < relations.size(); ++i) extra += (i ? ",\"" : "\"") + relations[i] + "\"";
+            for (std::size_t i = 0; i < relations.size(); ++i)
+                extra += (i ? ",\"" : "\"") + relations[i] + "\"";
             extra += "]";
         }
-        auto answer = cg::testing::networkx(*inv_, pairsTask("paths", ps, directed, extra + R"(, "limit": 40)"));
+        auto answer = cg::testing::networkx(
+            *inv_, pairsTask("paths", ps, directed, extra + R"(, "limit": 40)"));
         ASSERT_TRUE(answer.IsArray());
         Walk walk(inv_->view(), RelationSet::named(inv_->schema(), relations), directed);
         int reachable = 0;
@@ -115,7 +123,8 @@ protected:
 
             // Hop limits: the path is found with exactly its length allowed, not with one less.
             if (dist > 1) {
-                EXPECT_FALSE(cg::queries::shortestRoute(walk, from, to, static_cast<int>(dist) - 1));
+                EXPECT_FALSE(
+                    cg::queries::shortestRoute(walk, from, to, static_cast<int>(dist) - 1));
                 EXPECT_TRUE(cg::queries::shortestRoute(walk, from, to, static_cast<int>(dist)));
             }
 
@@ -133,7 +142,8 @@ protected:
                 for (const auto& k : got) EXPECT_EQ(k.size(), dist + 1);
             } else {
                 EXPECT_FALSE(capped);
-                EXPECT_EQ(got, std::set<std::vector<std::string>>(expectedAll.begin(), expectedAll.end()))
+                EXPECT_EQ(
+                    got, std::set<std::vector<std::string>>(expectedAll.begin(), expectedAll.end()))
                     << ps[i].first << " -> " << ps[i].second;
             }
         }
@@ -178,9 +188,11 @@ TEST_F(PathsOnGeneratedGraph, MostCrediblePathsHaveTheNetworkxDijkstraCost) {
             ASSERT_TRUE(route) << ps[i].first << " -> " << ps[i].second;
             expectValidRoute(walk, *route, from, to);
             double cost = 0;
-            for (const auto& s : route->steps) cost -= std::log(static_cast<double>(inv_->view().confidence(s.edge)));
+            for (const auto& s : route->steps)
+                cost -= std::log(static_cast<double>(inv_->view().confidence(s.edge)));
             EXPECT_LE(cg::testing::relativeDifference(cost, expected.GetDouble()), 1e-9)
-                << ps[i].first << " -> " << ps[i].second << ": " << cost << " vs " << expected.GetDouble();
+                << ps[i].first << " -> " << ps[i].second << ": " << cost << " vs "
+                << expected.GetDouble();
         }
     }
 }
@@ -203,7 +215,8 @@ TEST_F(PathsOnGeneratedGraph, SimplePathsMatchNetworkx) {
             if (at != from) ps.emplace_back(inv_->view().key(from), inv_->view().key(at));
         }
         ASSERT_EQ(ps.size(), 25u);
-        auto answer = cg::testing::networkx(*inv_, pairsTask("simple", ps, directed, R"(, "cutoff": 5)"));
+        auto answer =
+            cg::testing::networkx(*inv_, pairsTask("simple", ps, directed, R"(, "cutoff": 5)"));
         ASSERT_TRUE(answer.IsArray());
         for (std::size_t i = 0; i < ps.size(); ++i) {
             auto expected = pathList(answer[static_cast<rapidjson::SizeType>(i)]);
@@ -227,7 +240,8 @@ TEST_F(PathsOnGeneratedGraph, SimplePathsMatchNetworkx) {
                 auto few = cg::queries::simpleRoutes(walk, from, to, 5, 3, capped);
                 EXPECT_TRUE(capped);
                 ASSERT_EQ(few.size(), 3u);
-                for (std::size_t j = 0; j < 3; ++j) EXPECT_EQ(few[j].steps.size(), routes[j].steps.size());
+                for (std::size_t j = 0; j < 3; ++j)
+                    EXPECT_EQ(few[j].steps.size(), routes[j].steps.size());
             }
         }
     }
@@ -248,12 +262,14 @@ TEST_F(PathsOnGeneratedGraph, QueryResultsCarryTheRouteAndItsSubgraph) {
         }
         ASSERT_EQ(result.table.rows.size(), 1u);
         const auto& cell = std::get<PathCell>(result.table.rows[0][3]);
-        EXPECT_EQ(std::get<std::int64_t>(result.table.rows[0][1]), static_cast<std::int64_t>(route->steps.size()));
+        EXPECT_EQ(std::get<std::int64_t>(result.table.rows[0][1]),
+                  static_cast<std::int64_t>(route->steps.size()));
         EXPECT_EQ(cell.steps.size(), route->steps.size());
         EXPECT_EQ(result.subgraph.edges.size(), route->steps.size());
         EXPECT_EQ(result.subgraph.nodes.size(), route->steps.size() + 1);
         for (const auto& s : cell.steps) {
-            EXPECT_TRUE(std::binary_search(result.subgraph.edges.begin(), result.subgraph.edges.end(), s.edge));
+            EXPECT_TRUE(std::binary_search(result.subgraph.edges.begin(),
+                                           result.subgraph.edges.end(), s.edge));
             EXPECT_FALSE(inv_->store().claimsOfRelation(inv_->view().relationId(s.edge)).empty());
         }
     }

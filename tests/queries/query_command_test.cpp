@@ -29,11 +29,12 @@ Outcome run(const std::string& args) {
 }
 
 class QueryCommand : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         dir_ = new cg::testing::TempDir();
         db_ = "--db " + dir_->file("sample.claimgraph") + " ";
-        Outcome ingest = run(db_ + "ingest " CG_SOURCE_DIR "/samples/fictional-ownership.claims.jsonl");
+        Outcome ingest =
+            run(db_ + "ingest " CG_SOURCE_DIR "/samples/fictional-ownership.claims.jsonl");
         ASSERT_EQ(ingest.code, 0) << ingest.out;
     }
     static void TearDownTestSuite() {
@@ -78,11 +79,13 @@ TEST_F(QueryCommand, OwnersAsJsonCarryTheIntervalAndTheChains) {
 TEST_F(QueryCommand, TablesNameTheCycleAndTheFlags) {
     Outcome cycles = run(db_ + "query cycles");
     ASSERT_EQ(cycles.code, 0) << cycles.out;
-    EXPECT_NE(cycles.out.find("Kestrel Meridian Ltd -owns 30%-> Tamsin Ridge Holdings Ltd"), std::string::npos)
+    EXPECT_NE(cycles.out.find("Kestrel Meridian Ltd -owns 30%-> Tamsin Ridge Holdings Ltd"),
+              std::string::npos)
         << cycles.out;
     Outcome flags = run(db_ + "query red-flags");
     ASSERT_EQ(flags.code, 0) << flags.out;
-    EXPECT_NE(flags.out.find("Suite 4B, 17 Larkspur Quay, Port Veradine"), std::string::npos) << flags.out;
+    EXPECT_NE(flags.out.find("Suite 4B, 17 Larkspur Quay, Port Veradine"), std::string::npos)
+        << flags.out;
     EXPECT_NE(flags.out.find("Teodor Quillfeather"), std::string::npos) << flags.out;
     Outcome shared = run(db_ + "query shared --via registered_at --min 7");
     ASSERT_EQ(shared.code, 0) << shared.out;
@@ -90,10 +93,13 @@ TEST_F(QueryCommand, TablesNameTheCycleAndTheFlags) {
 }
 
 TEST_F(QueryCommand, ExplainListsTheClaimsBehindAPath) {
-    Outcome r = run(db_ + "query path 'Marisol Vantongeren' 'Aurelian Holdings Ltd' --directed --relations owns --explain");
+    Outcome r = run(db_ +
+                    "query path 'Marisol Vantongeren' 'Aurelian Holdings Ltd' --directed "
+                    "--relations owns --explain");
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("fx-001"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("fx-012"), std::string::npos) << "both claims behind the conflicting shares: " << r.out;
+    EXPECT_NE(r.out.find("fx-012"), std::string::npos)
+        << "both claims behind the conflicting shares: " << r.out;
     EXPECT_NE(r.out.find("600 of 1,000 ordinary shares"), std::string::npos) << r.out;
 }
 
@@ -102,7 +108,8 @@ TEST_F(QueryCommand, AmbiguousOrUnknownEntitiesAreErrorsListingCandidates) {
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.out.find("error: no entity matches 'Opaline'"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("Opaline Bay Resorts Ltd"), std::string::npos) << r.out;
-    Outcome bad = run(db_ + "query path 'Marisol Vantongeren' 'Teodor Quillfeather' --relations ownz");
+    Outcome bad =
+        run(db_ + "query path 'Marisol Vantongeren' 'Teodor Quillfeather' --relations ownz");
     EXPECT_EQ(bad.code, 1);
     EXPECT_NE(bad.out.find("unknown relation type 'ownz'"), std::string::npos) << bad.out;
     Outcome usage = run(db_ + "query centrality --metric eigen");
@@ -116,11 +123,15 @@ TEST_F(QueryCommand, EveryQueryRuns) {
          {"query path 'Marisol Vantongeren' 'Opaline Bay Casino & Hotel' --all",
           "query path 'Marisol Vantongeren' 'Opaline Bay Casino & Hotel' --credible",
           "query paths 'Marisol Vantongeren' 'Opaline Bay Casino & Hotel' --max-hops 4 --limit 5",
-          "query neighbours 'Teodor Quillfeather' --hops 2 --cap 3", "query holdings 'Marisol Vantongeren'",
-          "query components", "query components --strong", "query centrality --metric betweenness --top 5",
-          "query centrality --metric pagerank --top 5", "query centrality --metric harmonic --top 5",
-          "query centrality --metric closeness --top 5 --as-of 2020", "query centrality --metric betweenness --samples 5",
-          "query owners 'Opaline Bay Casino & Hotel' --min-confidence 0.9 --sources fx-norvania-registry"}) {
+          "query neighbours 'Teodor Quillfeather' --hops 2 --cap 3",
+          "query holdings 'Marisol Vantongeren'", "query components", "query components --strong",
+          "query centrality --metric betweenness --top 5",
+          "query centrality --metric pagerank --top 5",
+          "query centrality --metric harmonic --top 5",
+          "query centrality --metric closeness --top 5 --as-of 2020",
+          "query centrality --metric betweenness --samples 5",
+          "query owners 'Opaline Bay Casino & Hotel' --min-confidence 0.9 --sources "
+          "fx-norvania-registry"}) {
         Outcome r = run(db_ + args);
         EXPECT_EQ(r.code, 0) << args << "\n" << r.out;
         Outcome j = run(db_ + "--json " + args);

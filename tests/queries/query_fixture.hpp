@@ -39,9 +39,10 @@ struct GenEdge {
 
 /// A temporary investigation: the claims written as JSON Lines, ingested, and viewed.
 class Investigation {
-public:
+  public:
     /// `nodes` companies named N0.. with ids n0.., linked by `edges`.
-    Investigation(int nodes, const std::vector<GenEdge>& edges) : schema_(graph::Schema::defaults()) {
+    Investigation(int nodes, const std::vector<GenEdge>& edges)
+        : schema_(graph::Schema::defaults()) {
         std::ostringstream out;
         out << R"({"source": {"id": "gen", "title": "generated", "kind": "other"}})" << '\n';
         for (int i = 0; i < nodes; ++i) {
@@ -63,7 +64,9 @@ public:
     }
 
     /// Ingests an existing claims file (a sample).
-    explicit Investigation(const std::string& claimsFile) : schema_(graph::Schema::defaults()) { load(claimsFile); }
+    explicit Investigation(const std::string& claimsFile) : schema_(graph::Schema::defaults()) {
+        load(claimsFile);
+    }
 
     graph::Store& store() { return *store_; }
     const graph::Schema& schema() const { return schema_; }
@@ -72,14 +75,16 @@ public:
 
     /// Rebuilds the view with a filter.
     void rebuild(const graph::ViewFilter& filter) {
-        view_ = std::make_unique<graph::GraphView>(graph::GraphView::build(*store_, schema_, filter));
+        view_ =
+            std::make_unique<graph::GraphView>(graph::GraphView::build(*store_, schema_, filter));
         index_.clear();
     }
 
     /// The node of an entity id text ("n42"); fails the test when absent.
     graph::GraphView::Node node(const std::string& key) {
         if (index_.empty()) {
-            for (graph::GraphView::Node v = 0; v < view_->nodeCount(); ++v) index_[view_->key(v)] = v;
+            for (graph::GraphView::Node v = 0; v < view_->nodeCount(); ++v)
+                index_[view_->key(v)] = v;
         }
         auto it = index_.find(key);
         EXPECT_NE(it, index_.end()) << key;
@@ -96,12 +101,14 @@ public:
         std::ostringstream out;
         out.precision(17);
         out << R"({"nodes": [)";
-        for (graph::GraphView::Node n = 0; n < v.nodeCount(); ++n) out << (n ? "," : "") << '"' << v.key(n) << '"';
+        for (graph::GraphView::Node n = 0; n < v.nodeCount(); ++n)
+            out << (n ? "," : "") << '"' << v.key(n) << '"';
         out << R"(], "edges": [)";
         for (graph::GraphView::Edge e = 0; e < v.edgeCount(); ++e) {
-            out << (e ? "," : "") << "[\"" << v.key(v.source(e)) << "\",\"" << v.key(v.target(e)) << "\",\""
-                << v.relationTypeOf(e).name << "\"," << (v.directed(e) ? "true" : "false") << ','
-                << static_cast<double>(v.confidence(e)) << ',';
+            out << (e ? "," : "") << "[\"" << v.key(v.source(e)) << "\",\"" << v.key(v.target(e))
+                << "\",\"" << v.relationTypeOf(e).name << "\","
+                << (v.directed(e) ? "true" : "false") << ',' << static_cast<double>(v.confidence(e))
+                << ',';
             if (auto s = v.share(e)) {
                 out << queries::decimal(s->first) << ',' << queries::decimal(s->second);
             } else {
@@ -113,15 +120,17 @@ public:
         return out.str();
     }
 
-private:
+  private:
     static std::string ref(int i) {
-        return R"({"id": "n)" + std::to_string(i) + R"(", "type": "Company", "name": "N)" + std::to_string(i) + R"("})";
+        return R"({"id": "n)" + std::to_string(i) + R"(", "type": "Company", "name": "N)" +
+               std::to_string(i) + R"("})";
     }
     void load(const std::string& claimsFile) {
         store_ = std::make_unique<graph::Store>(dir_.file("test.claimgraph"), true);
         ingest::IngestOptions options;
         auto summary = ingest::ingestFile(*store_, schema_, claimsFile, options);
-        EXPECT_EQ(summary.rejected, 0) << (summary.firstRejections.empty() ? "" : summary.firstRejections[0].reason);
+        EXPECT_EQ(summary.rejected, 0)
+            << (summary.firstRejections.empty() ? "" : summary.firstRejections[0].reason);
         rebuild({});
     }
 
@@ -137,7 +146,8 @@ private:
 inline std::vector<GenEdge> randomEdges(int nodes, int edges, std::uint64_t seed) {
     std::mt19937_64 rng(seed);
     auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<std::uint64_t>(n)); };
-    const char* types[] = {"owns", "owns", "controls", "director_of", "associate_of", "paid", "linked_to"};
+    const char* types[] = {"owns",         "owns", "controls", "director_of",
+                           "associate_of", "paid", "linked_to"};
     std::vector<GenEdge> out;
     for (int i = 0; i < edges; ++i) {
         GenEdge e;
@@ -172,7 +182,8 @@ inline bool haveNetworkx() {
 inline rapidjson::Document networkx(const Investigation& inv, const std::string& taskJson) {
     std::string graphFile = inv.dir().write("graph.json", inv.graphJson());
     std::string taskFile = inv.dir().write("task.json", taskJson);
-    std::string command = "python3 " CG_SOURCE_DIR "/tests/queries/nx_reference.py " + graphFile + " " + taskFile;
+    std::string command =
+        "python3 " CG_SOURCE_DIR "/tests/queries/nx_reference.py " + graphFile + " " + taskFile;
     std::string output;
     if (FILE* pipe = popen(command.c_str(), "r")) {
         char buf[65536];

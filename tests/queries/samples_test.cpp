@@ -22,20 +22,25 @@ using cg::testing::Investigation;
 namespace {
 
 class FictionalSample : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() { inv_ = new Investigation(CG_SOURCE_DIR "/samples/fictional-ownership.claims.jsonl"); }
+  protected:
+    static void SetUpTestSuite() {
+        inv_ = new Investigation(CG_SOURCE_DIR "/samples/fictional-ownership.claims.jsonl");
+    }
     static void TearDownTestSuite() {
         delete inv_;
         inv_ = nullptr;
     }
 
-    static cg::graph::EntityId entity(const std::string& name) { return cg::graph::findEntity(inv_->store(), name); }
+    static cg::graph::EntityId entity(const std::string& name) {
+        return cg::graph::findEntity(inv_->store(), name);
+    }
     static Node node(const std::string& name) { return inv_->view().node(entity(name)); }
     static std::string name(const cg::queries::Cell& cell) {
         return inv_->view().name(std::get<EntityCell>(cell).node);
     }
     // The row of `table` whose first column names `who`, or nullptr.
-    static const std::vector<cg::queries::Cell>* row(const cg::queries::ResultTable& table, const std::string& who) {
+    static const std::vector<cg::queries::Cell>* row(const cg::queries::ResultTable& table,
+                                                     const std::string& who) {
         for (const auto& r : table.rows) {
             if (name(r[0]) == who) return &r;
         }
@@ -43,7 +48,8 @@ protected:
     }
     static std::vector<std::string> names(const PathCell& route) {
         std::vector<std::string> out;
-        for (Node v : cg::queries::routeNodes(inv_->view(), route)) out.push_back(inv_->view().name(v));
+        for (Node v : cg::queries::routeNodes(inv_->view(), route))
+            out.push_back(inv_->view().name(v));
         return out;
     }
 
@@ -61,8 +67,10 @@ TEST_F(FictionalSample, OwnersOfTheCasinoMultiplySharesAlongTheSixLevelChain) {
     ASSERT_NE(marisol, nullptr);
     // Chain 1: [60,85] x 75 x [25,50] x 100 x 51 x 100; chain 2 through Kestrel, Tamsin and
     // Veloura: [60,85] x [25,50] x 30 x 40 x 49 x 100; added.
-    double min1 = 0.60 * 0.75 * 0.25 * 1.00 * 0.51 * 1.00 * 100, max1 = 0.85 * 0.75 * 0.50 * 1.00 * 0.51 * 1.00 * 100;
-    double min2 = 0.60 * 0.25 * 0.30 * 0.40 * 0.49 * 1.00 * 100, max2 = 0.85 * 0.50 * 0.30 * 0.40 * 0.49 * 1.00 * 100;
+    double min1 = 0.60 * 0.75 * 0.25 * 1.00 * 0.51 * 1.00 * 100,
+           max1 = 0.85 * 0.75 * 0.50 * 1.00 * 0.51 * 1.00 * 100;
+    double min2 = 0.60 * 0.25 * 0.30 * 0.40 * 0.49 * 1.00 * 100,
+           max2 = 0.85 * 0.50 * 0.30 * 0.40 * 0.49 * 1.00 * 100;
     EXPECT_NEAR(std::get<double>((*marisol)[2]), min1 + min2, 1e-9);
     EXPECT_NEAR(std::get<double>((*marisol)[3]), max1 + max2, 1e-9);
     EXPECT_EQ(std::get<std::string>((*marisol)[4]), "6.62–18.76%");
@@ -81,16 +89,19 @@ TEST_F(FictionalSample, OwnersOfTheCasinoMultiplySharesAlongTheSixLevelChain) {
         }
     }
     ASSERT_EQ(chains.size(), 2u);
-    EXPECT_EQ(chains[0], (std::vector<std::string>{"Marisol Vantongeren", "Aurelian Holdings Ltd",
-                                                   "Corvane Capital Partners Ltd", "Selmira Investments Ltd",
-                                                   "Brightwater Leisure Group Ltd", "Opaline Bay Resorts Ltd",
-                                                   "Opaline Bay Casino & Hotel"}));
+    EXPECT_EQ(chains[0],
+              (std::vector<std::string>{"Marisol Vantongeren", "Aurelian Holdings Ltd",
+                                        "Corvane Capital Partners Ltd", "Selmira Investments Ltd",
+                                        "Brightwater Leisure Group Ltd", "Opaline Bay Resorts Ltd",
+                                        "Opaline Bay Casino & Hotel"}));
     EXPECT_EQ(chains[1][2], "Kestrel Meridian Ltd");
     // Every chain edge is in the subgraph and explained by at least one claim.
     for (const auto& r : result.detail.rows) {
         for (const auto& step : std::get<PathCell>(r[6]).steps) {
-            EXPECT_TRUE(std::binary_search(result.subgraph.edges.begin(), result.subgraph.edges.end(), step.edge));
-            EXPECT_FALSE(inv_->store().claimsOfRelation(inv_->view().relationId(step.edge)).empty());
+            EXPECT_TRUE(std::binary_search(result.subgraph.edges.begin(),
+                                           result.subgraph.edges.end(), step.edge));
+            EXPECT_FALSE(
+                inv_->store().claimsOfRelation(inv_->view().relationId(step.edge)).empty());
         }
     }
 }
@@ -143,7 +154,8 @@ TEST_F(FictionalSample, TheCircularHoldingIsFound) {
     ASSERT_EQ(around.size(), 4u);
     EXPECT_EQ(around.front(), around.back());
     EXPECT_EQ(std::set<std::string>(around.begin(), around.end()),
-              (std::set<std::string>{"Kestrel Meridian Ltd", "Tamsin Ridge Holdings Ltd", "Veloura Trust Company Ltd"}));
+              (std::set<std::string>{"Kestrel Meridian Ltd", "Tamsin Ridge Holdings Ltd",
+                                     "Veloura Trust Company Ltd"}));
     EXPECT_EQ(result.subgraph.edges.size(), 3u);
 }
 
