@@ -39,7 +39,8 @@ TEST(NameParts, NeverTakesTheLastWordAsATitle) {
 TEST(NameParts, TitlesDoNotChangeAPersonsMatchKey) {
     EXPECT_EQ(matchKey("Prime Minister Hun Sen", true), matchKey("Hun Sen", true));
     EXPECT_EQ(matchKey("Samdech Hun Sen", true), matchKey("HUN SEN", true));
-    EXPECT_EQ(matchKey("Frau Dr. Irene Nierstenhöfer", true), matchKey("Irene Nierstenhofer", true));
+    EXPECT_EQ(matchKey("Frau Dr. Irene Nierstenhöfer", true),
+              matchKey("Irene Nierstenhofer", true));
     // Different people stay different whatever their titles.
     EXPECT_NE(matchKey("Frau Lina Dachner", true), matchKey("Frau Johanna Quandt", true));
 }
