@@ -35,3 +35,20 @@ BENCH_ARGS ?=
 .PHONY: bench
 bench: deps
 	@python3 bench/run $(BENCH_ARGS)
+
+# libFuzzer targets (clang), each run FUZZ_SECONDS on its seed corpus (scripts/fuzz.sh,
+# docs/reliability.md); e.g. make fuzz FUZZ_SECONDS=600.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz:
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
+
+# The whole test suite built with AddressSanitizer and UndefinedBehaviorSanitizer; any
+# finding (a leak included) fails its test. CI runs it after `make test`.
+ASAN_BUILD ?= build-asan
+.PHONY: test-asan
+test-asan: deps
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCG_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: MIT
+// libFuzzer target: the Companies House PSC records reader on arbitrary bytes.
+#include <cstddef>
+#include <cstdint>
+
+#include "ingest/psc_reader.hpp"
+#include "tests/fuzz/fuzz_sink.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    cg::ingest::PscReader reader(cg::fuzz::fuzzSchema(), cg::fuzz::kFuzzMaxRecord);
+    cg::fuzz::readAll(reader, data, size);
+    return 0;
+}
