@@ -36,6 +36,13 @@ using Csr = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_
 /// 0..n-1 in entity id order, edges 0..m-1 in (source node, relation id) order, which is
 /// also Boost's edge index. Undirected relations appear once, from the lower entity id;
 /// `directed(e)` tells them apart. Built from the store by build(); never mutated after.
+///
+/// Memory, without labels: about 9 bytes per node (type and the two CSR row starts; entity ids
+/// only when they are not consecutive) and 20 to 22 per relation: 12 for the CSR (target,
+/// and each in-edge's source and edge), 4 for the relation id (as an offset), 1 each for type
+/// and flags, 2 for the confidence (a code into the table of distinct values), and a bit per
+/// relation for each of shares, valid dates and a support count other than one, plus a
+/// 2-byte code for each value present. Every value reads back exactly as the store gave it.
 class GraphView {
   public:
     using Node = std::uint32_t;
@@ -46,23 +53,31 @@ class GraphView {
     /// filter names an unknown entity or relation type.
     static GraphView build(Store& store, const Schema& schema, const ViewFilter& filter = {});
 
-    std::uint32_t nodeCount() const { return static_cast<std::uint32_t>(entityIds_.size()); }
-    std::uint32_t edgeCount() const { return static_cast<std::uint32_t>(relationIds_.size()); }
+    std::uint32_t nodeCount() const { return static_cast<std::uint32_t>(nodeTypes_.size()); }
+    std::uint32_t edgeCount() const { return static_cast<std::uint32_t>(flags_.size()); }
     const Csr& csr() const { return csr_; }
     const Schema& schema() const { return *schema_; }
 
-    EntityId entityId(Node v) const { return entityIds_[v]; }
+    EntityId entityId(Node v) const {
+        return entityIds_.empty() ? firstEntity_ + static_cast<EntityId>(v) : entityIds_[v];
+    }
     EntityTypeId nodeType(Node v) const { return nodeTypes_[v]; }
     /// The entity's id text ("person/sar-kheng"); empty when built without labels.
     const std::string& key(Node v) const { return keys_[v]; }
     const std::string& name(Node v) const { return names_[v]; }
     bool hasLabels() const { return !keys_.empty(); }
-    /// The node of an entity, or kNoNode when the view does not hold it.
+    /// The node of an entity, or kNoNode when the view does not hold it; O(1) when the view's
+    /// entity ids are consecutive, O(log n) otherwise.
     Node node(EntityId id) const;
 
-    Node source(Edge e) const { return sources_[e]; }
+    /// The subject's node: found from the CSR row starts, between the sources of the two
+    /// nearest multiples of 64 edges, so O(log) of the nodes those 64 edges span.
+    Node source(Edge e) const;
     Node target(Edge e) const { return csr_.m_forward.m_column[e]; }
-    RelationId relationId(Edge e) const { return relationIds_[e]; }
+    RelationId relationId(Edge e) const {
+        return wideRelationIds_.empty() ? firstRelation_ + relationOffsets_[e]
+                                        : wideRelationIds_[e];
+    }
     /// Index into schema().relationTypes().
     std::uint8_t relationType(Edge e) const { return relationTypes_[e]; }
     const RelationType& relationTypeOf(Edge e) const {
@@ -70,29 +85,36 @@ class GraphView {
     }
     bool directed(Edge e) const { return flags_[e] & kDirected; }
     bool disputed(Edge e) const { return flags_[e] & kDisputed; }
+    /// Declared an indirect interest: it sums up ownership held through other entities.
+    bool indirect(Edge e) const { return flags_[e] & kIndirect; }
+    /// How many edges are indirect (0 lets the ownership walk skip looking for them).
+    std::uint32_t indirectCount() const { return indirectCount_; }
     float confidence(Edge e) const { return confidence_[e]; }
     /// Share interval in percent; nothing when no claim gave a share.
-    std::optional<std::pair<float, float>> share(Edge e) const;
+    std::optional<std::pair<float, float>> share(Edge e) const { return shares_.find(e); }
     /// yyyymmdd bounds; 0 when open.
     std::int32_t validFrom(Edge e) const {
-        const auto* d = validity_.find(e);
+        auto d = validity_.find(e);
         return d ? d->first : 0;
     }
     std::int32_t validTo(Edge e) const {
-        const auto* d = validity_.find(e);
+        auto d = validity_.find(e);
         return d ? d->second : 0;
     }
-    std::int32_t supportCount(Edge e) const { return support_[e]; }
+    /// The number of claims asserting the relation.
+    std::int32_t supportCount(Edge e) const { return support_.find(e).value_or(1); }
 
     /// The out-edges of v as a contiguous range of edge indices.
-    std::pair<Edge, Edge> outEdges(Node v) const;
+    std::pair<Edge, Edge> outEdges(Node v) const {
+        return {csr_.m_forward.m_rowstart[v], csr_.m_forward.m_rowstart[v + 1]};
+    }
     /// The number of relations leaving v (as subject); O(1).
     std::uint32_t outDegree(Node v) const {
-        return static_cast<std::uint32_t>(boost::out_degree(v, csr_));
+        return csr_.m_forward.m_rowstart[v + 1] - csr_.m_forward.m_rowstart[v];
     }
     /// The number of relations arriving at v (as object); O(1).
     std::uint32_t inDegree(Node v) const {
-        return static_cast<std::uint32_t>(boost::in_degree(v, csr_));
+        return csr_.m_backward.m_rowstart[v + 1] - csr_.m_backward.m_rowstart[v];
     }
     /// The in-edges of v as a range of slots [first, last) for inEdgeAt(); O(1).
     std::pair<std::uint32_t, std::uint32_t> inEdgeSlots(Node v) const {
@@ -106,83 +128,111 @@ class GraphView {
     /// The subject of the relation in an in-edge slot, read from the slot itself: walking a
     /// node's in-edges this way touches contiguous memory only.
     Node inEdgeSource(std::uint32_t slot) const { return csr_.m_backward.m_column[slot]; }
-    /// The in-edges of v (edge indices, in the order Boost stores them).
+    /// The in-edges of v (edge indices, in edge order).
     template <typename Fn>
     void forEachInEdge(Node v, Fn&& fn) const {
-        auto [b, e] = boost::in_edges(v, csr_);
-        for (; b != e; ++b) fn(static_cast<Edge>(boost::get(boost::edge_index, csr_, *b)));
+        auto [b, e] = inEdgeSlots(v);
+        for (auto slot = b; slot < e; ++slot) fn(inEdgeAt(slot));
     }
     /// Every edge touching v, either way, with the node at its other end.
     template <typename Fn>
     void forEachIncident(Node v, Fn&& fn) const {
         auto [ob, oe] = outEdges(v);
         for (Edge e = ob; e < oe; ++e) fn(e, target(e));
-        forEachInEdge(v, [&](Edge e) { fn(e, sources_[e]); });
+        auto [ib, ie] = inEdgeSlots(v);
+        for (auto slot = ib; slot < ie; ++slot) fn(inEdgeAt(slot), inEdgeSource(slot));
     }
 
-    /// Approximate bytes held, for benchmarks.
+    /// Bytes held by the view's arrays (capacity, not size), for benchmarks and the memory
+    /// budget.
     std::size_t memoryBytes() const;
 
   private:
     static constexpr std::uint8_t kDirected = 1;
     static constexpr std::uint8_t kDisputed = 2;
+    static constexpr std::uint8_t kIndirect = 4;
 
-    // Values that only some edges have (shares, valid dates): a bit per edge says which, a
-    // count every 64 edges and a popcount find the value in O(1), for about 0.2 bytes per
-    // edge plus the values present.
+    // A value per item, kept as a 2-byte code into the table of its distinct values when there
+    // are at most 65,536 of them (confidences, share intervals and dates repeat a lot), and
+    // as the values themselves otherwise. Exact either way.
+    template <typename T>
+    class CodedValues {
+      public:
+        void assign(const std::vector<T>& values);
+        T operator[](std::size_t i) const { return plain_.empty() ? table_[codes_[i]] : plain_[i]; }
+        std::size_t memoryBytes() const {
+            return table_.capacity() * sizeof(T) + codes_.capacity() * sizeof(std::uint16_t) +
+                   plain_.capacity() * sizeof(T);
+        }
+
+      private:
+        std::vector<T> table_;
+        std::vector<std::uint16_t> codes_;
+        std::vector<T> plain_;
+    };
+
+    // Values that only some edges have (shares, valid dates, support other than one): a bit
+    // per edge says which, a count every 64 edges and a popcount find the value in O(1), for
+    // about 0.2 bytes per edge plus the values present (coded).
     template <typename T>
     class SparseColumn {
       public:
-        void reserve(std::size_t edges) {
-            bits_.reserve(edges / 64 + 1);
-            rank_.reserve(edges / 64 + 1);
-        }
-        /// Appends the next edge's value, or its absence; edges come in order.
+        /// Appends the next edge's value, or its absence; edges come in order. finish() ends.
         void push(const std::optional<T>& value) {
             if (size_ % 64 == 0) {
                 bits_.push_back(0);
-                rank_.push_back(static_cast<std::uint32_t>(values_.size()));
+                rank_.push_back(static_cast<std::uint32_t>(pending_.size()));
             }
             if (value) {
                 bits_.back() |= std::uint64_t{1} << (size_ % 64);
-                values_.push_back(*value);
+                pending_.push_back(*value);
             }
             ++size_;
         }
-        const T* find(Edge e) const {
+        void finish() {
+            values_.assign(pending_);
+            pending_ = std::vector<T>();
+            bits_.shrink_to_fit();
+            rank_.shrink_to_fit();
+        }
+        std::optional<T> find(Edge e) const {
             std::uint64_t word = bits_[e / 64];
             std::uint64_t bit = std::uint64_t{1} << (e % 64);
-            if (!(word & bit)) return nullptr;
-            return &values_[rank_[e / 64] +
-                            static_cast<std::uint32_t>(std::popcount(word & (bit - 1)))];
+            if (!(word & bit)) return std::nullopt;
+            return values_[rank_[e / 64] +
+                           static_cast<std::uint32_t>(std::popcount(word & (bit - 1)))];
         }
         std::size_t memoryBytes() const {
-            return bits_.size() * sizeof(std::uint64_t) + rank_.size() * sizeof(std::uint32_t) +
-                   values_.size() * sizeof(T);
+            return bits_.capacity() * sizeof(std::uint64_t) +
+                   rank_.capacity() * sizeof(std::uint32_t) + values_.memoryBytes();
         }
 
       private:
         std::vector<std::uint64_t> bits_;
         std::vector<std::uint32_t> rank_;
-        std::vector<T> values_;
+        std::vector<T> pending_;
+        CodedValues<T> values_;
         std::size_t size_ = 0;
     };
 
     const Schema* schema_ = nullptr;
-    std::vector<EntityId> entityIds_;
+    EntityId firstEntity_ = 0;         // entity of node 0 when the ids are consecutive
+    std::vector<EntityId> entityIds_;  // per node, only when they are not
     std::vector<EntityTypeId> nodeTypes_;
     std::vector<std::string> keys_;
     std::vector<std::string> names_;
-    std::vector<Node> nodeOfEntity_;  // indexed by entity id, kNoNode when absent
 
-    std::vector<Node> sources_;  // targets live in the CSR's own column
-    std::vector<RelationId> relationIds_;
+    std::vector<Node> blockSource_;  // the source of edges 0, 64, 128, ...: see source()
+    RelationId firstRelation_ = 0;
+    std::vector<std::uint32_t> relationOffsets_;  // relation id - firstRelation_, or
+    std::vector<RelationId> wideRelationIds_;     // the ids, when they span 2^32 or more
     std::vector<std::uint8_t> relationTypes_;
     std::vector<std::uint8_t> flags_;
-    std::vector<float> confidence_;
+    CodedValues<float> confidence_;
     SparseColumn<std::pair<float, float>> shares_;
     SparseColumn<std::pair<std::int32_t, std::int32_t>> validity_;
-    std::vector<std::int32_t> support_;
+    SparseColumn<std::int32_t> support_;  // absent: 1
+    std::uint32_t indirectCount_ = 0;
     Csr csr_;
 };
 

@@ -17,9 +17,10 @@ std::vector<SharedGroup> sharedNeighbourGroups(const GraphView& view, const std:
     for (Node v = 0; v < view.nodeCount(); ++v) {
         members.clear();
         if (directed) {
-            view.forEachInEdge(v, [&](Edge e) {
-                if (walk.allows(e)) members.push_back(view.source(e));
-            });
+            auto [first, last] = view.inEdgeSlots(v);
+            for (auto slot = first; slot < last; ++slot) {
+                if (walk.allows(view.inEdgeAt(slot))) members.push_back(view.inEdgeSource(slot));
+            }
         } else {
             walk.forEachStep(v, [&](Edge, Node w, bool) { members.push_back(w); });
         }

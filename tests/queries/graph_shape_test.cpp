@@ -148,3 +148,28 @@ TEST_F(ShapeOfGeneratedGraph, ComponentsResultListsTheLargestFirst) {
 }
 
 }  // namespace
+
+TEST_F(ShapeOfGeneratedGraph, ViewFindsEachRelationsSubjectAndEachEntitysNode) {
+    // Many nodes without relations, so the search for a subject crosses empty rows.
+    const auto& view = inv_->view();
+    ASSERT_GT(view.edgeCount(), 128u);
+    std::uint32_t subjects = 0, objects = 0;
+    for (Node v = 0; v < view.nodeCount(); ++v) {
+        auto [first, last] = view.outEdges(v);
+        for (auto e = first; e < last; ++e) {
+            EXPECT_EQ(view.source(e), v) << "edge " << e;
+            ++subjects;
+        }
+        auto [in, inEnd] = view.inEdgeSlots(v);
+        for (auto slot = in; slot < inEnd; ++slot) {
+            EXPECT_EQ(view.target(view.inEdgeAt(slot)), v);
+            EXPECT_EQ(view.source(view.inEdgeAt(slot)), view.inEdgeSource(slot));
+            ++objects;
+        }
+        EXPECT_EQ(view.node(view.entityId(v)), v);
+    }
+    EXPECT_EQ(subjects, view.edgeCount());
+    EXPECT_EQ(objects, view.edgeCount());
+    EXPECT_EQ(view.node(0), cg::graph::GraphView::kNoNode);
+    EXPECT_EQ(view.node(view.entityId(view.nodeCount() - 1) + 1), cg::graph::GraphView::kNoNode);
+}
