@@ -324,10 +324,11 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
         group, ctx, registry, "centrality", "The most central entities by a measure",
         std::make_shared<CentralityArgs>(),
         [](CLI::App* cmd, CentralityArgs& a) {
-            cmd->add_option("--metric", a.metric, "One of: " + queries::centralityMetricList())
+            cmd->add_option("--metric,--measure", a.metric,
+                            "One of: " + queries::centralityMetricList())
                 ->capture_default_str()
-                ->check(
-                    CLI::IsMember({"degree", "betweenness", "pagerank", "closeness", "harmonic"}));
+                ->check(CLI::IsMember(
+                    {"degree", "betweenness", "pagerank", "closeness", "harmonic", "eigenvector"}));
             cmd->add_option("--top", a.top, "Rows shown (0: every entity)")->capture_default_str();
             cmd->add_option("--samples", a.samples,
                             "Betweenness from this many sampled sources (0: exact)")

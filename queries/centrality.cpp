@@ -6,6 +6,7 @@
 
 #include "queries/betweenness.hpp"
 #include "queries/closeness.hpp"
+#include "queries/eigenvector.hpp"
 #include "queries/pagerank.hpp"
 #include "queries/simple_graph.hpp"
 
@@ -17,11 +18,10 @@ struct MetricName {
     CentralityMetric metric;
     const char* name;
 };
-constexpr MetricName kMetrics[] = {{CentralityMetric::Degree, "degree"},
-                                   {CentralityMetric::Betweenness, "betweenness"},
-                                   {CentralityMetric::PageRank, "pagerank"},
-                                   {CentralityMetric::Closeness, "closeness"},
-                                   {CentralityMetric::Harmonic, "harmonic"}};
+constexpr MetricName kMetrics[] = {
+    {CentralityMetric::Degree, "degree"},     {CentralityMetric::Betweenness, "betweenness"},
+    {CentralityMetric::PageRank, "pagerank"}, {CentralityMetric::Closeness, "closeness"},
+    {CentralityMetric::Harmonic, "harmonic"}, {CentralityMetric::Eigenvector, "eigenvector"}};
 
 const char* metricName(CentralityMetric metric) {
     for (const auto& m : kMetrics) {
@@ -81,6 +81,9 @@ std::vector<double> centralityScores(const GraphView& view, const CentralityPara
             return closenessCentrality(graph, false, params.threads);
         case CentralityMetric::Harmonic:
             return closenessCentrality(graph, true, params.threads);
+        case CentralityMetric::Eigenvector:
+            return eigenvectorCentrality(graph, params.eigenvectorTolerance,
+                                         params.eigenvectorIterations, params.threads);
     }
     return {};
 }

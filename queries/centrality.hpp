@@ -13,11 +13,12 @@
 namespace cg::queries {
 
 /// The centrality measures `query centrality` offers.
-enum class CentralityMetric { Degree, Betweenness, PageRank, Closeness, Harmonic };
+enum class CentralityMetric { Degree, Betweenness, PageRank, Closeness, Harmonic, Eigenvector };
 
-/// The metric named `name` (degree, betweenness, pagerank, closeness, harmonic), or nothing.
+/// The metric named `name` (degree, betweenness, pagerank, closeness, harmonic, eigenvector),
+/// or nothing.
 std::optional<CentralityMetric> centralityMetric(const std::string& name);
-/// "degree, betweenness, pagerank, closeness, harmonic", for help and errors.
+/// "degree, betweenness, pagerank, closeness, harmonic, eigenvector", for help and errors.
 std::string centralityMetricList();
 
 /// Parameters of a centrality ranking.
@@ -32,14 +33,16 @@ struct CentralityParams {
     double damping = 0.85;               ///< PageRank
     double tolerance = 1e-10;            ///< PageRank: stop when the L1 change is below
     int maxIterations = 1000;            ///< PageRank
+    double eigenvectorTolerance = 1e-6;  ///< eigenvector: stop when the L1 change is below n × this
+    int eigenvectorIterations = 100;     ///< eigenvector: rounds before giving up (QueryError)
 };
 
 /// The chosen centrality of every node of the view, on the graph of distinct neighbours
 /// (parallel relations and self-loops count once and never): degree centrality is the
 /// number of distinct neighbours (in plus out when directed) over n - 1; the others are
-/// described with their functions (betweennessCentrality, pageRank, closenessCentrality).
-/// Adds to `notes` when PageRank did not converge. Throws QueryError on an unknown relation
-/// type.
+/// described with their functions (betweennessCentrality, pageRank, closenessCentrality,
+/// eigenvectorCentrality). Adds to `notes` when PageRank did not converge. Throws QueryError
+/// on an unknown relation type and when eigenvector centrality does not converge.
 std::vector<double> centralityScores(const GraphView& view, const CentralityParams& params,
                                      std::vector<std::string>* notes = nullptr);
 

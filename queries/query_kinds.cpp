@@ -75,7 +75,7 @@ std::vector<KindDef> makeKinds() {
           arg("min_size", ArgType::Integer, "smallest component listed"), arg("top", ArgType::Integer, "components listed")},
          false},
         {"centrality", "who sits at the centre",
-         {arg("metric", ArgType::Enum, "the measure", false, {"degree", "betweenness", "pagerank", "closeness", "harmonic"}),
+         {arg("metric", ArgType::Enum, "the measure", false, {"degree", "betweenness", "pagerank", "closeness", "harmonic", "eigenvector"}),
           arg("top", ArgType::Integer, "rows shown"), arg("samples", ArgType::Integer, "betweenness: sampled sources; 0: exact"),
           relations, directed},
          false},

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Degree, betweenness, PageRank, closeness and harmonic centrality against networkx.
+// Degree, betweenness, PageRank, closeness, harmonic and eigenvector centrality against networkx.
 #include "queries/centrality.hpp"
 
 #include <gtest/gtest.h>
 
+#include "graph/error.hpp"
 #include "queries/betweenness.hpp"
 #include "tests/queries/query_fixture.hpp"
 
@@ -45,8 +46,9 @@ class CentralityOnGeneratedGraphs : public ::testing::Test {
         // for every node asked, are slow: their directed variants run on the small graph.
         if (!large) {
             task += directed
-                        ? R"(, "metrics": ["betweenness", "pagerank", "closeness", "harmonic"])"
-                        : R"(, "metrics": ["betweenness"])";
+                        ? R"(, "metrics": ["betweenness", "pagerank", "closeness", "harmonic", )"
+                          R"("eigenvector"])"
+                        : R"(, "metrics": ["betweenness", "eigenvector"])";
             task += R"(, "nodes": [)";
             for (int i = 0; i < kSmall; i += 4) {
                 task += (i ? ",\"n" : "\"n") + std::to_string(i) + "\"";
@@ -56,7 +58,7 @@ class CentralityOnGeneratedGraphs : public ::testing::Test {
             auto sample = cg::queries::sampleSources(large_->view().nodeCount(), kSamples, kSeed);
             task += directed ? R"(, "metrics": ["degree", "sampled_betweenness"])"
                              : R"(, "metrics": ["degree", "sampled_betweenness", "pagerank", )"
-                               R"("closeness", "harmonic"])";
+                               R"("closeness", "harmonic", "eigenvector"])";
             task += R"(, "sources": [)";
             for (std::size_t i = 0; i < sample.size(); ++i) {
                 task += (i ? ",\"" : "\"") + large_->view().key(sample[i]) + "\"";
@@ -172,6 +174,69 @@ TEST_F(CentralityOnGeneratedGraphs, ClosenessAndHarmonicMatchNetworkx) {
     }
 }
 
+TEST_F(CentralityOnGeneratedGraphs, EigenvectorMatchesNetworkx) {
+    CG_REQUIRE_NETWORKX();
+    // The small graph both ways, the large one undirected, with networkx's own defaults
+    // (tolerance 1e-6 per node, 100 rounds): the same iteration stops on the same round, so
+    // the scores agree to rounding.
+    for (auto [large, directed] : {std::pair{false, false}, {false, true}, {true, false}}) {
+        Investigation& inv = large ? *large_ : *small_;
+        const auto& answer = reference(large, directed);
+        ASSERT_TRUE(answer.HasMember("eigenvector") && answer["eigenvector"].IsObject())
+            << "networkx did not converge";
+        auto got = compute(inv, CentralityMetric::Eigenvector, directed);
+        double length = 0;
+        for (double x : got) length += x * x;
+        EXPECT_NEAR(length, 1.0, 1e-12) << "scores have Euclidean length 1";
+        expectClose(inv, got, scores(large, directed, "eigenvector"), 1e-9,
+                    directed ? "directed eigenvector" : "eigenvector");
+    }
+}
+
+TEST_F(CentralityOnGeneratedGraphs, EigenvectorDoesNotDependOnTheNumberOfThreads) {
+    CentralityParams params;
+    params.metric = CentralityMetric::Eigenvector;
+    params.threads = 1;
+    auto one = cg::queries::centralityScores(large_->view(), params);
+    params.threads = 3;
+    auto three = cg::queries::centralityScores(large_->view(), params);
+    ASSERT_EQ(one.size(), three.size());
+    for (std::size_t i = 0; i < one.size(); ++i) EXPECT_NEAR(one[i], three[i], 1e-15);
+}
+
+TEST(EigenvectorCentrality, ThrowsWhenItDoesNotConverge) {
+    // A directed chain: (A + I)^k x tilts ever further towards the end of the chain, only
+    // slowly, so a handful of rounds cannot meet a tight tolerance; networkx raises too.
+    std::vector<cg::testing::GenEdge> links;
+    for (int i = 0; i < 5; ++i) {
+        cg::testing::GenEdge link;
+        link.a = i;
+        link.b = i + 1;
+        link.type = "owns";
+        links.push_back(link);
+    }
+    Investigation chain(6, links);
+    CentralityParams params;
+    params.metric = CentralityMetric::Eigenvector;
+    params.directed = true;
+    params.eigenvectorIterations = 5;
+    EXPECT_THROW(cg::queries::centralityScores(chain.view(), params), cg::QueryError);
+    params.eigenvectorIterations = 100000;
+    params.eigenvectorTolerance = 1e-3;
+    auto got = cg::queries::centralityScores(chain.view(), params);
+    EXPECT_GT(got[chain.node("n5")], got[chain.node("n0")]) << "the end of the chain gathers";
+}
+
+TEST(EigenvectorCentrality, UniformWithoutRelations) {
+    // No relation at all: the starting vector is already the fixed point, as in networkx.
+    Investigation lone(4, {});
+    CentralityParams params;
+    params.metric = CentralityMetric::Eigenvector;
+    auto got = cg::queries::centralityScores(lone.view(), params);
+    ASSERT_EQ(got.size(), 4u);
+    for (double x : got) EXPECT_DOUBLE_EQ(x, 0.5);
+}
+
 TEST_F(CentralityOnGeneratedGraphs, BetweennessDoesNotDependOnTheNumberOfThreads) {
     auto one = compute(*small_, CentralityMetric::Betweenness, false, 1);
     auto two = compute(*small_, CentralityMetric::Betweenness, false, 2);
@@ -210,11 +275,13 @@ TEST_F(CentralityOnGeneratedGraphs, RankingShowsTheTopEntitiesInOrder) {
 }
 
 TEST(CentralityMetric, NamesRoundTrip) {
-    for (const char* name : {"degree", "betweenness", "pagerank", "closeness", "harmonic"}) {
+    for (const char* name :
+         {"degree", "betweenness", "pagerank", "closeness", "harmonic", "eigenvector"}) {
         EXPECT_TRUE(cg::queries::centralityMetric(name)) << name;
     }
     EXPECT_FALSE(cg::queries::centralityMetric("eigen"));
     EXPECT_NE(cg::queries::centralityMetricList().find("harmonic"), std::string::npos);
+    EXPECT_NE(cg::queries::centralityMetricList().find("eigenvector"), std::string::npos);
 }
 
 }  // namespace

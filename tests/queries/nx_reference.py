@@ -172,6 +172,11 @@ def centrality_of(g, metric, task):
         return {u: nx.closeness_centrality(g, u=u) for u in task["nodes"]}
     if metric == "harmonic":
         return nx.harmonic_centrality(g, nbunch=task["nodes"])
+    if metric == "eigenvector":
+        try:
+            return nx.eigenvector_centrality(g, max_iter=task.get("max_iter", 100), tol=task.get("eig_tol", 1e-6))
+        except nx.PowerIterationFailedConvergence:
+            return "not converged"
     raise SystemExit("unknown metric " + metric)
 
 
