@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "graph/relation_evidence.hpp"
 
+#include <rapidjson/document.h>
+
 #include <algorithm>
 
 #include "graph/date.hpp"
@@ -20,6 +22,7 @@ void RelationDerivation::add(const ClaimEvidence& e) {
     }
     ++support;
     missSupport *= 1 - c;
+    if (e.direct) ++(*e.direct ? directClaims : indirectClaims);
     if (e.shareMin && e.shareMax) {
         shareMin = shareMin ? std::min(*shareMin, *e.shareMin) : *e.shareMin;
         shareMax = shareMax ? std::max(*shareMax, *e.shareMax) : *e.shareMax;
@@ -43,8 +46,16 @@ void RelationDerivation::add(const ClaimEvidence& e) {
     }
 }
 
-double RelationDerivation::confidence() const {
-    return (1 - missSupport) * missDispute;
+std::optional<bool> directAttribute(std::string_view attributesJson) {
+    if (attributesJson.find("\"direct\"") == std::string_view::npos) return std::nullopt;
+    rapidjson::Document doc;
+    doc.Parse(attributesJson.data(), attributesJson.size());
+    if (doc.HasParseError() || !doc.IsObject()) return std::nullopt;
+    auto it = doc.FindMember("direct");
+    if (it == doc.MemberEnd() || !it->value.IsBool()) return std::nullopt;
+    return it->value.GetBool();
 }
+
+double RelationDerivation::confidence() const { return (1 - missSupport) * missDispute; }
 
 }  // namespace cg::graph

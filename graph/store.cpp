@@ -98,6 +98,18 @@ CREATE TABLE saved_queries(
     R"sql(
 CREATE INDEX relations_src ON relations(src);
 )sql",
+    // 4 -> 5: relations declared indirect (an interest held through other entities), derived
+    // from their claims' `direct` attribute like the other derived values.
+    R"sql(
+ALTER TABLE relations ADD COLUMN indirect INTEGER NOT NULL DEFAULT 0;
+UPDATE relations SET indirect = 1
+ WHERE id IN (SELECT relation_id FROM claims
+               WHERE relation_id IS NOT NULL AND stance = 0 AND json_valid(attributes)
+                 AND json_type(attributes, '$.direct') = 'false')
+   AND id NOT IN (SELECT relation_id FROM claims
+                   WHERE relation_id IS NOT NULL AND stance = 0 AND json_valid(attributes)
+                     AND json_type(attributes, '$.direct') = 'true');
+)sql",
 };
 
 static_assert(sizeof kMigrations / sizeof kMigrations[0] == Store::kSchemaVersion - 1,
@@ -332,6 +344,7 @@ ClaimId Store::insertClaim(const Claim& c, SourceId source, EntityId subject,
                 if (c.validFrom) e.validFrom = c.validFrom->text();
                 if (c.validTo) e.validTo = c.validTo->text();
                 e.seen = sourceDate(source);
+                e.direct = directAttribute(c.attributesJson);
                 it->second.add(e);
             }
         }
@@ -447,7 +460,8 @@ const std::string& Store::sourceDate(SourceId source) {
 RelationDerivation Store::deriveFromTable(RelationId id) {
     auto& claims = impl_->stmt(
         "SELECT c.stance, c.confidence, c.share_min, c.share_max, c.valid_from, c.valid_to, "
-        "s.published FROM claims c JOIN sources s ON s.id = c.source WHERE c.relation_id = ?");
+        "s.published, c.attributes FROM claims c JOIN sources s ON s.id = c.source "
+        "WHERE c.relation_id = ?");
     RelationDerivation d;
     claims.bind(1, id);
     while (claims.executeStep()) {
@@ -461,6 +475,7 @@ RelationDerivation Store::deriveFromTable(RelationId id) {
         if (!claims.getColumn(4).isNull()) e.validFrom = claims.getColumn(4).getString();
         if (!claims.getColumn(5).isNull()) e.validTo = claims.getColumn(5).getString();
         e.seen = claims.getColumn(6).getString();
+        if (!claims.getColumn(7).isNull()) e.direct = directAttribute(claims.getColumn(7).getString());
         d.add(e);
     }
     claims.reset();
@@ -483,7 +498,7 @@ void Store::flushRelations() {
     auto& update = impl_->stmt(
         "UPDATE relations SET support = ?, dispute = ?, confidence = ?, share_min = ?, "
         "share_max = ?, share_conflict = ?, valid_from = ?, valid_to = ?, first_seen = ?, "
-        "last_seen = ? WHERE id = ?");
+        "last_seen = ?, indirect = ? WHERE id = ?");
     for (RelationId id : ids) {
         const RelationDerivation& d = impl_->pending[id];
         if (d.support == 0 && d.dispute == 0) {
@@ -506,7 +521,8 @@ void Store::flushRelations() {
         if (d.validTo) update.bind(8, *d.validTo); else update.bind(8);
         update.bind(9, d.firstSeen);
         update.bind(10, d.lastSeen);
-        update.bind(11, id);
+        update.bind(11, d.indirect() ? 1 : 0);
+        update.bind(12, id);
         update.exec();
         update.reset();
     }

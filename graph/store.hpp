@@ -88,6 +88,7 @@ struct RelationRow {
     std::optional<int> validTo;
     std::string firstSeen;  ///< earliest source date among its claims
     std::string lastSeen;
+    bool indirect = false;  ///< declared an indirect interest (held through other entities)
 };
 
 /// A property value with the claim behind it.
@@ -162,7 +163,7 @@ struct SavedQueryRow {
 class Store {
 public:
     /// The database layout this build writes; older files are migrated on open.
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     /// Opens (and with `create`, creates) the database at `path`.
     explicit Store(const std::string& path, bool create = true);
@@ -311,6 +312,15 @@ public:
     /// or through an entity merged into it), in id order. Two sequential scans of the claims,
     /// holding 16 bytes per (entity, claim) meanwhile; throws StorageError.
     void forEachEntityProvenance(const std::function<void(const EntityProvenance&)>& fn);
+
+    /// What a full entity record holds besides its main name, for exports that carry it.
+    enum class FactKind : std::uint8_t { Name, Identifier, Property };
+    /// Calls `fn` for every name, identifier (key = scheme) and asserted property value
+    /// (key = property name) of every entity, with the canonical entity it belongs to; in no
+    /// particular order. Three sequential scans; throws StorageError.
+    void forEachEntityFact(const std::function<void(EntityId canonical, FactKind kind,
+                                                    const std::string& key,
+                                                    const std::string& value)>& fn);
 
 private:
     friend class Batch;

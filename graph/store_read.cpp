@@ -41,7 +41,7 @@ ClaimRow readClaim(SQLite::Statement& q, int first = 0) {
 
 constexpr const char* kRelationColumns =
     "id, type, src, dst, rkey, directed, support, dispute, confidence, share_min, share_max, "
-    "share_conflict, valid_from, valid_to, first_seen, last_seen";
+    "share_conflict, valid_from, valid_to, first_seen, last_seen, indirect";
 
 RelationRow readRelation(SQLite::Statement& q) {
     RelationRow r;
@@ -61,6 +61,7 @@ RelationRow readRelation(SQLite::Statement& q) {
     if (!q.getColumn(13).isNull()) r.validTo = q.getColumn(13).getInt();
     r.firstSeen = q.getColumn(14).getString();
     r.lastSeen = q.getColumn(15).getString();
+    r.indirect = q.getColumn(16).getInt() != 0;
     return r;
 }
 

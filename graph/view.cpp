@@ -175,7 +175,9 @@ GraphView GraphView::build(Store& store, const Schema& schema, const ViewFilter&
         Node s = nodeOf(r.src);
         Node d = nodeOf(r.dst);
         if (s == kNoNode || d == kNoNode) return;
-        std::uint8_t flags = (r.directed ? kDirected : 0) | (r.dispute > 0 ? kDisputed : 0);
+        std::uint8_t flags = (r.directed ? kDirected : 0) | (r.dispute > 0 ? kDisputed : 0) |
+                             (r.indirect ? kIndirect : 0);
+        if (r.indirect) ++view.indirectCount_;
         float nan = std::numeric_limits<float>::quiet_NaN();
         edges.push_back(
             {s, d, r.id, static_cast<std::uint8_t>(typeIndex), flags,

@@ -9,9 +9,18 @@ namespace cg::queries {
 
 namespace {
 
+// One step a chain can take from a node: the strongest of the eligible relations between the
+// node and one neighbour (an owner when walking up, a holding when walking down).
+struct Link {
+    Edge edge;  // the relation the route shows
+    Node other;
+    double lo, hi;  // the link's share interval, as fractions
+    bool unknown;   // the interval's top comes from a relation without a share
+};
+
 struct Frame {
     Node node;
-    std::uint32_t cursor, end;  // in-edge slots (upwards) or out-edges (downwards)
+    std::uint32_t cursor, end;  // into the steps pool
     double min, max;            // the chain so far, as fractions
     bool unknown;
 };
@@ -19,6 +28,7 @@ struct Frame {
 struct Search {
     NodeMarks<bool> onPath;
     NodeMarks<std::uint32_t> figureOf;
+    std::vector<Link> steps;  // the steps of every frame on the stack, frame after frame
 };
 
 Search& threadSearch() {
@@ -56,6 +66,67 @@ class Links {
         return false;
     }
 
+    /// Appends v's steps to `out`: parallel relations to one neighbour (two `owns` records
+    /// from different years, `owns` and `controls` from one registry entry) are one link
+    /// whose share is the largest of theirs, never their sum.
+    void appendSteps(Node v, std::vector<Link>& out) const {
+        auto first = out.size();
+        auto [b, e] = range(v);
+        for (auto i = b; i < e; ++i) {
+            Edge edge = at(i);
+            if (!eligible(edge)) continue;
+            Link step{edge, across(edge), 0, 1, true};
+            if (auto share = view_.share(edge)) {
+                step.lo = std::clamp(decimal(share->first), 0.0, 100.0) / 100;
+                step.hi = std::clamp(decimal(share->second), 0.0, 100.0) / 100;
+                step.unknown = false;
+            }
+            out.push_back(step);
+        }
+        auto begin = out.begin() + static_cast<std::ptrdiff_t>(first);
+        if (out.size() - first < 2) return;
+        // Strongest first within each neighbour: known lower bound, then upper, then edge.
+        std::sort(begin, out.end(), [](const Link& a, const Link& c) {
+            if (a.other != c.other) return a.other < c.other;
+            if (a.lo != c.lo) return a.lo > c.lo;
+            if (a.hi != c.hi) return a.hi > c.hi;
+            return a.edge < c.edge;
+        });
+        // One step per neighbour: the interval [largest lower bound, largest upper bound],
+        // unknown when only relations without a share reach that upper bound.
+        auto keep = begin;
+        for (auto run = begin; run != out.end();) {
+            Link merged = *run;
+            bool known = !run->unknown && run->hi >= 1, unknown = run->unknown;
+            auto it = run + 1;
+            for (; it != out.end() && it->other == run->other; ++it) {
+                merged.hi = std::max(merged.hi, it->hi);
+                known = known || (!it->unknown && it->hi >= 1);
+                unknown = unknown || it->unknown;
+            }
+            merged.unknown = unknown && !known;
+            *keep++ = merged;
+            run = it;
+        }
+        out.erase(keep, out.end());
+        // Back to the order of the relations, so that chains come out as before.
+        std::sort(begin, out.end(), [](const Link& a, const Link& c) { return a.edge < c.edge; });
+    }
+
+    /// Whether `next` declares an indirect interest that spans a longer stretch of the current
+    /// chain than the step from `from`: the chain is then one of the components that interest
+    /// already sums up, and counting it too would count the same shares twice.
+    bool summedByIndirect(Node next, Node from, const NodeMarks<bool>& onPath) const {
+        auto [b, e] = upwards_ ? view_.outEdges(next) : view_.inEdgeSlots(next);
+        for (auto i = b; i < e; ++i) {
+            Edge edge = upwards_ ? i : view_.inEdgeAt(i);
+            if (!view_.indirect(edge) || !eligible(edge)) continue;
+            Node y = upwards_ ? view_.target(edge) : view_.source(edge);
+            if (y != from && onPath.has(y) && onPath.get(y)) return true;
+        }
+        return false;
+    }
+
   private:
     const GraphView& view_;
     RelationSet carriers_;
@@ -73,43 +144,43 @@ OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
     s.onPath.reset(view.nodeCount());
     s.figureOf.reset(view.nodeCount());
     s.onPath.set(entity, true);
+    s.steps.clear();
+    const bool indirectLinks = view.indirectCount() > 0;
     std::vector<Frame> stack;
     std::vector<Edge> edges;  // the chain being followed, from `entity` outwards
-    auto [b0, e0] = links.range(entity);
-    stack.push_back({entity, b0, e0, 1, 1, false});
+    links.appendSteps(entity, s.steps);
+    stack.push_back({entity, 0, static_cast<std::uint32_t>(s.steps.size()), 1, 1, false});
     auto maxDepth = static_cast<std::size_t>(std::max(params.maxDepth, 0));
 
     while (!stack.empty()) {
         Frame& f = stack.back();
         if (f.cursor == f.end) {
             s.onPath.set(f.node, false);
+            // This frame's steps are the last in the pool; the one below ends where they begin.
+            s.steps.resize(stack.size() == 1 ? 0 : stack[stack.size() - 2].end);
             stack.pop_back();
             if (!edges.empty()) edges.pop_back();
             continue;
         }
-        Edge e = links.at(f.cursor++);
-        if (!links.eligible(e)) continue;
-        Node next = links.across(e);
+        const Link step = s.steps[f.cursor++];
+        Node next = step.other;
         if (s.onPath.has(next) && s.onPath.get(next)) {
             trace.cycleMet = true;
+            continue;
+        }
+        if (indirectLinks && !edges.empty() && links.summedByIndirect(next, f.node, s.onPath)) {
             continue;
         }
         if (trace.chains.size() == params.maxChains) {
             trace.chainsCapped = true;
             break;
         }
-        double lo = 0, hi = 1;
-        bool unknownLink = true;
-        if (auto share = view.share(e)) {
-            lo = std::clamp(decimal(share->first), 0.0, 100.0) / 100;
-            hi = std::clamp(decimal(share->second), 0.0, 100.0) / 100;
-            unknownLink = false;
-        }
+        Edge e = step.edge;
         OwnershipChain chain;
         chain.other = next;
-        chain.min = f.min * lo;
-        chain.max = f.max * hi;
-        chain.unknown = f.unknown || unknownLink;
+        chain.min = f.min * step.lo;
+        chain.max = f.max * step.hi;
+        chain.unknown = f.unknown || step.unknown;
         // Routes run from the upper entity down to the lower one.
         chain.route.start = upwards ? next : entity;
         chain.route.steps.reserve(edges.size() + 1);
@@ -143,8 +214,10 @@ OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
         }
         edges.push_back(e);
         s.onPath.set(next, true);
-        auto [b, end] = links.range(next);
-        stack.push_back({next, b, end, cmin, cmax, cunknown});
+        auto begin = static_cast<std::uint32_t>(s.steps.size());
+        links.appendSteps(next, s.steps);
+        stack.push_back(
+            {next, begin, static_cast<std::uint32_t>(s.steps.size()), cmin, cmax, cunknown});
     }
     for (const auto& f : stack) s.onPath.set(f.node, false);
 

@@ -173,3 +173,36 @@ TEST(RelationDerivation, RecordsFirstAndLastSeen) {
     EXPECT_EQ(d.firstSeen, "2021-03-02");
     EXPECT_EQ(d.lastSeen, "2022-08");
 }
+
+TEST(RelationDerivation, IsIndirectOnlyWhenDeclaredSoAndNeverDirect) {
+    ClaimEvidence indirect = share(60, 60);
+    indirect.direct = false;
+    ClaimEvidence direct = share(10, 10);
+    direct.direct = true;
+    ClaimEvidence unsaid = share(20, 20);
+
+    RelationDerivation d;
+    d.add(unsaid);
+    EXPECT_FALSE(d.indirect());
+    d.add(indirect);
+    EXPECT_TRUE(d.indirect());
+    d.add(direct);
+    EXPECT_FALSE(d.indirect());
+
+    // A denial that calls it indirect does not make it so.
+    RelationDerivation denied;
+    ClaimEvidence denial = denies(1);
+    denial.direct = false;
+    denied.add(unsaid);
+    denied.add(denial);
+    EXPECT_FALSE(denied.indirect());
+}
+
+TEST(RelationDerivation, ReadsTheDirectAttributeFromClaimAttributes) {
+    EXPECT_EQ(cg::graph::directAttribute(R"({"share":60,"direct":false})"), false);
+    EXPECT_EQ(cg::graph::directAttribute(R"({"direct":true})"), true);
+    EXPECT_EQ(cg::graph::directAttribute(R"({"share":60})"), std::nullopt);
+    EXPECT_EQ(cg::graph::directAttribute(R"({"direct":"no"})"), std::nullopt);
+    EXPECT_EQ(cg::graph::directAttribute(R"({"direct":)"), std::nullopt);
+    EXPECT_EQ(cg::graph::directAttribute(""), std::nullopt);
+}

@@ -107,18 +107,28 @@ def cycles(graph, task):
 
 def ownership(graph, task):
     """Every simple chain of ownership links (owns, or another carrier with a share), its
-    interval the product of the links' intervals (unknown: 0-100), summed per owner."""
-    g = nx.MultiDiGraph()
-    g.add_nodes_from(graph["nodes"])
+    interval the product of the links' intervals (unknown: 0-100), summed per owner. Parallel
+    relations between one pair are one link: the largest lower and upper bounds, unknown when
+    only relations without a share reach that upper bound."""
+    pairs = {}
     for s, t, kind, is_directed, conf, smin, smax in graph["edges"]:
         if not is_directed or kind not in task["relations"]:
             continue
         if kind != "owns" and smin is None:
             continue
-        if task["upwards"]:
-            g.add_edge(t, s, smin=smin, smax=smax)
+        key = (t, s) if task["upwards"] else (s, t)
+        if smin is None:
+            lo, hi, unknown = 0.0, 100.0, True
         else:
-            g.add_edge(s, t, smin=smin, smax=smax)
+            lo, hi, unknown = min(max(smin, 0), 100), min(max(smax, 0), 100), False
+        pairs.setdefault(key, []).append((lo, hi, unknown))
+    g = nx.DiGraph()
+    g.add_nodes_from(graph["nodes"])
+    for (u, v), links in pairs.items():
+        hi = max(link[1] for link in links)
+        unknown = any(link[2] for link in links) and not any(
+            not link[2] and link[1] >= 100 for link in links)
+        g.add_edge(u, v, lo=max(link[0] for link in links), hi=hi, unknown=unknown)
     answer = {}
     for target in task["targets"]:
         figures = {}
@@ -127,13 +137,11 @@ def ownership(graph, task):
             for chain in nx.all_simple_edge_paths(g, target, others, cutoff=task["max_depth"]):
                 other = chain[-1][1]
                 lo, hi, unknown = 1.0, 1.0, False
-                for u, v, k in chain:
-                    d = g.edges[u, v, k]
-                    if d["smin"] is None:
-                        lo, unknown = 0.0, True
-                    else:
-                        lo *= min(max(d["smin"], 0), 100) / 100
-                        hi *= min(max(d["smax"], 0), 100) / 100
+                for u, v in chain:
+                    d = g.edges[u, v]
+                    lo *= d["lo"] / 100
+                    hi *= d["hi"] / 100
+                    unknown = unknown or d["unknown"]
                 f = figures.setdefault(other, [0.0, 0.0, 0, 0, len(chain)])
                 f[0] += lo * 100
                 f[1] += hi * 100
