@@ -88,7 +88,7 @@ void addExportCommands(CLI::App& app, Context& ctx, Registry& registry) {
     auto* cmd = app.add_subcommand(
         "export",
         "Write the graph, or a filtered part of it, for Gephi, networkx, igraph, "
-        "web viewers or Neo4j");
+        "web viewers, Neo4j or Aleph (FollowTheMoney)");
     cmd->add_option("--format", args->format, "Output format: " + exporters::formatList())
         ->required()
         ->check(CLI::IsMember(exporters::formatNames()));
@@ -121,6 +121,7 @@ void addExportCommands(CLI::App& app, Context& ctx, Registry& registry) {
         "  claimgraph export --format json --as-of 2022-08-30 > graph.json\n"
         "  claimgraph export --format neo4j --out neo4j-import/       # nodes.csv, "
         "relationships.csv\n"
+        "  claimgraph export --format ftm --out graph.ftm.json        # Aleph, ftm tools\n"
         "See docs/exports.md for the attributes of each format.");
     registry.add(cmd, [&ctx, args] { return runExport(ctx, *args); });
 }

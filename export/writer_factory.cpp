@@ -2,6 +2,7 @@
 #include "export/writer_factory.hpp"
 
 #include "export/cytoscape_json_writer.hpp"
+#include "export/ftm_writer.hpp"
 #include "export/gexf_writer.hpp"
 #include "export/graphml_writer.hpp"
 #include "export/neo4j_csv_writer.hpp"
@@ -11,7 +12,7 @@
 namespace cg::exporters {
 
 const std::vector<std::string>& formatNames() {
-    static const std::vector<std::string> names{"graphml", "gexf", "json", "cytoscape", "neo4j"};
+    static const std::vector<std::string> names{"graphml", "gexf", "json", "cytoscape", "neo4j", "ftm"};
     return names;
 }
 
@@ -30,6 +31,7 @@ std::unique_ptr<GraphWriter> makeWriter(const std::string& format) {
     if (format == "json") return std::make_unique<NodeLinkJsonWriter>();
     if (format == "cytoscape") return std::make_unique<CytoscapeJsonWriter>();
     if (format == "neo4j") return std::make_unique<Neo4jCsvWriter>();
+    if (format == "ftm") return std::make_unique<FtmWriter>();
     throw InputError("--format: unknown export format '" + format + "' (expected " + formatList() +
                      ")");
 }

@@ -165,4 +165,38 @@ void Store::forEachEntityProvenance(const std::function<void(const EntityProvena
     }
 }
 
+void Store::forEachEntityFact(
+    const std::function<void(EntityId, FactKind, const std::string&, const std::string&)>& fn) {
+    // merged_into always names the canonical entity itself, never a chain.
+    struct Scan {
+        FactKind kind;
+        const char* sql;
+    };
+    static constexpr Scan kScans[] = {
+        {FactKind::Name,
+         "SELECT coalesce(e.merged_into, e.id), '', n.name FROM names n "
+         "JOIN entities e ON e.id = n.entity"},
+        {FactKind::Identifier,
+         "SELECT coalesce(e.merged_into, e.id), i.scheme, i.value FROM identifiers i "
+         "JOIN entities e ON e.id = i.entity"},
+        {FactKind::Property,
+         "SELECT coalesce(e.merged_into, e.id), p.name, p.value FROM properties p "
+         "JOIN entities e ON e.id = p.entity WHERE p.stance = 0"},
+    };
+    try {
+        std::string key, value;
+        for (const auto& scan : kScans) {
+            SQLite::Statement q(impl_->db, scan.sql);
+            while (q.executeStep()) {
+                key = q.getColumn(1).getString();
+                value = q.getColumn(2).getString();
+                fn(q.getColumn(0).getInt64(), scan.kind, key, value);
+            }
+        }
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(path_ +
+                           ": cannot read entity names, identifiers and properties: " + e.what());
+    }
+}
+
 }  // namespace cg::graph

@@ -14,6 +14,7 @@
 #include "graph/error.hpp"
 #include "graph/normalize.hpp"
 #include "ingest/claim_parts.hpp"
+#include "ingest/ftm_vocabulary.hpp"
 #include "ingest/json_records.hpp"
 #include "ingest/json_value.hpp"
 
@@ -26,102 +27,10 @@ using rapidjson::Value;
 
 namespace {
 
-// FtM entity schemata and the entity type each becomes; "" means the kind is not known
-// (LegalEntity may be a person or a company), so the entity keeps the root type.
-const std::map<std::string, std::string, std::less<>> kEntityTypes = {
-    {"Person", "Person"},         {"Company", "Company"},    {"Organization", "Organization"},
-    {"PublicBody", "PublicBody"}, {"LegalEntity", ""},       {"Address", "Place"},
-    {"RealEstate", "RealEstate"}, {"Vessel", "Vessel"},      {"Airplane", "Airplane"},
-    {"Vehicle", "Asset"},         {"Asset", "Asset"},        {"Security", "Asset"},
-    {"BankAccount", "Asset"},     {"CryptoWallet", "Asset"}, {"Position", "Position"},
-};
-
-// FtM edge schemata: the properties naming both ends, the relation, and the attribute their
-// role-like property lands in.
-struct EdgeSchema {
-    const char* ftm;
-    const char* subject;
-    const char* object;
-    const char* relation;
-    const char* roleAttribute;  // attribute taking `role` or `relationship`; "note" otherwise
-};
-
-const EdgeSchema kEdges[] = {
-    {"Ownership", "owner", "asset", "owns", "role"},
-    {"Directorship", "director", "organization", "director_of", "role"},
-    {"Employment", "employee", "employer", "employee_of", "role"},
-    {"Membership", "member", "organization", "member_of", "role"},
-    {"Family", "person", "relative", "family_of", "relationship"},
-    {"Associate", "person", "associate", "associate_of", "relationship"},
-    {"Representation", "agent", "client", "represents", "role"},
-    {"UnknownLink", "subject", "object", "linked_to", "note"},
-    {"Payment", "payer", "beneficiary", "paid", "note"},
-    {"Occupancy", "holder", "post", "occupies", "role"},
-};
-
-// FtM entity properties that become property claims of the same meaning.
-const std::map<std::string, std::string, std::less<>> kProperties = {
-    {"alias", "alias"},
-    {"previousName", "alias"},
-    {"abbreviation", "alias"},
-    {"country", "country"},
-    {"mainCountry", "country"},
-    {"nationality", "nationality"},
-    {"citizenship", "nationality"},
-    {"jurisdiction", "jurisdiction"},
-    {"flag", "jurisdiction"},
-    {"birthDate", "birth_date"},
-    {"deathDate", "death_date"},
-    {"incorporationDate", "incorporation_date"},
-    {"dissolutionDate", "dissolution_date"},
-    {"birthPlace", "birth_place"},
-    {"address", "address"},
-    {"position", "position"},
-    {"title", "title"},
-    {"status", "status"},
-    {"gender", "gender"},
-    {"website", "website"},
-    {"email", "email"},
-    {"phone", "phone"},
-    {"sector", "sector"},
-    {"legalForm", "legal_form"},
-    {"topics", "topic"},
-    {"notes", "note"},
-    {"summary", "note"},
-    {"description", "note"},
-    {"weakAlias", "note"},  // too weak to match on: kept as a note, not a name
-};
-
-// FtM identifier properties and the identifier scheme each gives. Generic numbers (a
-// registration or tax number) mean something only within one country, so they are prefixed
-// with the entity's jurisdiction or country when it has exactly one.
-struct IdentifierScheme {
-    const char* ftm;
-    const char* scheme;
-    bool national;
-};
-
-const IdentifierScheme kIdentifiers[] = {
-    {"leiCode", "xi-lei", false},
-    {"innCode", "ru-inn", false},
-    {"ogrnCode", "ru-ogrn", false},
-    {"okpoCode", "ru-okpo", false},
-    {"bikCode", "ru-bik", false},
-    {"wikidataId", "wikidata", false},
-    {"swiftBic", "swift-bic", false},
-    {"permId", "permid", false},
-    {"uniqueEntityId", "us-sam-uei", false},
-    {"dunsCode", "duns", false},
-    {"imoNumber", "imo", false},
-    {"mmsi", "mmsi", false},
-    {"icijId", "icij", false},
-    {"opencorporatesUrl", "opencorporates", false},
-    {"registrationNumber", "registration-number", true},
-    {"taxNumber", "tax-number", true},
-    {"idNumber", "id-number", true},
-    {"vatCode", "vat", true},
-    {"passportNumber", "passport", true},
-};
+using ftm::EdgeSchema;
+using ftm::kEdgeSchemata;
+using ftm::kEntitySchemata;
+using ftm::kIdentifierSchemes;
 
 struct Reject {
     std::string reason;
@@ -167,8 +76,8 @@ std::optional<PartialDate> date(const std::string& text, const std::string& prop
 
 std::string schemaList() {
     std::string out;
-    for (const auto& [name, type] : kEntityTypes) out += (out.empty() ? "" : ", ") + name;
-    for (const auto& e : kEdges) out += std::string(", ") + e.ftm;
+    for (const auto& e : kEntitySchemata) out += (out.empty() ? "" : ", ") + std::string(e.ftm);
+    for (const auto& e : kEdgeSchemata) out += ", " + std::string(e.ftm);
     return out + ", Sanction, Identification, Passport";
 }
 
@@ -206,15 +115,13 @@ class RecordReader {
         if (const Value* caption = jsonMember(doc, "caption"); caption && caption->IsString()) {
             caption_ = std::string(trimmed(jsonText(*caption)));
         }
-        if (auto t = kEntityTypes.find(schemaName_); t != kEntityTypes.end()) {
-            entity(*props, t->second);
+        if (const auto* t = ftm::entitySchema(schemaName_)) {
+            entity(*props, std::string(t->type));
             return;
         }
-        for (const auto& edge : kEdges) {
-            if (schemaName_ == edge.ftm) {
-                relation(*props, edge);
-                return;
-            }
+        if (const auto* edge = ftm::edgeSchema(schemaName_)) {
+            relation(*props, *edge);
+            return;
         }
         if (schemaName_ == "Sanction") {
             sanction(*props);
@@ -337,20 +244,22 @@ class RecordReader {
             subject.name = n;
             property(nameProp, "name", n, subject, n);
         }
-        for (const auto& id : kIdentifiers) {
+        for (const auto& id : kIdentifierSchemes) {
             for (const auto& v : values(props, id.ftm)) {
-                std::string scheme =
-                    id.national && !country.empty() ? country + "-" + id.scheme : id.scheme;
+                std::string scheme = id.national && !country.empty()
+                                         ? country + "-" + std::string(id.scheme)
+                                         : std::string(id.scheme);
                 EntityRef subject = ref;
                 subject.identifiers.emplace_back(scheme, v);
-                property(id.ftm, "identification", scheme + " " + v, subject, v);
+                property(std::string(id.ftm), "identification", scheme + " " + v, subject, v);
             }
         }
         for (const auto& m : props.GetObject()) {
             std::string ftmProp = jsonText(m.name);
-            auto it = kProperties.find(ftmProp);
-            if (it == kProperties.end()) continue;
-            for (const auto& v : values(props, ftmProp)) property(ftmProp, it->second, v, ref, v);
+            const auto* mapped = ftm::propertyFromFtm(ftmProp);
+            if (!mapped) continue;
+            for (const auto& v : values(props, ftmProp))
+                property(ftmProp, std::string(mapped->property), v, ref, v);
         }
         for (const auto& address : values(props, "addressEntity")) {
             relationClaim(
@@ -429,9 +338,11 @@ class RecordReader {
         auto subjects = values(props, edge.subject);
         auto objects = values(props, edge.object);
         if (subjects.empty())
-            throw Reject{"FtM " + schemaName_ + " '" + id_ + "' has no '" + edge.subject + "'"};
+            throw Reject{"FtM " + schemaName_ + " '" + id_ + "' has no '" +
+                         std::string(edge.subject) + "'"};
         if (objects.empty())
-            throw Reject{"FtM " + schemaName_ + " '" + id_ + "' has no '" + edge.object + "'"};
+            throw Reject{"FtM " + schemaName_ + " '" + id_ + "' has no '" +
+                         std::string(edge.object) + "'"};
         Attributes attrs;
         std::optional<graph::ShareInterval> share;
         std::vector<std::string> roles = values(props, "role");
@@ -441,7 +352,7 @@ class RecordReader {
             if (std::string_view(edge.roleAttribute) == "note")
                 attrs.addNote("role: " + role);
             else
-                attrs.set(edge.roleAttribute, role);
+                attrs.set(std::string(edge.roleAttribute), role);
         }
         if (schemaName_ == "Ownership") {
             for (const auto& p : values(props, "percentage")) {
@@ -521,8 +432,8 @@ class RecordReader {
                 if (several) key += ":" + keySegment(s) + ":" + keySegment(o);
                 EntityRef subject;
                 subject.key = "ftm:" + s;
-                relationClaim(key, edge.relation, subject, "ftm:" + o, key, attrs, from, to,
-                              record_.text, share);
+                relationClaim(key, std::string(edge.relation), subject, "ftm:" + o, key, attrs,
+                              from, to, record_.text, share);
             }
         }
     }

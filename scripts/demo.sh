@@ -33,6 +33,7 @@ echo "== exports -> $OUT/"
 "$BIN" --db "$DB" -q export --format json --out "$OUT/claimgraph.json"
 "$BIN" --db "$DB" -q export --format cytoscape --out "$OUT/claimgraph.cyjs"
 "$BIN" --db "$DB" -q export --format neo4j --out "$OUT/neo4j"
+"$BIN" --db "$DB" -q export --format ftm --out "$OUT/claimgraph.ftm.json"
 "$BIN" --db "$DB" -q export --format gexf --relations owns,controls --out "$OUT/ownership.gexf"
 
 echo
