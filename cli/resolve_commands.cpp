@@ -19,6 +19,8 @@ struct ResolveArgs {
     double minScore = 0.6;
     std::size_t limit = 50;
     bool all = false;
+    bool stats = false;
+    std::size_t maxBlock = 64;
 };
 
 std::string label(graph::Store& store, graph::EntityId id) {
@@ -41,14 +43,29 @@ int runSuggest(Context& ctx, const ResolveArgs& args) {
     graph::SuggestOptions options;
     options.minScore = args.minScore;
     options.limit = args.limit;
-    auto suggestions = graph::suggestMatches(store, ctx.schema(), options);
+    options.maxBlock = args.maxBlock;
+    graph::SuggestStats stats;
+    auto suggestions = graph::suggestMatches(store, ctx.schema(), options, &stats);
+    if (args.stats) {
+        // To stderr, so that --json output stays one document.
+        std::fprintf(
+            stderr,
+            "entities %zu, names %zu, blocking keys %zu, blocks %zu (skipped %zu above %zu), "
+            "candidate pairs %zu, scored %zu, at or above %.2f: %zu; "
+            "load %.2f s, blocking %.2f s, scoring %.2f s\n",
+            stats.entities, stats.names, stats.blockingKeys, stats.blocks, stats.skippedBlocks,
+            options.maxBlock, stats.candidates, stats.scored, options.minScore, stats.suggestions,
+            stats.loadSeconds, stats.blockSeconds, stats.scoreSeconds);
+    }
     if (ctx.json) {
         JsonOut j;
         j.beginArray();
         for (const auto& s : suggestions) {
-            auto a = store.entity(s.a);
-            auto b = store.entity(s.b);
-            j.beginObject().field("a", a->key).field("a_name", a->name).field("b", b->key).field("b_name", b->name);
+            j.beginObject()
+                .field("a", s.aKey)
+                .field("a_name", s.aName)
+                .field("b", s.bKey)
+                .field("b_name", s.bName);
             j.field("score", s.score).beginArray("reasons");
             for (const auto& r : s.reasons) j.field(nullptr, r);
             j.endArray().endObject();
@@ -58,19 +75,18 @@ int runSuggest(Context& ctx, const ResolveArgs& args) {
     }
     Table t({"score", "a", "b", "reasons"}, 70);
     for (const auto& s : suggestions) {
-        auto a = store.entity(s.a);
-        auto b = store.entity(s.b);
         char score[16];
         std::snprintf(score, sizeof score, "%.2f", s.score);
         std::string reasons;
         for (const auto& r : s.reasons) reasons += (reasons.empty() ? "" : "; ") + r;
-        t.add({score, a->name + " [" + a->key + "]", b->name + " [" + b->key + "]", reasons});
+        t.add({score, s.aName + " [" + s.aKey + "]", s.bName + " [" + s.bKey + "]", reasons});
     }
     if (t.empty()) {
         ctx.out << "no candidate pairs at or above score " << args.minScore << '\n';
     } else {
         t.print(ctx.out);
-        ctx.out << "merge a pair with 'claimgraph resolve merge A B', or record 'resolve not-same A B'\n";
+        ctx.out << "merge a pair with 'claimgraph resolve merge A B', or record 'resolve not-same "
+                   "A B'\n";
     }
     return kOk;
 }
@@ -82,14 +98,18 @@ int runList(Context& ctx, bool all) {
         j.beginArray();
         for (const auto& r : rows) {
             j.beginObject().field("id", r.id).field("kind", r.kind).field("a", r.a).field("b", r.b);
-            j.field("note", r.note).field("created", r.created).field("undone", r.undone).endObject();
+            j.field("note", r.note)
+                .field("created", r.created)
+                .field("undone", r.undone)
+                .endObject();
         }
         j.endArray().print(ctx.out);
         return kOk;
     }
     Table t({"id", "kind", "a", "b", "created", "state", "note"});
     for (const auto& r : rows) {
-        t.add({std::to_string(r.id), r.kind, r.a, r.b, r.created, r.undone ? "undone" : "active", r.note});
+        t.add({std::to_string(r.id), r.kind, r.a, r.b, r.created, r.undone ? "undone" : "active",
+               r.note});
     }
     if (t.empty()) {
         ctx.out << "no judgements recorded\n";
@@ -102,16 +122,28 @@ int runList(Context& ctx, bool all) {
 }  // namespace
 
 void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry) {
-    auto* resolve = app.add_subcommand("resolve", "Entity resolution: suggestions and judgements (merge, not-same, split)");
+    auto* resolve = app.add_subcommand(
+        "resolve", "Entity resolution: suggestions and judgements (merge, not-same, split)");
     resolve->require_subcommand(1);
     auto args = std::make_shared<ResolveArgs>();
 
-    auto* suggest = resolve->add_subcommand("suggest", "Candidate pairs that may be one real thing, ranked, with reasons");
-    suggest->add_option("--min-score", args->minScore, "Smallest score shown (0..1)")->capture_default_str();
+    auto* suggest = resolve->add_subcommand(
+        "suggest", "Candidate pairs that may be one real thing, ranked, with reasons");
+    suggest->add_option("--min-score", args->minScore, "Smallest score shown (0..1)")
+        ->capture_default_str();
     suggest->add_option("--limit", args->limit, "At most this many pairs")->capture_default_str();
+    suggest
+        ->add_option(
+            "--max-block", args->maxBlock,
+            "Skip blocking keys shared by more entities than this (too common to tell anything)")
+        ->capture_default_str()
+        ->check(CLI::Range(2, 100000));
+    suggest->add_flag("--stats", args->stats,
+                      "Print the blocking and scoring counts and times to stderr");
     registry.add(suggest, [&ctx, args] { return runSuggest(ctx, *args); });
 
-    auto* merge = resolve->add_subcommand("merge", "Record that A and B are the same and merge B into A");
+    auto* merge =
+        resolve->add_subcommand("merge", "Record that A and B are the same and merge B into A");
     merge->add_option("a", args->a, "Entity id or name")->required();
     merge->add_option("b", args->b, "Entity id or name")->required();
     merge->add_option("--note", args->note, "Why (kept with the judgement)");
@@ -120,10 +152,13 @@ void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry) {
         auto a = graph::findEntity(store, args->a);
         auto b = graph::findEntity(store, args->b);
         auto id = graph::mergeEntities(store, ctx.schema(), a, b, args->note);
-        return printJudgement(ctx, "merge", id, "merged " + label(store, b) + " into " + label(store, store.canonical(a)));
+        return printJudgement(
+            ctx, "merge", id,
+            "merged " + label(store, b) + " into " + label(store, store.canonical(a)));
     });
 
-    auto* notSame = resolve->add_subcommand("not-same", "Record that A and B are different; blocks any later merge");
+    auto* notSame = resolve->add_subcommand(
+        "not-same", "Record that A and B are different; blocks any later merge");
     notSame->add_option("a", args->a, "Entity id or name")->required();
     notSame->add_option("b", args->b, "Entity id or name")->required();
     notSame->add_option("--note", args->note, "Why (kept with the judgement)");
@@ -132,7 +167,8 @@ void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry) {
         auto a = graph::findEntity(store, args->a);
         auto b = graph::findEntity(store, args->b);
         auto id = graph::markNotSame(store, a, b, args->note);
-        return printJudgement(ctx, "not_same", id, "recorded " + label(store, a) + " is not " + label(store, b));
+        return printJudgement(ctx, "not_same", id,
+                              "recorded " + label(store, a) + " is not " + label(store, b));
     });
 
     auto* split = resolve->add_subcommand("split", "Undo every merge into A");
@@ -142,10 +178,12 @@ void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry) {
         auto& store = ctx.store();
         auto a = graph::findEntity(store, args->a);
         auto id = graph::splitEntity(store, a, args->note);
-        return printJudgement(ctx, "split", id, "split " + label(store, a) + " back into its merged entities");
+        return printJudgement(ctx, "split", id,
+                              "split " + label(store, a) + " back into its merged entities");
     });
 
-    auto* undo = resolve->add_subcommand("undo", "Undo one judgement by its id (see 'resolve list')");
+    auto* undo =
+        resolve->add_subcommand("undo", "Undo one judgement by its id (see 'resolve list')");
     undo->add_option("id", args->id, "Judgement id")->required();
     registry.add(undo, [&ctx, args] {
         graph::undoJudgement(ctx.store(), args->id);

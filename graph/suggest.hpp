@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/model.hpp"
@@ -13,26 +15,77 @@ namespace cg::graph {
 
 /// A pair of entities that may be one real thing, with the evidence for and against.
 struct Suggestion {
-    EntityId a = 0;
+    EntityId a = 0;  ///< the canonical entity with the smaller id
     EntityId b = 0;
     double score = 0;  ///< 0..1, higher is more likely the same
     std::vector<std::string> reasons;
+    std::string aKey, aName, bKey, bName;  ///< as stored, so callers need not read them again
 };
 
 /// Options of `resolve suggest`.
 struct SuggestOptions {
     double minScore = 0.6;
     std::size_t limit = 50;
-    std::size_t maxBlock = 64;  ///< name tokens shared by more entities are too common to block on
+    /// Blocks (entities sharing one blocking key) larger than this are skipped: such a key
+    /// is too common to tell anything, and a block of n costs n²/2 comparisons.
+    std::size_t maxBlock = 64;
+    /// Threads that score candidate pairs; 0 uses every core.
+    unsigned threads = 0;
+};
+
+/// What one run of suggestMatches did, for `resolve suggest --stats` and the benchmarks.
+struct SuggestStats {
+    std::size_t entities = 0;       ///< canonical, described entities considered
+    std::size_t names = 0;          ///< distinct (entity, match key) pairs
+    std::size_t blockingKeys = 0;   ///< keys emitted, before grouping
+    std::size_t blocks = 0;         ///< keys shared by 2..maxBlock entities
+    std::size_t skippedBlocks = 0;  ///< keys shared by more than maxBlock entities
+    std::size_t candidates = 0;     ///< distinct pairs found in the blocks
+    std::size_t scored = 0;         ///< candidates of compatible types, not judged different
+    std::size_t suggestions = 0;    ///< scored at or above minScore (before the limit)
+    double loadSeconds = 0, blockSeconds = 0, scoreSeconds = 0;
 };
 
 /// Finds candidate pairs among canonical entities of compatible types without comparing all
-/// pairs: entities are blocked by their two rarest name tokens, their name without legal
-/// form and their identifiers, and only pairs within a block are scored. The score weighs
-/// name similarity (Jaro-Winkler on the matching keys), shared identifiers, the same country,
-/// the same or different birth dates and shared neighbours. Pairs judged not the same are
-/// left out. Time about O(n log n + pairs); memory O(names).
-std::vector<Suggestion> suggestMatches(Store& store, const Schema& schema, const SuggestOptions& options);
+/// pairs. Every name emits a few blocking keys (blockingKeys() below, plus its rarest token
+/// and each identifier); entities sharing a key form a block, blocks of more than
+/// options.maxBlock entities are skipped, and only pairs inside a block are scored (on all
+/// cores). The score weighs name similarity, shared identifiers, the same country, the same
+/// or different birth dates and shared neighbours. Pairs judged not the same, and pairs of
+/// incompatible types, are never returned. Sorted by score, then ids; at most options.limit.
+/// Time O(K log K + P) for K keys (about one per character of the names) and P candidate
+/// pairs (at most K × maxBlock / 2); memory O(K) in a few flat arrays. Throws StorageError
+/// when the store cannot be read.
+std::vector<Suggestion> suggestMatches(Store& store, const Schema& schema,
+                                       const SuggestOptions& options,
+                                       SuggestStats* stats = nullptr);
+
+/// The blocking keys of one match key (normalised, single spaces): the sorted words
+/// ("w:"), the sorted words with one word left out when there are three or more ("w:"),
+/// the sorted words without the legal form when `organisation` ("w:"), and for every word of
+/// three or more characters that word and each of its one-character deletions followed by the
+/// other words sorted ("d:"). Two names share a key when they differ only in word order, by
+/// one missing word (middle name, sector word, legal form), or by one typo (a letter added,
+/// dropped, changed or two swapped) in one word. Runs of single letters count as one word
+/// ("g m b h" is "gmbh"). Distinct keys, in the order made.
+std::vector<std::string> blockingKeys(const std::string& matchKey, bool organisation);
+
+/// How two names compare, word by word.
+struct NameMatch {
+    double similarity = 0;         ///< 0..1
+    bool reordered = false;        ///< the same words in another order
+    bool wordMissing = false;      ///< every word of the shorter name is in the longer one
+    bool spellingDiffers = false;  ///< some word matched only approximately
+    double information = 0;  ///< the weight of the matched words, on the side where it is less
+};
+
+/// Compares two match keys. Each word finds its closest word in the other name (the same
+/// word 1, Jaro-Winkler from 0.9 up, else 0.85 for one edit between words of three or more
+/// letters), words weigh by `weight` (rarer words more), and the similarity is the weighted
+/// share of matched words over both names; when every word of the shorter name (of at least
+/// two words) is matched, at least 0.7 + 0.25 × the longer name's share. Never throws.
+NameMatch compareNames(const std::string& a, const std::string& b,
+                       const std::function<double(std::string_view word)>& weight);
 
 /// Jaro-Winkler similarity of two strings, 0..1.
 double jaroWinkler(const std::string& a, const std::string& b);
