@@ -142,8 +142,15 @@ NameParts splitTitles(std::string_view name) {
 
 std::string matchKey(std::string_view name, bool person) {
     const NameData& d = data();
-    std::string norm = normalizeName(person ? std::string_view(splitTitles(name).bare) : name);
-    if (person) return norm;
+    if (person) {
+        // Titles leave the key, unless only one word (a surname) would remain: "Herr Dr.
+        // Fischer" and "Frau Dr. Fischer" are two people, and a bare surname is too weak to
+        // merge on, so such a name keeps its titles in the key.
+        NameParts parts = splitTitles(name);
+        bool surnameOnly = !parts.titles.empty() && parts.bare.find(' ') == std::string::npos;
+        return normalizeName(surnameOnly ? name : std::string_view(parts.bare));
+    }
+    std::string norm = normalizeName(name);
     std::vector<std::string> toks = tokens(norm);
     std::vector<std::string> out;
     for (std::size_t i = 0; i < toks.size();) {

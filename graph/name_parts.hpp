@@ -18,7 +18,8 @@ struct NameParts {
 NameParts splitTitles(std::string_view name);
 
 /// The key names are matched on: normalizeName() of the name, without leading titles when
-/// `person` is true, with company legal forms in their canonical form ("Limited" -> "ltd").
+/// `person` is true (kept when they would leave one word: "Herr Dr. Fischer" is not "Frau Dr.
+/// Fischer"), with company legal forms in their canonical form ("Limited" -> "ltd").
 std::string matchKey(std::string_view name, bool person);
 
 /// A match key without its trailing legal form ("golden sands ltd" -> "golden sands"); the
