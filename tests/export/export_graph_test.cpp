@@ -15,7 +15,7 @@ TEST(WriterFactory, MakesAWriterForEveryListedFormat) {
     for (const auto& format : cg::exporters::formatNames()) {
         EXPECT_NE(cg::exporters::makeWriter(format), nullptr) << format;
     }
-    EXPECT_EQ(cg::exporters::formatList(), "graphml, gexf, json, cytoscape, neo4j");
+    EXPECT_EQ(cg::exporters::formatList(), "graphml, gexf, json, cytoscape, neo4j, ftm");
 }
 
 TEST(WriterFactory, RejectsAnUnknownFormatListingTheKnownOnes) {
@@ -25,7 +25,7 @@ TEST(WriterFactory, RejectsAnUnknownFormatListingTheKnownOnes) {
     } catch (const cg::InputError& e) {
         EXPECT_STREQ(e.what(),
                      "--format: unknown export format 'dot' (expected graphml, gexf, json, "
-                     "cytoscape, neo4j)");
+                     "cytoscape, neo4j, ftm)");
     }
 }
 
@@ -33,7 +33,7 @@ TEST(ExportGraph, GivesTheSameBytesForTheSameInput) {
     Investigation inv(sampleFiles());
     auto first = inv.view();
     auto second = inv.view();
-    for (const auto& format : {"graphml", "gexf", "json", "cytoscape"}) {
+    for (const auto& format : {"graphml", "gexf", "json", "cytoscape", "ftm"}) {
         std::string a = inv.exportAs(format, first);
         std::string b = inv.exportAs(format, second);
         EXPECT_GT(a.size(), 1000u) << format;
