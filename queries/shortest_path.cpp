@@ -56,20 +56,21 @@ std::optional<PathCell> shortestRoute(const Walk& walk, Node from, Node to, int 
         if (maxHops > 0 && frontLevel + backLevel + 1 > limit) break;
         s.next.clear();
         std::uint64_t cost = 0;
-        // Grow one side by a whole level, so that the first level on which the searches meet
-        // holds a shortest path.
+        // Grow one side by a level. Before a level the searches have not met, so every path
+        // is longer than frontLevel + backLevel; a meeting found while growing a level has
+        // length frontLevel + backLevel + 1 and is therefore shortest: the search stops at the
+        // first one (the rest of the level, often the largest, is never scanned).
         if (frontCost <= backCost) {
             for (Node u : s.frontier) {
+                if (best != kNone) break;
                 walk.forEachStep(u, [&](Edge e, Node w, bool forward) {
+                    if (best != kNone) return;
                     bool seen = s.visits.has(w);
                     if (seen && (s.visits.get(w).flags & kFront)) return;
                     if (seen) {
-                        std::uint32_t length = frontLevel + 1 + s.visits.get(w).backDist;
-                        if (length < best) {
-                            best = length;
-                            meetFront = u;
-                            meetBack = w;
-                        }
+                        best = frontLevel + 1 + s.visits.get(w).backDist;
+                        meetFront = u;
+                        meetBack = w;
                         return;
                     }
                     s.visits.set(
@@ -85,16 +86,15 @@ std::optional<PathCell> shortestRoute(const Walk& walk, Node from, Node to, int 
             frontCost = cost;
         } else {
             for (Node w : s.backFrontier) {
+                if (best != kNone) break;
                 walk.forEachStepInto(w, [&](Edge e, Node u, bool forward) {
+                    if (best != kNone) return;
                     bool seen = s.visits.has(u);
                     if (seen && (s.visits.get(u).flags & kBack)) return;
                     if (seen) {
-                        std::uint32_t length = s.visits.get(u).frontDist + 1 + backLevel;
-                        if (length < best) {
-                            best = length;
-                            meetFront = u;
-                            meetBack = w;
-                        }
+                        best = s.visits.get(u).frontDist + 1 + backLevel;
+                        meetFront = u;
+                        meetBack = w;
                         return;
                     }
                     s.visits.set(
