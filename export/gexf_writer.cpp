@@ -7,6 +7,7 @@
 #include "export/exported_graph.hpp"
 #include "export/output_buffer.hpp"
 #include "export/text_escape.hpp"
+#include "export/xml_values.hpp"
 
 namespace cg::exporters {
 
@@ -30,67 +31,8 @@ std::string_view gexfType(AttributeType type) {
     return "string";
 }
 
-// Writes <attvalue> elements, leaving out the attributes GEXF carries natively on the
-// element (`label`, and `weight` on edges).
-template <std::size_t N>
-class AttvalueWriter {
-  public:
-    AttvalueWriter(OutputBuffer& out, const ExportedGraph& graph, const AttributeDef (&defs)[N],
-                   std::array<bool, N> skip)
-        : out_(out), graph_(graph), skip_(skip) {
-        for (std::size_t i = 0; i < N; ++i) {
-            open_[i] = "<attvalue for=\"" + std::string(defs[i].name) + "\" value=\"";
-        }
-    }
-
-    void text(std::size_t i, std::string_view value) {
-        if (skip_[i]) return;
-        out_.put(open_[i]);
-        putXml(out_, value, XmlContext::Attribute);
-        out_.put("\"/>");
-    }
-    void integer(std::size_t i, std::int64_t value) {
-        if (skip_[i]) return;
-        out_.put(open_[i]);
-        out_.putInt(value);
-        out_.put("\"/>");
-    }
-    void real(std::size_t i, float value) {
-        if (skip_[i]) return;
-        out_.put(open_[i]);
-        out_.putReal(value);
-        out_.put("\"/>");
-    }
-    void boolean(std::size_t i, bool value) {
-        if (skip_[i]) return;
-        out_.put(open_[i]);
-        out_.put(value ? "true" : "false");
-        out_.put("\"/>");
-    }
-    void sources(std::size_t i, std::span<const std::uint32_t> list) {
-        if (skip_[i]) return;
-        out_.put(open_[i]);
-        bool first = true;
-        for (auto s : list) {
-            if (!first) out_.put(';');
-            first = false;
-            putXml(out_, graph_.sourceKey(s), XmlContext::Attribute);
-        }
-        out_.put("\"/>");
-    }
-    void day(std::size_t i, std::int32_t value) {
-        if (skip_[i]) return;
-        out_.put(open_[i]);
-        out_.putDay(value);
-        out_.put("\"/>");
-    }
-
-  private:
-    OutputBuffer& out_;
-    const ExportedGraph& graph_;
-    std::array<bool, N> skip_;
-    std::array<std::string, N> open_;
-};
+constexpr XmlValueSyntax kAttvalue{"<attvalue for=\"", "\" value=\"", "\"/>",
+                                   XmlContext::Attribute};
 
 template <std::size_t N>
 void putAttributes(OutputBuffer& out, std::string_view domain, const AttributeDef (&defs)[N],
@@ -173,7 +115,7 @@ void GexfWriter::write(const ExportInput& input, std::ostream& stream) {
         }
     }
 
-    AttvalueWriter nodeValues(out, graph, kNodeAttributes, nodeSkip);
+    XmlValues nodeValues(out, graph, kAttvalue, "", kNodeAttributes, nodeSkip);
     out.put("    <nodes count=\"");
     out.putInt(static_cast<std::int64_t>(graph.nodeCount()));
     out.put("\">\n");
@@ -191,7 +133,7 @@ void GexfWriter::write(const ExportInput& input, std::ostream& stream) {
     }
     out.put("    </nodes>\n");
 
-    AttvalueWriter edgeValues(out, graph, kEdgeAttributes, edgeSkip);
+    XmlValues edgeValues(out, graph, kAttvalue, "", kEdgeAttributes, edgeSkip);
     out.put("    <edges count=\"");
     out.putInt(static_cast<std::int64_t>(graph.edgeCount()));
     out.put("\">\n");

@@ -8,6 +8,7 @@
 #include "export/exported_graph.hpp"
 #include "export/output_buffer.hpp"
 #include "export/text_escape.hpp"
+#include "export/xml_values.hpp"
 
 namespace cg::exporters {
 
@@ -31,59 +32,7 @@ std::string_view graphmlType(AttributeType type) {
     return "string";
 }
 
-// Writes <data> elements; the opening tags are built once, so a value costs one copy.
-template <std::size_t N>
-class DataWriter {
-  public:
-    DataWriter(OutputBuffer& out, const ExportedGraph& graph, std::string_view prefix,
-               const AttributeDef (&defs)[N])
-        : out_(out), graph_(graph) {
-        for (std::size_t i = 0; i < N; ++i) {
-            open_[i] = "<data key=\"" + std::string(prefix) + std::string(defs[i].name) + "\">";
-        }
-    }
-
-    void text(std::size_t i, std::string_view value) {
-        out_.put(open_[i]);
-        putXml(out_, value, XmlContext::Text);
-        out_.put("</data>");
-    }
-    void integer(std::size_t i, std::int64_t value) {
-        out_.put(open_[i]);
-        out_.putInt(value);
-        out_.put("</data>");
-    }
-    void real(std::size_t i, float value) {
-        out_.put(open_[i]);
-        out_.putReal(value);
-        out_.put("</data>");
-    }
-    void boolean(std::size_t i, bool value) {
-        out_.put(open_[i]);
-        out_.put(value ? "true" : "false");
-        out_.put("</data>");
-    }
-    void sources(std::size_t i, std::span<const std::uint32_t> list) {
-        out_.put(open_[i]);
-        bool first = true;
-        for (auto s : list) {
-            if (!first) out_.put(';');
-            first = false;
-            putXml(out_, graph_.sourceKey(s), XmlContext::Text);
-        }
-        out_.put("</data>");
-    }
-    void day(std::size_t i, std::int32_t value) {
-        out_.put(open_[i]);
-        out_.putDay(value);
-        out_.put("</data>");
-    }
-
-  private:
-    OutputBuffer& out_;
-    const ExportedGraph& graph_;
-    std::array<std::string, N> open_;
-};
+constexpr XmlValueSyntax kData{"<data key=\"", "\">", "</data>", XmlContext::Text};
 
 template <std::size_t N>
 void putKeys(OutputBuffer& out, std::string_view domain, std::string_view prefix,
@@ -119,7 +68,7 @@ void GraphmlWriter::write(const ExportInput& input, std::ostream& stream) {
     putKeys(out, "edge", "edge_", kEdgeAttributes);
     out.put("  <graph id=\"claimgraph\" edgedefault=\"directed\">\n");
 
-    DataWriter nodeData(out, graph, "node_", kNodeAttributes);
+    XmlValues nodeData(out, graph, kData, "node_", kNodeAttributes);
     for (std::size_t i = 0; i < graph.nodeCount(); ++i) {
         NodeRecord r = graph.node(i);
         out.put("    <node id=\"n");
@@ -128,7 +77,7 @@ void GraphmlWriter::write(const ExportInput& input, std::ostream& stream) {
         ExportedGraph::visit(r, nodeData);
         out.put("</node>\n");
     }
-    DataWriter edgeData(out, graph, "edge_", kEdgeAttributes);
+    XmlValues edgeData(out, graph, kData, "edge_", kEdgeAttributes);
     for (std::size_t i = 0; i < graph.edgeCount(); ++i) {
         EdgeRecord r = graph.edge(i);
         out.put("    <edge id=\"e");
