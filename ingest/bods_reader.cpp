@@ -16,6 +16,7 @@
 #include "graph/error.hpp"
 #include "graph/normalize.hpp"
 #include "ingest/claim_parts.hpp"
+#include "ingest/json_record_loop.hpp"
 #include "ingest/json_records.hpp"
 #include "ingest/json_value.hpp"
 
@@ -708,38 +709,11 @@ void BodsReader::read(std::istream& input, const std::string& file, RecordSink& 
     const std::string sourceKey = source.key;
     sink.source(std::move(source), file, 1);
 
-    JsonRecords records(*in, maxRecord_);
-    JsonRecord record;
-    std::int64_t count = 0;
-    while (records.next(record)) {
-        if ((++count & 1023) == 0) sink.progress(records.bytesRead());
-        auto reject = [&](const std::string& reason, std::int64_t line) {
-            sink.reject(graph::Rejection{file, line, reason, record.text});
-        };
-        if (!record.error.empty()) {
-            reject(record.error, record.line);
-            continue;
-        }
-        if (!graph::isValidUtf8(record.text)) {
-            reject("invalid UTF-8", record.line);
-            continue;
-        }
-        rapidjson::Document doc;
-        doc.Parse(record.text.data(), record.text.size());
-        if (doc.HasParseError()) {
-            reject(cat("invalid JSON: ", rapidjson::GetParseError_En(doc.GetParseError())),
-                   lineAt(record.text, doc.GetErrorOffset(), record.line));
-            continue;
-        }
-        StatementReader reader(index, sourceKey, file, record, sink);
-        try {
-            reader.read(doc);
-        } catch (const Reject& r) {
-            reject(r.reason, record.line);
-        }
-    }
-    if (in->bad()) throw InputError(file + ": read error");
-    sink.progress(records.bytesRead());
+    forEachJsonRecord<Reject>(*in, file, maxRecord_, sink,
+                              [&](rapidjson::Document& doc, const JsonRecord& record) {
+                                  StatementReader reader(index, sourceKey, file, record, sink);
+                                  reader.read(doc);
+                              });
 }
 
 }  // namespace cg::ingest

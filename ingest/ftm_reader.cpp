@@ -15,6 +15,7 @@
 #include "graph/normalize.hpp"
 #include "ingest/claim_parts.hpp"
 #include "ingest/ftm_vocabulary.hpp"
+#include "ingest/json_record_loop.hpp"
 #include "ingest/json_records.hpp"
 #include "ingest/json_value.hpp"
 
@@ -536,38 +537,11 @@ void FtmReader::read(std::istream& in, const std::string& file, RecordSink& sink
     sink.source(std::move(source), file, 1);
     const std::string sourceKey = "ftm:" + stem;
 
-    JsonRecords records(in, maxRecord_);
-    JsonRecord record;
-    std::int64_t count = 0;
-    while (records.next(record)) {
-        if ((++count & 1023) == 0) sink.progress(records.bytesRead());
-        auto reject = [&](const std::string& reason, std::int64_t line) {
-            sink.reject(graph::Rejection{file, line, reason, record.text});
-        };
-        if (!record.error.empty()) {
-            reject(record.error, record.line);
-            continue;
-        }
-        if (!graph::isValidUtf8(record.text)) {
-            reject("invalid UTF-8", record.line);
-            continue;
-        }
-        rapidjson::Document doc;
-        doc.Parse(record.text.data(), record.text.size());
-        if (doc.HasParseError()) {
-            reject(cat("invalid JSON: ", rapidjson::GetParseError_En(doc.GetParseError())),
-                   lineAt(record.text, doc.GetErrorOffset(), record.line));
-            continue;
-        }
-        RecordReader reader(schema_, sourceKey, file, record, sink);
-        try {
-            reader.read(doc);
-        } catch (const Reject& r) {
-            reject(r.reason, record.line);
-        }
-    }
-    if (in.bad()) throw InputError(file + ": read error");
-    sink.progress(records.bytesRead());
+    forEachJsonRecord<Reject>(in, file, maxRecord_, sink,
+                              [&](rapidjson::Document& doc, const JsonRecord& record) {
+                                  RecordReader reader(schema_, sourceKey, file, record, sink);
+                                  reader.read(doc);
+                              });
 }
 
 }  // namespace cg::ingest
