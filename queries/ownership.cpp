@@ -23,6 +23,7 @@ struct Frame {
     std::uint32_t cursor, end;  // into the steps pool
     double min, max;            // the chain so far, as fractions
     bool unknown;
+    bool component;  // the chain so far is a component of a declared indirect interest
 };
 
 struct Search {
@@ -149,7 +150,7 @@ OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
     std::vector<Frame> stack;
     std::vector<Edge> edges;  // the chain being followed, from `entity` outwards
     links.appendSteps(entity, s.steps);
-    stack.push_back({entity, 0, static_cast<std::uint32_t>(s.steps.size()), 1, 1, false});
+    stack.push_back({entity, 0, static_cast<std::uint32_t>(s.steps.size()), 1, 1, false, false});
     auto maxDepth = static_cast<std::size_t>(std::max(params.maxDepth, 0));
 
     while (!stack.empty()) {
@@ -168,9 +169,8 @@ OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
             trace.cycleMet = true;
             continue;
         }
-        if (indirectLinks && !edges.empty() && links.summedByIndirect(next, f.node, s.onPath)) {
-            continue;
-        }
+        bool component = f.component || (indirectLinks && !edges.empty() &&
+                                         links.summedByIndirect(next, f.node, s.onPath));
         if (trace.chains.size() == params.maxChains) {
             trace.chainsCapped = true;
             break;
@@ -181,6 +181,7 @@ OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
         chain.min = f.min * step.lo;
         chain.max = f.max * step.hi;
         chain.unknown = f.unknown || step.unknown;
+        chain.component = component;
         // Routes run from the upper entity down to the lower one.
         chain.route.start = upwards ? next : entity;
         chain.route.steps.reserve(edges.size() + 1);
@@ -192,15 +193,19 @@ OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
             s.figureOf.set(next, static_cast<std::uint32_t>(trace.figures.size()));
             OwnershipFigure figure;
             figure.other = next;
-            figure.minHops = static_cast<std::uint32_t>(edges.size() + 1);
+            figure.minHops = UINT32_MAX;
             trace.figures.push_back(std::move(figure));
         }
         OwnershipFigure& figure = trace.figures[s.figureOf.get(next)];
-        figure.min += chain.min * 100;
-        figure.max += chain.max * 100;
-        ++figure.chains;
-        if (chain.unknown) ++figure.unknownChains;
-        figure.minHops = std::min(figure.minHops, static_cast<std::uint32_t>(edges.size() + 1));
+        if (component) {
+            ++figure.componentChains;
+        } else {
+            figure.min += chain.min * 100;
+            figure.max += chain.max * 100;
+            ++figure.chains;
+            if (chain.unknown) ++figure.unknownChains;
+            figure.minHops = std::min(figure.minHops, static_cast<std::uint32_t>(edges.size() + 1));
+        }
         figure.chainIds.push_back(static_cast<std::uint32_t>(trace.chains.size()));
         double cmin = chain.min, cmax = chain.max;
         bool cunknown = chain.unknown;
@@ -216,18 +221,24 @@ OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
         s.onPath.set(next, true);
         auto begin = static_cast<std::uint32_t>(s.steps.size());
         links.appendSteps(next, s.steps);
-        stack.push_back(
-            {next, begin, static_cast<std::uint32_t>(s.steps.size()), cmin, cmax, cunknown});
+        stack.push_back({next, begin, static_cast<std::uint32_t>(s.steps.size()), cmin, cmax,
+                         cunknown, component});
     }
     for (const auto& f : stack) s.onPath.set(f.node, false);
 
+    // An entity reached only through components has no figure of its own: the declared
+    // interest its chains belong to is counted at its holder.
+    std::erase_if(trace.figures, [](const OwnershipFigure& f) { return f.chains == 0; });
     for (auto& figure : trace.figures) {
         figure.min = std::min(figure.min, 100.0);
         figure.max = std::min(figure.max, 100.0);
         figure.ultimate = !links.hasAny(figure.other);
         std::stable_sort(figure.chainIds.begin(), figure.chainIds.end(),
                          [&](std::uint32_t a, std::uint32_t b) {
-                             return trace.chains[a].max > trace.chains[b].max;
+                             const auto& ca = trace.chains[a];
+                             const auto& cb = trace.chains[b];
+                             if (ca.component != cb.component) return cb.component;
+                             return ca.max > cb.max;
                          });
     }
     std::sort(trace.figures.begin(), trace.figures.end(),
@@ -255,7 +266,7 @@ QueryResult ownershipResult(const GraphView& view, const OwnershipParams& params
 
     constexpr double kSlack = 1e-9;  // shares are sums of products: allow for rounding
     std::size_t hidden = 0;
-    bool anyUnknown = false;
+    bool anyUnknown = false, anyComponent = false;
     result.subgraph.nodes.push_back(*entity);
     for (const auto& figure : trace.figures) {
         if (figure.max + kSlack < params.threshold) {
@@ -274,10 +285,14 @@ QueryResult ownershipResult(const GraphView& view, const OwnershipParams& params
         for (std::uint32_t id : figure.chainIds) {
             if (listed == params.chainsPerOwner) break;
             const OwnershipChain& chain = trace.chains[id];
+            std::string share = shareText(chain.min, chain.max, chain.unknown);
+            if (chain.component) {
+                share += " (a component: not added)";
+                anyComponent = true;
+            }
             result.detail.rows.push_back(
                 {entityCell(figure.other), integerCell(static_cast<std::int64_t>(++listed)),
-                 numberCell(chain.min), numberCell(chain.max),
-                 textCell(shareText(chain.min, chain.max, chain.unknown)),
+                 numberCell(chain.min), numberCell(chain.max), textCell(share),
                  integerCell(static_cast<std::int64_t>(chain.route.steps.size())),
                  Cell{chain.route}});
             addRoute(result.subgraph, view, chain.route);
@@ -294,6 +309,12 @@ QueryResult ownershipResult(const GraphView& view, const OwnershipParams& params
             "a link without a share counts as 0–100%: a figure with unknown chains runs from what "
             "the known "
             "shares guarantee to the most the other links allow");
+    }
+    if (anyComponent) {
+        result.notes.push_back(
+            "a chain marked 'a component' runs through the entities that a declared indirect "
+            "interest already sums up: it shows where the declared figure comes from and is not "
+            "added to it");
     }
     if (hidden > 0) {
         std::string what = upwards ? " owner" : " holding";

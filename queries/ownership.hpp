@@ -30,19 +30,26 @@ struct OwnershipChain {
     double min = 0;        ///< product of the lower share bounds, in percent
     double max = 0;        ///< product of the upper share bounds, in percent
     bool unknown = false;  ///< a link has no share, counted as 0–100%
-    PathCell route;        ///< from the upper entity down to the lower one, each step forward
+    /// Runs through the entities a declared indirect interest already sums up (it is one of
+    /// that interest's components): listed to show where the interest comes from, never
+    /// added to a figure.
+    bool component = false;
+    PathCell route;  ///< from the upper entity down to the lower one, each step forward
 };
 
 /// The combined share of one owner or holding, over all its chains.
 struct OwnershipFigure {
     Node other = 0;
-    double min = 0;  ///< sum of the chains' lower bounds, clamped to 100
-    double max = 0;  ///< sum of the chains' upper bounds, clamped to 100
-    std::uint32_t chains = 0;
-    std::uint32_t unknownChains = 0;  ///< chains with a link of unknown share
-    std::uint32_t minHops = 0;        ///< length of its shortest chain
-    bool ultimate = false;            ///< nothing owns it (owners) or it owns nothing (holdings)
-    std::vector<std::uint32_t> chainIds;  ///< indexes into OwnershipTrace::chains
+    double min = 0;                     ///< sum of the chains' lower bounds, clamped to 100
+    double max = 0;                     ///< sum of the chains' upper bounds, clamped to 100
+    std::uint32_t chains = 0;           ///< chains added into the figure
+    std::uint32_t unknownChains = 0;    ///< of those, chains with a link of unknown share
+    std::uint32_t componentChains = 0;  ///< component chains, listed and not added
+    std::uint32_t minHops = 0;          ///< length of its shortest chain
+    bool ultimate = false;              ///< nothing owns it (owners) or it owns nothing (holdings)
+    /// Indexes into OwnershipTrace::chains: added chains first (largest first), then
+    /// component chains.
+    std::vector<std::uint32_t> chainIds;
 };
 
 /// Every owner (or holding) reachable through ownership chains, before any threshold.

@@ -21,6 +21,8 @@ namespace {
 struct Figure {
     double min = -1, max = -1;
     std::int64_t chains = -1;
+    int listed = 0;      // chains in the detail table
+    int components = 0;  // of those, components of a declared indirect interest
 };
 
 std::map<std::string, Figure> figures(const Investigation& inv, const QueryResult& result) {
@@ -31,6 +33,11 @@ std::map<std::string, Figure> figures(const Investigation& inv, const QueryResul
         f.max = std::get<double>(row[3]);
         f.chains = std::get<std::int64_t>(row[5]);
         out[inv.view().name(std::get<EntityCell>(row[0]).node)] = f;
+    }
+    for (const auto& row : result.detail.rows) {
+        auto& f = out[inv.view().name(std::get<EntityCell>(row[0]).node)];
+        ++f.listed;
+        if (std::get<std::string>(row[4]).find("a component") != std::string::npos) ++f.components;
     }
     return out;
 }
@@ -76,8 +83,12 @@ TEST_F(IndirectOwnership, TheDeclaredIndirectShareIsNotAddedToItsComponentChains
     EXPECT_DOUBLE_EQ(f["Ilse Marrow"].min, 60);
     EXPECT_DOUBLE_EQ(f["Ilse Marrow"].max, 60);
     EXPECT_EQ(f["Ilse Marrow"].chains, 1);
+    // The chains through Corran and Dunmere are shown, as the declared figure's components.
+    EXPECT_EQ(f["Ilse Marrow"].listed, 3);
+    EXPECT_EQ(f["Ilse Marrow"].components, 2);
     EXPECT_DOUBLE_EQ(f["Corran Holdings Ltd"].max, 50);
     EXPECT_DOUBLE_EQ(f["Dunmere Capital Ltd"].max, 50);
+    EXPECT_EQ(f["Corran Holdings Ltd"].components, 0);
 }
 
 TEST_F(IndirectOwnership, TheRuleHoldsFurtherDownTheChain) {
@@ -154,6 +165,9 @@ TEST(IndirectOwnershipBods, PersonOneHoldsTheDeclaredSixtyPercentOfCompanyB) {
     ASSERT_EQ(f.size(), 3u);
     EXPECT_DOUBLE_EQ(f["Person 1"].min, 60);
     EXPECT_DOUBLE_EQ(f["Person 1"].max, 60);
+    EXPECT_EQ(f["Person 1"].chains, 1);
+    EXPECT_EQ(f["Person 1"].listed, 3);  // the declared 60% and the chains through C and D
+    EXPECT_EQ(f["Person 1"].components, 2);
     EXPECT_DOUBLE_EQ(f["Company C"].max, 50);
     EXPECT_DOUBLE_EQ(f["Company D"].max, 50);
 }
