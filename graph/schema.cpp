@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "graph/error.hpp"
+#include "graph/json_depth.hpp"
 
 namespace cg::graph {
 
@@ -73,6 +74,10 @@ Schema Schema::fromFile(const std::string& path) {
 }
 
 Schema Schema::fromJson(std::string_view text, const std::string& origin) {
+    if (auto at = jsonTooDeepAt(text)) {
+        throw InputError(
+            cat(origin, ": nests deeper than ", kMaxJsonDepth, " levels at offset ", *at));
+    }
     rapidjson::Document doc;
     doc.Parse(text.data(), text.size());
     if (doc.HasParseError()) {

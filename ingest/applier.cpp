@@ -8,6 +8,33 @@ namespace cg::ingest {
 
 using graph::Claim;
 
+namespace {
+
+// Every format gets the claims format's limit on names (docs/reliability.md): resolution
+// normalises and indexes names, and megabytes of "name" in one record would cost seconds.
+constexpr std::size_t kMaxNameBytes = 4096;
+
+bool withinNameLimit(const Claim& c, std::string& reason) {
+    for (const auto* ref : {&c.subject, &c.object}) {
+        auto tooLong = [&](const std::string& text, const char* what) {
+            if (text.size() <= kMaxNameBytes) return false;
+            reason = cat(ref == &c.subject ? "subject " : "object ", what, " is longer than ",
+                         kMaxNameBytes, " bytes");
+            return true;
+        };
+        if (tooLong(ref->name, "name")) return false;
+        for (const auto& alias : ref->aliases) {
+            if (tooLong(alias, "alias")) return false;
+        }
+        for (const auto& id : ref->identifiers) {
+            if (tooLong(id.second, "identifier")) return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
 Applier::Applier(graph::Store& store, const graph::Schema& schema, std::size_t batchSize)
     : store_(store), schema_(schema), batchSize_(batchSize ? batchSize : 1) {
     resolver_ = std::make_unique<graph::Resolver>(store_, schema_);
@@ -66,7 +93,7 @@ void Applier::reject(graph::Rejection&& r) {
 void Applier::claim(graph::Claim&& c) {
     if (!batch_) batch_ = std::make_unique<graph::Store::Batch>(store_);
     std::string reason;
-    if (!applyClaim(c, reason)) {
+    if (!withinNameLimit(c, reason) || !applyClaim(c, reason)) {
         reject(graph::Rejection{c.file, c.line, reason, c.raw});
         return;
     }

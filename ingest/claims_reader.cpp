@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "graph/error.hpp"
+#include "graph/json_depth.hpp"
 #include "graph/normalize.hpp"
 #include "ingest/line_reader.hpp"
 
@@ -478,6 +479,12 @@ bool ClaimsReader::parseLine(const std::string& line, const std::string& file,
                              std::int64_t lineNumber, RecordSink& sink, std::string& reason) {
     if (!graph::isValidUtf8(line)) {
         reason = "invalid UTF-8";
+        return false;
+    }
+    // RapidJSON parses recursively: a line of a million '[' would exhaust the stack before
+    // checkDepth could refuse it. Two more levels than checkDepth allows are always refused.
+    if (graph::jsonTooDeepAt(line, kMaxDepth + 2)) {
+        reason = "record nests deeper than 32 levels";
         return false;
     }
     rapidjson::Document doc;

@@ -12,6 +12,8 @@
 #include <sstream>
 
 #include "graph/error.hpp"
+#include "graph/json_depth.hpp"
+#include "ingest/json_records.hpp"
 #include "ingest/json_value.hpp"
 
 namespace cg::ingest {
@@ -125,6 +127,10 @@ void templateColumns(const std::string& tpl, std::vector<std::string>& out) {
 
 CsvMapping CsvMapping::fromJson(const std::string& text, const std::string& origin,
                                 const graph::Schema& schema) {
+    if (auto at = graph::jsonTooDeepAt(text)) {
+        throw InputError(cat(origin, ":", lineAt(text, *at, 1), ": nests deeper than ",
+                             graph::kMaxJsonDepth, " levels"));
+    }
     rapidjson::Document doc;
     doc.Parse(text.data(), text.size());
     if (doc.HasParseError()) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ingest/csv_parser.hpp"
 
+#include <algorithm>
+
 #include "graph/error.hpp"
 
 namespace cg::ingest {
@@ -53,7 +55,8 @@ bool CsvParser::next(CsvRow& row) {
                 row.raw.push_back(static_cast<char>(c));
             } else {
                 cut = true;
-                row.raw.resize(kKeptPrefix);
+                // Never grow the text: a limit below the kept prefix keeps the limit's worth.
+                row.raw.resize(std::min(row.raw.size(), kKeptPrefix));
             }
         };
         std::string field;
@@ -113,7 +116,7 @@ bool CsvParser::next(CsvRow& row) {
         row.fields.push_back(std::move(field));
         if (cut) {
             row.error = cat("row is ", length, " bytes, longer than the limit of ", maxRow_,
-                            " (only its first ", kKeptPrefix, " bytes are kept)");
+                            " (only its first ", row.raw.size(), " bytes are kept)");
         }
         return true;
     }

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "graph/error.hpp"
+#include "graph/json_depth.hpp"
 
 namespace cg::ingest {
 
@@ -21,8 +22,8 @@ std::int64_t lineAt(const std::string& text, std::size_t offset, std::int64_t fi
     return line;
 }
 
-JsonRecords::JsonRecords(std::istream& in, std::size_t maxRecord)
-    : in_(in), maxRecord_(maxRecord) {}
+JsonRecords::JsonRecords(std::istream& in, std::size_t maxRecord, std::size_t maxDepth)
+    : in_(in), maxRecord_(maxRecord), maxDepth_(maxDepth) {}
 
 int JsonRecords::get() {
     std::streambuf* buf = in_.rdbuf();
@@ -54,6 +55,19 @@ void JsonRecords::keep(std::string& text, char c, bool& cut) const {
 }
 
 bool JsonRecords::next(JsonRecord& record) {
+    if (!nextRecord(record)) return false;
+    // Parsing deeper nesting would exhaust the stack: refuse it before any parser sees it.
+    if (record.error.empty()) {
+        if (auto at = graph::jsonTooDeepAt(record.text, maxDepth_)) {
+            record.error = cat("record nests deeper than ", maxDepth_, " levels");
+            std::int64_t line = lineAt(record.text, *at, record.line);
+            if (line != record.line) record.error += cat(" (from its line ", line, ")");
+        }
+    }
+    return true;
+}
+
+bool JsonRecords::nextRecord(JsonRecord& record) {
     record = JsonRecord{};
     if (mode_ == Mode::Unknown) {
         // A UTF-8 byte-order mark is not part of the data.

@@ -5,6 +5,8 @@
 #include <istream>
 #include <string>
 
+#include "graph/json_depth.hpp"
+
 namespace cg::ingest {
 
 /// One top-level record of a JSON stream, with the line it starts on.
@@ -20,13 +22,16 @@ struct JsonRecord {
 /// Splits a stream into top-level JSON records with bounded memory: the elements of a
 /// top-level array (a file whose first non-blank byte is '['), or else one record per
 /// non-blank line (JSON Lines). Array elements may span lines; strings are skipped with their
-/// escapes, so brackets inside strings do not count. Does not parse the records themselves.
+/// escapes, so brackets inside strings do not count. Does not parse the records themselves,
+/// but sets `error` on a record that nests objects and arrays deeper than `maxDepth` levels
+/// (the record itself is level 1), which a recursive parser could not take.
 class JsonRecords {
   public:
     static constexpr std::size_t kDefaultMaxRecord = 16u << 20;  // 16 MiB
     static constexpr std::size_t kKeptPrefix = 1024;
 
-    explicit JsonRecords(std::istream& in, std::size_t maxRecord = kDefaultMaxRecord);
+    explicit JsonRecords(std::istream& in, std::size_t maxRecord = kDefaultMaxRecord,
+                         std::size_t maxDepth = graph::kMaxJsonDepth);
 
     /// Reads the next record; returns false at the end of the stream.
     bool next(JsonRecord& record);
@@ -37,6 +42,7 @@ class JsonRecords {
 
   private:
     enum class Mode { Unknown, Array, Lines, Done };
+    bool nextRecord(JsonRecord& record);
     int get();
     int peek();
     void skipBlank();
@@ -46,6 +52,7 @@ class JsonRecords {
 
     std::istream& in_;
     std::size_t maxRecord_;
+    std::size_t maxDepth_;
     Mode mode_ = Mode::Unknown;
     std::int64_t line_ = 1;
     std::uint64_t bytes_ = 0;

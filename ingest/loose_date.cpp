@@ -5,6 +5,7 @@
 #include <regex>
 #include <string>
 
+#include "graph/error.hpp"
 #include "ingest/claim_parts.hpp"
 
 namespace cg::ingest {
@@ -51,6 +52,16 @@ std::optional<PartialDate> make(int year, int month, int day, std::string* error
 std::optional<PartialDate> parseLooseDate(std::string_view input, std::string* error) {
     std::string text(trimmed(input));
     if (text.empty()) return std::nullopt;
+    // No date is longer; and std::regex matches recursively, so that a field of a few hundred
+    // kilobytes would exhaust the stack (docs/reliability.md, findings).
+    constexpr std::size_t kMaxDateText = 64;
+    if (text.size() > kMaxDateText) {
+        if (error) {
+            *error = cat("'", text.substr(0, 40), "...' is not a date (", text.size(),
+                         " bytes, longer than any date)");
+        }
+        return std::nullopt;
+    }
     std::string isoError;
     if (auto d = PartialDate::parse(text, &isoError)) return d;
     static const std::regex dayMonthName(

@@ -62,8 +62,13 @@ struct Nature {
 // Companies House bands: "25-to-50" is more than 25% up to 50%, "50-to-75" more than 50% and
 // less than 75%, "75-to-100" 75% or more; "more-than-25" on overseas entities is above 25%.
 std::optional<Nature> nature(const std::string& code) {
-    static const std::regex band("^(.*?)-(\\d+)-to-(\\d+)-percent(.*)$");
-    static const std::regex moreThan("^(.*?)-more-than-(\\d+)-percent(.*)$");
+    // Companies House codes are short; std::regex matches recursively and a code of a few
+    // hundred kilobytes would exhaust the stack. Percentages have at most three digits, so
+    // std::stod never sees a number out of range (docs/reliability.md, findings).
+    constexpr std::size_t kMaxCode = 256;
+    if (code.size() > kMaxCode) return std::nullopt;
+    static const std::regex band("^(.*?)-(\\d{1,3})-to-(\\d{1,3})-percent(.*)$");
+    static const std::regex moreThan("^(.*?)-more-than-(\\d{1,3})-percent(.*)$");
     Nature n;
     std::smatch m;
     std::string base = code;
@@ -401,7 +406,10 @@ class RecordReader {
             auto n = nature(code);
             if (!n) {
                 sink_.reject(graph::Rejection{
-                    file_, record_.line, "unknown nature of control '" + code + "'", record_.text});
+                    file_, record_.line,
+                    "unknown nature of control '" +
+                        (code.size() > 100 ? code.substr(0, 100) + "..." : code) + "'",
+                    record_.text});
                 continue;
             }
             Claim c = base(prefix + ":" + code);

@@ -10,6 +10,7 @@
 
 #include "graph/date.hpp"
 #include "graph/error.hpp"
+#include "graph/json_depth.hpp"
 
 namespace cg::queries {
 
@@ -182,6 +183,10 @@ void walkDocument(const SavedQuery& q, const Value& doc, const std::string& orig
 }
 
 rapidjson::Document parseJson(std::string_view json, const std::string& origin) {
+    if (auto at = graph::jsonTooDeepAt(json)) {
+        throw QueryError(cat(origin, ": nests deeper than ", graph::kMaxJsonDepth,
+                             " levels at offset ", *at));
+    }
     rapidjson::Document doc;
     doc.Parse(json.data(), json.size());
     if (doc.HasParseError()) {

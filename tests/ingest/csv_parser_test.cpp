@@ -77,3 +77,11 @@ TEST(CsvParser, ReadsOtherDelimiters) {
     ASSERT_EQ(r.size(), 1u);
     EXPECT_EQ(r[0].fields, (std::vector<std::string>{"a", "b\t", "c"}));
 }
+
+TEST(CsvParser, KeepsNoMoreThanASmallLimitOfARowThatIsTooLong) {
+    auto r = rows(std::string(600, 'x') + "\nz\n", ',', 100);
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[0].raw, std::string(100, 'x'));
+    EXPECT_NE(r[0].error.find("only its first 100 bytes are kept"), std::string::npos);
+    EXPECT_EQ(r[1].fields[0], "z");
+}

@@ -106,3 +106,26 @@ TEST(JsonRecords, KeepsNoMoreThanASmallLimitOfARecordThatIsTooLong) {
     EXPECT_EQ(array[0].text.size(), 100u);
     EXPECT_EQ(array[0].text.find('\0'), std::string::npos);
 }
+
+TEST(JsonRecords, RejectsARecordNestedDeeperThanTheLimitAndGoesOn) {
+    std::string deep = std::string(65, '[') + std::string(65, ']');
+    auto r = all("{\"a\": [[1]]}\n" + deep + "\n{\"b\": \"[[[[[[\"}\n");
+    ASSERT_EQ(r.size(), 3u);
+    EXPECT_TRUE(r[0].error.empty());
+    EXPECT_EQ(r[1].error, "record nests deeper than 64 levels");
+    EXPECT_EQ(r[1].line, 2);
+    EXPECT_TRUE(r[2].error.empty()) << "brackets inside strings do not count";
+}
+
+TEST(JsonRecords, NamesTheLineWhereAnArrayElementNestsTooDeep) {
+    auto r = all("[\n{\"a\":\n" + std::string(70, '[') + std::string(70, ']') + "}\n]\n");
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].line, 2);
+    EXPECT_EQ(r[0].error, "record nests deeper than 64 levels (from its line 3)");
+}
+
+TEST(JsonRecords, AcceptsNestingUpToTheLimit) {
+    auto r = all(std::string(64, '[') + std::string(64, ']') + "\n");
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_TRUE(r[0].error.empty());
+}
