@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <new>
+#include <string>
 
 #include "cli/registry.hpp"
 #include "graph/error.hpp"
@@ -13,6 +15,21 @@ namespace {
 std::string defaultDb() {
     if (const char* env = std::getenv("CLAIMGRAPH_DB"); env && *env) return env;
     return "claimgraph.db";
+}
+
+// SQLite names the failure but not what to do about it; the database itself is intact, since
+// the failed batch was rolled back (docs/reliability.md).
+std::string storageHint(const std::string& message) {
+    auto has = [&](const char* text) { return message.find(text) != std::string::npos; };
+    if (has("disk is full") || has("disk I/O error")) {
+        return " (is the disk full, or the file larger than the system allows? every batch "
+               "committed before is kept: free some space and run the same ingest again)";
+    }
+    if (has("readonly database") || has("unable to open database file")) {
+        return " (is the database or its directory read-only? claimgraph must be able to write "
+               "the file, and create its -wal and -shm files beside it)";
+    }
+    return "";
 }
 
 }  // namespace
@@ -51,11 +68,17 @@ int main(int argc, char** argv) {
     }
     try {
         if (auto* run = registry.parsed()) return (*run)();
+    } catch (const cg::StorageError& e) {
+        std::cerr << "error: " << e.what() << storageHint(e.what()) << '\n';
+        return kError;
     } catch (const cg::Error& e) {
         std::cerr << "error: " << e.what() << '\n';
         return kError;
+    } catch (const std::bad_alloc&) {
+        std::cerr << "error: out of memory\n";
+        return kError;
     } catch (const std::exception& e) {
-        std::cerr << "error: " << e.what() << '\n';
+        std::cerr << "error: " << e.what() << storageHint(e.what()) << '\n';
         return kError;
     }
     std::cerr << app.help() << '\n';

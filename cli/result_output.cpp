@@ -10,6 +10,7 @@
 
 #include "cli/json_out.hpp"
 #include "cli/table.hpp"
+#include "export/text_escape.hpp"
 
 namespace cg::cli {
 
@@ -21,9 +22,10 @@ using queries::QueryResult;
 using queries::ResultTable;
 
 // One CSV field: quoted when it holds a separator, a quote or a line break; a text that a
-// spreadsheet would run as a formula (=, +, -, @ first) is prefixed with a quote mark.
+// spreadsheet would run as a formula (=, +, -, @ first) is prefixed with a quote mark; NUL
+// and invalid UTF-8 (a lone surrogate a JSON escape let in) become U+FFFD.
 std::string csvField(const std::string& text, bool isText) {
-    std::string v = text;
+    std::string v = exporters::withValidUtf8(text);
     if (isText && !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r')) {
         v.insert(v.begin(), '\'');
     }

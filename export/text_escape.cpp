@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <sstream>
 
 namespace cg::exporters {
 
@@ -222,6 +223,19 @@ void putCsvField(OutputBuffer& out, std::string_view text) {
     openCsvField(out, text);
     putCsvText(out, text);
     closeCsvField(out);
+}
+
+std::string withValidUtf8(std::string_view text) {
+    constexpr ByteTable kNul = makeTable(std::string_view("\0", 1), false);
+    std::ostringstream text8;
+    {
+        OutputBuffer out(text8, text.size() + 64);
+        escape(
+            out, text, kNul, [&](char) { out.put(kReplacement); },
+            [](char32_t, bool) { return false; });
+        out.flush();
+    }
+    return text8.str();
 }
 
 }  // namespace cg::exporters

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "export/output_buffer.hpp"
@@ -32,5 +33,9 @@ void openCsvField(OutputBuffer& out, std::string_view first);
 void putCsvText(OutputBuffer& out, std::string_view text);
 /// Closes a CSV field opened by openCsvField().
 void closeCsvField(OutputBuffer& out);
+
+/// `text` with NUL and every byte of invalid UTF-8 (lone surrogates, overlong forms, Latin-1)
+/// replaced by U+FFFD, for text written outside the exporters (the CLI's tables and CSV).
+std::string withValidUtf8(std::string_view text);
 
 }  // namespace cg::exporters

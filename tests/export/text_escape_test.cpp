@@ -109,3 +109,17 @@ TEST(CsvField, NeutralisesFormulas) {
 TEST(CsvField, ReplacesNulAndInvalidUtf8) {
     EXPECT_EQ(csv(std::string("a\0b\xFE", 4)), "\"a" + kReplacement + "b" + kReplacement + "\"");
 }
+
+TEST(ValidUtf8, ReplacesNulLoneSurrogatesAndStrayBytesAndKeepsTheRest) {
+    using cg::exporters::withValidUtf8;
+    EXPECT_EQ(withValidUtf8("plain =1+1, \"quoted\"\n"), "plain =1+1, \"quoted\"\n");
+    EXPECT_EQ(withValidUtf8("Caf\xC3\xA9 \xE2\x80\xA8"), "Caf\xC3\xA9 \xE2\x80\xA8");
+    EXPECT_EQ(withValidUtf8(std::string("a\0b", 3)), "a" + kReplacement + "b");
+    // A lone low surrogate (U+DC00 as CESU bytes), an overlong '/', a Latin-1 byte.
+    EXPECT_EQ(withValidUtf8("x\xED\xB0\x80y"),
+              "x" + kReplacement + kReplacement + kReplacement + "y");
+    EXPECT_EQ(withValidUtf8("\xC0\xAF"), kReplacement + kReplacement);
+    EXPECT_EQ(withValidUtf8("M\xFCller"), "M" + kReplacement + "ller");
+    std::string longText(3u << 20, 'x');
+    EXPECT_EQ(withValidUtf8(longText), longText);
+}
