@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <limits>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -202,8 +203,9 @@ std::vector<std::string> splitWords(std::string_view key) {
 // per-word keys would grow with the square of the length for little gain.
 constexpr std::size_t kMaxKeyedWords = 10;
 
-// Calls emit(key) for every blocking key of a name given as its words in order; the first
-// `core` words are the name without its legal form (core == words.size() when none).
+// Calls emit(key, partial) for every blocking key of a name given as its words in order;
+// `partial` marks the keys made by leaving one of its words out. The first `core` words are
+// the name without its legal form (core == words.size() when none).
 template <class Emit>
 void forEachNameKey(const std::vector<std::string_view>& words, std::size_t core, Emit&& emit) {
     const std::size_t k = words.size();
@@ -223,14 +225,14 @@ void forEachNameKey(const std::vector<std::string_view>& words, std::size_t core
     const std::size_t none = std::numeric_limits<std::size_t>::max();
     buf = "w:";
     joinSkipping(sorted, none);
-    emit(std::string_view(buf));
+    emit(std::string_view(buf), false);
     if (core >= 1 && core < k) {
         std::vector<std::string_view> coreWords(words.begin(),
                                                 words.begin() + static_cast<std::ptrdiff_t>(core));
         std::sort(coreWords.begin(), coreWords.end());
         buf = "w:";
         joinSkipping(coreWords, none);
-        emit(std::string_view(buf));
+        emit(std::string_view(buf), false);
     }
     if (k > kMaxKeyedWords) return;
     if (k >= 3) {
@@ -238,7 +240,7 @@ void forEachNameKey(const std::vector<std::string_view>& words, std::size_t core
             if (i > 0 && sorted[i] == sorted[i - 1]) continue;
             buf = "w:";
             joinSkipping(sorted, i);
-            emit(std::string_view(buf));
+            emit(std::string_view(buf), true);
         }
     }
     std::string rest;
@@ -249,11 +251,11 @@ void forEachNameKey(const std::vector<std::string_view>& words, std::size_t core
         rest.assign("|").append(buf);
         std::string_view w = sorted[i];
         buf.assign("d:").append(w).append(rest);
-        emit(std::string_view(buf));
+        emit(std::string_view(buf), false);
         for (std::size_t j = 0; j < w.size(); ++j) {
             if (j > 0 && w[j] == w[j - 1]) continue;  // same deletion as the previous letter
             buf.assign("d:").append(w.substr(0, j)).append(w.substr(j + 1)).append(rest);
-            emit(std::string_view(buf));
+            emit(std::string_view(buf), false);
         }
     }
 }
@@ -364,9 +366,9 @@ class Index {
         std::vector<std::string_view> words;
         for (std::uint32_t n = 0; n < nameEntity_.size(); ++n) {
             std::uint32_t e = nameEntity_[n];
-            auto put = [&](std::string_view key) {
+            auto put = [&](std::string_view key, bool partial) {
                 std::uint64_t h = hasher(key);
-                if (h % shards == shard) emit(h, e);
+                if (h % shards == shard) emit(h, (e << 1) | (partial ? 1u : 0u));
             };
             words.clear();
             const std::uint32_t* w = nameWords_.begin(n);
@@ -384,11 +386,11 @@ class Index {
             // Tongeren"); only when it is rare enough to make a block.
             if (rarest != kNone && wordText_[rarest].size() >= 3 && wordDf_[rarest] >= 2 &&
                 wordDf_[rarest] <= maxBlock) {
-                put("t:" + wordText_[rarest]);
+                put("t:" + wordText_[rarest], false);
             }
         }
         for (const auto& [i, h] : identifierPairs_) {
-            if (h % shards == shard) emit(h, i);
+            if (h % shards == shard) emit(h, i << 1);
         }
     }
 
@@ -709,7 +711,7 @@ std::vector<std::string> blockingKeys(const std::string& matchKey, bool organisa
     std::size_t core = organisation ? coreWordCount(matchKey, words.size()) : words.size();
     std::vector<std::string> out;
     std::unordered_set<std::string> seen;
-    forEachNameKey(words, core, [&](std::string_view k) {
+    forEachNameKey(words, core, [&](std::string_view k, bool) {
         if (seen.emplace(k).second) out.emplace_back(k);
     });
     return out;
@@ -759,7 +761,8 @@ std::vector<Suggestion> suggestMatches(Store& store, const Schema& schema,
     std::vector<std::uint64_t> pairs;
     std::size_t distinctPairs = 0;
     std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
-    std::vector<std::uint32_t> block;
+    std::vector<std::uint32_t> block;  // entities sharing one key
+    std::vector<bool> partial;         // ... through a form with one of their words left out
     for (std::uint64_t shard = 0; shard < shards; ++shard) {
         keys.clear();
         index.forEachKey(maxBlock, shard, shards,
@@ -769,20 +772,32 @@ std::vector<Suggestion> suggestMatches(Store& store, const Schema& schema,
         for (std::size_t i = 0; i < keys.size();) {
             std::size_t j = i;
             block.clear();
+            partial.clear();
+            std::size_t whole = 0;
+            // Sorted by (hash, entity, role): an entity's whole-name entry comes first.
             for (; j < keys.size() && keys[j].first == keys[i].first; ++j) {
-                if (block.empty() || block.back() != keys[j].second)
-                    block.push_back(keys[j].second);
+                std::uint32_t e = keys[j].second >> 1;
+                if (!block.empty() && block.back() == e) continue;
+                block.push_back(e);
+                partial.push_back(keys[j].second & 1);
+                whole += !partial.back();
             }
             i = j;
-            if (block.size() < 2) continue;
-            if (block.size() > maxBlock) {
+            const std::size_t n = block.size();
+            if (n < 2 || whole == 0) continue;
+            // Names met only through a dropped word ("Carlos A Lim", "Carlos B Lim" under
+            // "carlos lim") are not compared there: only pairs with a whole name count, so a
+            // block of one "Carlos Lim" and a hundred "Carlos X Lim" costs a hundred pairs.
+            const std::size_t work = whole * (n - 1) - whole * (whole - 1) / 2;
+            if (work > maxBlock * (maxBlock - 1) / 2) {
                 ++st.skippedBlocks;
                 continue;
             }
             ++st.blocks;
-            for (std::size_t x = 0; x < block.size(); ++x) {
-                for (std::size_t y = x + 1; y < block.size(); ++y)
-                    pairs.push_back(pairKey(block[x], block[y]));
+            for (std::size_t x = 0; x < n; ++x) {
+                for (std::size_t y = x + 1; y < n; ++y) {
+                    if (!partial[x] || !partial[y]) pairs.push_back(pairKey(block[x], block[y]));
+                }
             }
             // Entities of one name meet in the blocks of all its keys: drop the repeats now
             // and then, so that memory follows the distinct pairs, not the blocks.
@@ -846,6 +861,31 @@ std::vector<Suggestion> suggestMatches(Store& store, const Schema& schema,
     } else {
         std::sort(all.begin(), all.end(), better);
     }
+    // Keys and names of the entities shown: looked up one by one for a short list, read in
+    // one pass over the entities for a long one.
+    std::vector<EntityId> shown;
+    for (const auto& s : all) {
+        shown.push_back(index.id(s.a));
+        shown.push_back(index.id(s.b));
+    }
+    std::sort(shown.begin(), shown.end());
+    shown.erase(std::unique(shown.begin(), shown.end()), shown.end());
+    std::vector<std::pair<std::string, std::string>> labels(shown.size());
+    auto slot = [&](EntityId id) {
+        return static_cast<std::size_t>(std::lower_bound(shown.begin(), shown.end(), id) -
+                                        shown.begin());
+    };
+    if (shown.size() <= 1000) {
+        for (std::size_t i = 0; i < shown.size(); ++i) {
+            if (auto e = store.entity(shown[i])) labels[i] = {e->key, e->name};
+        }
+    } else {
+        store.forEachCanonicalEntity(
+            [&](EntityId id, const std::string& key, const std::string&, const std::string& name) {
+                std::size_t i = slot(id);
+                if (i < shown.size() && shown[i] == id) labels[i] = {key, name};
+            });
+    }
     std::vector<Suggestion> out;
     out.reserve(all.size());
     for (const auto& s : all) {
@@ -854,14 +894,8 @@ std::vector<Suggestion> suggestMatches(Store& store, const Schema& schema,
         sug.b = index.id(s.b);
         sug.score = s.score;
         sug.reasons = reasonsOf(s);
-        if (auto e = store.entity(sug.a)) {
-            sug.aKey = e->key;
-            sug.aName = e->name;
-        }
-        if (auto e = store.entity(sug.b)) {
-            sug.bKey = e->key;
-            sug.bName = e->name;
-        }
+        std::tie(sug.aKey, sug.aName) = labels[slot(sug.a)];
+        std::tie(sug.bKey, sug.bName) = labels[slot(sug.b)];
         out.push_back(std::move(sug));
     }
     st.scoreSeconds = secondsSince(t2);

@@ -26,8 +26,10 @@ struct Suggestion {
 struct SuggestOptions {
     double minScore = 0.6;
     std::size_t limit = 50;
-    /// Blocks (entities sharing one blocking key) larger than this are skipped: such a key
-    /// is too common to tell anything, and a block of n costs n²/2 comparisons.
+    /// Blocks (entities sharing one blocking key) of more than this many entities are
+    /// skipped: such a key is too common to tell anything, and a block of n costs n²/2
+    /// comparisons. (A block met partly through names with a word left out is skipped when
+    /// it needs more comparisons than a full block of maxBlock.)
     std::size_t maxBlock = 64;
     /// Threads that score candidate pairs; 0 uses every core.
     unsigned threads = 0;

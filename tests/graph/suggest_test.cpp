@@ -347,3 +347,30 @@ TEST_F(SuggestTest, OneThreadAndManyGiveTheSameList) {
         EXPECT_EQ(a[i].reasons, b[i].reasons);
     }
 }
+
+TEST_F(SuggestTest, AShortNameMeetsEveryLongerOneButTheLongerOnesNotEachOther) {
+    EntityId brosk = 0, vel = 0, dunmar = 0;
+    {
+        Store::Batch batch(store_);
+        Resolver resolver(store_, schema_);
+        brosk = entity(resolver, "p8", "Person", "Carlos Brosk Lim");
+        vel = entity(resolver, "p9", "Person", "Carlos Vel Lim");
+        dunmar = entity(resolver, "p10", "Person", "Carlos Dunmar Lim");
+        batch.commit();
+    }
+    // The key "carlos lim" holds two whole names (the person and, without its legal form, the
+    // company "Carlos Lim Ltd") and four with a middle name left out: 9 pairs count, within
+    // the 10 of a cap of 5, where a block of six whole names would be skipped.
+    SuggestOptions options;
+    options.minScore = 0;
+    options.maxBlock = 5;
+    auto all = suggest(options);
+    for (EntityId longer : {carlosLong_, brosk, vel, dunmar}) {
+        EXPECT_NE(find(all, carlosShort_, longer), nullptr) << longer;
+    }
+    EXPECT_EQ(find(all, brosk, vel), nullptr);
+    EXPECT_EQ(find(all, carlosLong_, dunmar), nullptr);
+    options.maxBlock = 4;  // 9 pairs are more than the 6 of a cap of 4
+    all = suggest(options);
+    EXPECT_EQ(find(all, carlosShort_, brosk), nullptr);
+}
