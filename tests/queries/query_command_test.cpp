@@ -141,4 +141,16 @@ TEST_F(QueryCommand, EveryQueryRuns) {
     }
 }
 
+TEST_F(QueryCommand, EigenvectorRanksTheBestConnectedFirst) {
+    // --measure is the same option as --metric. On the sample, Teodor Quillfeather has the
+    // most neighbours, and they are themselves well connected.
+    Outcome r = run(db_ + "query centrality --measure eigenvector --top 3");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("eigenvector"), std::string::npos) << r.out;
+    auto first = r.out.find("1 ");
+    ASSERT_NE(first, std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("Teodor Quillfeather"), r.out.find("Teodor Quillfeather", first)) << r.out;
+    EXPECT_LT(r.out.find("Teodor Quillfeather"), r.out.find("2 ")) << r.out;
+}
+
 }  // namespace
