@@ -18,10 +18,20 @@ bool readDigits(std::string_view text, size_t pos, size_t count, int& value) {
     return true;
 }
 
-std::optional<PartialDate> fail(std::string* error, std::string message) {
-    if (error) *error = std::move(message);
+// The message is built only when a caller asks for it: parsing is on the ingest's hot path.
+std::optional<PartialDate> fail(std::string* error, std::string_view text, const char* before,
+                                const char* after) {
+    if (error) {
+        error->assign(before);
+        error->append(" '");
+        error->append(text);
+        error->append("'");
+        error->append(after);
+    }
     return std::nullopt;
 }
+
+constexpr const char* kNotIso = " is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)";
 
 }  // namespace
 
@@ -39,25 +49,24 @@ std::optional<PartialDate> PartialDate::parse(std::string_view text, std::string
     if (auto cut = text.find_first_of("T "); cut != std::string_view::npos && cut >= 10) {
         text = text.substr(0, cut);
     }
-    std::string quoted = "'" + std::string(text) + "'";
     PartialDate d;
     if (!readDigits(text, 0, 4, d.year)) {
-        return fail(error, "date " + quoted + " is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)");
+        return fail(error, text, "date", kNotIso);
     }
     if (text.size() == 4) return d;
     if (text.size() != 7 && text.size() != 10) {
-        return fail(error, "date " + quoted + " is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)");
+        return fail(error, text, "date", kNotIso);
     }
     if (text[4] != '-' || !readDigits(text, 5, 2, d.month)) {
-        return fail(error, "date " + quoted + " is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)");
+        return fail(error, text, "date", kNotIso);
     }
-    if (d.month < 1 || d.month > 12) return fail(error, "impossible date " + quoted + ": no such month");
+    if (d.month < 1 || d.month > 12) return fail(error, text, "impossible date", ": no such month");
     if (text.size() == 7) return d;
     if (text[7] != '-' || !readDigits(text, 8, 2, d.day)) {
-        return fail(error, "date " + quoted + " is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)");
+        return fail(error, text, "date", kNotIso);
     }
     if (d.day < 1 || d.day > daysInMonth(d.year, d.month)) {
-        return fail(error, "impossible date " + quoted + ": no such day in that month");
+        return fail(error, text, "impossible date", ": no such day in that month");
     }
     return d;
 }
