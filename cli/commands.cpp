@@ -131,7 +131,7 @@ int runInit(Context& ctx) {
 int runIngest(Context& ctx, const IngestArgs& args) {
     const auto& schema = ctx.schema();
     auto& store = ctx.store(true);
-    ingest::Applier applier(store, schema, args.batchSize);
+    ingest::Applier applier(store, schema, args.batchSize, !args.noBulk);
     std::int64_t totalRejected = 0;
     JsonOut j;
     if (ctx.json) j.beginObject().beginArray("files");

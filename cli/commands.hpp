@@ -16,6 +16,7 @@ struct IngestArgs {
     std::string mapping;  ///< mapping file for --format csv
     bool strict = false;
     std::size_t batchSize = 20000;
+    bool noBulk = false;  ///< write row by row even into a store without claims
 };
 
 int runInit(Context& ctx);

@@ -21,6 +21,9 @@ void addCoreCommands(CLI::App& app, Context& ctx, Registry& registry) {
         ->check(CLI::ExistingFile);
     ingest->add_flag("--strict", ingestArgs->strict, "Exit with code 3 when any record is rejected");
     ingest->add_option("--batch", ingestArgs->batchSize, "Records per transaction")->capture_default_str();
+    ingest->add_flag("--no-bulk", ingestArgs->noBulk,
+                     "Keep every index up to date row by row, even when the database holds no claims yet "
+                     "(the bulk path builds them once at the end; the content is the same)");
     registry.add(ingest, [&ctx, ingestArgs] { return runIngest(ctx, *ingestArgs); });
 
     auto* stats = app.add_subcommand("stats", "Counts of sources, claims, entities and relations");

@@ -187,12 +187,7 @@ EntityId Resolver::resolve(const EntityRef& ref, std::optional<ClaimId> claim) {
     addName(id, parts.bare, person, claim);
     if (parts.bare != ref.name) addName(id, ref.name, person, claim);
     for (const auto& alias : ref.aliases) addName(id, alias, person, claim);
-    if (claim) {
-        for (const auto& title : parts.titles) {
-            store_.addProperty(id, "title", title, *claim, Stance::Asserts);
-        }
-        if (!ref.country.empty()) store_.addProperty(id, "country", ref.country, *claim, Stance::Asserts);
-    }
+    if (claim) addClaimFacts(id, parts, ref, *claim);
     for (const auto& [scheme, value] : ref.identifiers) {
         std::string k = identifierKey(scheme, value);
         // The first entity to carry an identifier keeps it in the index; every entity that
@@ -203,6 +198,18 @@ EntityId Resolver::resolve(const EntityRef& ref, std::optional<ClaimId> claim) {
         }
     }
     return id;
+}
+
+void Resolver::addClaimFacts(EntityId id, const NameParts& parts, const EntityRef& ref,
+                             ClaimId claim) {
+    for (const auto& title : parts.titles) store_.addProperty(id, "title", title, claim, Stance::Asserts);
+    if (!ref.country.empty()) store_.addProperty(id, "country", ref.country, claim, Stance::Asserts);
+}
+
+void Resolver::recordClaimFacts(EntityId id, const EntityRef& ref, ClaimId claim) {
+    bool person = isPerson(info_[canonicalOf(id)].type);
+    if (!person && ref.country.empty()) return;
+    addClaimFacts(id, person ? splitTitles(ref.name) : NameParts{{}, ref.name}, ref, claim);
 }
 
 EntityId Resolver::canonical(EntityId id) const { return canonicalOf(id); }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "graph/model.hpp"
+#include "graph/name_parts.hpp"
 #include "graph/schema.hpp"
 #include "graph/store.hpp"
 
@@ -36,6 +37,11 @@ public:
     /// been merged into another: see canonical()). Call typeFor() first.
     EntityId resolve(const EntityRef& ref, std::optional<ClaimId> claim);
 
+    /// Records what a reference says beyond the entity's identity as properties of `claim`:
+    /// the titles split off a person's name and the country. `id` is what resolve() returned
+    /// for `ref` (a second resolve() with the claim would find it again and do just this).
+    void recordClaimFacts(EntityId id, const EntityRef& ref, ClaimId claim);
+
     /// True when both references would resolve to one entity; writes nothing, so a claim
     /// linking an entity to itself can be rejected before any entity is created.
     bool sameEntity(const EntityRef& a, const EntityRef& b) const;
@@ -60,6 +66,7 @@ private:
     std::string newKey(const std::string& type, const std::string& name);
     void remember(EntityId id, const std::string& key, EntityTypeId type, bool stub);
     void addName(EntityId id, const std::string& name, bool person, std::optional<ClaimId> claim);
+    void addClaimFacts(EntityId id, const NameParts& parts, const EntityRef& ref, ClaimId claim);
     static std::string identifierKey(const std::string& scheme, const std::string& value);
 
     Store& store_;

@@ -75,6 +75,9 @@ std::uint64_t fnv1a(std::string_view text) {
     return h;
 }
 
+// Relations whose derived values are kept in memory between batches (about 250 bytes each).
+constexpr std::size_t kDerivedCacheLimit = 4'000'000;
+
 // Each step takes the layout from version N to N + 1 in one transaction.
 constexpr const char* kMigrations[] = {
     // 1 -> 2: resolution judgements.
@@ -111,6 +114,40 @@ UPDATE relations SET indirect = 1
                      AND json_type(attributes, '$.direct') = 'true');
 )sql",
 };
+
+// The indexes that only speed up reading. A bulk load into a store without claims drops them
+// and builds each once at the end (a sort instead of a B-tree insert per row); the UNIQUE
+// constraints that keep ingest idempotent are never dropped.
+struct SecondaryIndex {
+    const char* name;
+    const char* create;
+};
+constexpr SecondaryIndex kSecondaryIndexes[] = {
+    {"names_norm", "CREATE INDEX IF NOT EXISTS names_norm ON names(norm)"},
+    {"identifiers_entity", "CREATE INDEX IF NOT EXISTS identifiers_entity ON identifiers(entity)"},
+    {"claims_subject", "CREATE INDEX IF NOT EXISTS claims_subject ON claims(subject)"},
+    {"claims_object", "CREATE INDEX IF NOT EXISTS claims_object ON claims(object)"},
+    {"claims_relation", "CREATE INDEX IF NOT EXISTS claims_relation ON claims(relation_id)"},
+    {"properties_entity", "CREATE INDEX IF NOT EXISTS properties_entity ON properties(entity)"},
+    {"relations_dst", "CREATE INDEX IF NOT EXISTS relations_dst ON relations(dst)"},
+    {"relations_src", "CREATE INDEX IF NOT EXISTS relations_src ON relations(src)"},
+};
+
+int missingIndexes(SQLite::Database& db) {
+    SQLite::Statement q(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?");
+    int missing = 0;
+    for (const auto& index : kSecondaryIndexes) {
+        q.bind(1, index.name);
+        q.executeStep();
+        if (q.getColumn(0).getInt() == 0) ++missing;
+        q.reset();
+    }
+    return missing;
+}
+
+void createIndexes(SQLite::Database& db) {
+    for (const auto& index : kSecondaryIndexes) db.exec(index.create);
+}
 
 static_assert(sizeof kMigrations / sizeof kMigrations[0] == Store::kSchemaVersion - 1,
               "one migration per layout version");
@@ -176,7 +213,52 @@ Store::Store(const std::string& path, bool create) : path_(path) {
     }
 }
 
-Store::~Store() = default;
+Store::~Store() {
+    if (!impl_ || !impl_->bulkLoading) return;
+    // A bulk load cut short by an exception: give the committed rows their indexes back.
+    try {
+        SQLite::Transaction tx(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+        createIndexes(impl_->db);
+        tx.commit();
+    } catch (...) {  // NOLINT(bugprone-empty-catch): the next open builds them
+    }
+}
+
+bool Store::beginBulkLoad() {
+    if (impl_->bulkLoading) return true;
+    try {
+        if (impl_->db.execAndGet("SELECT EXISTS (SELECT 1 FROM claims)").getInt() != 0) return false;
+        for (const auto& index : kSecondaryIndexes) {
+            impl_->db.exec(std::string("DROP INDEX IF EXISTS ") + index.name);
+        }
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(path_ + ": cannot start a bulk load: " + e.what());
+    }
+    impl_->bulkLoading = true;
+    return true;
+}
+
+void Store::endBulkLoad() {
+    if (!impl_->bulkLoading) return;
+    try {
+        createIndexes(impl_->db);
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(path_ + ": cannot build the indexes: " + e.what());
+    }
+    impl_->bulkLoading = false;
+}
+
+bool Store::bulkLoading() const { return impl_->bulkLoading; }
+
+int Store::restoreIndexes() {
+    try {
+        int missing = missingIndexes(impl_->db);
+        if (missing > 0) createIndexes(impl_->db);
+        return missing;
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(path_ + ": cannot build the indexes: " + e.what());
+    }
+}
 
 int Store::schemaVersion() const {
     try {
@@ -191,8 +273,18 @@ int Store::schemaVersion() const {
 }
 
 Store::Batch::Batch(Store& store) : store_(store) {
+    auto& impl = *store_.impl_;
     try {
-        store_.impl_->db.exec("BEGIN IMMEDIATE");
+        impl.db.exec("BEGIN IMMEDIATE");
+        // Another connection may have written since our last batch: the caches that mirror
+        // the tables are then rebuilt from them.
+        auto& q = impl.stmt("PRAGMA data_version");
+        q.executeStep();
+        std::int64_t version = q.getColumn(0).getInt64();
+        q.reset();
+        if (impl.dataVersion != -1 && version != impl.dataVersion) impl.forgetCaches();
+        impl.dataVersion = version;
+        impl.nextRelationId = 0;
     } catch (const SQLite::Exception& e) {
         throw StorageError(store_.path_ + ": cannot start a transaction: " + e.what());
     }
@@ -204,14 +296,8 @@ Store::Batch::~Batch() {
         store_.impl_->db.exec("ROLLBACK");
     } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor must not throw
     }
-    store_.impl_->pending.clear();
-    store_.impl_->reload.clear();
     // The in-memory indexes may hold rows the rollback removed: reload them on next use.
-    store_.impl_->relationsLoaded = false;
-    store_.impl_->relationIndex.clear();
-    store_.impl_->freshRelations.clear();
-    store_.impl_->claimsLoaded = false;
-    store_.impl_->claimHashes.clear();
+    store_.impl_->forgetCaches();
 }
 
 void Store::Batch::commit() {
@@ -293,20 +379,21 @@ ClaimId Store::insertClaim(const Claim& c, SourceId source, EntityId subject,
             "valid_from, valid_to, attributes, quote, raw) VALUES "
             "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
             "?19, ?20, ?21, ?22, ?23)");
-        q.bind(1, c.key);
+        // The claim outlives the statement's execution: its text is bound without a copy.
+        q.bindNoCopy(1, c.key);
         q.bind(2, static_cast<std::int64_t>(c.contentHash));
         q.bind(3, source);
-        q.bind(4, c.file);
+        q.bindNoCopy(4, c.file);
         q.bind(5, c.line);
-        q.bind(6, c.location);
+        q.bindNoCopy(6, c.location);
         q.bind(7, static_cast<int>(c.kind));
         q.bind(8, subject);
         bool rel = c.kind == Claim::Kind::Relation;
-        if (rel) q.bind(9, c.relation); else q.bind(9);
+        if (rel) q.bindNoCopy(9, c.relation); else q.bind(9);
         if (object) q.bind(10, *object); else q.bind(10);
         if (relation) q.bind(11, *relation); else q.bind(11);
-        if (!rel) q.bind(12, c.property); else q.bind(12);
-        if (!rel) q.bind(13, c.value); else q.bind(13);
+        if (!rel) q.bindNoCopy(12, c.property); else q.bind(12);
+        if (!rel) q.bindNoCopy(13, c.value); else q.bind(13);
         q.bind(14, static_cast<int>(c.stance));
         q.bind(15, c.confidence);
         if (c.share) {
@@ -316,24 +403,23 @@ ClaimId Store::insertClaim(const Claim& c, SourceId source, EntityId subject,
             q.bind(16);
             q.bind(17);
         }
-        if (!c.role.empty()) q.bind(18, c.role); else q.bind(18);
+        if (!c.role.empty()) q.bindNoCopy(18, c.role); else q.bind(18);
         if (c.validFrom) q.bind(19, c.validFrom->text()); else q.bind(19);
         if (c.validTo) q.bind(20, c.validTo->text()); else q.bind(20);
-        if (!c.attributesJson.empty()) q.bind(21, c.attributesJson); else q.bind(21);
-        q.bind(22, c.quote);
-        q.bind(23, c.raw);
+        if (!c.attributesJson.empty()) q.bindNoCopy(21, c.attributesJson); else q.bind(21);
+        q.bindNoCopy(22, c.quote);
+        q.bindNoCopy(23, c.raw);
         q.exec();
         q.reset();
         ClaimId id = impl_->db.getLastInsertRowid();
         if (impl_->claimsLoaded) impl_->claimHashes[fnv1a(c.key)] = c.contentHash;
         if (relation) {
             // Keep the relation's derived values current without reading its claims back.
-            auto it = impl_->pending.find(*relation);
-            if (it == impl_->pending.end() && !impl_->freshRelations.count(*relation)) {
-                // An older relation not touched yet: its stored claims, this one included.
-                impl_->pending.emplace(*relation, deriveFromTable(*relation));
+            auto it = impl_->derived.find(*relation);
+            if (it == impl_->derived.end()) {
+                // A relation not seen by this process: its stored claims, this one included.
+                impl_->derived.emplace(*relation, deriveFromTable(*relation));
             } else if (!impl_->reload.count(*relation)) {
-                if (it == impl_->pending.end()) it = impl_->pending.emplace(*relation, RelationDerivation{}).first;
                 ClaimEvidence e;
                 e.denies = c.stance == Stance::Denies;
                 e.confidence = c.confidence;
@@ -344,9 +430,10 @@ ClaimId Store::insertClaim(const Claim& c, SourceId source, EntityId subject,
                 if (c.validFrom) e.validFrom = c.validFrom->text();
                 if (c.validTo) e.validTo = c.validTo->text();
                 e.seen = sourceDate(source);
-                e.direct = directAttribute(c.attributesJson);
+                if (!c.attributesJson.empty()) e.direct = directAttribute(c.attributesJson);
                 it->second.add(e);
             }
+            impl_->dirty.insert(*relation);
         }
         return id;
     } catch (const SQLite::Exception& e) {
@@ -432,17 +519,14 @@ RelationId Store::relationFor(const std::string& type, EntityId src, EntityId ds
     }
     Impl::RelationKey key{type, src, dst, rkey};
     if (auto it = impl_->relationIndex.find(key); it != impl_->relationIndex.end()) return it->second;
-    auto& q = impl_->stmt("INSERT INTO relations(type, src, dst, rkey, directed) VALUES (?, ?, ?, ?, ?)");
-    q.bind(1, type);
-    q.bind(2, src);
-    q.bind(3, dst);
-    q.bind(4, rkey);
-    q.bind(5, directed ? 1 : 0);
-    q.exec();
-    q.reset();
-    RelationId id = impl_->db.getLastInsertRowid();
+    if (impl_->nextRelationId == 0) {
+        impl_->nextRelationId = impl_->db.execAndGet("SELECT coalesce(max(id), 0) + 1 FROM relations").getInt64();
+    }
+    RelationId id = impl_->nextRelationId++;
+    impl_->newRelations.emplace(id, key);
+    if (!directed) impl_->undirectedNew.insert(id);
     impl_->relationIndex.emplace(std::move(key), id);
-    impl_->freshRelations.insert(id);
+    impl_->derived[id] = RelationDerivation{};  // no claims yet
     return id;
 }
 
@@ -483,53 +567,84 @@ RelationDerivation Store::deriveFromTable(RelationId id) {
 }
 
 void Store::touchRelation(RelationId id) {
-    if (impl_->pending.count(id)) return;
-    // A relation this process created has no stored claims yet; an older one starts from
-    // the claims already filed under it.
-    impl_->pending.emplace(id, impl_->freshRelations.count(id) ? RelationDerivation{} : deriveFromTable(id));
+    // An older relation starts from the claims already filed under it.
+    if (!impl_->derived.count(id)) impl_->derived.emplace(id, deriveFromTable(id));
+    impl_->dirty.insert(id);
 }
 
 void Store::flushRelations() {
-    for (RelationId id : impl_->reload) impl_->pending[id] = deriveFromTable(id);
-    std::vector<RelationId> ids;
-    ids.reserve(impl_->pending.size());
-    for (const auto& [id, d] : impl_->pending) ids.push_back(id);
+    for (RelationId id : impl_->reload) {
+        impl_->derived[id] = deriveFromTable(id);
+        impl_->dirty.insert(id);
+    }
+    std::vector<RelationId> ids(impl_->dirty.begin(), impl_->dirty.end());
+    for (const auto& [id, key] : impl_->newRelations) {
+        if (!impl_->dirty.count(id)) ids.push_back(id);
+    }
     std::sort(ids.begin(), ids.end());
+    auto& insert = impl_->stmt(
+        "INSERT INTO relations(support, dispute, confidence, share_min, share_max, "
+        "share_conflict, valid_from, valid_to, first_seen, last_seen, indirect, id, type, src, "
+        "dst, rkey, directed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     auto& update = impl_->stmt(
         "UPDATE relations SET support = ?, dispute = ?, confidence = ?, share_min = ?, "
         "share_max = ?, share_conflict = ?, valid_from = ?, valid_to = ?, first_seen = ?, "
         "last_seen = ?, indirect = ? WHERE id = ?");
+    bool forget = false;
     for (RelationId id : ids) {
-        const RelationDerivation& d = impl_->pending[id];
-        if (d.support == 0 && d.dispute == 0) {
+        const RelationDerivation& d = impl_->derived[id];
+        auto created = impl_->newRelations.find(id);
+        bool isNew = created != impl_->newRelations.end();
+        if (d.support == 0 && d.dispute == 0 && impl_->dirty.count(id)) {
             // A merge or split moved every claim elsewhere.
+            impl_->derived.erase(id);
+            forget = true;
+            if (isNew) continue;  // never written
             auto& drop = impl_->stmt("DELETE FROM relations WHERE id = ?");
             drop.bind(1, id);
             drop.exec();
             drop.reset();
-            impl_->relationsLoaded = false;
-            impl_->relationIndex.clear();
             continue;
         }
-        update.bind(1, d.support);
-        update.bind(2, d.dispute);
-        update.bind(3, d.confidence());
-        if (d.shareMin) update.bind(4, *d.shareMin); else update.bind(4);
-        if (d.shareMax) update.bind(5, *d.shareMax); else update.bind(5);
-        update.bind(6, d.shareConflict ? 1 : 0);
-        if (d.validFrom) update.bind(7, *d.validFrom); else update.bind(7);
-        if (d.validTo) update.bind(8, *d.validTo); else update.bind(8);
-        update.bind(9, d.firstSeen);
-        update.bind(10, d.lastSeen);
-        update.bind(11, d.indirect() ? 1 : 0);
-        update.bind(12, id);
-        update.exec();
-        update.reset();
+        SQLite::Statement& q = isNew ? insert : update;
+        q.bind(1, d.support);
+        q.bind(2, d.dispute);
+        q.bind(3, d.confidence());
+        if (d.shareMin) q.bind(4, *d.shareMin); else q.bind(4);
+        if (d.shareMax) q.bind(5, *d.shareMax); else q.bind(5);
+        q.bind(6, d.shareConflict ? 1 : 0);
+        if (d.validFrom) q.bind(7, *d.validFrom); else q.bind(7);
+        if (d.validTo) q.bind(8, *d.validTo); else q.bind(8);
+        q.bindNoCopy(9, d.firstSeen);
+        q.bindNoCopy(10, d.lastSeen);
+        q.bind(11, d.indirect() ? 1 : 0);
+        q.bind(12, id);
+        if (isNew) {
+            const Impl::RelationKey& key = created->second;
+            q.bindNoCopy(13, key.type);
+            q.bind(14, key.src);
+            q.bind(15, key.dst);
+            q.bindNoCopy(16, key.rkey);
+            q.bind(17, impl_->undirectedNew.count(id) ? 0 : 1);
+        }
+        q.exec();
+        q.reset();
     }
-    impl_->pending.clear();
+    if (forget) {
+        // The index may name a removed relation: read it again from the table on next use.
+        impl_->relationsLoaded = false;
+        impl_->relationIndex.clear();
+    }
+    impl_->newRelations.clear();
+    impl_->undirectedNew.clear();
+    impl_->dirty.clear();
     impl_->reload.clear();
-    // Their claims are in the table now; a later touch must read them.
-    impl_->freshRelations.clear();
+    // Bounded memory: past this many relations the cache starts again from the table.
+    if (impl_->derived.size() > kDerivedCacheLimit) {
+        // Relations are then read back by their claims: a bulk load needs that index now.
+        if (impl_->bulkLoading) impl_->db.exec("CREATE INDEX IF NOT EXISTS claims_relation ON claims(relation_id)");
+        impl_->derived.clear();
+    }
 }
 
 void Store::addRejection(const Rejection& r) {

@@ -191,6 +191,19 @@ public:
 
     // --- writing (inside a Batch) ---
 
+    /// Starts a bulk load when the store holds no claims yet: drops the indexes that only
+    /// serve reading, so rows are appended without their upkeep; endBulkLoad() builds them
+    /// once. A process killed in between leaves its committed batches without those indexes
+    /// (reads stay correct, only slower) until restoreIndexes() builds them. Returns false
+    /// (and changes nothing) when the store already holds claims. Throws StorageError.
+    bool beginBulkLoad();
+    /// Builds the indexes beginBulkLoad() dropped, in the open batch. Throws StorageError.
+    void endBulkLoad();
+    bool bulkLoading() const;
+    /// Builds the indexes a bulk load cut short left out, in the open batch; returns how many
+    /// were missing. Throws StorageError.
+    int restoreIndexes();
+
     /// Stores a source, or fills in the fields an earlier declaration left empty.
     SourceId putSource(const Source& source);
     std::optional<SourceId> findSource(const std::string& key);

@@ -52,15 +52,41 @@ struct Store::Impl {
     // Write-path indexes, loaded on first use so that reading commands never pay for them.
     bool relationsLoaded = false;
     std::unordered_map<RelationKey, RelationId, RelationKeyHash> relationIndex;
-    std::unordered_set<RelationId> freshRelations;  // created by this process: no claims stored before
     bool claimsLoaded = false;
     std::unordered_map<std::uint64_t, std::uint64_t> claimHashes;  // hash of key -> content hash
     std::unordered_map<SourceId, std::string> sourceDates;
 
-    // Relations touched in the open batch: derived values kept up to date in memory as claims
-    // arrive, or recomputed from the claims table at commit when claims moved between them.
-    std::unordered_map<RelationId, RelationDerivation> pending;
-    std::unordered_set<RelationId> reload;
+    // Derived values of every relation this process has touched, kept across batches so a
+    // relation touched again in a later batch is not read back from the claims table. Exact
+    // as long as this connection is the only writer: cleared on rollback, and at the start
+    // of a batch when another connection has committed since (PRAGMA data_version).
+    std::unordered_map<RelationId, RelationDerivation> derived;
+    std::unordered_set<RelationId> dirty;   // touched in the open batch: written at commit
+    std::unordered_set<RelationId> reload;  // claims moved: recomputed from the table at commit
+    std::int64_t dataVersion = -1;
+    // Relations created in the open batch, written whole at commit (one INSERT with their
+    // derived values rather than an INSERT and an UPDATE). Their ids continue the table's
+    // (as SQLite would number them), counted from max(id) + 1 read under the batch's lock.
+    RelationId nextRelationId = 0;  // 0: not read yet in this batch
+    std::unordered_map<RelationId, RelationKey> newRelations;
+    std::unordered_set<RelationId> undirectedNew;
+    // True between beginBulkLoad() and endBulkLoad(): the secondary indexes are dropped.
+    bool bulkLoading = false;
+
+    /// Forgets every cache that mirrors the tables.
+    void forgetCaches() {
+        derived.clear();
+        dirty.clear();
+        nextRelationId = 0;
+        newRelations.clear();
+        undirectedNew.clear();
+        reload.clear();
+        relationsLoaded = false;
+        relationIndex.clear();
+        claimsLoaded = false;
+        claimHashes.clear();
+        sourceDates.clear();
+    }
 };
 
 }  // namespace cg::graph

@@ -35,8 +35,9 @@ bool withinNameLimit(const Claim& c, std::string& reason) {
 
 }  // namespace
 
-Applier::Applier(graph::Store& store, const graph::Schema& schema, std::size_t batchSize)
-    : store_(store), schema_(schema), batchSize_(batchSize ? batchSize : 1) {
+Applier::Applier(graph::Store& store, const graph::Schema& schema, std::size_t batchSize,
+                 bool allowBulk)
+    : store_(store), schema_(schema), batchSize_(batchSize ? batchSize : 1), allowBulk_(allowBulk) {
     resolver_ = std::make_unique<graph::Resolver>(store_, schema_);
 }
 
@@ -47,10 +48,25 @@ void Applier::beginFile(const std::string& file, const std::string& format) {
     summary_.file = file;
     summary_.format = format;
     createdAtStart_ = resolver_->createdCount();
+    bulkDecided_ = false;
+}
+
+void Applier::openBatch() {
+    if (batch_) return;
+    batch_ = std::make_unique<graph::Store::Batch>(store_);
+    if (!bulkDecided_) {
+        // Decided once per file, in its first batch: a store without claims takes the bulk
+        // path (indexes built at the end); any other store is written row by row, with the
+        // indexes a killed bulk load left out built first.
+        bulkDecided_ = true;
+        if (!allowBulk_ || !store_.beginBulkLoad()) store_.restoreIndexes();
+    }
 }
 
 IngestSummary Applier::endFile() {
-    if (!batch_) batch_ = std::make_unique<graph::Store::Batch>(store_);
+    openBatch();
+    summary_.bulk = store_.bulkLoading();
+    store_.endBulkLoad();
     store_.logIngest(summary_.file, summary_.format, summary_.accepted, summary_.duplicates,
                      summary_.rejected);
     batch_->commit();
@@ -61,7 +77,7 @@ IngestSummary Applier::endFile() {
 }
 
 void Applier::step() {
-    if (!batch_) batch_ = std::make_unique<graph::Store::Batch>(store_);
+    openBatch();
     if (++inBatch_ >= batchSize_) {
         batch_->commit();
         batch_.reset();
@@ -74,14 +90,14 @@ void Applier::progress(std::uint64_t bytes) {
 }
 
 void Applier::source(graph::Source&& source, const std::string& /*file*/, std::int64_t /*line*/) {
-    if (!batch_) batch_ = std::make_unique<graph::Store::Batch>(store_);
+    openBatch();
     sources_[source.key] = store_.putSource(source);
     ++summary_.sources;
     step();
 }
 
 void Applier::reject(graph::Rejection&& r) {
-    if (!batch_) batch_ = std::make_unique<graph::Store::Batch>(store_);
+    openBatch();
     store_.addRejection(r);
     ++summary_.rejected;
     if (summary_.firstRejections.size() < IngestSummary::kKeptRejections) {
@@ -91,7 +107,7 @@ void Applier::reject(graph::Rejection&& r) {
 }
 
 void Applier::claim(graph::Claim&& c) {
-    if (!batch_) batch_ = std::make_unique<graph::Store::Batch>(store_);
+    openBatch();
     std::string reason;
     if (!withinNameLimit(c, reason) || !applyClaim(c, reason)) {
         reject(graph::Rejection{c.file, c.line, reason, c.raw});
@@ -168,9 +184,9 @@ bool Applier::applyClaim(const Claim& c, std::string& reason) {
         store_.touchRelation(*relation);
     }
     graph::ClaimId id = store_.insertClaim(c, src->second, subject, object, relation);
-    // Names and identifiers are recorded with the claim that gave them.
-    resolver_->resolve(c.subject, id);
-    if (rel) resolver_->resolve(c.object, id);
+    // Titles and countries the references give are recorded as properties of the claim.
+    resolver_->recordClaimFacts(subject, c.subject, id);
+    if (rel) resolver_->recordClaimFacts(*object, c.object, id);
     if (c.kind == Claim::Kind::Property) {
         // An asserted alias or name is also a name to match on, as the schema describes.
         bool isName = c.property == "alias" || c.property == "name";

@@ -26,6 +26,7 @@ struct IngestSummary {
     std::int64_t duplicates = 0;  ///< claims already in the store, unchanged
     std::int64_t rejected = 0;
     std::int64_t entitiesCreated = 0;
+    bool bulk = false;  ///< taken by the bulk path (the store held no claims before)
     std::vector<graph::Rejection> firstRejections;  ///< up to kKeptRejections, for display
     std::vector<std::string> warnings;              ///< whole-file notes (an empty file)
     static constexpr std::size_t kKeptRejections = 20;
@@ -35,10 +36,13 @@ struct IngestSummary {
 /// endpoint types after resolution, immutable claim ids), resolves entities, stores claims,
 /// names, identifiers, properties and relations, and stores rejections. Commits one
 /// transaction per `batchSize` records, so a killed ingest keeps every finished batch and a
-/// re-run completes it without duplicates.
+/// re-run completes it without duplicates. A file read into a store without claims takes the
+/// bulk path (Store::beginBulkLoad) unless `allowBulk` is false; the stored content is the
+/// same either way.
 class Applier : public RecordSink {
 public:
-    Applier(graph::Store& store, const graph::Schema& schema, std::size_t batchSize = 20000);
+    Applier(graph::Store& store, const graph::Schema& schema, std::size_t batchSize = 20000,
+            bool allowBulk = true);
     ~Applier() override;
 
     /// Starts counting for one file.
@@ -56,12 +60,15 @@ public:
 
 private:
     void step();
+    void openBatch();
     bool applyClaim(const graph::Claim& c, std::string& reason);
 
     graph::Store& store_;
     const graph::Schema& schema_;
     std::size_t batchSize_;
     std::size_t inBatch_ = 0;
+    bool allowBulk_ = true;
+    bool bulkDecided_ = false;
     std::unique_ptr<graph::Store::Batch> batch_;
     std::unique_ptr<graph::Resolver> resolver_;
     std::unordered_map<std::string, graph::SourceId> sources_;

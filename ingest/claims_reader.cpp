@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <span>
 #include <vector>
 
 #include "graph/error.hpp"
@@ -136,16 +137,26 @@ void hashValue(std::uint64_t& h, const Value& v, std::string_view skip) {
     char tag = static_cast<char>('0' + static_cast<int>(v.GetType()));
     hashBytes(h, &tag, 1);
     if (v.IsObject()) {
-        std::vector<const Value::Member*> members;
+        // Records have a handful of keys: sort pointers to them in place, on the heap only
+        // for an unusually wide object.
+        constexpr std::size_t kInline = 32;
+        const Value::Member* inlineMembers[kInline];
+        std::vector<const Value::Member*> wide;
+        const Value::Member** members = inlineMembers;
+        if (v.MemberCount() > kInline) {
+            wide.resize(v.MemberCount());
+            members = wide.data();
+        }
+        std::size_t count = 0;
         for (const auto& m : v.GetObject()) {
             if (!skip.empty() && std::string_view(m.name.GetString(), m.name.GetStringLength()) == skip) continue;
-            members.push_back(&m);
+            members[count++] = &m;
         }
-        std::sort(members.begin(), members.end(), [](auto* a, auto* b) {
+        std::sort(members, members + count, [](auto* a, auto* b) {
             return std::string_view(a->name.GetString(), a->name.GetStringLength()) <
                    std::string_view(b->name.GetString(), b->name.GetStringLength());
         });
-        for (auto* m : members) {
+        for (const auto* m : std::span(members, count)) {
             hashBytes(h, m->name.GetString(), m->name.GetStringLength() + 1);
             hashValue(h, m->value, {});
         }
@@ -487,7 +498,15 @@ bool ClaimsReader::parseLine(const std::string& line, const std::string& file,
         reason = "record nests deeper than 32 levels";
         return false;
     }
-    rapidjson::Document doc;
+    // The document lives in buffers on the stack: a typical record parses without touching
+    // the heap (longer ones take more chunks from it, freed on return).
+    char valueBuffer[16384];
+    char parseBuffer[4096];
+    rapidjson::MemoryPoolAllocator<> valueAllocator(valueBuffer, sizeof valueBuffer);
+    rapidjson::MemoryPoolAllocator<> parseAllocator(parseBuffer, sizeof parseBuffer);
+    rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>,
+                               rapidjson::MemoryPoolAllocator<>>
+        doc(&valueAllocator, sizeof parseBuffer / 2, &parseAllocator);
     doc.Parse<rapidjson::kParseFullPrecisionFlag>(line.data(), line.size());
     if (doc.HasParseError()) {
         reason = cat("invalid JSON at column ", doc.GetErrorOffset() + 1, ": ",

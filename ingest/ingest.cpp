@@ -69,7 +69,7 @@ std::string detectFormat(const std::string& path) {
 
 IngestSummary ingestFile(graph::Store& store, const graph::Schema& schema, const std::string& path,
                          const IngestOptions& options) {
-    Applier applier(store, schema, options.batchSize);
+    Applier applier(store, schema, options.batchSize, options.allowBulk);
     return ingestFile(applier, schema, path, options);
 }
 

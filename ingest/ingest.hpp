@@ -18,6 +18,7 @@ struct IngestOptions {
     std::string format = "auto";
     std::string mapping;  ///< the mapping file the csv format needs
     std::size_t batchSize = 20000;
+    bool allowBulk = true;  ///< a store without claims takes the bulk path (Applier)
     /// Called with (bytes read, total bytes) as the file is read.
     std::function<void(std::uint64_t, std::uint64_t)> progress;
 };
