@@ -58,7 +58,11 @@ class Links {
         return upwards_ ? view_.inEdgeSlots(v) : view_.outEdges(v);
     }
     Edge at(std::uint32_t i) const { return upwards_ ? view_.inEdgeAt(i) : i; }
-    Node across(Edge e) const { return upwards_ ? view_.source(e) : view_.target(e); }
+    /// The node across the relation in slot or edge `i` of range(): read from the in-edge
+    /// slot itself when walking up (a subject costs a search otherwise).
+    Node across(std::uint32_t i, Edge e) const {
+        return upwards_ ? view_.inEdgeSource(i) : view_.target(e);
+    }
     bool hasAny(Node v) const {
         auto [b, e] = range(v);
         for (auto i = b; i < e; ++i) {
@@ -76,7 +80,7 @@ class Links {
         for (auto i = b; i < e; ++i) {
             Edge edge = at(i);
             if (!eligible(edge)) continue;
-            Link step{edge, across(edge), 0, 1, true};
+            Link step{edge, across(i, edge), 0, 1, true};
             if (auto share = view_.share(edge)) {
                 step.lo = std::clamp(decimal(share->first), 0.0, 100.0) / 100;
                 step.hi = std::clamp(decimal(share->second), 0.0, 100.0) / 100;
@@ -122,7 +126,7 @@ class Links {
         for (auto i = b; i < e; ++i) {
             Edge edge = upwards_ ? i : view_.inEdgeAt(i);
             if (!view_.indirect(edge) || !eligible(edge)) continue;
-            Node y = upwards_ ? view_.target(edge) : view_.source(edge);
+            Node y = upwards_ ? view_.target(edge) : view_.inEdgeSource(i);
             if (y != from && onPath.has(y) && onPath.get(y)) return true;
         }
         return false;
