@@ -61,7 +61,8 @@ Resolver::Resolver(Store& store, const Schema& schema)
 }
 
 void Resolver::remember(EntityId id, const std::string& key, EntityTypeId type, bool stub) {
-    if (static_cast<std::size_t>(id) >= info_.size()) info_.resize(static_cast<std::size_t>(id) + 1);
+    if (static_cast<std::size_t>(id) >= info_.size())
+        info_.resize(static_cast<std::size_t>(id) + 1);
     info_[id] = Info{type, stub, true, id};
     keys_.emplace(key, id);
 }
@@ -75,7 +76,8 @@ bool Resolver::isPerson(std::optional<EntityTypeId> type) const {
     return type && person_ && schema_.isA(*type, *person_);
 }
 
-std::optional<EntityId> Resolver::find(const EntityRef& ref, std::optional<EntityTypeId> type) const {
+std::optional<EntityId> Resolver::find(const EntityRef& ref,
+                                       std::optional<EntityTypeId> type) const {
     if (!ref.key.empty()) {
         auto it = keys_.find(ref.key);
         if (it != keys_.end()) return it->second;
@@ -84,7 +86,8 @@ std::optional<EntityId> Resolver::find(const EntityRef& ref, std::optional<Entit
     for (const auto& [scheme, value] : ref.identifiers) {
         auto it = byIdentifier_.find(identifierKey(scheme, value));
         if (it == byIdentifier_.end()) continue;
-        if (!type || schema_.compatible(info_[canonicalOf(it->second)].type, *type)) return it->second;
+        if (!type || schema_.compatible(info_[canonicalOf(it->second)].type, *type))
+            return it->second;
     }
     if (ref.name.empty()) return std::nullopt;
     auto it = byNorm_.find(matchKey(ref.name, isPerson(type)));
@@ -148,6 +151,7 @@ void Resolver::addName(EntityId id, const std::string& name, bool person,
     if (name.empty() || !names_.insert(nameHash(id, name)).second) return;
     std::string key = matchKey(name, person);
     store_.addName(id, name, key, claim);
+    if (!claim) unclaimedNames_.emplace_back(id, name);
     auto& ids = byNorm_[key];
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
 }
@@ -178,7 +182,8 @@ EntityId Resolver::resolve(const EntityRef& ref, std::optional<ClaimId> claim) {
         }
     } else {
         bool stub = !ref.described() && ref.type.empty();
-        std::string key = ref.key.empty() ? newKey(schema_.entityType(*type).name, parts.bare) : ref.key;
+        std::string key =
+            ref.key.empty() ? newKey(schema_.entityType(*type).name, parts.bare) : ref.key;
         std::string name = parts.bare.empty() ? key : parts.bare;
         id = store_.insertEntity(key, schema_.entityType(*type).name, name, stub);
         remember(id, key, *type, stub);
@@ -194,6 +199,8 @@ EntityId Resolver::resolve(const EntityRef& ref, std::optional<ClaimId> claim) {
         // is claimed to carry it still records it, so a clash stays visible.
         if (names_.insert(nameHash(id, "\x1e" + k)).second) {
             store_.addIdentifier(id, normalizeScheme(scheme), trim(value), claim);
+            if (!claim)
+                unclaimedIdentifiers_.emplace_back(id, normalizeScheme(scheme), trim(value));
             byIdentifier_.emplace(k, id);
         }
     }
@@ -202,14 +209,23 @@ EntityId Resolver::resolve(const EntityRef& ref, std::optional<ClaimId> claim) {
 
 void Resolver::addClaimFacts(EntityId id, const NameParts& parts, const EntityRef& ref,
                              ClaimId claim) {
-    for (const auto& title : parts.titles) store_.addProperty(id, "title", title, claim, Stance::Asserts);
-    if (!ref.country.empty()) store_.addProperty(id, "country", ref.country, claim, Stance::Asserts);
+    for (const auto& title : parts.titles)
+        store_.addProperty(id, "title", title, claim, Stance::Asserts);
+    if (!ref.country.empty())
+        store_.addProperty(id, "country", ref.country, claim, Stance::Asserts);
 }
 
 void Resolver::recordClaimFacts(EntityId id, const EntityRef& ref, ClaimId claim) {
     bool person = isPerson(info_[canonicalOf(id)].type);
     if (!person && ref.country.empty()) return;
     addClaimFacts(id, person ? splitTitles(ref.name) : NameParts{{}, ref.name}, ref, claim);
+}
+
+void Resolver::attachClaim(ClaimId claim) {
+    for (const auto& [id, name] : unclaimedNames_) store_.setNameClaim(id, name, claim);
+    for (const auto& [id, scheme, value] : unclaimedIdentifiers_)
+        store_.setIdentifierClaim(id, scheme, value, claim);
+    discardUnclaimed();
 }
 
 EntityId Resolver::canonical(EntityId id) const { return canonicalOf(id); }

@@ -4,8 +4,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "graph/model.hpp"
@@ -25,7 +27,7 @@ struct ResolveError {
 /// a compatible type (a Company can be an Organization; a Person never a Company). Keeps its
 /// indexes in memory, loaded from the store on construction, so each lookup is a hash probe.
 class Resolver {
-public:
+  public:
     Resolver(Store& store, const Schema& schema);
 
     /// The type the entity will have once `ref` is applied, or an error when the reference
@@ -42,6 +44,17 @@ public:
     /// for `ref` (a second resolve() with the claim would find it again and do just this).
     void recordClaimFacts(EntityId id, const EntityRef& ref, ClaimId claim);
 
+    /// Gives `claim` to the names and identifiers resolve() stored without a claim since the
+    /// last call (a claim's references are resolved before the claim is stored, which is
+    /// when its id is known), so that each records the claim that first gave it.
+    void attachClaim(ClaimId claim);
+    /// Forgets those names and identifiers without giving them a claim (the claim was
+    /// rejected after its references were resolved).
+    void discardUnclaimed() {
+        unclaimedNames_.clear();
+        unclaimedIdentifiers_.clear();
+    }
+
     /// True when both references would resolve to one entity; writes nothing, so a claim
     /// linking an entity to itself can be rejected before any entity is created.
     bool sameEntity(const EntityRef& a, const EntityRef& b) const;
@@ -52,7 +65,7 @@ public:
     std::size_t entityCount() const { return keys_.size(); }
     std::int64_t createdCount() const { return created_; }
 
-private:
+  private:
     struct Info {
         EntityTypeId type = 0;
         bool stub = false;
@@ -77,6 +90,10 @@ private:
     std::unordered_map<std::string, std::vector<EntityId>> byNorm_;
     std::unordered_map<std::string, EntityId> byIdentifier_;
     std::unordered_set<std::uint64_t> names_;  // hash of (entity, exact name) already stored
+    // Stored without a claim since the last attachClaim(): (entity, name) and
+    // (entity, scheme, value).
+    std::vector<std::pair<EntityId, std::string>> unclaimedNames_;
+    std::vector<std::tuple<EntityId, std::string, std::string>> unclaimedIdentifiers_;
     std::int64_t created_ = 0;
 };
 

@@ -166,6 +166,7 @@ bool Applier::applyClaim(const Claim& c, std::string& reason) {
                  (c.subject.name.empty() ? c.subject.key : c.subject.name) + "')";
         return false;
     }
+    resolver_->discardUnclaimed();
     graph::EntityId subject = resolver_->resolve(c.subject, std::nullopt);
     std::optional<graph::EntityId> object;
     std::optional<graph::RelationId> relation;
@@ -184,6 +185,8 @@ bool Applier::applyClaim(const Claim& c, std::string& reason) {
         store_.touchRelation(*relation);
     }
     graph::ClaimId id = store_.insertClaim(c, src->second, subject, object, relation);
+    // The names and identifiers this claim introduced record it as their source.
+    resolver_->attachClaim(id);
     // Titles and countries the references give are recorded as properties of the claim.
     resolver_->recordClaimFacts(subject, c.subject, id);
     if (rel) resolver_->recordClaimFacts(*object, c.object, id);
