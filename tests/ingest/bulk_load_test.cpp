@@ -14,6 +14,7 @@
 #include "graph/store.hpp"
 #include "ingest/applier.hpp"
 #include "ingest/claims_reader.hpp"
+#include "tests/graph/database_dump.hpp"
 #include "tests/graph/temp_dir.hpp"
 
 namespace {
@@ -83,24 +84,7 @@ std::string generatedClaims() {
     return out.str();
 }
 
-// Every stored row but the ingest log (its times differ between runs), in id order.
-std::string dump(const std::string& path) {
-    SQLite::Database db(path, SQLite::OPEN_READONLY);
-    std::string text;
-    for (const char* table : {"sources", "entities", "names", "identifiers", "claims", "properties",
-                              "relations", "rejections"}) {
-        SQLite::Statement q(db, std::string("SELECT * FROM ") + table + " ORDER BY id");
-        text += std::string("== ") + table + "\n";
-        while (q.executeStep()) {
-            for (int c = 0; c < q.getColumnCount(); ++c) {
-                text += q.getColumn(c).isNull() ? "NULL" : q.getColumn(c).getString();
-                text += '|';
-            }
-            text += '\n';
-        }
-    }
-    return text;
-}
+std::string dump(const std::string& path) { return cg::testing::dumpDatabase(path); }
 
 std::string indexes(const std::string& path) {
     SQLite::Database db(path, SQLite::OPEN_READONLY);

@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "tests/graph/database_dump.hpp"
 #include "tests/graph/temp_dir.hpp"
 #include "tests/reliability/child_process.hpp"
 
@@ -54,24 +55,7 @@ std::vector<std::string> ingestArgs(const std::string& db, const std::string& fi
     return {kBinary, "--db", db, "-q", "ingest", "--batch", std::to_string(kBatch), file};
 }
 
-// Every stored row but the ingest log (whose timestamps differ between runs), in id order.
-std::string dump(const std::string& db) {
-    SQLite::Database d(db, SQLite::OPEN_READONLY);
-    std::string text;
-    for (const char* table : {"sources", "entities", "names", "identifiers", "claims", "properties",
-                              "relations", "rejections"}) {
-        SQLite::Statement q(d, std::string("SELECT * FROM ") + table + " ORDER BY id");
-        text += std::string("== ") + table + "\n";
-        while (q.executeStep()) {
-            for (int c = 0; c < q.getColumnCount(); ++c) {
-                text += q.getColumn(c).isNull() ? "NULL" : q.getColumn(c).getString();
-                text += '|';
-            }
-            text += '\n';
-        }
-    }
-    return text;
-}
+std::string dump(const std::string& db) { return cg::testing::dumpDatabase(db); }
 
 long long count(SQLite::Database& d, const std::string& sql) {
     return d.execAndGet(sql).getInt64();
