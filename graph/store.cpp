@@ -174,6 +174,9 @@ Store::Store(const std::string& path, bool create) : path_(path) {
         throw StorageError(path + ": cannot open database: " + e.what());
     }
     auto& db = impl_->db;
+    // Wait for a writer's lock (an ingest committing, building indexes) from the very first
+    // statement: a reader opening the file while an ingest runs must not fail as busy.
+    db.setBusyTimeout(5000);
     try {
         // Look before touching: a file that is not ours must be left exactly as it was.
         bool fresh = !db.tableExists("meta") && !db.tableExists("claims");
@@ -191,7 +194,6 @@ Store::Store(const std::string& path, bool create) : path_(path) {
         db.exec("PRAGMA foreign_keys=OFF");
         db.exec("PRAGMA cache_size=-262144");
         db.exec("PRAGMA temp_store=MEMORY");
-        db.setBusyTimeout(5000);
         if (fresh) {
             SQLite::Transaction tx(db);
             db.exec(kCreateV1);
