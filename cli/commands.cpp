@@ -10,6 +10,7 @@
 
 #include "cli/json_out.hpp"
 #include "cli/table.hpp"
+#include "cli/terminal_text.hpp"
 #include "graph/date.hpp"
 #include "graph/entity_lookup.hpp"
 #include "graph/error.hpp"
@@ -88,7 +89,10 @@ std::string entityLabel(graph::Store& store, graph::EntityId id) {
 // A progress bar on stderr, redrawn at most ten times a second, only on a terminal.
 class ProgressBar {
 public:
-    explicit ProgressBar(std::string label) : label_(std::move(label)), tty_(isatty(2) == 1) {}
+    // The label names an input file, and a leak's file names are data too: they are made safe
+    // here because the bar is written with stdio, past the filter on std::cerr.
+    explicit ProgressBar(const std::string& label)
+        : label_(terminalText(label)), tty_(isatty(2) == 1) {}
     ~ProgressBar() {
         if (drawn_) std::fprintf(stderr, "\r\033[K");
     }

@@ -2,12 +2,16 @@
 // claimgraph: argument parsing and dispatch only; the work happens in the modules.
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <iostream>
 #include <new>
+#include <optional>
 #include <string>
 
 #include "cli/registry.hpp"
+#include "cli/terminal_text.hpp"
 #include "graph/error.hpp"
 
 namespace {
@@ -36,6 +40,13 @@ std::string storageHint(const std::string& message) {
 
 int main(int argc, char** argv) {
     using namespace cg::cli;
+    // Names, quotes and reasons come from the data: on a terminal they must not be able to
+    // send it escape sequences. Files and pipes get the bytes as they are (docs/reliability.md).
+    // Declared first, so that each stream has its own buffer back after everything else.
+    std::optional<TerminalSafeStream> safeOut;
+    std::optional<TerminalSafeStream> safeErr;
+    if (isatty(STDOUT_FILENO) == 1) safeOut.emplace(std::cout);
+    if (isatty(STDERR_FILENO) == 1) safeErr.emplace(std::cerr);
     CLI::App app{
         "claimgraph: turn claims about who owns, runs and shelters what into a knowledge graph,\n"
         "keeping every claim's source, quote, date and certainty."};

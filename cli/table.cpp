@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "cli/terminal_text.hpp"
+
 namespace cg::cli {
 
 std::size_t displayWidth(const std::string& text) {
@@ -37,7 +39,8 @@ void Table::add(std::vector<std::string> row) {
         // A cell is one line: newlines and tabs in data would break the columns.
         std::replace(cell.begin(), cell.end(), '\n', ' ');
         std::replace(cell.begin(), cell.end(), '\t', ' ');
-        cell = clip(cell, maxWidth_);
+        // Tables are for people, so they are safe on a terminal wherever they are written.
+        cell = clip(terminalText(cell), maxWidth_);
     }
     rows_.push_back(std::move(row));
 }

@@ -8,7 +8,8 @@
 namespace cg::cli {
 
 /// A plain-text table: columns padded to their widest cell (counted in code points), with a
-/// header rule. Cells are cut with an ellipsis past `maxWidth`.
+/// header rule. Cells are made safe for a terminal (terminalText) and cut with an ellipsis past
+/// `maxWidth`.
 class Table {
 public:
     explicit Table(std::vector<std::string> headers, std::size_t maxWidth = 60);

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 // End to end: the built claimgraph binary on samples/, as an investigator runs it.
 #include <gtest/gtest.h>
+#include <pty.h>
 #include <rapidjson/document.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -95,6 +98,56 @@ class CliTest : public ::testing::Test {
         std::vector<std::string> all{"--db", db_};
         all.insert(all.end(), args);
         return runArgs(all);
+    }
+
+    // Runs with --db on a pseudo-terminal, as an investigator sees it: standard output and
+    // standard error both go to the terminal, and come back together in `out`.
+    Outcome dbOnTerminal(std::initializer_list<std::string> args) {
+        std::vector<std::string> all{CG_BINARY, "--db", db_};
+        all.insert(all.end(), args);
+        std::vector<char*> argv;
+        for (auto& a : all) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        std::string dir = dir_.path().string();
+        Outcome r;
+        int terminal = -1;
+        pid_t pid = forkpty(&terminal, nullptr, nullptr, nullptr);
+        if (pid < 0) {
+            ADD_FAILURE() << "forkpty failed: errno " << errno;
+            return r;
+        }
+        if (pid == 0) {
+            if (chdir(dir.c_str()) == 0) execv(argv[0], argv.data());
+            _exit(127);
+        }
+        char buffer[4096];
+        for (;;) {
+            ssize_t n = read(terminal, buffer, sizeof buffer);
+            if (n > 0) {
+                r.out.append(buffer, static_cast<std::size_t>(n));
+            } else if (n < 0 && errno == EINTR) {
+                continue;
+            } else {
+                break;  // EIO: the program has exited and closed the terminal
+            }
+        }
+        close(terminal);
+        int status = 0;
+        waitpid(pid, &status, 0);
+        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        return r;
+    }
+
+    // Claims whose names, title, quote and entity type carry terminal escape sequences.
+    std::string writeHostileClaims() {
+        return dir_.write(
+            "hostile.claims.jsonl",
+            R"({"source": {"id": "s1", "title": "Leak \u001b]0;pwned\u0007 files"}})"
+            "\n"
+            R"({"id": "c1", "source": "s1", "subject": {"type": "Person", "name": "Evil \u001b[31mRed"}, "relation": "director_of", "object": {"type": "Company", "name": "Plain Holdings"}, "quote": "he said \u001b[2J nothing"})"
+            "\n"
+            R"({"id": "c2", "source": "s1", "subject": {"type": "Comp\u001b[2Jany", "name": "X"}, "relation": "owns", "object": {"type": "Company", "name": "Y"}})"
+            "\n");
     }
 
     static rapidjson::Document parse(const Outcome& r) {
@@ -350,4 +403,63 @@ TEST_F(CliTest, JsonOutputParses) {
     auto rejections = parse(db({"--json", "rejections"}));
     ASSERT_TRUE(rejections.IsArray());
     EXPECT_EQ(rejections.Size(), 0u);
+}
+
+TEST_F(CliTest, EscapeSequencesInDataReachTablesAsVisibleSymbols) {
+    Outcome in = db({"ingest", writeHostileClaims()});
+    ASSERT_EQ(in.code, 0) << in;
+    auto noEscape = [](const Outcome& r) { return r.out.find('\x1b') == std::string::npos; };
+    Outcome entities = db({"entities"});
+    ASSERT_EQ(entities.code, 0) << entities;
+    EXPECT_NE(entities.out.find("Evil ␛[31mRed"), std::string::npos) << entities;
+    EXPECT_TRUE(noEscape(entities)) << entities;
+    Outcome sources = db({"sources"});
+    ASSERT_EQ(sources.code, 0) << sources;
+    EXPECT_NE(sources.out.find("Leak ␛]0;pwned␇ files"), std::string::npos) << sources;
+    EXPECT_TRUE(noEscape(sources)) << sources;
+    Outcome neighbours = db({"query", "neighbours", "Plain Holdings"});
+    ASSERT_EQ(neighbours.code, 0) << neighbours;
+    EXPECT_NE(neighbours.out.find("Evil ␛[31mRed"), std::string::npos) << neighbours;
+    EXPECT_TRUE(noEscape(neighbours)) << neighbours;
+    // Programs get the data exactly: JSON escapes it, and a pipe gets the bytes as they are.
+    auto json = parse(db({"--json", "show", "Plain Holdings"}));
+    ASSERT_TRUE(json.IsObject());
+    ASSERT_EQ(json["relations"].Size(), 1u);
+    const auto& other = json["relations"][0]["other"];
+    EXPECT_EQ(std::string(other["name"].GetString()), "Evil \x1b[31mRed");
+    Outcome show = db({"show", other["id"].GetString()});
+    ASSERT_EQ(show.code, 0) << show;
+    EXPECT_EQ(show.out.rfind("Evil \x1b[31mRed", 0), 0u) << show;
+}
+
+TEST_F(CliTest, OnATerminalNoTextFromTheDataReachesItAsControlCharacters) {
+    std::string file = writeHostileClaims();
+    std::vector<Outcome> outcomes;
+    outcomes.push_back(dbOnTerminal({"ingest", file}));  // the rejection's reason, on stderr
+    EXPECT_EQ(outcomes.back().code, 0) << outcomes.back();
+    EXPECT_NE(outcomes.back().out.find("unknown entity type 'Comp␛[2Jany'"), std::string::npos)
+        << outcomes.back();
+    auto json = parse(db({"--json", "show", "Plain Holdings"}));
+    ASSERT_TRUE(json.IsObject() && json["relations"].Size() == 1u);
+    std::string evil = json["relations"][0]["other"]["id"].GetString();
+    outcomes.push_back(dbOnTerminal({"show", evil}));
+    EXPECT_NE(outcomes.back().out.find("Evil ␛[31mRed"), std::string::npos) << outcomes.back();
+    EXPECT_NE(outcomes.back().out.find("\"he said ␛[2J nothing\""), std::string::npos)
+        << outcomes.back();
+    outcomes.push_back(dbOnTerminal({"explain", evil, "Plain Holdings"}));
+    EXPECT_NE(outcomes.back().out.find("from: Leak ␛]0;pwned␇ files"), std::string::npos)
+        << outcomes.back();
+    outcomes.push_back(dbOnTerminal({"rejections"}));
+    EXPECT_NE(outcomes.back().out.find("'Comp␛[2Jany'"), std::string::npos) << outcomes.back();
+    outcomes.push_back(dbOnTerminal({"show", "Nobody \x1b[2J"}));  // an error, on stderr
+    EXPECT_EQ(outcomes.back().code, 1) << outcomes.back();
+    EXPECT_NE(outcomes.back().out.find("no entity matches 'Nobody ␛[2J'"), std::string::npos)
+        << outcomes.back();
+    outcomes.push_back(dbOnTerminal({"--json", "show", evil}));  // JSON is exact on a terminal too
+    auto shown = parse(outcomes.back());
+    ASSERT_TRUE(shown.IsObject()) << outcomes.back();
+    EXPECT_EQ(std::string(shown["name"].GetString()), "Evil \x1b[31mRed");
+    for (const auto& r : outcomes) {
+        EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << r;
+    }
 }

@@ -20,3 +20,11 @@ TEST(Table, ClipsLongCellsWithAnEllipsis) {
     EXPECT_EQ(cg::cli::clip("abcdefgh", 5), "abcd…");
     EXPECT_EQ(cg::cli::clip("abc", 5), "abc");
 }
+
+TEST(Table, ShowsControlCharactersInCellsAsVisibleSymbols) {
+    Table t({"name"});
+    t.add({"Evil \x1b[31mRed\x1b[0m"});
+    std::ostringstream out;
+    t.print(out);
+    EXPECT_EQ(out.str(), "name\n-----------------\nEvil ␛[31mRed␛[0m\n");
+}
