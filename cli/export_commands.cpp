@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -53,14 +54,23 @@ int runExport(Context& ctx, const ExportArgs& args) {
     if (args.minConfidence > 0) filter.minConfidence = args.minConfidence;
     if (!args.sources.empty()) filter.sources = args.sources;
     auto& store = ctx.store();
+    graph::GraphView::checkFilter(ctx.schema(), filter);
+    // Where each entity and relation comes from is read on a second connection while this
+    // one builds the view: two long sequential reads, side by side on two cores (WAL).
+    auto provenance = std::async(std::launch::async, [path = store.path()] {
+        graph::Store reader(path, false);
+        return reader.readClaimProvenance();
+    });
     auto view = graph::GraphView::build(store, ctx.schema(), filter);
-    exporters::ExportInput input{view, store};
     queries::QueryResult result;
+    const graph::Subgraph* subgraph = nullptr;
     if (bound) {
         // Only the nodes and edges the query's answer covers are written.
         result = queries::runQueryKind(*bound->kind, bound->args, view, store);
-        input.subgraph = &result.subgraph;
+        subgraph = &result.subgraph;
     }
+    auto claims = provenance.get();
+    exporters::ExportInput input{view, store, subgraph, &claims};
     auto summary = exporters::exportGraph(input, args.format, args.out, ctx.out);
     bool toStream = summary.files.empty();
     if (ctx.json && !toStream) {

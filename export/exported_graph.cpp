@@ -25,12 +25,20 @@ int hexDigit(char c) {
     return -1;
 }
 
+Provenance loadProvenance(const ExportInput& input, const Selection& selection) {
+    if (input.provenance) {
+        return Provenance::load(input.store, *input.provenance, input.view, selection);
+    }
+    auto claims = input.store.readClaimProvenance();
+    return Provenance::load(input.store, claims, input.view, selection);
+}
+
 }  // namespace
 
 ExportedGraph::ExportedGraph(const ExportInput& input)
     : view_(input.view),
       selection_(input.view, input.subgraph),
-      provenance_(Provenance::load(input.store, input.view, checked(selection_, input.view))) {}
+      provenance_(loadProvenance(input, checked(selection_, input.view))) {}
 
 NodeRecord ExportedGraph::node(std::size_t i) const {
     NodeRecord r;

@@ -23,12 +23,6 @@ std::int32_t dayAfter(std::int32_t day) {
     return (year + 1) * 10000 + 101;
 }
 
-// Pairs (id, position) sorted by id, to walk alongside a store scan in id order.
-template <typename Id>
-void sortById(std::vector<std::pair<Id, std::uint32_t>>& ids) {
-    if (!std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
-}
-
 }  // namespace
 
 std::vector<DayInterval> Provenance::mergeIntervals(std::vector<DayInterval> intervals) {
@@ -70,11 +64,11 @@ std::pair<std::string_view, std::string_view> Provenance::seen(
     return {first, last};
 }
 
-Provenance::Range Provenance::addSources(const std::vector<graph::SourceId>& ids) {
+Provenance::Range Provenance::addSources(std::span<const std::uint32_t> ids) {
     Range r{static_cast<std::uint32_t>(sourceRefs_.size()), 0};
     for (auto id : ids) {
-        if (id < 0 || static_cast<std::size_t>(id) >= indexOfSource_.size()) continue;
-        std::uint32_t index = indexOfSource_[static_cast<std::size_t>(id)];
+        if (id >= indexOfSource_.size()) continue;
+        std::uint32_t index = indexOfSource_[id];
         if (index == std::numeric_limits<std::uint32_t>::max()) continue;
         sourceRefs_.push_back(index);
         ++r.count;
@@ -84,8 +78,8 @@ Provenance::Range Provenance::addSources(const std::vector<graph::SourceId>& ids
     return r;
 }
 
-Provenance Provenance::load(graph::Store& store, const graph::GraphView& view,
-                            const Selection& selection) {
+Provenance Provenance::load(graph::Store& store, const graph::ClaimProvenance& claims,
+                            const graph::GraphView& view, const Selection& selection) {
     Provenance p;
     store.forEachSource([&](graph::SourceId id, const graph::Source& source) {
         if (id < 0) return;
@@ -99,42 +93,27 @@ Provenance Provenance::load(graph::Store& store, const graph::GraphView& view,
     });
 
     p.nodes_.resize(selection.nodeCount());
-    std::vector<std::pair<graph::EntityId, std::uint32_t>> entities(selection.nodeCount());
     for (std::size_t i = 0; i < selection.nodeCount(); ++i) {
-        entities[i] = {view.entityId(selection.node(i)), static_cast<std::uint32_t>(i)};
+        graph::EntityId entity = view.entityId(selection.node(i));
+        NodeFacts& facts = p.nodes_[i];
+        facts.sources = p.addSources(claims.entitySources(entity));
+        facts.confidence = claims.entityConfidence(entity);
+        facts.denied = claims.entityDenied(entity);
     }
-    sortById(entities);
-    std::size_t next = 0;
-    store.forEachEntityProvenance([&](const graph::EntityProvenance& row) {
-        while (next < entities.size() && entities[next].first < row.id) ++next;
-        if (next == entities.size() || entities[next].first != row.id) return;
-        NodeFacts& facts = p.nodes_[entities[next].second];
-        facts.sources = p.addSources(row.sources);
-        facts.confidence = static_cast<float>(row.confidence);
-        facts.denied = row.denied;
-    });
-    entities = {};
 
     p.edges_.resize(selection.edgeCount());
-    std::vector<std::pair<graph::RelationId, std::uint32_t>> relations(selection.edgeCount());
-    for (std::size_t i = 0; i < selection.edgeCount(); ++i) {
-        relations[i] = {view.relationId(selection.edge(i)), static_cast<std::uint32_t>(i)};
-    }
-    sortById(relations);
-    next = 0;
     std::vector<DayInterval> claimed;
-    store.forEachRelationProvenance([&](const graph::RelationProvenance& row) {
-        while (next < relations.size() && relations[next].first < row.id) ++next;
-        if (next == relations.size() || relations[next].first != row.id) return;
-        EdgeFacts& facts = p.edges_[relations[next].second];
-        facts.sources = p.addSources(row.sources);
+    for (std::size_t i = 0; i < selection.edgeCount(); ++i) {
+        graph::RelationId relation = view.relationId(selection.edge(i));
+        EdgeFacts& facts = p.edges_[i];
+        facts.sources = p.addSources(claims.relationSources(relation));
         claimed.clear();
-        for (auto [from, to] : row.validity) claimed.push_back({from, to});
+        for (auto days : claims.relationValidity(relation)) claimed.push_back({days.from, days.to});
         auto merged = mergeIntervals(claimed);
         facts.intervals = {static_cast<std::uint32_t>(p.intervals_.size()),
                            static_cast<std::uint32_t>(merged.size())};
         p.intervals_.insert(p.intervals_.end(), merged.begin(), merged.end());
-    });
+    }
     return p;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "export/selection.hpp"
+#include "graph/claim_provenance.hpp"
 #include "graph/store.hpp"
 #include "graph/view.hpp"
 
@@ -24,12 +25,13 @@ struct DayInterval {
 /// Where each selected node and edge (indexed by position in the selection) comes from: its
 /// sources as indexes into the store's sources sorted by key, for nodes the best confidence
 /// and whether a claim denies, for edges the disjoint intervals in which its claims say it
-/// held; memory is proportional to the selection, and loading takes three store scans.
+/// held; memory is proportional to the selection.
 class Provenance {
   public:
-    /// Reads the provenance of `selection` from `store`; throws StorageError.
-    static Provenance load(graph::Store& store, const graph::GraphView& view,
-                           const Selection& selection);
+    /// The provenance of `selection`, from the claims' provenance and the store's sources;
+    /// throws StorageError.
+    static Provenance load(graph::Store& store, const graph::ClaimProvenance& claims,
+                           const graph::GraphView& view, const Selection& selection);
 
     std::span<const std::uint32_t> nodeSources(std::size_t i) const {
         return sourcesOf(nodes_[i].sources);
@@ -75,7 +77,7 @@ class Provenance {
     std::span<const std::uint32_t> sourcesOf(const Range& r) const {
         return {sourceRefs_.data() + r.begin, r.count};
     }
-    Range addSources(const std::vector<graph::SourceId>& ids);
+    Range addSources(std::span<const std::uint32_t> ids);
 
     std::vector<std::string> sourceKeys_;       // by index, sorted by key
     std::vector<std::string> sourcePublished_;  // by index

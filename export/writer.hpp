@@ -19,6 +19,9 @@ struct ExportInput {
     const graph::GraphView& view;
     graph::Store& store;
     const graph::Subgraph* subgraph = nullptr;  ///< nothing: the whole view
+    /// The claims' provenance when already read (say on a second connection while the view
+    /// was built); nothing: the writer reads it from `store`.
+    const graph::ClaimProvenance* provenance = nullptr;
 };
 
 /// One export format, written as a stream (holding the view's provenance, never a copy of

@@ -168,7 +168,10 @@ void migrate(SQLite::Database& db, int version) {
 
 Store::Store(const std::string& path, bool create) : path_(path) {
     try {
-        int flags = SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0);
+        // No mutex on the connection: a Store is used by one thread at a time (a second
+        // thread opens its own), and SQLite's per-call locking cost ~7% of a bulk read.
+        int flags = SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX |
+                    (create ? SQLite::OPEN_CREATE : 0);
         impl_ = std::make_unique<Impl>(path, flags);
     } catch (const SQLite::Exception& e) {
         throw StorageError(path + ": cannot open database: " + e.what());

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/claim_provenance.hpp"
 #include "graph/model.hpp"
 
 namespace cg::graph {
@@ -126,23 +127,6 @@ struct JudgementRow {
     std::string note;
     std::string created;
     bool undone = false;
-};
-
-/// Where one relation comes from, for exports: the sources of its claims and the valid
-/// dates each asserting claim gives.
-struct RelationProvenance {
-    RelationId id = 0;
-    std::vector<SourceId> sources;  ///< distinct, ascending; asserting and denying claims
-    /// (valid_from, valid_to) of each asserting claim as yyyymmdd, 0 on an open side.
-    std::vector<std::pair<int, int>> validity;
-};
-
-/// Where one canonical entity comes from, for exports: the claims that name it.
-struct EntityProvenance {
-    EntityId id = 0;
-    std::vector<SourceId> sources;  ///< distinct, ascending
-    double confidence = 0;          ///< highest confidence of an asserting claim naming it
-    bool denied = false;            ///< some claim naming it is a denial
 };
 
 /// One stored version of a saved query; the document is kept as written.
@@ -317,19 +301,18 @@ public:
 
     /// Calls `fn` for every relation with its derived values, in id order.
     void forEachRelation(const std::function<void(const RelationRow&)>& fn);
+    /// The same with only what the graph view keeps: rkey, shareConflict, firstSeen and
+    /// lastSeen are left empty (each column read costs about a tenth of the scan).
+    void forEachRelationEdge(const std::function<void(const RelationRow&)>& fn);
 
     // --- bulk reading for exports (store_export.cpp) ---
 
     /// Calls `fn` for every source, in key order, without counting its claims.
     void forEachSource(const std::function<void(SourceId, const Source&)>& fn);
 
-    /// Calls `fn` for every relation that has claims, in id order, with the sources of its
-    /// claims and the valid dates of each asserting claim. One scan; throws StorageError.
-    void forEachRelationProvenance(const std::function<void(const RelationProvenance&)>& fn);
-    /// Calls `fn` for every canonical entity named by a claim (as subject or object, directly
-    /// or through an entity merged into it), in id order. Two sequential scans of the claims,
-    /// holding 16 bytes per (entity, claim) meanwhile; throws StorageError.
-    void forEachEntityProvenance(const std::function<void(const EntityProvenance&)>& fn);
+    /// Where every canonical entity and every relation comes from (ClaimProvenance), in one
+    /// sequential scan of the claims; throws StorageError.
+    ClaimProvenance readClaimProvenance();
 
     /// What a full entity record holds besides its main name, for exports that carry it.
     enum class FactKind : std::uint8_t { Name, Identifier, Property };

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <limits>
 
 #include "graph/date.hpp"
 #include "graph/error.hpp"
@@ -10,24 +11,6 @@
 #include "graph/store_impl.hpp"
 
 namespace cg::graph {
-
-namespace {
-
-void sortUnique(std::vector<SourceId>& ids) {
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-}
-
-// Claims store dates in canonical ISO text; an unreadable one counts as open, as it does
-// for the relation's derived dates.
-int dayOf(const SQLite::Column& column, bool last) {
-    if (column.isNull()) return 0;
-    auto date = PartialDate::parse(column.getString());
-    if (!date) return 0;
-    return last ? date->lastDay() : date->firstDay();
-}
-
-}  // namespace
 
 void Store::forEachSource(const std::function<void(SourceId, const Source&)>& fn) {
     try {
@@ -51,118 +34,165 @@ void Store::forEachSource(const std::function<void(SourceId, const Source&)>& fn
     }
 }
 
-void Store::forEachRelationProvenance(const std::function<void(const RelationProvenance&)>& fn) {
+namespace {
+
+// Counting sort of (id, item) pairs into a start table with one entry per id plus one.
+template <typename Item>
+void bucket(std::vector<std::pair<std::uint32_t, Item>>& pairs, std::size_t ids,
+            std::vector<std::uint32_t>& start, std::vector<Item>& items) {
+    start.assign(ids + 1, 0);
+    for (const auto& p : pairs) ++start[p.first + 1];
+    for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
+    items.resize(pairs.size());
+    std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+    for (const auto& p : pairs) items[next[p.first]++] = p.second;
+    pairs = {};
+}
+
+// Sorts and de-duplicates each id's run of source ids in place, closing the gaps.
+void compactSources(std::vector<std::uint32_t>& start, std::vector<std::uint32_t>& sources) {
+    std::uint32_t out = 0;
+    for (std::size_t id = 0; id + 1 < start.size(); ++id) {
+        auto b = sources.begin() + start[id];
+        auto e = sources.begin() + start[id + 1];
+        std::sort(b, e);
+        start[id] = out;
+        auto last = std::unique(b, e);
+        auto kept = static_cast<std::uint32_t>(last - b);
+        if (sources.begin() + out != b) std::copy(b, last, sources.begin() + out);
+        out += kept;
+    }
+    start.back() = out;
+    sources.resize(out);
+    sources.shrink_to_fit();
+}
+
+}  // namespace
+
+ClaimProvenance Store::readClaimProvenance() {
     try {
-        // The claims_relation index yields (relation_id, id) order without a sort.
-        SQLite::Statement q(impl_->db,
-                            "SELECT relation_id, source, stance, valid_from, valid_to FROM claims "
-                            "WHERE relation_id IS NOT NULL ORDER BY relation_id, id");
-        RelationProvenance row;
-        bool open = false;
-        auto emit = [&] {
-            sortUnique(row.sources);
-            fn(row);
-        };
-        while (q.executeStep()) {
-            RelationId id = q.getColumn(0).getInt64();
-            if (!open || id != row.id) {
-                if (open) emit();
-                open = true;
-                row.id = id;
-                row.sources.clear();
-                row.validity.clear();
-            }
-            row.sources.push_back(q.getColumn(1).getInt64());
-            if (q.getColumn(2).getInt() == static_cast<int>(Stance::Asserts)) {
-                row.validity.emplace_back(dayOf(q.getColumn(3), false),
-                                          dayOf(q.getColumn(4), true));
+        auto& db = impl_->db;
+        auto maxEntity = db.execAndGet("SELECT coalesce(max(id), 0) FROM entities").getInt64();
+        auto maxRelation = db.execAndGet("SELECT coalesce(max(id), 0) FROM relations").getInt64();
+        auto maxSource = db.execAndGet("SELECT coalesce(max(id), 0) FROM sources").getInt64();
+        constexpr auto kNarrow = std::numeric_limits<std::uint32_t>::max() - 1;
+        if (maxEntity > kNarrow || maxRelation > kNarrow || maxSource > kNarrow) {
+            throw StorageError(path_ + ": more than 4 billion entities, relations or sources");
+        }
+        auto entities = static_cast<std::size_t>(maxEntity) + 1;
+        auto relations = static_cast<std::size_t>(maxRelation) + 1;
+        // merged_into always names the canonical entity itself, never a chain.
+        std::vector<std::uint32_t> canonical;
+        {
+            RowScan q(db, "SELECT id, merged_into FROM entities WHERE merged_into IS NOT NULL");
+            while (q.next()) {
+                if (canonical.empty()) {
+                    canonical.resize(entities);
+                    for (std::size_t i = 0; i < entities; ++i) canonical[i] = static_cast<std::uint32_t>(i);
+                }
+                auto id = q.int64(0);
+                auto into = q.int64(1);
+                if (id > 0 && id <= maxEntity && into > 0 && into <= maxEntity)
+                    canonical[static_cast<std::size_t>(id)] = static_cast<std::uint32_t>(into);
             }
         }
-        if (open) emit();
+        auto entityOf = [&](std::int64_t id) -> std::uint32_t {
+            if (id <= 0 || id > maxEntity) return 0;
+            return canonical.empty() ? static_cast<std::uint32_t>(id)
+                                     : canonical[static_cast<std::size_t>(id)];
+        };
+
+        // One sequential scan; the claims table is in insertion order, not by entity or by
+        // relation, so both groupings are counting sorts in memory (ids are dense rowids).
+        // A denial is kept as the source id with the top bit set.
+        constexpr std::uint32_t kDenial = 0x80000000u;
+        struct Named {
+            std::uint32_t source;
+            float confidence;
+        };
+        struct RelationClaim {
+            std::uint32_t source;  // with kDenial when the claim denies
+            ClaimedDays days;
+        };
+        std::vector<std::pair<std::uint32_t, Named>> named;
+        std::vector<std::pair<std::uint32_t, RelationClaim>> relationClaims;
+        {
+            RowScan q(db,
+                      "SELECT subject, object, relation_id, source, stance, confidence, "
+                      "valid_from, valid_to FROM claims");
+            auto day = [&](int column, bool last) {
+                if (q.null(column)) return 0;
+                // Stored in canonical ISO text; an unreadable one counts as open, as it does
+                // for the relation's derived dates.
+                auto date = PartialDate::parse(q.text(column));
+                if (!date) return 0;
+                return last ? date->lastDay() : date->firstDay();
+            };
+            while (q.next()) {
+                bool denies = q.int64(4) == static_cast<int>(Stance::Denies);
+                auto source = q.int64(3);
+                if (source <= 0 || source > maxSource) continue;
+                auto s = static_cast<std::uint32_t>(source) | (denies ? kDenial : 0u);
+                Named n{s, static_cast<float>(q.real(5))};
+                if (auto subject = entityOf(q.int64(0))) named.emplace_back(subject, n);
+                if (auto object = entityOf(q.int64(1))) named.emplace_back(object, n);
+                auto relation = q.int64(2);
+                if (relation > 0 && relation <= maxRelation) {
+                    RelationClaim c{s, {}};
+                    if (!denies) c.days = {day(6, false), day(7, true)};
+                    relationClaims.emplace_back(static_cast<std::uint32_t>(relation), c);
+                }
+            }
+        }
+
+        ClaimProvenance p;
+        std::vector<Named> byEntity;
+        bucket(named, entities, p.entityStart_, byEntity);
+        p.entityConfidence_.assign(entities, 0.0f);
+        p.entityDenied_.assign(entities, 0);
+        p.entitySources_.resize(byEntity.size());
+        for (std::size_t id = 0; id < entities; ++id) {
+            for (auto i = p.entityStart_[id]; i < p.entityStart_[id + 1]; ++i) {
+                const Named& n = byEntity[i];
+                p.entitySources_[i] = n.source & ~kDenial;
+                if (n.source & kDenial) {
+                    p.entityDenied_[id] = 1;
+                } else {
+                    p.entityConfidence_[id] = std::max(p.entityConfidence_[id], n.confidence);
+                }
+            }
+        }
+        byEntity = {};
+        compactSources(p.entityStart_, p.entitySources_);
+
+        std::vector<RelationClaim> byRelation;
+        bucket(relationClaims, relations, p.relationStart_, byRelation);
+        p.relationSources_.resize(byRelation.size());
+        p.validityStart_.assign(relations + 1, 0);
+        for (std::size_t id = 0; id < relations; ++id) {
+            p.validityStart_[id] = static_cast<std::uint32_t>(p.validity_.size());
+            for (auto i = p.relationStart_[id]; i < p.relationStart_[id + 1]; ++i) {
+                const RelationClaim& c = byRelation[i];
+                p.relationSources_[i] = c.source & ~kDenial;
+                if (!(c.source & kDenial)) p.validity_.push_back(c.days);
+            }
+        }
+        p.validityStart_.back() = static_cast<std::uint32_t>(p.validity_.size());
+        p.validity_.shrink_to_fit();
+        byRelation = {};
+        compactSources(p.relationStart_, p.relationSources_);
+        return p;
     } catch (const SQLite::Exception& e) {
-        throw StorageError(path_ + ": cannot read relation provenance: " + e.what());
+        throw StorageError(path_ + ": cannot read the provenance of entities and relations: " +
+                           e.what());
     }
 }
 
-void Store::forEachEntityProvenance(const std::function<void(const EntityProvenance&)>& fn) {
-    try {
-        // Grouping in SQL sorts every (entity, claim) pair through SQLite's sorter, which is
-        // several times slower than two sequential passes over the claims that bucket the
-        // pairs by entity id (ids are dense rowids), as a counting sort does.
-        std::vector<std::pair<EntityId, EntityId>> merged;
-        {
-            SQLite::Statement q(
-                impl_->db,
-                "SELECT id, merged_into FROM entities WHERE merged_into IS NOT NULL ORDER BY id");
-            while (q.executeStep())
-                merged.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
-        }
-        auto canonical = [&](EntityId id) {
-            auto it =
-                std::lower_bound(merged.begin(), merged.end(), std::make_pair(id, EntityId{0}));
-            return it != merged.end() && it->first == id ? it->second : id;
-        };
-        auto maxId = impl_->db.execAndGet("SELECT coalesce(max(id), 0) FROM entities").getInt64();
-        if (maxId <= 0) return;
-        std::vector<std::uint32_t> start(static_cast<std::size_t>(maxId) + 2, 0);
-        constexpr const char* kNamed =
-            "SELECT subject, coalesce(object, 0), source, stance, confidence FROM claims";
-        auto inRange = [&](EntityId id) { return id > 0 && id <= maxId; };
-        {
-            SQLite::Statement q(impl_->db, kNamed);
-            while (q.executeStep()) {
-                EntityId subject = canonical(q.getColumn(0).getInt64());
-                EntityId object = q.getColumn(1).getInt64();
-                if (inRange(subject)) ++start[static_cast<std::size_t>(subject) + 1];
-                if (object != 0 && inRange(object = canonical(object)))
-                    ++start[static_cast<std::size_t>(object) + 1];
-            }
-        }
-        for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
-        // A denial is kept as the negated source id (source ids are positive rowids).
-        struct Named {
-            std::int64_t source;
-            double confidence;
-        };
-        std::vector<Named> named(start.back());
-        {
-            std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
-            SQLite::Statement q(impl_->db, kNamed);
-            while (q.executeStep()) {
-                bool denies = q.getColumn(3).getInt() == static_cast<int>(Stance::Denies);
-                std::int64_t source = q.getColumn(2).getInt64();
-                Named n{denies ? -source : source, q.getColumn(4).getDouble()};
-                EntityId subject = canonical(q.getColumn(0).getInt64());
-                EntityId object = q.getColumn(1).getInt64();
-                if (inRange(subject)) named[next[static_cast<std::size_t>(subject)]++] = n;
-                if (object != 0 && inRange(object = canonical(object)))
-                    named[next[static_cast<std::size_t>(object)]++] = n;
-            }
-        }
-        EntityProvenance row;
-        for (EntityId id = 1; id <= maxId; ++id) {
-            auto b = named.begin() + start[static_cast<std::size_t>(id)];
-            auto e = named.begin() + start[static_cast<std::size_t>(id) + 1];
-            if (b == e) continue;
-            row.id = id;
-            row.sources.clear();
-            row.confidence = 0;
-            row.denied = false;
-            for (auto it = b; it != e; ++it) {
-                if (it->source < 0) {
-                    row.denied = true;
-                    row.sources.push_back(-it->source);
-                } else {
-                    row.sources.push_back(it->source);
-                    row.confidence = std::max(row.confidence, it->confidence);
-                }
-            }
-            sortUnique(row.sources);
-            fn(row);
-        }
-    } catch (const SQLite::Exception& e) {
-        throw StorageError(path_ + ": cannot read entity provenance: " + e.what());
-    }
+std::size_t ClaimProvenance::memoryBytes() const {
+    auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
+    return bytes(entityStart_) + bytes(entitySources_) + bytes(entityConfidence_) +
+           bytes(entityDenied_) + bytes(relationStart_) + bytes(relationSources_) +
+           bytes(validityStart_) + bytes(validity_);
 }
 
 void Store::forEachEntityFact(

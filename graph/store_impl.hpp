@@ -3,10 +3,12 @@
 #pragma once
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -16,6 +18,42 @@
 #include "graph/store.hpp"
 
 namespace cg::graph {
+
+/// A forward-only scan on SQLite's own API, for bulk reads of millions of rows, where
+/// SQLiteCpp's column objects (each copies a shared pointer) cost more than the read; throws
+/// SQLite::Exception like SQLiteCpp does.
+class RowScan {
+  public:
+    RowScan(SQLite::Database& db, const char* sql) : db_(db.getHandle()) {
+        int rc = sqlite3_prepare_v2(db_, sql, -1, &stmt_, nullptr);
+        if (rc != SQLITE_OK) throw SQLite::Exception(db_, rc);
+    }
+    ~RowScan() { sqlite3_finalize(stmt_); }
+    RowScan(const RowScan&) = delete;
+    RowScan& operator=(const RowScan&) = delete;
+
+    /// Steps to the next row; false at the end.
+    bool next() {
+        int rc = sqlite3_step(stmt_);
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        throw SQLite::Exception(db_, rc);
+    }
+    std::int64_t int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+    double real(int column) const { return sqlite3_column_double(stmt_, column); }
+    bool null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+    /// Valid until the next step.
+    std::string_view text(int column) const {
+        const auto* p = sqlite3_column_text(stmt_, column);
+        if (!p) return {};
+        return {reinterpret_cast<const char*>(p),
+                static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+    }
+
+  private:
+    sqlite3* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
 
 struct Store::Impl {
     Impl(const std::string& path, int flags) : db(path, flags) {}

@@ -43,25 +43,47 @@ constexpr const char* kRelationColumns =
     "id, type, src, dst, rkey, directed, support, dispute, confidence, share_min, share_max, "
     "share_conflict, valid_from, valid_to, first_seen, last_seen, indirect";
 
+// Reads the columns of kRelationColumns into `r` from a RowScan, or from a SQLiteCpp
+// statement through StatementColumns; strings are assigned, so a reused row allocates little.
+template <typename Columns>
+void readRelationInto(const Columns& q, RelationRow& r) {
+    auto optionalReal = [&](int c) {
+        return q.null(c) ? std::nullopt : std::optional<double>(q.real(c));
+    };
+    auto optionalInt = [&](int c) {
+        return q.null(c) ? std::nullopt : std::optional<int>(static_cast<int>(q.int64(c)));
+    };
+    r.id = q.int64(0);
+    r.type.assign(q.text(1));
+    r.src = q.int64(2);
+    r.dst = q.int64(3);
+    r.rkey.assign(q.text(4));
+    r.directed = q.int64(5) != 0;
+    r.support = q.int64(6);
+    r.dispute = q.int64(7);
+    r.confidence = q.real(8);
+    r.shareMin = optionalReal(9);
+    r.shareMax = optionalReal(10);
+    r.shareConflict = q.int64(11) != 0;
+    r.validFrom = optionalInt(12);
+    r.validTo = optionalInt(13);
+    r.firstSeen.assign(q.text(14));
+    r.lastSeen.assign(q.text(15));
+    r.indirect = q.int64(16) != 0;
+}
+
+// RowScan's accessors over a SQLiteCpp statement.
+struct StatementColumns {
+    SQLite::Statement& q;
+    std::int64_t int64(int c) const { return q.getColumn(c).getInt64(); }
+    double real(int c) const { return q.getColumn(c).getDouble(); }
+    bool null(int c) const { return q.getColumn(c).isNull(); }
+    std::string text(int c) const { return q.getColumn(c).getString(); }
+};
+
 RelationRow readRelation(SQLite::Statement& q) {
     RelationRow r;
-    r.id = q.getColumn(0).getInt64();
-    r.type = q.getColumn(1).getString();
-    r.src = q.getColumn(2).getInt64();
-    r.dst = q.getColumn(3).getInt64();
-    r.rkey = q.getColumn(4).getString();
-    r.directed = q.getColumn(5).getInt() != 0;
-    r.support = q.getColumn(6).getInt64();
-    r.dispute = q.getColumn(7).getInt64();
-    r.confidence = q.getColumn(8).getDouble();
-    if (!q.getColumn(9).isNull()) r.shareMin = q.getColumn(9).getDouble();
-    if (!q.getColumn(10).isNull()) r.shareMax = q.getColumn(10).getDouble();
-    r.shareConflict = q.getColumn(11).getInt() != 0;
-    if (!q.getColumn(12).isNull()) r.validFrom = q.getColumn(12).getInt();
-    if (!q.getColumn(13).isNull()) r.validTo = q.getColumn(13).getInt();
-    r.firstSeen = q.getColumn(14).getString();
-    r.lastSeen = q.getColumn(15).getString();
-    r.indirect = q.getColumn(16).getInt() != 0;
+    readRelationInto(StatementColumns{q}, r);
     return r;
 }
 
@@ -297,11 +319,13 @@ std::vector<Rejection> Store::rejections(std::int64_t limit) {
 
 void Store::forEachCanonicalEntity(
     const std::function<void(EntityId, const std::string&, const std::string&, const std::string&)>& fn) {
-    SQLite::Statement q(impl_->db,
-                        "SELECT id, key, type, name FROM entities WHERE merged_into IS NULL ORDER BY id");
-    while (q.executeStep()) {
-        fn(q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-           q.getColumn(3).getString());
+    RowScan q(impl_->db, "SELECT id, key, type, name FROM entities WHERE merged_into IS NULL ORDER BY id");
+    std::string key, type, name;  // reused: no allocation per row
+    while (q.next()) {
+        key.assign(q.text(1));
+        type.assign(q.text(2));
+        name.assign(q.text(3));
+        fn(q.int64(0), key, type, name);
     }
 }
 
@@ -319,8 +343,25 @@ std::vector<RelationId> Store::relationsSupportedBy(const std::vector<std::strin
 }
 
 void Store::forEachRelation(const std::function<void(const RelationRow&)>& fn) {
-    SQLite::Statement q(impl_->db, std::string("SELECT ") + kRelationColumns + " FROM relations ORDER BY id");
-    while (q.executeStep()) fn(readRelation(q));
+    RowScan q(impl_->db, (std::string("SELECT ") + kRelationColumns + " FROM relations ORDER BY id").c_str());
+    RelationRow r;  // reused: its strings keep their capacity from row to row
+    while (q.next()) {
+        readRelationInto(q, r);
+        fn(r);
+    }
+}
+
+void Store::forEachRelationEdge(const std::function<void(const RelationRow&)>& fn) {
+    // The columns of kRelationColumns, with constants in place of the four the view never
+    // reads.
+    RowScan q(impl_->db,
+              "SELECT id, type, src, dst, '', directed, support, dispute, confidence, share_min, "
+              "share_max, 0, valid_from, valid_to, '', '', indirect FROM relations ORDER BY id");
+    RelationRow r;
+    while (q.next()) {
+        readRelationInto(q, r);
+        fn(r);
+    }
 }
 
 }  // namespace cg::graph

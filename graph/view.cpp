@@ -96,7 +96,21 @@ std::size_t GraphView::memoryBytes() const {
     return bytes;
 }
 
+void GraphView::checkFilter(const Schema& schema, const ViewFilter& filter) {
+    for (const auto& name : filter.entityTypes) {
+        if (!schema.entityTypeId(name))
+            throw QueryError("unknown entity type '" + name + "' (expected " +
+                             schema.entityTypeList() + ")");
+    }
+    for (const auto& name : filter.relationTypes) {
+        if (!schema.relationType(name))
+            throw QueryError("unknown relation type '" + name + "' (expected " +
+                             schema.relationTypeList() + ")");
+    }
+}
+
 GraphView GraphView::build(Store& store, const Schema& schema, const ViewFilter& filter) {
+    checkFilter(schema, filter);
     GraphView view;
     view.schema_ = &schema;
 
@@ -104,13 +118,10 @@ GraphView GraphView::build(Store& store, const Schema& schema, const ViewFilter&
     if (!filter.entityTypes.empty()) {
         typeMask = 0;
         for (const auto& name : filter.entityTypes) {
-            auto t = schema.entityTypeId(name);
-            if (!t)
-                throw QueryError("unknown entity type '" + name + "' (expected " +
-                                 schema.entityTypeList() + ")");
+            auto t = *schema.entityTypeId(name);
             for (const auto& et : schema.entityTypes()) {
                 auto id = *schema.entityTypeId(et.name);
-                if (schema.isA(id, *t)) typeMask |= 1ull << id;
+                if (schema.isA(id, t)) typeMask |= 1ull << id;
             }
         }
         typeMask |= 1ull << schema.rootType();  // stubs of unknown type stay reachable
@@ -118,9 +129,6 @@ GraphView GraphView::build(Store& store, const Schema& schema, const ViewFilter&
     std::vector<bool> relationAllowed(schema.relationTypes().size(), filter.relationTypes.empty());
     for (const auto& name : filter.relationTypes) {
         const RelationType* rt = schema.relationType(name);
-        if (!rt)
-            throw QueryError("unknown relation type '" + name + "' (expected " +
-                             schema.relationTypeList() + ")");
         relationAllowed[static_cast<std::size_t>(rt - schema.relationTypes().data())] = true;
     }
 
@@ -159,7 +167,7 @@ GraphView GraphView::build(Store& store, const Schema& schema, const ViewFilter&
         std::int32_t from, to, support;
     };
     std::vector<Pending> edges;
-    store.forEachRelation([&](const RelationRow& r) {
+    store.forEachRelationEdge([&](const RelationRow& r) {
         if (r.support == 0 && !filter.includeDenied) return;
         if (r.confidence < filter.minConfidence) return;
         const RelationType* rt = schema.relationType(r.type);

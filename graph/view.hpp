@@ -52,6 +52,9 @@ class GraphView {
     /// Loads canonical entities and relations matching `filter`. Throws QueryError when the
     /// filter names an unknown entity or relation type.
     static GraphView build(Store& store, const Schema& schema, const ViewFilter& filter = {});
+    /// Throws QueryError when `filter` names an unknown entity or relation type, as build()
+    /// would, without reading the store.
+    static void checkFilter(const Schema& schema, const ViewFilter& filter);
 
     std::uint32_t nodeCount() const { return static_cast<std::uint32_t>(nodeTypes_.size()); }
     std::uint32_t edgeCount() const { return static_cast<std::uint32_t>(flags_.size()); }

@@ -121,3 +121,62 @@ TEST(Provenance, FollowsTheSelectionOfASubgraph) {
     EXPECT_EQ(e.relation, w.relation);
     EXPECT_EQ(sourceKeys(g, e.sources), sourceKeys(whole, w.sources));
 }
+
+TEST(Provenance, GivesAMergedEntitysClaimsToTheEntityItWasMergedInto) {
+    Investigation inv({hostileFile()});
+    auto& store = inv.store();
+    auto lonely = store.entityByKey("hx-lonely");
+    auto ctrl = store.entityByKey("hx-ctrl");
+    ASSERT_TRUE(lonely && ctrl);
+    store.setMergedInto(*ctrl, *lonely);
+    auto view = inv.view();
+    ExportedGraph g({view, store});
+    int seen = 0;
+    for (std::size_t i = 0; i < g.nodeCount(); ++i) {
+        auto n = g.node(i);
+        EXPECT_NE(n.key, "hx-ctrl") << "merged away, so no node of its own";
+        if (n.key != "hx-lonely") continue;
+        ++seen;
+        EXPECT_EQ(sourceKeys(g, n.sources), (std::vector<std::string>{"hx-leak", "hx-registry"}))
+            << "hx-registry named only hx-ctrl";
+    }
+    EXPECT_EQ(seen, 1);
+}
+
+TEST(Provenance, ReadAheadOfTheViewGivesTheSameBytes) {
+    // The command line reads the claims' provenance on a second connection while it builds
+    // the view, and hands it to the writer; every format must come out the same.
+    Investigation inv({hostileFile()});
+    auto view = inv.view();
+    cg::graph::Store second(inv.dir().file("test.claimgraph"), false);
+    auto claims = second.readClaimProvenance();
+    EXPECT_GT(claims.memoryBytes(), 0u);
+    for (std::string format : {"graphml", "gexf", "json", "cytoscape", "ftm"}) {
+        std::ostringstream own, preloaded;
+        cg::exporters::makeWriter(format)->write({view, inv.store()}, own);
+        cg::exporters::makeWriter(format)->write({view, inv.store(), nullptr, &claims}, preloaded);
+        EXPECT_EQ(own.str(), preloaded.str()) << format;
+        EXPECT_FALSE(own.str().empty()) << format;
+    }
+}
+
+TEST(ClaimProvenance, IndexesSourcesByEntityAndRelationId) {
+    Investigation inv({hostileFile()});
+    auto& store = inv.store();
+    auto claims = store.readClaimProvenance();
+    auto banker = store.entityByKey("hx-banker");
+    ASSERT_TRUE(banker);
+    auto sources = claims.entitySources(*banker);
+    EXPECT_EQ(sources.size(), 3u) << "hx-leak, hx-registry, hx-undated, each once";
+    EXPECT_TRUE(std::is_sorted(sources.begin(), sources.end()));
+    EXPECT_TRUE(std::adjacent_find(sources.begin(), sources.end()) == sources.end());
+    EXPECT_TRUE(claims.entityDenied(*banker));
+    // Ids no claim names, and ids beyond the store's, have nothing rather than failing.
+    EXPECT_TRUE(claims.entitySources(0).empty());
+    EXPECT_TRUE(claims.entitySources(-5).empty());
+    EXPECT_TRUE(claims.entitySources(1'000'000).empty());
+    EXPECT_FLOAT_EQ(claims.entityConfidence(1'000'000), 0.0f);
+    EXPECT_FALSE(claims.entityDenied(1'000'000));
+    EXPECT_TRUE(claims.relationSources(1'000'000).empty());
+    EXPECT_TRUE(claims.relationValidity(1'000'000).empty());
+}
