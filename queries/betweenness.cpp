@@ -33,12 +33,14 @@ std::vector<Node> sampleSources(std::uint32_t n, std::uint32_t k, std::uint64_t 
 namespace {
 
 // What one search knows of a node, side by side so that each relation scanned costs one
-// cache miss rather than one per array.
+// cache miss rather than one per array; 16 bytes, as `value` holds sigma (the number of
+// shortest paths from the source) until the node is finished and then its coefficient
+// (1 + delta) / sigma, which is all its predecessors read.
 struct Slot {
-    double sigma = 0;  // shortest paths from the source
-    double coef = 0;   // (1 + delta) / sigma once the node is finished
+    double value = 0;
     std::int32_t dist = -1;
 };
+static_assert(sizeof(Slot) == 16);
 
 // One worker's share of the sources, accumulated into its own array.
 void accumulate(const SimpleGraph& g, const std::vector<Node>& sources, unsigned worker,
@@ -52,32 +54,34 @@ void accumulate(const SimpleGraph& g, const std::vector<Node>& sources, unsigned
         order.clear();
         order.push_back(s);
         slot[s].dist = 0;
-        slot[s].sigma = 1;
+        slot[s].value = 1;
         for (std::size_t head = 0; head < order.size(); ++head) {
             Node v = order[head];
             std::int32_t next = slot[v].dist + 1;
-            double sv = slot[v].sigma;
+            double sv = slot[v].value;
             for (Node w : g.out(v)) {
                 Slot& x = slot[w];
                 if (x.dist < 0) {
                     x.dist = next;
                     order.push_back(w);
                 }
-                if (x.dist == next) x.sigma += sv;
+                if (x.dist == next) x.value += sv;
             }
         }
-        // Nodes in reverse order of distance: all successors of v are finished before v.
+        // Nodes in reverse order of distance: every successor of v (one step further) is
+        // finished before v, so its value is already its coefficient.
         for (std::size_t j = order.size(); j-- > 1;) {
             Node v = order[j];
             std::int32_t next = slot[v].dist + 1;
             double sum = 0;
             for (Node w : g.out(v)) {
                 const Slot& x = slot[w];
-                if (x.dist == next) sum += x.coef;
+                if (x.dist == next) sum += x.value;
             }
-            double delta = slot[v].sigma * sum;
+            double sigma = slot[v].value;
+            double delta = sigma * sum;
             score[v] += delta;
-            slot[v].coef = (1 + delta) / slot[v].sigma;
+            slot[v].value = (1 + delta) / sigma;
         }
         for (Node v : order) slot[v] = Slot{};
     }
@@ -94,15 +98,21 @@ std::vector<double> betweennessCentrality(const SimpleGraph& graph, const std::v
         std::iota(all.begin(), all.end(), Node{0});
     }
     const std::vector<Node>& sources = sample ? *sample : all;
+    // The searches run on a copy numbered for locality (neighbours close in memory), which
+    // costs O(n + m) and saves far more over n searches; scores are mapped back at the end.
+    auto newOf = graph.localityOrder();
+    SimpleGraph local = graph.renumbered(newOf);
+    std::vector<Node> localSources(sources.size());
+    for (std::size_t i = 0; i < sources.size(); ++i) localSources[i] = newOf[sources[i]];
     unsigned workers = workerCount(threads, sources.size());
     std::vector<std::vector<double>> partial(workers);
     onWorkers(workers, [&](unsigned w, unsigned count) {
         partial[w].assign(n, 0);
-        accumulate(graph, sources, w, count, partial[w]);
+        accumulate(local, localSources, w, count, partial[w]);
     });
     std::vector<double> score(n, 0);
     for (const auto& p : partial) {
-        for (std::uint32_t v = 0; v < n; ++v) score[v] += p[v];
+        for (std::uint32_t v = 0; v < n; ++v) score[v] += p[newOf[v]];
     }
     if (n < 3) return score;
     double pairs = static_cast<double>(n - 2);

@@ -16,4 +16,9 @@ namespace cg::queries {
 /// memory per worker. The graph must have its reverse lists when directed.
 std::vector<double> closenessCentrality(const SimpleGraph& graph, bool harmonic, unsigned threads);
 
+/// The same for the given nodes only, in their order (one search each): what a large graph
+/// affords when a sample of nodes is enough.
+std::vector<double> closenessOf(const SimpleGraph& graph, const std::vector<Node>& nodes,
+                                bool harmonic, unsigned threads);
+
 }  // namespace cg::queries

@@ -4,8 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "graph/error.hpp"
 #include "queries/betweenness.hpp"
+#include "queries/closeness.hpp"
+#include "queries/simple_graph.hpp"
+#include "queries/walk.hpp"
 #include "tests/queries/query_fixture.hpp"
 
 using cg::queries::CentralityMetric;
@@ -285,3 +290,41 @@ TEST(CentralityMetric, NamesRoundTrip) {
 }
 
 }  // namespace
+
+TEST_F(CentralityOnGeneratedGraphs, RenumberingForLocalityKeepsEveryNeighbourList) {
+    for (bool directed : {false, true}) {
+        auto view = large_->view();
+        cg::queries::Walk walk(view, cg::queries::RelationSet::named(view.schema(), {}), directed);
+        cg::queries::SimpleGraph g(walk, true);
+        auto newOf = g.localityOrder();
+        ASSERT_EQ(newOf.size(), g.nodeCount());
+        std::vector<Node> sorted = newOf;
+        std::sort(sorted.begin(), sorted.end());
+        for (Node v = 0; v < g.nodeCount(); ++v) ASSERT_EQ(sorted[v], v) << "not a permutation";
+        auto r = g.renumbered(newOf);
+        ASSERT_EQ(r.nodeCount(), g.nodeCount());
+        EXPECT_EQ(r.linkCount(), g.linkCount());
+        EXPECT_EQ(r.directed(), g.directed());
+        for (Node v = 0; v < g.nodeCount(); ++v) {
+            for (auto lists : {std::make_pair(g.out(v), r.out(newOf[v])),
+                               std::make_pair(g.in(v), r.in(newOf[v]))}) {
+                std::vector<Node> expected;
+                for (Node w : lists.first) expected.push_back(newOf[w]);
+                std::sort(expected.begin(), expected.end());
+                std::vector<Node> got(lists.second.begin(), lists.second.end());
+                ASSERT_EQ(got, expected) << "node " << v << (directed ? " directed" : "");
+            }
+        }
+    }
+}
+
+TEST_F(CentralityOnGeneratedGraphs, ClosenessOfASampleIsTheirShareOfEveryNodes) {
+    auto view = large_->view();
+    cg::queries::Walk walk(view, cg::queries::RelationSet::named(view.schema(), {}), false);
+    cg::queries::SimpleGraph g(walk, false);
+    auto all = cg::queries::closenessCentrality(g, true, 2);
+    auto sample = cg::queries::sampleSources(g.nodeCount(), kSamples, kSeed);
+    auto some = cg::queries::closenessOf(g, sample, true, 2);
+    ASSERT_EQ(some.size(), sample.size());
+    for (std::size_t i = 0; i < sample.size(); ++i) EXPECT_EQ(some[i], all[sample[i]]) << i;
+}
