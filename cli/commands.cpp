@@ -146,6 +146,7 @@ int runIngest(Context& ctx, const IngestArgs& args) {
         options.format = args.format;
         options.mapping = args.mapping;
         options.batchSize = args.batchSize;
+        options.pipelined = !args.noPipeline;
         options.progress = [&](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
         ingest::IngestSummary s = ingest::ingestFile(applier, schema, file, options);
         totalRejected += s.rejected;

@@ -17,6 +17,7 @@ struct IngestArgs {
     bool strict = false;
     std::size_t batchSize = 20000;
     bool noBulk = false;  ///< write row by row even into a store without claims
+    bool noPipeline = false;  ///< parse and store on one thread
 };
 
 int runInit(Context& ctx);

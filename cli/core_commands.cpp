@@ -24,6 +24,9 @@ void addCoreCommands(CLI::App& app, Context& ctx, Registry& registry) {
     ingest->add_flag("--no-bulk", ingestArgs->noBulk,
                      "Keep every index up to date row by row, even when the database holds no claims yet "
                      "(the bulk path builds them once at the end; the content is the same)");
+    ingest->add_flag("--no-pipeline", ingestArgs->noPipeline,
+                     "Parse and store on one thread (by default the reader parses on a second "
+                     "thread while this one stores; the content is the same)");
     registry.add(ingest, [&ctx, ingestArgs] { return runIngest(ctx, *ingestArgs); });
 
     auto* stats = app.add_subcommand("stats", "Counts of sources, claims, entities and relations");

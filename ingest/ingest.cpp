@@ -13,6 +13,7 @@
 #include "ingest/format_detection.hpp"
 #include "ingest/ftm_reader.hpp"
 #include "ingest/icij_reader.hpp"
+#include "ingest/pipeline.hpp"
 #include "ingest/psc_reader.hpp"
 
 namespace cg::ingest {
@@ -89,7 +90,8 @@ IngestSummary ingestFile(Applier& applier, const graph::Schema& schema, const st
         applier.onProgress = [&](std::uint64_t bytes) { options.progress(bytes, total); };
     }
     applier.beginFile(path, format);
-    reader->read(in, path, applier);
+    readPipelined([&](RecordSink& sink) { reader->read(in, path, sink); }, applier,
+                  options.pipelined);
     IngestSummary summary = applier.endFile();
     applier.onProgress = nullptr;
     if (total == 0) summary.warnings.push_back(path + ": file is empty, nothing to ingest");

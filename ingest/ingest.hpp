@@ -19,6 +19,9 @@ struct IngestOptions {
     std::string mapping;  ///< the mapping file the csv format needs
     std::size_t batchSize = 20000;
     bool allowBulk = true;  ///< a store without claims takes the bulk path (Applier)
+    /// The reader parses on a thread of its own while this one resolves and stores
+    /// (readPipelined); false: one thread does both, in the same order, with the same result.
+    bool pipelined = true;
     /// Called with (bytes read, total bytes) as the file is read.
     std::function<void(std::uint64_t, std::uint64_t)> progress;
 };

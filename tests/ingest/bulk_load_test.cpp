@@ -14,6 +14,7 @@
 #include "graph/store.hpp"
 #include "ingest/applier.hpp"
 #include "ingest/claims_reader.hpp"
+#include "ingest/ingest.hpp"
 #include "tests/graph/database_dump.hpp"
 #include "tests/graph/temp_dir.hpp"
 
@@ -213,3 +214,16 @@ TEST_F(BulkLoad, RelationValuesCountClaimsAnotherConnectionAddedBetweenBatches) 
 }
 
 }  // namespace
+
+TEST_F(BulkLoad, StoresTheSameRowsWhetherTheReaderHasAThreadOrNot) {
+    for (bool pipelined : {false, true}) {
+        cg::graph::Store store(dir_.file(pipelined ? "two-threads.claimgraph" : "one-thread.claimgraph"));
+        cg::ingest::IngestOptions options;
+        options.batchSize = 7;
+        options.pipelined = pipelined;
+        auto summary = cg::ingest::ingestFile(store, schema_, claims_, options);
+        EXPECT_EQ(summary.accepted, 240);
+        EXPECT_EQ(summary.rejected, 2);
+    }
+    EXPECT_EQ(dump(dir_.file("two-threads.claimgraph")), dump(dir_.file("one-thread.claimgraph")));
+}
