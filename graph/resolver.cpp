@@ -150,8 +150,14 @@ void Resolver::addName(EntityId id, const std::string& name, bool person,
                        std::optional<ClaimId> claim) {
     if (name.empty() || !names_.insert(nameHash(id, name)).second) return;
     std::string key = matchKey(name, person);
-    store_.addName(id, name, key, claim);
-    if (!claim) unclaimedNames_.emplace_back(id, name);
+    // Inside beginClaim() a name without its claim yet waits for it (attachClaim) rather
+    // than being written now and updated then: one write instead of an insert and an update.
+    // Matching reads the in-memory index, never the table, so it finds the name meanwhile.
+    if (claim || !awaitingClaim_) {
+        store_.addName(id, name, key, claim);
+    } else {
+        unclaimedNames_.push_back({id, name, key});
+    }
     auto& ids = byNorm_[key];
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
 }
@@ -198,9 +204,11 @@ EntityId Resolver::resolve(const EntityRef& ref, std::optional<ClaimId> claim) {
         // The first entity to carry an identifier keeps it in the index; every entity that
         // is claimed to carry it still records it, so a clash stays visible.
         if (names_.insert(nameHash(id, "\x1e" + k)).second) {
-            store_.addIdentifier(id, normalizeScheme(scheme), trim(value), claim);
-            if (!claim)
+            if (claim || !awaitingClaim_) {
+                store_.addIdentifier(id, normalizeScheme(scheme), trim(value), claim);
+            } else {
                 unclaimedIdentifiers_.emplace_back(id, normalizeScheme(scheme), trim(value));
+            }
             byIdentifier_.emplace(k, id);
         }
     }
@@ -221,11 +229,20 @@ void Resolver::recordClaimFacts(EntityId id, const EntityRef& ref, ClaimId claim
     addClaimFacts(id, person ? splitTitles(ref.name) : NameParts{{}, ref.name}, ref, claim);
 }
 
-void Resolver::attachClaim(ClaimId claim) {
-    for (const auto& [id, name] : unclaimedNames_) store_.setNameClaim(id, name, claim);
+void Resolver::attachClaim(ClaimId claim) { writeUnclaimed(claim); }
+
+void Resolver::beginClaim() {
+    writeUnclaimed(std::nullopt);
+    awaitingClaim_ = true;
+}
+
+void Resolver::writeUnclaimed(std::optional<ClaimId> claim) {
+    awaitingClaim_ = false;
+    for (const auto& n : unclaimedNames_) store_.addName(n.entity, n.name, n.key, claim);
     for (const auto& [id, scheme, value] : unclaimedIdentifiers_)
-        store_.setIdentifierClaim(id, scheme, value, claim);
-    discardUnclaimed();
+        store_.addIdentifier(id, scheme, value, claim);
+    unclaimedNames_.clear();
+    unclaimedIdentifiers_.clear();
 }
 
 EntityId Resolver::canonical(EntityId id) const { return canonicalOf(id); }

@@ -44,16 +44,18 @@ class Resolver {
     /// for `ref` (a second resolve() with the claim would find it again and do just this).
     void recordClaimFacts(EntityId id, const EntityRef& ref, ClaimId claim);
 
-    /// Gives `claim` to the names and identifiers resolve() stored without a claim since the
-    /// last call (a claim's references are resolved before the claim is stored, which is
-    /// when its id is known), so that each records the claim that first gave it.
+    /// A claim's references are resolved before the claim is stored, which is when its id is
+    /// known. From here until attachClaim() or discardUnclaimed(), the names and identifiers
+    /// resolve() finds without a claim wait in memory (matching already sees them), so that
+    /// each is written once, with the claim that first gave it. Outside, they are written at
+    /// once without a claim.
+    void beginClaim();
+    /// Writes the waiting names and identifiers with `claim`, and ends the wait.
     void attachClaim(ClaimId claim);
-    /// Forgets those names and identifiers without giving them a claim (the claim was
-    /// rejected after its references were resolved).
-    void discardUnclaimed() {
-        unclaimedNames_.clear();
-        unclaimedIdentifiers_.clear();
-    }
+    /// Writes them without a claim (the claim was rejected after its references were
+    /// resolved), and ends the wait; a no-op when nothing waits. Call it before a batch
+    /// commits, so that nothing waits across transactions.
+    void discardUnclaimed() { writeUnclaimed(std::nullopt); }
 
     /// True when both references would resolve to one entity; writes nothing, so a claim
     /// linking an entity to itself can be rejected before any entity is created.
@@ -92,7 +94,16 @@ class Resolver {
     std::unordered_set<std::uint64_t> names_;  // hash of (entity, exact name) already stored
     // Stored without a claim since the last attachClaim(): (entity, name) and
     // (entity, scheme, value).
-    std::vector<std::pair<EntityId, std::string>> unclaimedNames_;
+    void writeUnclaimed(std::optional<ClaimId> claim);
+
+    bool awaitingClaim_ = false;
+
+    struct PendingName {
+        EntityId entity;
+        std::string name;
+        std::string key;  // its match key
+    };
+    std::vector<PendingName> unclaimedNames_;
     std::vector<std::tuple<EntityId, std::string, std::string>> unclaimedIdentifiers_;
     std::int64_t created_ = 0;
 };

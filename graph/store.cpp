@@ -497,29 +497,6 @@ bool Store::addIdentifier(EntityId entity, const std::string& scheme, const std:
     return changed > 0;
 }
 
-void Store::setNameClaim(EntityId entity, const std::string& name, ClaimId claim) {
-    auto& q = impl_->stmt(
-        "UPDATE names SET claim = ? WHERE entity = ? AND name = ? AND claim IS NULL");
-    q.bind(1, claim);
-    q.bind(2, entity);
-    q.bind(3, name);
-    q.exec();
-    q.reset();
-}
-
-void Store::setIdentifierClaim(EntityId entity, const std::string& scheme,
-                               const std::string& value, ClaimId claim) {
-    auto& q = impl_->stmt(
-        "UPDATE identifiers SET claim = ? WHERE scheme = ? AND value = ? AND entity = ? AND "
-        "claim IS NULL");
-    q.bind(1, claim);
-    q.bind(2, scheme);
-    q.bind(3, value);
-    q.bind(4, entity);
-    q.exec();
-    q.reset();
-}
-
 void Store::addProperty(EntityId entity, const std::string& name, const std::string& value,
                         ClaimId claim, Stance stance) {
     auto& q = impl_->stmt(

@@ -206,11 +206,6 @@ public:
                  std::optional<ClaimId> claim);
     bool addIdentifier(EntityId entity, const std::string& scheme, const std::string& value,
                        std::optional<ClaimId> claim);
-    /// Records the claim that gave a name or identifier stored without one; a name that
-    /// already has its claim keeps it.
-    void setNameClaim(EntityId entity, const std::string& name, ClaimId claim);
-    void setIdentifierClaim(EntityId entity, const std::string& scheme, const std::string& value,
-                            ClaimId claim);
     void addProperty(EntityId entity, const std::string& name, const std::string& value,
                      ClaimId claim, Stance stance);
 

@@ -69,6 +69,7 @@ IngestSummary Applier::endFile() {
     store_.endBulkLoad();
     store_.logIngest(summary_.file, summary_.format, summary_.accepted, summary_.duplicates,
                      summary_.rejected);
+    resolver_->discardUnclaimed();  // nothing may wait past the commit
     batch_->commit();
     batch_.reset();
     inBatch_ = 0;
@@ -79,6 +80,7 @@ IngestSummary Applier::endFile() {
 void Applier::step() {
     openBatch();
     if (++inBatch_ >= batchSize_) {
+        resolver_->discardUnclaimed();  // nothing may wait past the commit
         batch_->commit();
         batch_.reset();
         inBatch_ = 0;
@@ -166,7 +168,7 @@ bool Applier::applyClaim(const Claim& c, std::string& reason) {
                  (c.subject.name.empty() ? c.subject.key : c.subject.name) + "')";
         return false;
     }
-    resolver_->discardUnclaimed();
+    resolver_->beginClaim();
     graph::EntityId subject = resolver_->resolve(c.subject, std::nullopt);
     std::optional<graph::EntityId> object;
     std::optional<graph::RelationId> relation;
@@ -175,6 +177,7 @@ bool Applier::applyClaim(const Claim& c, std::string& reason) {
         if (resolver_->canonical(*object) == resolver_->canonical(subject)) {
             reason = "subject and object are the same entity ('" +
                      (c.subject.name.empty() ? c.subject.key : c.subject.name) + "')";
+            resolver_->discardUnclaimed();
             return false;
         }
         graph::EntityId a = resolver_->canonical(subject);
