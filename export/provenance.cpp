@@ -102,14 +102,12 @@ Provenance Provenance::load(graph::Store& store, const graph::ClaimProvenance& c
     }
 
     p.edges_.resize(selection.edgeCount());
-    std::vector<DayInterval> claimed;
     for (std::size_t i = 0; i < selection.edgeCount(); ++i) {
         graph::RelationId relation = view.relationId(selection.edge(i));
         EdgeFacts& facts = p.edges_[i];
         facts.sources = p.addSources(claims.relationSources(relation));
-        claimed.clear();
-        for (auto days : claims.relationValidity(relation)) claimed.push_back({days.from, days.to});
-        auto merged = mergeIntervals(claimed);
+        auto validity = claims.relationValidity(relation);
+        auto merged = mergeIntervals({validity.begin(), validity.end()});
         facts.intervals = {static_cast<std::uint32_t>(p.intervals_.size()),
                            static_cast<std::uint32_t>(merged.size())};
         p.intervals_.insert(p.intervals_.end(), merged.begin(), merged.end());

@@ -16,11 +16,9 @@
 
 namespace cg::exporters {
 
-/// A run of days, each end yyyymmdd or 0 when open.
-struct DayInterval {
-    std::int32_t from = 0;
-    std::int32_t to = 0;
-};
+/// A run of days, each end yyyymmdd or 0 when open: the store's type for a claim's valid
+/// dates, so that they merge without conversion.
+using DayInterval = graph::DayInterval;
 
 /// Where each selected node and edge (indexed by position in the selection) comes from: its
 /// sources as indexes into the store's sources sorted by key, for nodes the best confidence

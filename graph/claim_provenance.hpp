@@ -10,8 +10,9 @@
 
 namespace cg::graph {
 
-/// The valid dates one asserting claim gives a relation, as yyyymmdd, 0 on an open side.
-struct ClaimedDays {
+/// A run of days, each end yyyymmdd or 0 when open: the valid dates one asserting claim
+/// gives a relation.
+struct DayInterval {
     std::int32_t from = 0;
     std::int32_t to = 0;
 };
@@ -41,7 +42,7 @@ class ClaimProvenance {
         return slice(relationStart_, relationSources_, id);
     }
     /// One entry per asserting claim, in claim order.
-    std::span<const ClaimedDays> relationValidity(RelationId id) const {
+    std::span<const DayInterval> relationValidity(RelationId id) const {
         return slice(validityStart_, validity_, id);
     }
 
@@ -71,7 +72,7 @@ class ClaimProvenance {
     std::vector<std::uint32_t> relationStart_;
     std::vector<std::uint32_t> relationSources_;
     std::vector<std::uint32_t> validityStart_;
-    std::vector<ClaimedDays> validity_;
+    std::vector<DayInterval> validity_;
 };
 
 }  // namespace cg::graph

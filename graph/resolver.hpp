@@ -92,12 +92,11 @@ class Resolver {
     std::unordered_map<std::string, std::vector<EntityId>> byNorm_;
     std::unordered_map<std::string, EntityId> byIdentifier_;
     std::unordered_set<std::uint64_t> names_;  // hash of (entity, exact name) already stored
-    // Stored without a claim since the last attachClaim(): (entity, name) and
-    // (entity, scheme, value).
     void writeUnclaimed(std::optional<ClaimId> claim);
 
+    // Between beginClaim() and attachClaim()/discardUnclaimed(): the names, as (entity,
+    // name, match key), and identifiers, as (entity, scheme, value), waiting for the claim.
     bool awaitingClaim_ = false;
-
     struct PendingName {
         EntityId entity;
         std::string name;

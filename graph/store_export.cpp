@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <numeric>
 
 #include "graph/date.hpp"
 #include "graph/error.hpp"
@@ -75,9 +76,11 @@ ClaimProvenance Store::readClaimProvenance() {
         auto maxEntity = db.execAndGet("SELECT coalesce(max(id), 0) FROM entities").getInt64();
         auto maxRelation = db.execAndGet("SELECT coalesce(max(id), 0) FROM relations").getInt64();
         auto maxSource = db.execAndGet("SELECT coalesce(max(id), 0) FROM sources").getInt64();
+        // Ids are held in 32 bits, and source ids keep the top one for denials (kDenial).
+        constexpr std::uint32_t kDenial = 0x80000000u;
         constexpr auto kNarrow = std::numeric_limits<std::uint32_t>::max() - 1;
-        if (maxEntity > kNarrow || maxRelation > kNarrow || maxSource > kNarrow) {
-            throw StorageError(path_ + ": more than 4 billion entities, relations or sources");
+        if (maxEntity > kNarrow || maxRelation > kNarrow || maxSource >= kDenial) {
+            throw StorageError(path_ + ": more than 4 billion entities or relations, or 2 billion sources");
         }
         auto entities = static_cast<std::size_t>(maxEntity) + 1;
         auto relations = static_cast<std::size_t>(maxRelation) + 1;
@@ -88,7 +91,7 @@ ClaimProvenance Store::readClaimProvenance() {
             while (q.next()) {
                 if (canonical.empty()) {
                     canonical.resize(entities);
-                    for (std::size_t i = 0; i < entities; ++i) canonical[i] = static_cast<std::uint32_t>(i);
+                    std::iota(canonical.begin(), canonical.end(), std::uint32_t{0});
                 }
                 auto id = q.int64(0);
                 auto into = q.int64(1);
@@ -105,14 +108,13 @@ ClaimProvenance Store::readClaimProvenance() {
         // One sequential scan; the claims table is in insertion order, not by entity or by
         // relation, so both groupings are counting sorts in memory (ids are dense rowids).
         // A denial is kept as the source id with the top bit set.
-        constexpr std::uint32_t kDenial = 0x80000000u;
         struct Named {
             std::uint32_t source;
             float confidence;
         };
         struct RelationClaim {
             std::uint32_t source;  // with kDenial when the claim denies
-            ClaimedDays days;
+            DayInterval days;
         };
         std::vector<std::pair<std::uint32_t, Named>> named;
         std::vector<std::pair<std::uint32_t, RelationClaim>> relationClaims;
