@@ -248,7 +248,7 @@ int main(int argc, char** argv) {
             } else if (op == "pagerank") {
                 auto a = Clock::now();
                 queries::SimpleGraph g(directed, true);
-                auto pr = queries::pageRank(g, 0.85, opt.pagerankTolerance, opt.pagerankIterations, opt.threads);
+                auto pr = queries::pageRank(g, 0.85, opt.pagerankTolerance, opt.pagerankIterations);
                 auto b = Clock::now();
                 writeBinary(opt.out + "/claimgraph-pagerank.f64", pr.score);
                 extra << "\"iterations\":" << pr.iterations << ",\"converged\":" << (pr.converged ? "true" : "false")

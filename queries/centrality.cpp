@@ -69,8 +69,7 @@ std::vector<double> centralityScores(const GraphView& view, const CentralityPara
             return betweennessCentrality(graph, nullptr, params.threads);
         }
         case CentralityMetric::PageRank: {
-            auto pr = pageRank(graph, params.damping, params.tolerance, params.maxIterations,
-                               params.threads);
+            auto pr = pageRank(graph, params.damping, params.tolerance, params.maxIterations);
             if (!pr.converged && notes) {
                 notes->push_back("PageRank did not converge within " +
                                  std::to_string(params.maxIterations) + " iterations");

@@ -31,7 +31,7 @@ struct CentralityParams {
     std::uint64_t seed = 42;             ///< seed of the betweenness sample
     unsigned threads = 0;                ///< workers; 0: every core
     double damping = 0.85;               ///< PageRank
-    double tolerance = 1e-10;            ///< PageRank: stop when the L1 change is below
+    double tolerance = 1e-10;            ///< PageRank: stop when a sweep's L1 change is below
     int maxIterations = 1000;            ///< PageRank
     double eigenvectorTolerance = 1e-6;  ///< eigenvector: stop when the L1 change is below n × this
     int eigenvectorIterations = 100;     ///< eigenvector: rounds before giving up (QueryError)

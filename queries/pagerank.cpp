@@ -2,87 +2,136 @@
 #include "queries/pagerank.hpp"
 
 #include <algorithm>
-#include <barrier>
 #include <cmath>
+#include <span>
 
-#include "queries/parallel.hpp"
+#include "queries/strong_components.hpp"
 
 namespace cg::queries {
 
-PageRankScores pageRank(const SimpleGraph& graph, double damping, double tolerance,
-                        int maxIterations, unsigned threads) {
+namespace {
+
+// The nodes of `graph` in flow order, component by component (order[start[k] .. start[k+1])
+// is the k-th strongly connected component): every arc goes to a node of the same component
+// or of a later one. Nodes with no in-neighbour come first and nodes with no out-neighbour
+// last, each alone, without a search; the rest are searched (strongComponents reports sinks
+// first, so its components are read back last to first).
+void componentsInFlowOrder(const SimpleGraph& graph, std::vector<Node>& order,
+                           std::vector<std::uint32_t>& start) {
     std::uint32_t n = graph.nodeCount();
-    PageRankScores result;
-    if (n == 0) {
-        result.converged = true;
-        return result;
-    }
-    auto size = static_cast<double>(n);
-    std::vector<double> x(n, 1 / size), next(n, 0), share(n, 0), nextShare(n, 0);
-    std::vector<double> inverseDegree(n, 0);
+    ComponentMarks marks;
+    marks.mark.assign(n, ComponentMarks::kUnseen);
+    order.clear();
+    order.reserve(n);
+    start.clear();
+    start.reserve(static_cast<std::size_t>(n) + 1);
+    std::vector<Node> last;
     for (Node v = 0; v < n; ++v) {
-        auto d = graph.out(v).size();
-        if (d > 0) inverseDegree[v] = 1 / static_cast<double>(d);
-    }
-    // Nodes go in fixed blocks whose partial sums (dangling score, change) are added in block
-    // order, so the result does not depend on the number of workers.
-    constexpr std::uint32_t kBlock = 4096;
-    std::uint32_t blocks = (n + kBlock - 1) / kBlock;
-    std::vector<double> danglingOf(blocks, 0), changeOf(blocks, 0);
-    double dangling = 0;
-    for (Node v = 0; v < n; ++v) {
-        share[v] = x[v] * inverseDegree[v];
-        if (inverseDegree[v] == 0) dangling += x[v];
-    }
-    double base = (1 - damping) / size + damping * dangling / size;
-    bool done = maxIterations <= 0;
-    // One pass per iteration: each node pulls its in-neighbours' shares and at once prepares
-    // its own share for the next iteration. The workers stay up between iterations and meet
-    // at a barrier, whose completion step (one thread) adds the blocks and swaps the arrays.
-    auto complete = [&]() noexcept {
-        double total = 0, danglingSum = 0;
-        for (std::uint32_t b = 0; b < blocks; ++b) {
-            total += changeOf[b];
-            danglingSum += danglingOf[b];
+        if (graph.in(v).empty()) {
+            marks.mark[v] = ComponentMarks::kSettled;
+            start.push_back(static_cast<std::uint32_t>(order.size()));
+            order.push_back(v);
+        } else if (graph.out(v).empty()) {
+            marks.mark[v] = ComponentMarks::kSettled;
+            last.push_back(v);
         }
-        x.swap(next);
-        share.swap(nextShare);
-        ++result.iterations;
-        base = (1 - damping) / size + damping * danglingSum / size;
-        if (total < tolerance) {
-            result.converged = true;
-            done = true;
-        } else if (result.iterations >= maxIterations) {
-            done = true;
+    }
+    struct Arcs {
+        const SimpleGraph* graph;
+        std::span<const Node> open(Node v) const { return graph->out(v); }
+        bool next(std::span<const Node>& rest, Node& w) const {
+            if (rest.empty()) return false;
+            w = rest.front();
+            rest = rest.subspan(1);
+            return true;
         }
     };
-    unsigned workers = workerCount(threads, blocks);
-    std::barrier sync(static_cast<std::ptrdiff_t>(workers), complete);
-    onWorkers(workers, [&](unsigned w, unsigned count) {
-        std::uint32_t firstBlock = static_cast<std::uint32_t>(std::uint64_t{blocks} * w / count);
-        std::uint32_t lastBlock =
-            static_cast<std::uint32_t>(std::uint64_t{blocks} * (w + 1) / count);
-        while (!done) {
-            for (std::uint32_t b = firstBlock; b < lastBlock; ++b) {
-                auto end =
-                    static_cast<Node>(std::min<std::uint64_t>(n, std::uint64_t{b + 1} * kBlock));
-                double delta = 0, danglingPart = 0;
-                for (Node v = b * kBlock; v < end; ++v) {
-                    double sum = 0;
-                    for (Node u : graph.in(v)) sum += share[u];
-                    double value = base + damping * sum;
-                    next[v] = value;
-                    nextShare[v] = value * inverseDegree[v];
-                    if (inverseDegree[v] == 0) danglingPart += value;
-                    delta += std::abs(value - x[v]);
-                }
-                changeOf[b] = delta;
-                danglingOf[b] = danglingPart;
-            }
-            sync.arrive_and_wait();
-        }
+    // Found sinks first: collected as they come, then laid out last component first.
+    std::vector<Node> found;
+    std::vector<std::uint32_t> ends;
+    strongComponents(n, marks, Arcs{&graph}, [&](std::span<const Node> members) {
+        found.insert(found.end(), members.begin(), members.end());
+        ends.push_back(static_cast<std::uint32_t>(found.size()));
     });
-    result.score = std::move(x);
+    for (std::size_t k = ends.size(); k-- > 0;) {
+        std::uint32_t b = k ? ends[k - 1] : 0;
+        start.push_back(static_cast<std::uint32_t>(order.size()));
+        order.insert(order.end(), found.begin() + b, found.begin() + ends[k]);
+    }
+    for (Node v : last) {
+        start.push_back(static_cast<std::uint32_t>(order.size()));
+        order.push_back(v);
+    }
+    start.push_back(static_cast<std::uint32_t>(order.size()));
+}
+
+}  // namespace
+
+PageRankScores pageRank(const SimpleGraph& graph, double damping, double tolerance,
+                        int maxIterations) {
+    std::uint32_t n = graph.nodeCount();
+    PageRankScores result;
+    result.converged = true;
+    if (n == 0) return result;
+    // With uniform teleportation and the dangling score spread uniformly, the scores x solve
+    // x = damping·Pᵀx + c·1 for a scalar c, so x is proportional to the solution y of
+    // y = damping·Pᵀy + 1 and is y divided by its sum. That system is triangular by blocks
+    // once the strongly connected components are in flow order: a node's value depends only
+    // on nodes of its own component and of components before it. A component of one node is
+    // solved exactly in one step; a larger one by Gauss–Seidel sweeps, which use the values
+    // already updated in the same sweep, until the L1 change of a sweep is below
+    // tolerance × its size (y is at least 1 everywhere and sums to at least n, so in terms
+    // of the scores the changes of all components together stay below `tolerance`).
+    std::vector<Node> order;
+    std::vector<std::uint32_t> start;
+    componentsInFlowOrder(graph, order, start);
+    // The sweeps run over positions in that order, so that each component's values and its
+    // in-lists lie side by side in memory: in-neighbours are renumbered to their positions.
+    std::vector<Node> position(n);
+    for (std::uint32_t i = 0; i < n; ++i) position[order[i]] = i;
+    std::vector<std::uint64_t> inStart(static_cast<std::size_t>(n) + 1, 0);
+    std::vector<Node> in;
+    in.reserve(graph.linkCount() * (graph.directed() ? 1 : 2));
+    std::vector<double> inverseDegree(n, 0);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        Node v = order[i];
+        for (Node u : graph.in(v)) in.push_back(position[u]);
+        inStart[i + 1] = in.size();
+        auto d = graph.out(v).size();
+        if (d > 0) inverseDegree[i] = 1 / static_cast<double>(d);
+    }
+    std::vector<double> y(n, 0), share(n, 0);
+    auto update = [&](std::uint32_t i) {
+        double sum = 0;
+        for (std::uint64_t k = inStart[i]; k < inStart[i + 1]; ++k) sum += share[in[k]];
+        double value = 1 + damping * sum;
+        share[i] = value * inverseDegree[i];
+        double change = std::abs(value - y[i]);
+        y[i] = value;
+        return change;
+    };
+    for (std::size_t k = 0; k + 1 < start.size(); ++k) {
+        std::uint32_t b = start[k], e = start[k + 1];
+        if (e - b == 1) {
+            update(b);
+            continue;
+        }
+        double limit = tolerance * (e - b);
+        int sweeps = 0;
+        bool converged = false;
+        do {
+            double change = 0;
+            for (std::uint32_t i = b; i < e; ++i) change += update(i);
+            ++sweeps;
+            converged = change < limit;
+        } while (!converged && sweeps < maxIterations);
+        result.iterations = std::max(result.iterations, sweeps);
+        result.converged = result.converged && converged;
+    }
+    double total = 0;
+    for (double v : y) total += v;
+    result.score.resize(n);
+    for (std::uint32_t i = 0; i < n; ++i) result.score[order[i]] = y[i] / total;
     return result;
 }
 
