@@ -42,42 +42,50 @@ struct Slot {
 };
 static_assert(sizeof(Slot) == 16);
 
-// One worker's share of the sources, accumulated into its own array.
+// One worker's share of the sources, accumulated into its own array. The forward search
+// writes down, node after node, the arcs that lie on shortest paths (to a node one step
+// further), so that the backward accumulation reads just those, in order, instead of
+// scanning every neighbour again.
 void accumulate(const SimpleGraph& g, const std::vector<Node>& sources, unsigned worker,
                 unsigned workers, std::vector<double>& score) {
     std::uint32_t n = g.nodeCount();
     std::vector<Slot> slot(n);
     std::vector<Node> order;
     order.reserve(n);
+    std::vector<Node> next;                  // successors on shortest paths, node after node
+    std::vector<std::uint32_t> nextEnd;      // where each node's successors end in `next`
+    nextEnd.reserve(n);
     for (std::size_t i = worker; i < sources.size(); i += workers) {
         Node s = sources[i];
         order.clear();
+        next.clear();
+        nextEnd.clear();
         order.push_back(s);
         slot[s].dist = 0;
         slot[s].value = 1;
         for (std::size_t head = 0; head < order.size(); ++head) {
             Node v = order[head];
-            std::int32_t next = slot[v].dist + 1;
+            std::int32_t further = slot[v].dist + 1;
             double sv = slot[v].value;
             for (Node w : g.out(v)) {
                 Slot& x = slot[w];
                 if (x.dist < 0) {
-                    x.dist = next;
+                    x.dist = further;
                     order.push_back(w);
                 }
-                if (x.dist == next) x.value += sv;
+                if (x.dist == further) {
+                    x.value += sv;
+                    next.push_back(w);
+                }
             }
+            nextEnd.push_back(static_cast<std::uint32_t>(next.size()));
         }
-        // Nodes in reverse order of distance: every successor of v (one step further) is
-        // finished before v, so its value is already its coefficient.
+        // Nodes in reverse order of distance: every successor of v is finished before v, so
+        // its value is already its coefficient.
         for (std::size_t j = order.size(); j-- > 1;) {
             Node v = order[j];
-            std::int32_t next = slot[v].dist + 1;
             double sum = 0;
-            for (Node w : g.out(v)) {
-                const Slot& x = slot[w];
-                if (x.dist == next) sum += x.value;
-            }
+            for (std::uint32_t k = nextEnd[j - 1]; k < nextEnd[j]; ++k) sum += slot[next[k]].value;
             double sigma = slot[v].value;
             double delta = sigma * sum;
             score[v] += delta;
