@@ -57,71 +57,84 @@ std::uint32_t weakComponents(const Walk& walk, std::vector<std::uint32_t>& compo
 std::uint32_t strongComponents(const Walk& walk, std::vector<std::uint32_t>& component) {
     const GraphView& view = walk.view();
     std::uint32_t n = view.nodeCount();
+    // The reverse steps of undirected relations, gathered in one pass over the relations in
+    // order (node v's are back[backStart[v] .. backStart[v+1])), so that the search never
+    // looks up the direction of an in-edge; `undirectedOut` marks nodes that are the subject
+    // of an allowed undirected relation.
+    std::vector<std::uint32_t> backStart(static_cast<std::size_t>(n) + 1, 0);
+    std::vector<char> undirectedOut(n, 0);
+    for (Node v = 0; v < n; ++v) {
+        auto [b, e] = view.outEdges(v);
+        for (Edge x = b; x < e; ++x) {
+            if (view.directed(x) || !walk.allows(x)) continue;
+            ++backStart[view.target(x) + 1];
+            undirectedOut[v] = 1;
+        }
+    }
+    for (Node v = 0; v < n; ++v) backStart[v + 1] += backStart[v];
+    std::vector<Node> back(backStart[n]);
+    {
+        std::vector<std::uint32_t> fill(backStart.begin(), backStart.end() - 1);
+        for (Node v = 0; v < n; ++v) {
+            if (!undirectedOut[v]) continue;
+            auto [b, e] = view.outEdges(v);
+            for (Edge x = b; x < e; ++x) {
+                if (!view.directed(x) && walk.allows(x)) back[fill[view.target(x)]++] = v;
+            }
+        }
+    }
     struct Arcs {
         const Walk* walk;
+        const std::vector<std::uint32_t>* backStart;
+        const std::vector<Node>* back;
         struct Cursor {
             Edge out, outEnd;
-            std::uint32_t in, inEnd;
+            std::uint32_t back, backEnd;
         };
         Cursor open(Node v) const {
             auto [ob, oe] = walk->view().outEdges(v);
-            auto [ib, ie] = walk->view().inEdgeSlots(v);
-            return {ob, oe, ib, ie};
+            return {ob, oe, (*backStart)[v], (*backStart)[v + 1]};
         }
         bool next(Cursor& c, Node& w) const {
-            const GraphView& g = walk->view();
             while (c.out < c.outEnd) {
                 Edge e = c.out++;
                 if (walk->allows(e)) {
-                    w = g.target(e);
+                    w = walk->view().target(e);
                     return true;
                 }
             }
-            while (c.in < c.inEnd) {
-                std::uint32_t slot = c.in++;
-                Edge e = g.inEdgeAt(slot);
-                if (!g.directed(e) && walk->allows(e)) {
-                    w = g.inEdgeSource(slot);
-                    return true;
-                }
-            }
-            return false;
+            if (c.back == c.backEnd) return false;
+            w = (*back)[c.back++];
+            return true;
         }
     };
     ComponentMarks marks;
     marks.mark.assign(n, ComponentMarks::kUnseen);
     std::uint32_t count = 0;
     // A node with no step out or no step in lies on no cycle: its own component, settled
-    // without a search (about a third of the nodes of an ownership graph). Undirected
-    // relations are steps both ways, so a node's other side is looked at only when needed.
-    auto undirectedAmong = [&](auto first, auto last, auto edgeAt) {
-        for (auto i = first; i < last; ++i) {
-            Edge e = edgeAt(i);
-            if (!view.directed(e) && walk.allows(e)) return true;
-        }
-        return false;
-    };
+    // without a search (about a third of the nodes of an ownership graph).
     auto anyAllowed = [&](auto first, auto last, auto edgeAt) {
         for (auto i = first; i < last; ++i)
             if (walk.allows(edgeAt(i))) return true;
         return false;
     };
-    auto outEdge = [](Edge e) { return e; };
-    auto inEdge = [&](std::uint32_t slot) { return view.inEdgeAt(slot); };
     for (Node v = 0; v < n; ++v) {
         auto [ob, oe] = view.outEdges(v);
         auto [ib, ie] = view.inEdgeSlots(v);
-        bool stepOut = anyAllowed(ob, oe, outEdge) || undirectedAmong(ib, ie, inEdge);
-        bool stepIn = stepOut && (anyAllowed(ib, ie, inEdge) || undirectedAmong(ob, oe, outEdge));
+        bool stepOut = backStart[v + 1] > backStart[v] || anyAllowed(ob, oe, [](Edge e) { return e; });
+        bool stepIn = stepOut && (undirectedOut[v] || anyAllowed(ib, ie, [&](std::uint32_t slot) {
+                                      return view.inEdgeAt(slot);
+                                  }));
         if (!stepIn) {
             marks.mark[v] = ComponentMarks::kSettled;
             component[v] = count++;
         }
     }
-    queries::strongComponents(n, marks, Arcs{&walk}, [&](std::span<const Node> members) {
-        for (Node v : members) component[v] = count;
-        ++count;
-    });
+    queries::strongComponents(n, marks, Arcs{&walk, &backStart, &back},
+                              [&](std::span<const Node> members) {
+                                  for (Node v : members) component[v] = count;
+                                  ++count;
+                              });
     return count;
 }
 
