@@ -79,9 +79,15 @@ bool Resolver::isPerson(std::optional<EntityTypeId> type) const {
 std::optional<EntityId> Resolver::find(const EntityRef& ref,
                                        std::optional<EntityTypeId> type) const {
     if (!ref.key.empty()) {
+        for (const RecentKey& recent : recentKeys_) {
+            if (recent.id != 0 && recent.key == ref.key) return recent.id;
+        }
         auto it = keys_.find(ref.key);
-        if (it != keys_.end()) return it->second;
-        return std::nullopt;
+        if (it == keys_.end()) return std::nullopt;
+        RecentKey& slot = recentKeys_[recentNext_++ % 4];
+        slot.key = ref.key;
+        slot.id = it->second;
+        return it->second;
     }
     for (const auto& [scheme, value] : ref.identifiers) {
         auto it = byIdentifier_.find(identifierKey(scheme, value));

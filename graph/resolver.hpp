@@ -89,6 +89,15 @@ class Resolver {
     std::optional<EntityTypeId> person_;
     std::vector<Info> info_;  // indexed by entity id
     std::unordered_map<std::string, EntityId> keys_;
+    // The last few entity ids found by key: a claim looks each of its references up four
+    // times (checks, then resolution), and keys_ only ever gains entries, so a remembered
+    // hit stays right.
+    struct RecentKey {
+        std::string key;
+        EntityId id = 0;
+    };
+    mutable RecentKey recentKeys_[4];
+    mutable unsigned recentNext_ = 0;
     std::unordered_map<std::string, std::vector<EntityId>> byNorm_;
     std::unordered_map<std::string, EntityId> byIdentifier_;
     std::unordered_set<std::uint64_t> names_;  // hash of (entity, exact name) already stored

@@ -2,6 +2,7 @@
 #include "graph/store.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cmath>
@@ -75,7 +76,8 @@ std::uint64_t fnv1a(std::string_view text) {
     return h;
 }
 
-// Relations whose derived values are kept in memory between batches (about 250 bytes each).
+// Relations whose derived values are kept in memory between batches (about 210 bytes each),
+// counted by the room the cache's pages hold.
 constexpr std::size_t kDerivedCacheLimit = 4'000'000;
 
 // Each step takes the layout from version N to N + 1 in one transaction.
@@ -167,6 +169,11 @@ void migrate(SQLite::Database& db, int version) {
 }  // namespace
 
 Store::Store(const std::string& path, bool create) : path_(path) {
+    // SQLite's memory statistics take a global mutex around every allocation it makes (3% of
+    // an ingest's CPU); nothing reads them. Only possible before SQLite is first used, so the
+    // first store of the process turns them off (a later call is refused, harmlessly).
+    static const bool memoryStatsOff = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+    (void)memoryStatsOff;
     try {
         // No mutex on the connection: a Store is used by one thread at a time (a second
         // thread opens its own), and SQLite's per-call locking cost ~7% of a bulk read.
@@ -355,15 +362,12 @@ std::optional<SourceId> Store::findSource(const std::string& key) {
 
 std::optional<std::pair<ClaimId, std::uint64_t>> Store::findClaim(const std::string& key) {
     if (!impl_->claimsLoaded) {
-        SQLite::Statement all(impl_->db, "SELECT key, hash FROM claims");
-        while (all.executeStep()) {
-            impl_->claimHashes[fnv1a(all.getColumn(0).getString())] =
-                static_cast<std::uint64_t>(all.getColumn(1).getInt64());
-        }
+        RowScan all(impl_->db, "SELECT key FROM claims");
+        while (all.next()) impl_->claimHashes.insert(fnv1a(all.text(0)));
         impl_->claimsLoaded = true;
     }
     // A miss in memory is certain; a hit is confirmed against the table.
-    if (!impl_->claimHashes.count(fnv1a(key))) return std::nullopt;
+    if (!impl_->claimHashes.contains(fnv1a(key))) return std::nullopt;
     auto& q = impl_->stmt("SELECT id, hash FROM claims WHERE key = ?");
     q.bind(1, key);
     std::optional<std::pair<ClaimId, std::uint64_t>> out;
@@ -417,13 +421,13 @@ ClaimId Store::insertClaim(const Claim& c, SourceId source, EntityId subject,
         q.exec();
         q.reset();
         ClaimId id = impl_->db.getLastInsertRowid();
-        if (impl_->claimsLoaded) impl_->claimHashes[fnv1a(c.key)] = c.contentHash;
+        if (impl_->claimsLoaded) impl_->claimHashes.insert(fnv1a(c.key));
         if (relation) {
             // Keep the relation's derived values current without reading its claims back.
-            auto it = impl_->derived.find(*relation);
-            if (it == impl_->derived.end()) {
+            RelationDerivation* known = impl_->derived.find(*relation);
+            if (!known) {
                 // A relation not seen by this process: its stored claims, this one included.
-                impl_->derived.emplace(*relation, deriveFromTable(*relation));
+                impl_->derived[*relation] = deriveFromTable(*relation);
             } else if (!impl_->reload.count(*relation)) {
                 ClaimEvidence e;
                 e.denies = c.stance == Stance::Denies;
@@ -436,7 +440,7 @@ ClaimId Store::insertClaim(const Claim& c, SourceId source, EntityId subject,
                 if (c.validTo) e.validTo = c.validTo->text();
                 e.seen = sourceDate(source);
                 if (!c.attributesJson.empty()) e.direct = directAttribute(c.attributesJson);
-                it->second.add(e);
+                known->add(e);
             }
             impl_->dirty.insert(*relation);
         }
@@ -513,24 +517,24 @@ void Store::addProperty(EntityId entity, const std::string& name, const std::str
 RelationId Store::relationFor(const std::string& type, EntityId src, EntityId dst,
                               const std::string& rkey, bool directed) {
     if (!impl_->relationsLoaded) {
-        SQLite::Statement all(impl_->db, "SELECT id, type, src, dst, rkey FROM relations");
-        while (all.executeStep()) {
-            impl_->relationIndex.emplace(
-                Impl::RelationKey{all.getColumn(1).getString(), all.getColumn(2).getInt64(),
-                                  all.getColumn(3).getInt64(), all.getColumn(4).getString()},
-                all.getColumn(0).getInt64());
+        RowScan all(impl_->db, "SELECT id, type, src, dst, rkey FROM relations");
+        std::string t, k;
+        while (all.next()) {
+            t = all.text(1);
+            k = all.text(4);
+            impl_->relationIndex.insert(t, all.int64(2), all.int64(3), k, all.int64(0));
         }
         impl_->relationsLoaded = true;
     }
-    Impl::RelationKey key{type, src, dst, rkey};
-    if (auto it = impl_->relationIndex.find(key); it != impl_->relationIndex.end()) return it->second;
+    if (RelationId found = impl_->relationIndex.find(type, src, dst, rkey)) return found;
     if (impl_->nextRelationId == 0) {
         impl_->nextRelationId = impl_->db.execAndGet("SELECT coalesce(max(id), 0) + 1 FROM relations").getInt64();
+        impl_->firstNewRelationId = impl_->nextRelationId;
+        impl_->newRelations.clear();
     }
     RelationId id = impl_->nextRelationId++;
-    impl_->newRelations.emplace(id, key);
-    if (!directed) impl_->undirectedNew.insert(id);
-    impl_->relationIndex.emplace(std::move(key), id);
+    impl_->newRelations.push_back({Impl::RelationKey{type, src, dst, rkey}, directed});
+    impl_->relationIndex.insert(type, src, dst, rkey, id);
     impl_->derived[id] = RelationDerivation{};  // no claims yet
     return id;
 }
@@ -573,7 +577,7 @@ RelationDerivation Store::deriveFromTable(RelationId id) {
 
 void Store::touchRelation(RelationId id) {
     // An older relation starts from the claims already filed under it.
-    if (!impl_->derived.count(id)) impl_->derived.emplace(id, deriveFromTable(id));
+    if (!impl_->derived.contains(id)) impl_->derived[id] = deriveFromTable(id);
     impl_->dirty.insert(id);
 }
 
@@ -583,7 +587,8 @@ void Store::flushRelations() {
         impl_->dirty.insert(id);
     }
     std::vector<RelationId> ids(impl_->dirty.begin(), impl_->dirty.end());
-    for (const auto& [id, key] : impl_->newRelations) {
+    for (std::size_t i = 0; i < impl_->newRelations.size(); ++i) {
+        RelationId id = impl_->firstNewRelationId + static_cast<RelationId>(i);
         if (!impl_->dirty.count(id)) ids.push_back(id);
     }
     std::sort(ids.begin(), ids.end());
@@ -598,8 +603,8 @@ void Store::flushRelations() {
     bool forget = false;
     for (RelationId id : ids) {
         const RelationDerivation& d = impl_->derived[id];
-        auto created = impl_->newRelations.find(id);
-        bool isNew = created != impl_->newRelations.end();
+        const Impl::NewRelation* created = impl_->newRelation(id);
+        bool isNew = created != nullptr;
         if (d.support == 0 && d.dispute == 0 && impl_->dirty.count(id)) {
             // A merge or split moved every claim elsewhere.
             impl_->derived.erase(id);
@@ -625,12 +630,12 @@ void Store::flushRelations() {
         q.bind(11, d.indirect() ? 1 : 0);
         q.bind(12, id);
         if (isNew) {
-            const Impl::RelationKey& key = created->second;
+            const Impl::RelationKey& key = created->key;
             q.bindNoCopy(13, key.type);
             q.bind(14, key.src);
             q.bind(15, key.dst);
             q.bindNoCopy(16, key.rkey);
-            q.bind(17, impl_->undirectedNew.count(id) ? 0 : 1);
+            q.bind(17, created->directed ? 1 : 0);
         }
         q.exec();
         q.reset();
@@ -641,11 +646,10 @@ void Store::flushRelations() {
         impl_->relationIndex.clear();
     }
     impl_->newRelations.clear();
-    impl_->undirectedNew.clear();
     impl_->dirty.clear();
     impl_->reload.clear();
     // Bounded memory: past this many relations the cache starts again from the table.
-    if (impl_->derived.size() > kDerivedCacheLimit) {
+    if (impl_->derived.capacity() > kDerivedCacheLimit) {
         // Relations are then read back by their claims: a bulk load needs that index now.
         if (impl_->bulkLoading) impl_->db.exec("CREATE INDEX IF NOT EXISTS claims_relation ON claims(relation_id)");
         impl_->derived.clear();

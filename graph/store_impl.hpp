@@ -5,6 +5,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -79,26 +80,209 @@ struct Store::Impl {
         std::string rkey;
         bool operator==(const RelationKey&) const = default;
     };
-    struct RelationKeyHash {
-        std::size_t operator()(const RelationKey& k) const {
-            std::size_t h = std::hash<std::string>{}(k.type);
-            h = h * 1000003u ^ std::hash<EntityId>{}(k.src);
-            h = h * 1000003u ^ std::hash<EntityId>{}(k.dst);
-            return h * 1000003u ^ std::hash<std::string>{}(k.rkey);
+
+    /// The (type, src, dst, key) -> id index of every relation, flat: types and keys are
+    /// interned to small numbers and each relation is one 32-byte slot of an open-addressing
+    /// table, so a probe touches one cache line and the index frees in one go (a node-based
+    /// map cost a cache miss per probe, a heap block per relation and ~120 bytes each).
+    class RelationIndex {
+      public:
+        /// The relation's id, or 0 when absent.
+        RelationId find(const std::string& type, EntityId src, EntityId dst,
+                        const std::string& rkey) const {
+            if (slots_.empty()) return 0;
+            std::uint32_t t = lookup(types_, type);
+            std::uint32_t k = rkey.empty() ? 0 : lookup(rkeys_, rkey);
+            if (t == kNone || k == kNone) return 0;
+            for (std::size_t i = hash(t, src, dst, k) & mask_;; i = (i + 1) & mask_) {
+                const Slot& slot = slots_[i];
+                if (slot.id == 0) return 0;
+                if (slot.src == src && slot.dst == dst && slot.type == t && slot.rkey == k)
+                    return slot.id;
+            }
         }
+        /// Adds a relation not in the index.
+        void insert(const std::string& type, EntityId src, EntityId dst, const std::string& rkey,
+                    RelationId id) {
+            if ((count_ + 1) * 4 > slots_.size() * 3) grow();
+            std::uint32_t t = intern(types_, type);
+            std::uint32_t k = rkey.empty() ? 0 : intern(rkeys_, rkey);
+            place(Slot{src, dst, t, k, id});
+            ++count_;
+        }
+        void clear() {
+            slots_ = {};
+            types_.clear();
+            rkeys_.clear();
+            count_ = 0;
+            mask_ = 0;
+        }
+
+      private:
+        struct Slot {
+            EntityId src;
+            EntityId dst;
+            std::uint32_t type;
+            std::uint32_t rkey;  // 0: the empty key
+            RelationId id;       // 0: a free slot
+        };
+        static constexpr std::uint32_t kNone = 0xffffffffu;
+        static std::uint32_t lookup(const std::unordered_map<std::string, std::uint32_t>& names,
+                                    const std::string& name) {
+            auto it = names.find(name);
+            return it == names.end() ? kNone : it->second;
+        }
+        static std::uint32_t intern(std::unordered_map<std::string, std::uint32_t>& names,
+                                    const std::string& name) {
+            return names.emplace(name, static_cast<std::uint32_t>(names.size() + 1)).first->second;
+        }
+        static std::size_t hash(std::uint32_t type, EntityId src, EntityId dst, std::uint32_t rkey) {
+            std::uint64_t h = static_cast<std::uint64_t>(src) * 0x9E3779B97F4A7C15ull;
+            h ^= static_cast<std::uint64_t>(dst) + 0x632BE59BD9B4E019ull + (h << 6) + (h >> 2);
+            h ^= (static_cast<std::uint64_t>(type) << 32 | rkey) * 0xC2B2AE3D27D4EB4Full;
+            h ^= h >> 29;
+            h *= 0xBF58476D1CE4E5B9ull;
+            return static_cast<std::size_t>(h ^ (h >> 32));
+        }
+        void place(const Slot& s) {
+            std::size_t i = hash(s.type, s.src, s.dst, s.rkey) & mask_;
+            while (slots_[i].id != 0) i = (i + 1) & mask_;
+            slots_[i] = s;
+        }
+        void grow() {
+            std::vector<Slot> old = std::move(slots_);
+            std::size_t size = old.empty() ? 1024 : old.size() * 2;
+            slots_.assign(size, Slot{0, 0, 0, 0, 0});
+            mask_ = size - 1;
+            for (const Slot& s : old) {
+                if (s.id != 0) place(s);
+            }
+        }
+        std::vector<Slot> slots_;
+        std::size_t mask_ = 0;
+        std::size_t count_ = 0;
+        std::unordered_map<std::string, std::uint32_t> types_;
+        std::unordered_map<std::string, std::uint32_t> rkeys_;  // non-empty keys, from 1
     };
+
+    /// A set of 64-bit hashes (open addressing; 0 is stored as 1, which only makes a rare
+    /// false hit, and hits are confirmed against the table anyway).
+    class HashSet {
+      public:
+        bool contains(std::uint64_t h) const {
+            if (slots_.empty()) return false;
+            h = h ? h : 1;
+            for (std::size_t i = mix(h) & mask_;; i = (i + 1) & mask_) {
+                if (slots_[i] == h) return true;
+                if (slots_[i] == 0) return false;
+            }
+        }
+        void insert(std::uint64_t h) {
+            if ((count_ + 1) * 4 > slots_.size() * 3) grow();
+            if (place(h ? h : 1)) ++count_;
+        }
+        void clear() {
+            slots_ = {};
+            count_ = 0;
+            mask_ = 0;
+        }
+
+      private:
+        static std::size_t mix(std::uint64_t h) {
+            h ^= h >> 31;
+            h *= 0x9E3779B97F4A7C15ull;
+            return static_cast<std::size_t>(h ^ (h >> 29));
+        }
+        bool place(std::uint64_t h) {
+            std::size_t i = mix(h) & mask_;
+            while (slots_[i] != 0) {
+                if (slots_[i] == h) return false;
+                i = (i + 1) & mask_;
+            }
+            slots_[i] = h;
+            return true;
+        }
+        void grow() {
+            std::vector<std::uint64_t> old = std::move(slots_);
+            std::size_t size = old.empty() ? 1024 : old.size() * 2;
+            slots_.assign(size, 0);
+            mask_ = size - 1;
+            for (std::uint64_t h : old) {
+                if (h != 0) place(h);
+            }
+        }
+        std::vector<std::uint64_t> slots_;
+        std::size_t mask_ = 0;
+        std::size_t count_ = 0;
+    };
+
+    /// Derived values by relation id, in pages of consecutive ids allocated on first use
+    /// (ids are dense: SQLite numbers them from 1), so that finding one is two indexings and
+    /// dropping them all one free per page rather than one per relation.
+    class DerivedCache {
+      public:
+        RelationDerivation* find(RelationId id) {
+            auto i = static_cast<std::size_t>(id);
+            if (i / kPage >= pages_.size() || !pages_[i / kPage]) return nullptr;
+            Page& page = *pages_[i / kPage];
+            return page.present[i % kPage] ? &page.values[i % kPage] : nullptr;
+        }
+        bool contains(RelationId id) { return find(id) != nullptr; }
+        /// The entry for `id`, default-constructed when absent.
+        RelationDerivation& operator[](RelationId id) {
+            auto i = static_cast<std::size_t>(id);
+            if (i / kPage >= pages_.size()) pages_.resize(i / kPage + 1);
+            auto& page = pages_[i / kPage];
+            if (!page) {
+                page = std::make_unique<Page>();
+                ++pagesUsed_;
+            }
+            if (!page->present[i % kPage]) {
+                page->present[i % kPage] = true;
+                ++count_;
+            }
+            return page->values[i % kPage];
+        }
+        void erase(RelationId id) {
+            if (RelationDerivation* d = find(id)) {
+                *d = RelationDerivation{};
+                pages_[static_cast<std::size_t>(id) / kPage]->present[static_cast<std::size_t>(id) % kPage] = false;
+                --count_;
+            }
+        }
+        std::size_t size() const { return count_; }
+        /// Entries the allocated pages hold room for (what the memory bound counts).
+        std::size_t capacity() const { return pagesUsed_ * kPage; }
+        void clear() {
+            pages_.clear();
+            pages_.shrink_to_fit();
+            pagesUsed_ = 0;
+            count_ = 0;
+        }
+
+      private:
+        static constexpr std::size_t kPage = 1024;
+        struct Page {
+            RelationDerivation values[kPage];
+            bool present[kPage] = {};
+        };
+        std::vector<std::unique_ptr<Page>> pages_;
+        std::size_t pagesUsed_ = 0;
+        std::size_t count_ = 0;
+    };
+
     // Write-path indexes, loaded on first use so that reading commands never pay for them.
     bool relationsLoaded = false;
-    std::unordered_map<RelationKey, RelationId, RelationKeyHash> relationIndex;
+    RelationIndex relationIndex;
     bool claimsLoaded = false;
-    std::unordered_map<std::uint64_t, std::uint64_t> claimHashes;  // hash of key -> content hash
+    HashSet claimHashes;  // hashes of the stored claims' keys
     std::unordered_map<SourceId, std::string> sourceDates;
 
     // Derived values of every relation this process has touched, kept across batches so a
     // relation touched again in a later batch is not read back from the claims table. Exact
     // as long as this connection is the only writer: cleared on rollback, and at the start
     // of a batch when another connection has committed since (PRAGMA data_version).
-    std::unordered_map<RelationId, RelationDerivation> derived;
+    DerivedCache derived;
     std::unordered_set<RelationId> dirty;   // touched in the open batch: written at commit
     std::unordered_set<RelationId> reload;  // claims moved: recomputed from the table at commit
     std::int64_t dataVersion = -1;
@@ -106,8 +290,18 @@ struct Store::Impl {
     // derived values rather than an INSERT and an UPDATE). Their ids continue the table's
     // (as SQLite would number them), counted from max(id) + 1 read under the batch's lock.
     RelationId nextRelationId = 0;  // 0: not read yet in this batch
-    std::unordered_map<RelationId, RelationKey> newRelations;
-    std::unordered_set<RelationId> undirectedNew;
+    struct NewRelation {
+        RelationKey key;
+        bool directed;
+    };
+    // Consecutive ids: newRelations[i] is relation firstNewRelationId + i.
+    RelationId firstNewRelationId = 0;
+    std::vector<NewRelation> newRelations;
+    const NewRelation* newRelation(RelationId id) const {
+        if (id < firstNewRelationId) return nullptr;
+        auto i = static_cast<std::size_t>(id - firstNewRelationId);
+        return i < newRelations.size() ? &newRelations[i] : nullptr;
+    }
     // True between beginBulkLoad() and endBulkLoad(): the secondary indexes are dropped.
     bool bulkLoading = false;
 
@@ -117,7 +311,6 @@ struct Store::Impl {
         dirty.clear();
         nextRelationId = 0;
         newRelations.clear();
-        undirectedNew.clear();
         reload.clear();
         relationsLoaded = false;
         relationIndex.clear();

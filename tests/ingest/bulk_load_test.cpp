@@ -213,6 +213,61 @@ TEST_F(BulkLoad, RelationValuesCountClaimsAnotherConnectionAddedBetweenBatches) 
     EXPECT_EQ(db.execAndGet("SELECT support FROM relations").getInt(), 3);
 }
 
+// Thousands of relations (so their ids span several of the store's cache pages and its
+// relation index grows several times), with parallel relations told apart by key, claimed
+// again by a second file that also repeats some of the first file's lines: one process
+// keeping its caches, two processes reading them back from the tables, and the row-by-row
+// path all store the same rows.
+TEST_F(BulkLoad, ManyRelationsKeepTheirValuesWhetherCachedOrReadBack) {
+    const int kPairs = 2600;
+    std::string source = R"({"source": {"id": "s1", "title": "Registry", "kind": "registry", "published": "2021-03-01"}})"
+                         "\n"
+                         R"({"source": {"id": "s2", "title": "Article", "kind": "article", "published": "2023-05-02"}})"
+                         "\n";
+    auto owns = [](int n, const char* src, int share, const char* id) {
+        std::string keyed = n % 10 == 0 ? R"(, "relation_key": "k)" + std::to_string(n % 3) + "\"" : "";
+        return R"({"id": ")" + std::string(id) + std::to_string(n) + R"(", "source": ")" + src +
+               R"(", "subject": {"id": "p)" + std::to_string(n % 700) +
+               R"(", "type": "Person", "name": "Person )" + std::to_string(n % 700) +
+               R"("}, "relation": "owns", "object": {"id": "c)" + std::to_string(n) +
+               R"(", "type": "Company", "name": "Company )" + std::to_string(n) +
+               R"("}, "attributes": {"share": )" + std::to_string(share) + "}" + keyed + "}\n";
+    };
+    std::string first = source;
+    std::string second = source;
+    for (int n = 0; n < kPairs; ++n) first += owns(n, "s1", 10 + n % 50, "a");
+    for (int n = 0; n < kPairs; n += 2) second += owns(n, "s2", 20 + n % 40, "b");
+    for (int n = 0; n < kPairs; n += 97) second += owns(n, "s1", 10 + n % 50, "a");  // duplicates
+    for (int n = kPairs; n < kPairs + 300; ++n) second += owns(n, "s2", 30, "b");
+    std::string a = dir_.write("first.claims.jsonl", first);
+    std::string b = dir_.write("second.claims.jsonl", second);
+
+    {
+        cg::graph::Store store(dir_.file("one-process.claimgraph"));
+        EXPECT_TRUE(ingest(store, 500, true, a).bulk);
+        auto again = ingest(store, 500, true, b);
+        EXPECT_EQ(again.duplicates, (kPairs + 96) / 97);
+        EXPECT_EQ(again.accepted, kPairs / 2 + 300);
+    }
+    for (bool bulk : {true, false}) {
+        std::string db = bulk ? "two-processes.claimgraph" : "row-by-row.claimgraph";
+        {
+            cg::graph::Store store(dir_.file(db));
+            ingest(store, 500, bulk, a);
+        }
+        cg::graph::Store store(dir_.file(db));
+        auto again = ingest(store, 500, bulk, b);
+        EXPECT_EQ(again.duplicates, (kPairs + 96) / 97);
+    }
+    std::string expected = dump(dir_.file("row-by-row.claimgraph"));
+    EXPECT_EQ(dump(dir_.file("one-process.claimgraph")), expected);
+    EXPECT_EQ(dump(dir_.file("two-processes.claimgraph")), expected);
+    SQLite::Database db(dir_.file("one-process.claimgraph"), SQLite::OPEN_READONLY);
+    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM relations").getInt(), kPairs + 300);
+    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM relations WHERE support = 2").getInt(), kPairs / 2);
+    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM relations WHERE rkey != ''").getInt(), (kPairs + 300) / 10);
+}
+
 }  // namespace
 
 TEST_F(BulkLoad, StoresTheSameRowsWhetherTheReaderHasAThreadOrNot) {
