@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -43,6 +44,39 @@ class NodeMarks {
     };
     std::vector<Slot> slots_;
     std::uint32_t epoch_ = 0;
+};
+
+/// Four bytes per node telling which nodes the current query has reached and where each one's
+/// record sits in the query's own (small, sequential) storage: begin() hands out a base, and
+/// a node's tag means "reached, record tag - base" only when it is at least that base, so the
+/// tags of earlier queries are forgotten in O(1). The base only grows, by what each query
+/// used, and the array is cleared when it would wrap (once per billions of records). A look-up
+/// touches 4 bytes per node instead of a stamped value, so more of the array stays in cache.
+/// Keep one per thread (thread_local).
+class NodeTags {
+  public:
+    /// Starts a query over `n` nodes that will hand out at most `budget` tags; returns the
+    /// first tag it may use. O(1) except when the node count grows or the tags would wrap.
+    std::uint32_t begin(std::size_t n, std::uint64_t budget) {
+        if (tags_.size() < n) tags_.resize(n, 0);
+        constexpr std::uint64_t kMax = 0xffffffffu;
+        if (next_ + budget > kMax) {
+            std::fill(tags_.begin(), tags_.end(), 0u);
+            next_ = 1;
+        }
+        return static_cast<std::uint32_t>(next_);
+    }
+    /// Records that the current query used tags up to (not including) `end`.
+    void used(std::uint32_t end) { next_ = end; }
+    std::uint32_t operator[](std::uint32_t v) const { return tags_[v]; }
+    std::uint32_t& operator[](std::uint32_t v) { return tags_[v]; }
+    /// The tags themselves, valid until the next begin(): a search loop that holds this
+    /// pointer need not reload it after every write elsewhere.
+    std::uint32_t* data() { return tags_.data(); }
+
+  private:
+    std::vector<std::uint32_t> tags_;
+    std::uint64_t next_ = 1;  // 0 is never handed out: it reads as "not reached"
 };
 
 }  // namespace cg::queries

@@ -11,21 +11,21 @@ namespace cg::queries {
 
 namespace {
 
-// What the two searches know of a node, side by side so that checking both costs one cache
-// miss: its distance from each end and the relation towards its parent on that side (walked
-// towards the node on the start side, away from it on the end side).
-struct Visit {
-    Edge frontEdge = 0;
-    Edge backEdge = 0;
-    std::uint32_t frontDist = 0;
-    std::uint32_t backDist = 0;
-    std::uint8_t flags = 0;
+// Every node a search reaches gets a record, in the order reached: the node and the record of
+// the node it was reached from (on its own side). A level of either side is a contiguous run
+// of records, so the records double as the two frontiers. A node's tag (NodeTags) is
+// base + 2 * record + side: one 4-byte look-up says whether a side has reached it, which one,
+// and where its record is.
+struct Record {
+    Node node;
+    std::uint32_t parent;
 };
-constexpr std::uint8_t kFront = 1, kBack = 2, kFrontForward = 4, kBackForward = 8;
+constexpr std::uint32_t kNoRecord = std::numeric_limits<std::uint32_t>::max();
+constexpr std::uint32_t kFrontSide = 0, kBackSide = 1;
 
 struct Search {
-    NodeMarks<Visit> visits;
-    std::vector<Node> frontier, backFrontier, next;
+    NodeTags tags;
+    std::vector<Record> records;
 };
 
 Search& threadSearch() {
@@ -39,95 +39,84 @@ std::optional<PathCell> shortestRoute(const Walk& walk, Node from, Node to, int 
     const GraphView& view = walk.view();
     if (from == to) return PathCell{from, {}};
     Search& s = threadSearch();
-    s.visits.reset(view.nodeCount());
-    s.visits.set(from, Visit{0, 0, 0, 0, kFront});
-    s.visits.set(to, Visit{0, 0, 0, 0, kBack});
-    s.frontier.assign(1, from);
-    s.backFrontier.assign(1, to);
+    // Each node gets at most one record, two tags each.
+    const std::uint32_t base =
+        s.tags.begin(view.nodeCount(), 2 * std::uint64_t{view.nodeCount()} + 2);
+    std::uint32_t* const tags = s.tags.data();
+    auto& records = s.records;
+    records.clear();
+    records.push_back({from, kNoRecord});
+    records.push_back({to, kNoRecord});
+    tags[from] = base + kFrontSide;
+    tags[to] = base + 2 + kBackSide;
+    // The current level of each side, as a run of records.
+    std::uint32_t frontBegin = 0, frontEnd = 1, backBegin = 1, backEnd = 2;
     // The relations the next level of each side would scan: grow the cheaper side.
     std::uint64_t frontCost = walk.degree(from), backCost = walk.degree(to);
     std::uint32_t frontLevel = 0, backLevel = 0;
-    constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
-    std::uint32_t best = kNone;
-    Node meetFront = 0, meetBack = 0;  // the two ends of the relation joining the searches
+    bool met = false;
+    std::uint32_t meetFront = 0, meetBack = 0;  // the records of the two ends of the meeting
     auto limit = static_cast<std::uint32_t>(maxHops);
 
-    while (!s.frontier.empty() && !s.backFrontier.empty() && best == kNone) {
-        if (maxHops > 0 && frontLevel + backLevel + 1 > limit) break;
-        s.next.clear();
+    // Grows one side by a level: scans the steps of each node of the level (out of it on the
+    // front side, into it on the back side) and records the nodes it reaches first, until it
+    // meets the other side. Returns the cost of the new level.
+    auto grow = [&](std::uint32_t begin, std::uint32_t end, std::uint32_t side) {
         std::uint64_t cost = 0;
-        // Grow one side by a level. Before a level the searches have not met, so every path
-        // is longer than frontLevel + backLevel; a meeting found while growing a level has
-        // length frontLevel + backLevel + 1 and is therefore shortest: the search stops at the
-        // first one (the rest of the level, often the largest, is never scanned).
+        for (std::uint32_t i = begin; i < end && !met; ++i) {
+            auto reach = [&](Edge, Node w, bool) {
+                if (met) return;
+                std::uint32_t tag = tags[w];
+                if (tag >= base) {
+                    std::uint32_t k = tag - base;
+                    if ((k & 1) == side) return;
+                    met = true;
+                    meetFront = side == kFrontSide ? i : k >> 1;
+                    meetBack = side == kFrontSide ? k >> 1 : i;
+                    return;
+                }
+                tags[w] = base + 2 * static_cast<std::uint32_t>(records.size()) + side;
+                records.push_back({w, i});
+                cost += walk.degree(w);
+            };
+            if (side == kFrontSide) {
+                walk.forEachStep(records[i].node, reach);
+            } else {
+                walk.forEachStepInto(records[i].node, reach);
+            }
+        }
+        return cost;
+    };
+
+    // Before a level the searches have not met, so every path is longer than frontLevel +
+    // backLevel; a meeting found while growing a level has length frontLevel + backLevel + 1
+    // and is therefore shortest: the search stops at the first one (the rest of the level,
+    // often the largest, is never scanned).
+    while (frontBegin < frontEnd && backBegin < backEnd && !met) {
+        if (maxHops > 0 && frontLevel + backLevel + 1 > limit) break;
+        auto first = static_cast<std::uint32_t>(records.size());
         if (frontCost <= backCost) {
-            for (Node u : s.frontier) {
-                if (best != kNone) break;
-                walk.forEachStep(u, [&](Edge e, Node w, bool forward) {
-                    if (best != kNone) return;
-                    bool seen = s.visits.has(w);
-                    if (seen && (s.visits.get(w).flags & kFront)) return;
-                    if (seen) {
-                        best = frontLevel + 1 + s.visits.get(w).backDist;
-                        meetFront = u;
-                        meetBack = w;
-                        return;
-                    }
-                    s.visits.set(
-                        w,
-                        Visit{e, 0, frontLevel + 1, 0,
-                              static_cast<std::uint8_t>(kFront | (forward ? kFrontForward : 0))});
-                    s.next.push_back(w);
-                    cost += walk.degree(w);
-                });
-            }
+            frontCost = grow(frontBegin, frontEnd, kFrontSide);
             ++frontLevel;
-            s.frontier.swap(s.next);
-            frontCost = cost;
+            frontBegin = first;
+            frontEnd = static_cast<std::uint32_t>(records.size());
         } else {
-            for (Node w : s.backFrontier) {
-                if (best != kNone) break;
-                walk.forEachStepInto(w, [&](Edge e, Node u, bool forward) {
-                    if (best != kNone) return;
-                    bool seen = s.visits.has(u);
-                    if (seen && (s.visits.get(u).flags & kBack)) return;
-                    if (seen) {
-                        best = s.visits.get(u).frontDist + 1 + backLevel;
-                        meetFront = u;
-                        meetBack = w;
-                        return;
-                    }
-                    s.visits.set(
-                        u, Visit{0, e, 0, backLevel + 1,
-                                 static_cast<std::uint8_t>(kBack | (forward ? kBackForward : 0))});
-                    s.next.push_back(u);
-                    cost += walk.degree(u);
-                });
-            }
+            backCost = grow(backBegin, backEnd, kBackSide);
             ++backLevel;
-            s.backFrontier.swap(s.next);
-            backCost = cost;
+            backBegin = first;
+            backEnd = static_cast<std::uint32_t>(records.size());
         }
     }
-    if (best == kNone) return std::nullopt;
+    s.tags.used(base + 2 * static_cast<std::uint32_t>(records.size()) + 2);
+    if (!met) return std::nullopt;
 
     std::vector<Node> nodes;
-    nodes.reserve(best + 1);
-    for (Node v = meetFront; v != from;) {
-        nodes.push_back(v);
-        const Visit& visit = s.visits.get(v);
-        v = (visit.flags & kFrontForward) ? view.source(visit.frontEdge)
-                                          : view.target(visit.frontEdge);
-    }
-    nodes.push_back(from);
+    nodes.reserve(frontLevel + backLevel + 2);
+    for (std::uint32_t k = meetFront; k != kNoRecord; k = records[k].parent)
+        nodes.push_back(records[k].node);
     std::reverse(nodes.begin(), nodes.end());
-    for (Node v = meetBack;;) {
-        nodes.push_back(v);
-        if (v == to) break;
-        const Visit& visit = s.visits.get(v);
-        v = (visit.flags & kBackForward) ? view.target(visit.backEdge)
-                                         : view.source(visit.backEdge);
-    }
+    for (std::uint32_t k = meetBack; k != kNoRecord; k = records[k].parent)
+        nodes.push_back(records[k].node);
     return routeThrough(walk, nodes);
 }
 
