@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <stdexcept>
 #include <vector>
 
 namespace cg::queries {
@@ -57,9 +58,12 @@ class NodeTags {
   public:
     /// Starts a query over `n` nodes that will hand out at most `budget` tags; returns the
     /// first tag it may use. O(1) except when the node count grows or the tags would wrap.
+    /// Throws std::length_error when `budget` does not fit in 32 bits at all (the searches ask
+    /// for about 2 per node or 4 per relation: views of a billion relations and more).
     std::uint32_t begin(std::size_t n, std::uint64_t budget) {
-        if (tags_.size() < n) tags_.resize(n, 0);
         constexpr std::uint64_t kMax = 0xffffffffu;
+        if (budget >= kMax) throw std::length_error("NodeTags: too many tags for one query");
+        if (tags_.size() < n) tags_.resize(n, 0);
         if (next_ + budget > kMax) {
             std::fill(tags_.begin(), tags_.end(), 0u);
             next_ = 1;

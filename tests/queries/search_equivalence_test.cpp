@@ -267,6 +267,7 @@ TEST(NodeTags, ForgetEarlierQueriesAndClearWhenTheyWouldWrap) {
     std::uint32_t fresh = tags.begin(12, 100);
     EXPECT_EQ(fresh, 1u);
     for (std::uint32_t v = 0; v < 12; ++v) EXPECT_EQ(tags[v], 0u) << v;
+    EXPECT_THROW(tags.begin(12, 0xffffffffu), std::length_error);
 }
 
 }  // namespace
