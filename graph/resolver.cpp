@@ -2,6 +2,8 @@
 #include "graph/resolver.hpp"
 
 #include <algorithm>
+#include <cstring>
+#include <functional>
 
 #include "graph/error.hpp"
 #include "graph/name_parts.hpp"
@@ -29,6 +31,63 @@ std::string trim(std::string_view s) {
 }
 
 }  // namespace
+
+std::optional<EntityId> EntityKeyIndex::find(std::string_view key) const {
+    if (slots_.empty()) return std::nullopt;
+    std::uint64_t h = std::hash<std::string_view>{}(key);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+        const Slot& slot = slots_[i];
+        if (!slot.used()) return std::nullopt;
+        if (matches(slot, h, key)) return slot.id;
+    }
+}
+
+bool EntityKeyIndex::matches(const Slot& slot, std::uint64_t hash, std::string_view key) const {
+    if (slot.hash != hash) return false;
+    auto length = static_cast<unsigned char>(slot.text[15]);
+    if (length == kLong) {
+        std::uint32_t index = 0;
+        std::memcpy(&index, slot.text, sizeof index);
+        return long_[index] == key;
+    }
+    return length == key.size() + 1 && std::memcmp(slot.text, key.data(), key.size()) == 0;
+}
+
+bool EntityKeyIndex::insert(std::string_view key, EntityId id) {
+    if (find(key)) return false;
+    if ((count_ + 1) * 4 > slots_.size() * 3) grow();
+    Slot slot;
+    slot.hash = std::hash<std::string_view>{}(key);
+    slot.id = id;
+    if (key.size() < 16) {
+        std::memcpy(slot.text, key.data(), key.size());
+        slot.text[15] = static_cast<char>(key.size() + 1);
+    } else {
+        auto index = static_cast<std::uint32_t>(long_.size());
+        long_.emplace_back(key);
+        std::memcpy(slot.text, &index, sizeof index);
+        slot.text[15] = static_cast<char>(kLong);
+    }
+    place(slot);
+    ++count_;
+    return true;
+}
+
+void EntityKeyIndex::place(Slot slot) {
+    std::size_t i = slot.hash & mask_;
+    while (slots_[i].used()) i = (i + 1) & mask_;
+    slots_[i] = slot;
+}
+
+void EntityKeyIndex::grow() {
+    std::vector<Slot> old = std::move(slots_);
+    std::size_t size = old.empty() ? 1024 : old.size() * 2;
+    slots_.assign(size, Slot{});
+    mask_ = size - 1;
+    for (const Slot& slot : old) {
+        if (slot.used()) place(slot);
+    }
+}
 
 std::string normalizeScheme(std::string_view scheme) {
     std::string out = trim(scheme);
@@ -64,7 +123,7 @@ void Resolver::remember(EntityId id, const std::string& key, EntityTypeId type, 
     if (static_cast<std::size_t>(id) >= info_.size())
         info_.resize(static_cast<std::size_t>(id) + 1);
     info_[id] = Info{type, stub, true, id};
-    keys_.emplace(key, id);
+    keys_.insert(key, id);
 }
 
 EntityId Resolver::canonicalOf(EntityId id) const {
@@ -82,12 +141,12 @@ std::optional<EntityId> Resolver::find(const EntityRef& ref,
         for (const RecentKey& recent : recentKeys_) {
             if (recent.id != 0 && recent.key == ref.key) return recent.id;
         }
-        auto it = keys_.find(ref.key);
-        if (it == keys_.end()) return std::nullopt;
+        auto found = keys_.find(ref.key);
+        if (!found) return std::nullopt;
         RecentKey& slot = recentKeys_[recentNext_++ % 4];
         slot.key = ref.key;
-        slot.id = it->second;
-        return it->second;
+        slot.id = *found;
+        return found;
     }
     for (const auto& [scheme, value] : ref.identifiers) {
         auto it = byIdentifier_.find(identifierKey(scheme, value));
@@ -148,7 +207,7 @@ std::string Resolver::newKey(const std::string& type, const std::string& name) {
     }
     base += "/" + slug;
     std::string key = base;
-    for (int n = 2; keys_.count(key); ++n) key = base + "-" + std::to_string(n);
+    for (int n = 2; keys_.find(key); ++n) key = base + "-" + std::to_string(n);
     return key;
 }
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -20,6 +21,37 @@ namespace cg::graph {
 /// Why a reference could not be resolved, for the rejection message.
 struct ResolveError {
     std::string reason;
+};
+
+/// Entity ids by key, in one open-addressing table: a slot holds the key's hash, the id and,
+/// for keys of up to 15 bytes, the key itself, so that a look-up reads one cache line (a
+/// node-based map reads a bucket, then a node: two misses per reference on a large store).
+/// Longer keys are kept aside and compared there. The first id given a key keeps it.
+class EntityKeyIndex {
+  public:
+    /// The id with this key, or nothing.
+    std::optional<EntityId> find(std::string_view key) const;
+    /// Adds the key unless present; returns false when it was.
+    bool insert(std::string_view key, EntityId id);
+    std::size_t size() const { return count_; }
+
+  private:
+    struct Slot {
+        std::uint64_t hash = 0;
+        EntityId id = 0;
+        // Byte 15: 0 in a free slot; the key's length + 1 when the key fits in bytes 0-14;
+        // kLong when it is kept in long_, at the index in bytes 0-3.
+        char text[16] = {};
+        bool used() const { return text[15] != 0; }
+    };
+    static constexpr unsigned char kLong = 0xff;
+    bool matches(const Slot& slot, std::uint64_t hash, std::string_view key) const;
+    void place(Slot slot);
+    void grow();
+    std::vector<Slot> slots_;
+    std::size_t mask_ = 0;
+    std::size_t count_ = 0;
+    std::vector<std::string> long_;
 };
 
 /// Turns entity references into entity ids, creating entities as needed. Matching, in order:
@@ -88,7 +120,7 @@ class Resolver {
     const Schema& schema_;
     std::optional<EntityTypeId> person_;
     std::vector<Info> info_;  // indexed by entity id
-    std::unordered_map<std::string, EntityId> keys_;
+    EntityKeyIndex keys_;
     // The last few entity ids found by key: a claim looks each of its references up four
     // times (checks, then resolution), and keys_ only ever gains entries, so a remembered
     // hit stays right.

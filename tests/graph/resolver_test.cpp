@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -236,4 +237,32 @@ TEST_F(ResolverTest, UnknownTypeIsAnError) {
 TEST(NormalizeScheme, LowerCasesAndUsesDashes) {
     EXPECT_EQ(cg::graph::normalizeScheme(" KH_MOC "), "kh-moc");
     EXPECT_EQ(cg::graph::normalizeScheme("UK Companies House"), "uk-companies-house");
+}
+
+// The flat key index behind the resolver: short keys held in the slot, long ones aside, the
+// first id given a key kept, every key found again after the table has grown many times.
+TEST(EntityKeyIndex, FindsEveryKeyItHoldsAndKeepsTheFirstId) {
+    cg::graph::EntityKeyIndex index;
+    EXPECT_FALSE(index.find("e1"));
+    auto keyOf = [](int n) {
+        std::string key = "e" + std::to_string(n);
+        if (n % 3 == 0) key = "person/a-rather-long-slug-" + key;  // beyond the 15 inline bytes
+        if (n % 7 == 0) key += std::string(15 - std::min<std::size_t>(key.size(), 15), 'x');  // exactly 15
+        return key;
+    };
+    const int kCount = 5000;
+    for (int n = 1; n <= kCount; ++n) EXPECT_TRUE(index.insert(keyOf(n), n));
+    EXPECT_EQ(index.size(), static_cast<std::size_t>(kCount));
+    for (int n = 1; n <= kCount; ++n) {
+        auto found = index.find(keyOf(n));
+        ASSERT_TRUE(found) << keyOf(n);
+        EXPECT_EQ(*found, n);
+    }
+    EXPECT_FALSE(index.insert(keyOf(42), 99));  // the first id stays
+    EXPECT_EQ(*index.find(keyOf(42)), 42);
+    EXPECT_FALSE(index.find("e0"));
+    EXPECT_FALSE(index.find(""));
+    EXPECT_FALSE(index.find(keyOf(3) + "y"));
+    EXPECT_TRUE(index.insert("", 7));  // an empty key is a key like any other
+    EXPECT_EQ(*index.find(""), 7);
 }
