@@ -55,6 +55,16 @@ TEST(NameParts, OrganisationsKeepTheirWordsButCanonicaliseLegalForms) {
     EXPECT_EQ(matchKey("AG Holding", false), "ag holding");
 }
 
+TEST(NameParts, GermanAndAustrianLimitedCompanySpellingsMatch) {
+    // Registries and articles write the same form with and without dots.
+    EXPECT_EQ(matchKey("Müller Holding G.m.b.H.", false), matchKey("Müller Holding GmbH", false));
+    EXPECT_EQ(matchKey("Müller Holding Ges.m.b.H.", false), "muller holding gmbh");
+    EXPECT_EQ(matchKey("Müller Holding GesmbH", false), "muller holding gmbh");
+    EXPECT_EQ(matchKey("Adolf Würth G.m.b.H. & Co. KG", false),
+              matchKey("Adolf Würth GmbH & Co. KG", false));
+    EXPECT_EQ(stripLegalForm(matchKey("Müller Holding G.m.b.H.", false)), "muller holding");
+}
+
 TEST(NameParts, StripsOnlyATrailingLegalFormForSuggestions) {
     EXPECT_EQ(stripLegalForm(matchKey("Golden Sands Ltd", false)), "golden sands");
     EXPECT_EQ(stripLegalForm(matchKey("Adolf Würth GmbH & Co. KG", false)), "adolf wurth");
