@@ -335,7 +335,8 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
                 ->capture_default_str();
             cmd->add_option("--seed", a.seed, "Seed of the betweenness sample")
                 ->capture_default_str();
-            cmd->add_option("--threads", a.threads, "Worker threads (0: every core)")
+            cmd->add_option("--threads", a.threads,
+                            "Worker threads for betweenness, closeness, harmonic and eigenvector (0: every core)")
                 ->capture_default_str();
             cmd->add_flag("--directed", a.directed, "Follow relations from subject to object only");
         },
