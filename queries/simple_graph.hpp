@@ -30,6 +30,8 @@ class SimpleGraph {
     }
     /// Neighbour pairs (arcs when directed, each undirected link once otherwise).
     std::uint64_t linkCount() const { return directed_ ? out_.size() : out_.size() / 2; }
+    /// Entries of all the out-neighbour lists together (2 per link when undirected).
+    std::uint64_t arcCount() const { return out_.size(); }
 
     /// A numbering that keeps neighbours close in memory, so that traversals touch fewer
     /// cache lines: breadth-first from the node of highest degree, component after component
