@@ -15,22 +15,22 @@ namespace {
 // is the k-th strongly connected component): every arc goes to a node of the same component
 // or of a later one. Nodes with no in-neighbour come first and nodes with no out-neighbour
 // last, each alone, without a search; the rest are searched (strongComponents reports sinks
-// first, so its components are read back last to first).
+// first, so its components are laid out from the back of their stretch of `order`).
 void componentsInFlowOrder(const SimpleGraph& graph, std::vector<Node>& order,
                            std::vector<std::uint32_t>& start) {
     std::uint32_t n = graph.nodeCount();
     ComponentMarks marks;
     marks.mark.assign(n, ComponentMarks::kUnseen);
-    order.clear();
-    order.reserve(n);
+    order.resize(n);
     start.clear();
     start.reserve(static_cast<std::size_t>(n) + 1);
+    std::uint32_t front = 0;
     std::vector<Node> last;
     for (Node v = 0; v < n; ++v) {
         if (graph.in(v).empty()) {
             marks.mark[v] = ComponentMarks::kSettled;
-            start.push_back(static_cast<std::uint32_t>(order.size()));
-            order.push_back(v);
+            start.push_back(front);
+            order[front++] = v;
         } else if (graph.out(v).empty()) {
             marks.mark[v] = ComponentMarks::kSettled;
             last.push_back(v);
@@ -46,23 +46,22 @@ void componentsInFlowOrder(const SimpleGraph& graph, std::vector<Node>& order,
             return true;
         }
     };
-    // Found sinks first: collected as they come, then laid out last component first.
-    std::vector<Node> found;
-    std::vector<std::uint32_t> ends;
+    // Found sinks first, so each goes just before the one found before it; their starts come
+    // out descending and are turned round afterwards.
+    auto back = static_cast<std::uint32_t>(n - last.size());
+    std::size_t searchedStarts = start.size();
     strongComponents(n, marks, Arcs{&graph}, [&](std::span<const Node> members) {
-        found.insert(found.end(), members.begin(), members.end());
-        ends.push_back(static_cast<std::uint32_t>(found.size()));
+        back -= static_cast<std::uint32_t>(members.size());
+        std::copy(members.begin(), members.end(), order.begin() + back);
+        start.push_back(back);
     });
-    for (std::size_t k = ends.size(); k-- > 0;) {
-        std::uint32_t b = k ? ends[k - 1] : 0;
-        start.push_back(static_cast<std::uint32_t>(order.size()));
-        order.insert(order.end(), found.begin() + b, found.begin() + ends[k]);
-    }
+    std::reverse(start.begin() + static_cast<std::ptrdiff_t>(searchedStarts), start.end());
+    std::uint32_t end = static_cast<std::uint32_t>(n - last.size());
     for (Node v : last) {
-        start.push_back(static_cast<std::uint32_t>(order.size()));
-        order.push_back(v);
+        start.push_back(end);
+        order[end++] = v;
     }
-    start.push_back(static_cast<std::uint32_t>(order.size()));
+    start.push_back(n);
 }
 
 }  // namespace
