@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "queries/betweenness.hpp"
 
+#include <algorithm>
+#include <bit>
 #include <limits>
 #include <numeric>
 #include <random>
@@ -32,7 +34,7 @@ std::vector<Node> sampleSources(std::uint32_t n, std::uint32_t k, std::uint64_t 
 
 namespace {
 
-// One worker's share of the sources, accumulated into its own array. Each source takes three
+// A worker's sources one at a time, accumulated into its own array. Each source takes three
 // passes:
 //  1. a breadth-first search that writes down the order nodes are reached in and, node after
 //     node, the arcs that lie on shortest paths (to a node one step further). Its inner loop has
@@ -43,8 +45,8 @@ namespace {
 //  3. the dependencies, nodes in reverse order: every successor of v is finished before v, and
 //     its `value` (sigma until then) is already its coefficient (1 + delta) / sigma.
 // Distances and values are separate arrays, so the search's random reads stay in the smaller.
-void accumulate(const SimpleGraph& g, const std::vector<Node>& sources, unsigned worker,
-                unsigned workers, std::vector<double>& score) {
+void accumulateOneByOne(const SimpleGraph& g, const std::vector<Node>& sources,
+                        std::vector<double>& score) {
     const std::uint32_t n = g.nodeCount();
     std::vector<std::int32_t> distance(n, -1);
     std::vector<double> values(n, 0);
@@ -56,8 +58,7 @@ void accumulate(const SimpleGraph& g, const std::vector<Node>& sources, unsigned
     double* const value = values.data();
     Node* const reached = order.data();
     Node* const onPath = next.data();
-    for (std::size_t i = worker; i < sources.size(); i += workers) {
-        Node s = sources[i];
+    for (Node s : sources) {
         std::uint32_t tail = 1, arcs = 0;
         reached[0] = s;
         dist[s] = 0;
@@ -96,6 +97,128 @@ void accumulate(const SimpleGraph& g, const std::vector<Node>& sources, unsigned
     }
 }
 
+
+// Up to 64 sources searched together, one bit ("lane") per source: Then et al.'s multi-source
+// breadth-first search ("The More the Merrier", VLDB 2014) carrying Brandes' counts. A level is
+// a list of entries (node, lanes at that distance), so a node's relations are scanned once per
+// distinct distance it has from the batch's sources rather than once per source, and the
+// sources' searches share every cache line they read. Per lane the arithmetic is Brandes':
+//  - forward, level L: for an entry (v, lanes m) and a neighbour w, the lanes m & ~seen[w] are
+//    exactly those in which v -> w lies on a shortest path (w is not reached before level L + 1
+//    in them), so sigma is pushed there as the level is built;
+//  - backward, from the deepest level: w's lanes at level L + 1 are marked in `fresh`, and v's
+//    coefficient sum in lane l adds up value[w][l] over its neighbours in that order, as the
+//    one-source search does.
+// `value` holds sigma and then (1 + delta) / sigma, `lanes` doubles per node: the caller
+// chooses `lanes` so that these rows fit the memory budget.
+constexpr std::size_t kBatchFrom = 32;
+
+struct Entry {
+    Node node;
+    std::uint64_t lanes;
+};
+
+void accumulateBatched(const SimpleGraph& g, const std::vector<Node>& sources, unsigned lanes,
+                       std::vector<double>& score) {
+    const std::uint32_t n = g.nodeCount();
+    const std::size_t stride = lanes;
+    std::vector<std::uint64_t> seenLanes(n, 0), freshLanes(n, 0);
+    std::vector<double> values(std::size_t{n} * stride, 0);
+    std::vector<Entry> entries;
+    std::vector<std::uint32_t> levelStart;  // level j is entries[levelStart[j], levelStart[j + 1])
+    std::vector<Node> newNodes(std::size_t{n} + 1);  // one spare: written before it counts
+    std::uint64_t* const seen = seenLanes.data();
+    std::uint64_t* const fresh = freshLanes.data();
+    double* const value = values.data();
+    Node* const added = newNodes.data();
+    double sum[64];
+    // Moves the nodes reached by the level just built into a new level.
+    auto closeLevel = [&](std::uint32_t count) {
+        for (std::uint32_t j = 0; j < count; ++j) {
+            const Node w = added[j];
+            seen[w] |= fresh[w];
+            entries.push_back({w, fresh[w]});
+            fresh[w] = 0;
+        }
+        levelStart.push_back(static_cast<std::uint32_t>(entries.size()));
+    };
+    for (std::size_t first = 0; first < sources.size(); first += stride) {
+        const std::size_t batch = std::min(stride, sources.size() - first);
+        entries.clear();
+        levelStart.assign(1, 0);
+        std::uint32_t count = 0;
+        for (std::size_t l = 0; l < batch; ++l) {
+            const Node s = sources[first + l];
+            if (!fresh[s]) added[count++] = s;
+            fresh[s] |= std::uint64_t{1} << l;
+            value[s * stride + l] = 1;
+        }
+        closeLevel(count);
+        for (std::size_t level = 0; levelStart[level] < levelStart[level + 1]; ++level) {
+            count = 0;
+            for (std::uint32_t k = levelStart[level]; k < levelStart[level + 1]; ++k) {
+                const Node v = entries[k].node;
+                const std::uint64_t m = entries[k].lanes;
+                const double* sigmaV = value + v * stride;
+                for (Node w : g.out(v)) {
+                    std::uint64_t onPath = m & ~seen[w];
+                    const std::uint64_t before = fresh[w];
+                    added[count] = w;
+                    count += (before == 0) & (onPath != 0);
+                    fresh[w] = before | onPath;
+                    if (!onPath) continue;
+                    double* sigmaW = value + w * stride;
+                    do {
+                        const int l = std::countr_zero(onPath);
+                        sigmaW[l] += sigmaV[l];
+                        onPath &= onPath - 1;
+                    } while (onPath);
+                }
+            }
+            closeLevel(count);
+        }
+        levelStart.pop_back();  // the empty level that ended the search
+        const std::size_t levels = levelStart.size() - 1;
+        auto markLevel = [&](std::size_t level, bool on) {
+            if (level >= levels) return;
+            for (std::uint32_t k = levelStart[level]; k < levelStart[level + 1]; ++k)
+                fresh[entries[k].node] = on ? entries[k].lanes : 0;
+        };
+        for (std::size_t level = levels - 1; level >= 1; --level) {
+            markLevel(level + 1, true);
+            for (std::uint32_t k = levelStart[level]; k < levelStart[level + 1]; ++k) {
+                const Node v = entries[k].node;
+                const std::uint64_t m = entries[k].lanes;
+                for (std::uint64_t x = m; x; x &= x - 1) sum[std::countr_zero(x)] = 0;
+                for (Node w : g.out(v)) {
+                    std::uint64_t hit = m & fresh[w];
+                    if (!hit) continue;
+                    const double* coefficientW = value + w * stride;
+                    do {
+                        const int l = std::countr_zero(hit);
+                        sum[l] += coefficientW[l];
+                        hit &= hit - 1;
+                    } while (hit);
+                }
+                double* valueV = value + v * stride;
+                for (std::uint64_t x = m; x; x &= x - 1) {
+                    const int l = std::countr_zero(x);
+                    const double sigma = valueV[l];
+                    const double delta = sigma * sum[l];
+                    score[v] += delta;
+                    valueV[l] = (1 + delta) / sigma;
+                }
+            }
+            markLevel(level + 1, false);
+        }
+        for (const Entry& e : entries) {
+            double* valueV = value + e.node * stride;
+            for (std::uint64_t x = e.lanes; x; x &= x - 1) valueV[std::countr_zero(x)] = 0;
+            seen[e.node] = 0;
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<double> betweennessCentrality(const SimpleGraph& graph, const std::vector<Node>* sample,
@@ -114,10 +237,23 @@ std::vector<double> betweennessCentrality(const SimpleGraph& graph, const std::v
     std::vector<Node> localSources(sources.size());
     for (std::size_t i = 0; i < sources.size(); ++i) localSources[i] = newOf[sources[i]];
     unsigned workers = workerCount(threads, sources.size());
+    // Sources go to the workers in turn. A worker searches them 64 at a time when it has that
+    // many and the rows of 64 doubles per node fit the budget (at 32 and more the batches are
+    // faster than one by one; below, slower), else one by one.
+    const std::size_t perWorker = (sources.size() + workers - 1) / workers;
+    const std::size_t budget = std::size_t{256} << 20;  // bytes, all workers together
+    const std::size_t lanes = std::min<std::size_t>(
+        {64, perWorker, budget / (std::max<std::size_t>(n, 1) * sizeof(double) * workers)});
     std::vector<std::vector<double>> partial(workers);
     onWorkers(workers, [&](unsigned w, unsigned count) {
         partial[w].assign(n, 0);
-        accumulate(local, localSources, w, count, partial[w]);
+        std::vector<Node> mine;
+        for (std::size_t i = w; i < localSources.size(); i += count) mine.push_back(localSources[i]);
+        if (lanes >= kBatchFrom) {
+            accumulateBatched(local, mine, static_cast<unsigned>(lanes), partial[w]);
+        } else {
+            accumulateOneByOne(local, mine, partial[w]);
+        }
     });
     std::vector<double> score(n, 0);
     for (const auto& p : partial) {

@@ -250,6 +250,29 @@ TEST_F(CentralityOnGeneratedGraphs, BetweennessDoesNotDependOnTheNumberOfThreads
         EXPECT_NEAR(one[i], two[i], 1e-12 * std::max(1.0, one[i]));
 }
 
+// Sources are searched 64 at a time (one bit each) when a worker has at least 32 of them, one
+// at a time otherwise: both must give the same scores, partial batches included.
+TEST_F(CentralityOnGeneratedGraphs, BatchedAndOneByOneSearchesAgree) {
+    for (bool directed : {false, true}) {
+        auto view = large_->view();
+        cg::queries::Walk walk(view, cg::queries::RelationSet::named(view.schema(), {}), directed);
+        cg::queries::SimpleGraph g(walk, false);
+        for (std::uint32_t k : {40u, 130u}) {
+            auto sample = cg::queries::sampleSources(g.nodeCount(), k, kSeed);
+            auto batched = cg::queries::betweennessCentrality(g, &sample, 1);  // k per worker
+            auto oneByOne = cg::queries::betweennessCentrality(g, &sample, 8);  // 5 or 17 each
+            ASSERT_EQ(batched.size(), oneByOne.size());
+            std::size_t nonZero = 0;
+            for (std::size_t i = 0; i < batched.size(); ++i) {
+                EXPECT_NEAR(batched[i], oneByOne[i], 1e-12 * std::max(1.0, oneByOne[i]))
+                    << "node " << i << ", " << k << " sources" << (directed ? ", directed" : "");
+                nonZero += oneByOne[i] != 0;
+            }
+            EXPECT_GT(nonZero, batched.size() / 4);
+        }
+    }
+}
+
 TEST_F(CentralityOnGeneratedGraphs, SampleIsFixedBySeed) {
     auto sample = cg::queries::sampleSources(kLarge, kSamples, kSeed);
     ASSERT_EQ(sample.size(), kSamples);
