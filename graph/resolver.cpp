@@ -33,17 +33,15 @@ std::string trim(std::string_view s) {
 }  // namespace
 
 std::optional<EntityId> EntityKeyIndex::find(std::string_view key) const {
-    if (slots_.empty()) return std::nullopt;
+    if (table_.size() == 0) return std::nullopt;
     std::uint64_t h = std::hash<std::string_view>{}(key);
-    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
-        const Slot& slot = slots_[i];
-        if (!slot.used()) return std::nullopt;
-        if (matches(slot, h, key)) return slot.id;
-    }
+    const Slot* slot = table_.find(h, [&](const Slot& s) { return matches(s, h, key); });
+    if (!slot) return std::nullopt;
+    return slot->id;
 }
 
 bool EntityKeyIndex::matches(const Slot& slot, std::uint64_t hash, std::string_view key) const {
-    if (slot.hash != hash) return false;
+    if (slot.keyHash != hash) return false;
     auto length = static_cast<unsigned char>(slot.text[15]);
     if (length == kLong) {
         std::uint32_t index = 0;
@@ -55,9 +53,8 @@ bool EntityKeyIndex::matches(const Slot& slot, std::uint64_t hash, std::string_v
 
 bool EntityKeyIndex::insert(std::string_view key, EntityId id) {
     if (find(key)) return false;
-    if ((count_ + 1) * 4 > slots_.size() * 3) grow();
     Slot slot;
-    slot.hash = std::hash<std::string_view>{}(key);
+    slot.keyHash = std::hash<std::string_view>{}(key);
     slot.id = id;
     if (key.size() < 16) {
         std::memcpy(slot.text, key.data(), key.size());
@@ -68,25 +65,8 @@ bool EntityKeyIndex::insert(std::string_view key, EntityId id) {
         std::memcpy(slot.text, &index, sizeof index);
         slot.text[15] = static_cast<char>(kLong);
     }
-    place(slot);
-    ++count_;
+    table_.insert(slot);
     return true;
-}
-
-void EntityKeyIndex::place(Slot slot) {
-    std::size_t i = slot.hash & mask_;
-    while (slots_[i].used()) i = (i + 1) & mask_;
-    slots_[i] = slot;
-}
-
-void EntityKeyIndex::grow() {
-    std::vector<Slot> old = std::move(slots_);
-    std::size_t size = old.empty() ? 1024 : old.size() * 2;
-    slots_.assign(size, Slot{});
-    mask_ = size - 1;
-    for (const Slot& slot : old) {
-        if (slot.used()) place(slot);
-    }
 }
 
 std::string normalizeScheme(std::string_view scheme) {

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "graph/flat_table.hpp"
 #include "graph/model.hpp"
 #include "graph/name_parts.hpp"
 #include "graph/schema.hpp"
@@ -23,34 +24,31 @@ struct ResolveError {
     std::string reason;
 };
 
-/// Entity ids by key, in one open-addressing table: a slot holds the key's hash, the id and,
-/// for keys of up to 15 bytes, the key itself, so that a look-up reads one cache line (a
-/// node-based map reads a bucket, then a node: two misses per reference on a large store).
-/// Longer keys are kept aside and compared there. The first id given a key keeps it.
+/// Entity ids by key, in one FlatTable: a slot holds the key's hash, the id and, for keys of
+/// up to 15 bytes, the key itself, so that a look-up reads one cache line (a node-based map
+/// reads a bucket, then a node: two misses per reference on a large store). Longer keys are
+/// kept aside and compared there. The first id given a key keeps it.
 class EntityKeyIndex {
   public:
     /// The id with this key, or nothing.
     std::optional<EntityId> find(std::string_view key) const;
     /// Adds the key unless present; returns false when it was.
     bool insert(std::string_view key, EntityId id);
-    std::size_t size() const { return count_; }
+    std::size_t size() const { return table_.size(); }
 
   private:
     struct Slot {
-        std::uint64_t hash = 0;
+        std::uint64_t keyHash = 0;
         EntityId id = 0;
         // Byte 15: 0 in a free slot; the key's length + 1 when the key fits in bytes 0-14;
         // kLong when it is kept in long_, at the index in bytes 0-3.
         char text[16] = {};
         bool used() const { return text[15] != 0; }
+        std::uint64_t hash() const { return keyHash; }
     };
     static constexpr unsigned char kLong = 0xff;
     bool matches(const Slot& slot, std::uint64_t hash, std::string_view key) const;
-    void place(Slot slot);
-    void grow();
-    std::vector<Slot> slots_;
-    std::size_t mask_ = 0;
-    std::size_t count_ = 0;
+    FlatTable<Slot> table_;
     std::vector<std::string> long_;
 };
 

@@ -14,6 +14,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "graph/flat_table.hpp"
 #include "graph/model.hpp"
 #include "graph/relation_evidence.hpp"
 #include "graph/store.hpp"
@@ -78,53 +79,57 @@ struct Store::Impl {
         EntityId src;
         EntityId dst;
         std::string rkey;
-        bool operator==(const RelationKey&) const = default;
     };
 
     /// The (type, src, dst, key) -> id index of every relation, flat: types and keys are
-    /// interned to small numbers and each relation is one 32-byte slot of an open-addressing
-    /// table, so a probe touches one cache line and the index frees in one go (a node-based
-    /// map cost a cache miss per probe, a heap block per relation and ~120 bytes each).
+    /// interned to small numbers and each relation is one 32-byte slot of a FlatTable, so a
+    /// probe touches one cache line and the index frees in one go (a node-based map cost a
+    /// cache miss per probe, a heap block per relation and ~120 bytes each).
     class RelationIndex {
       public:
         /// The relation's id, or 0 when absent.
         RelationId find(const std::string& type, EntityId src, EntityId dst,
                         const std::string& rkey) const {
-            if (slots_.empty()) return 0;
+            if (table_.size() == 0) return 0;
             std::uint32_t t = lookup(types_, type);
             std::uint32_t k = rkey.empty() ? 0 : lookup(rkeys_, rkey);
             if (t == kNone || k == kNone) return 0;
-            for (std::size_t i = hash(t, src, dst, k) & mask_;; i = (i + 1) & mask_) {
-                const Slot& slot = slots_[i];
-                if (slot.id == 0) return 0;
-                if (slot.src == src && slot.dst == dst && slot.type == t && slot.rkey == k)
-                    return slot.id;
-            }
+            const Slot* slot = table_.find(hash(t, src, dst, k), [&](const Slot& s) {
+                return s.src == src && s.dst == dst && s.type == t && s.rkey == k;
+            });
+            return slot ? slot->id : 0;
         }
         /// Adds a relation not in the index.
         void insert(const std::string& type, EntityId src, EntityId dst, const std::string& rkey,
                     RelationId id) {
-            if ((count_ + 1) * 4 > slots_.size() * 3) grow();
             std::uint32_t t = intern(types_, type);
             std::uint32_t k = rkey.empty() ? 0 : intern(rkeys_, rkey);
-            place(Slot{src, dst, t, k, id});
-            ++count_;
+            table_.insert(Slot{src, dst, t, k, id});
         }
         void clear() {
-            slots_ = {};
+            table_.clear();
             types_.clear();
             rkeys_.clear();
-            count_ = 0;
-            mask_ = 0;
         }
 
       private:
+        static std::uint64_t hash(std::uint32_t type, EntityId src, EntityId dst,
+                                  std::uint32_t rkey) {
+            std::uint64_t h = static_cast<std::uint64_t>(src) * 0x9E3779B97F4A7C15ull;
+            h ^= static_cast<std::uint64_t>(dst) + 0x632BE59BD9B4E019ull + (h << 6) + (h >> 2);
+            h ^= (static_cast<std::uint64_t>(type) << 32 | rkey) * 0xC2B2AE3D27D4EB4Full;
+            h ^= h >> 29;
+            h *= 0xBF58476D1CE4E5B9ull;
+            return h ^ (h >> 32);
+        }
         struct Slot {
-            EntityId src;
-            EntityId dst;
-            std::uint32_t type;
-            std::uint32_t rkey;  // 0: the empty key
-            RelationId id;       // 0: a free slot
+            EntityId src = 0;
+            EntityId dst = 0;
+            std::uint32_t type = 0;
+            std::uint32_t rkey = 0;  // 0: the empty key
+            RelationId id = 0;       // 0: a free slot
+            bool used() const { return id != 0; }
+            std::uint64_t hash() const { return RelationIndex::hash(type, src, dst, rkey); }
         };
         static constexpr std::uint32_t kNone = 0xffffffffu;
         static std::uint32_t lookup(const std::unordered_map<std::string, std::uint32_t>& names,
@@ -136,84 +141,37 @@ struct Store::Impl {
                                     const std::string& name) {
             return names.emplace(name, static_cast<std::uint32_t>(names.size() + 1)).first->second;
         }
-        static std::size_t hash(std::uint32_t type, EntityId src, EntityId dst, std::uint32_t rkey) {
-            std::uint64_t h = static_cast<std::uint64_t>(src) * 0x9E3779B97F4A7C15ull;
-            h ^= static_cast<std::uint64_t>(dst) + 0x632BE59BD9B4E019ull + (h << 6) + (h >> 2);
-            h ^= (static_cast<std::uint64_t>(type) << 32 | rkey) * 0xC2B2AE3D27D4EB4Full;
-            h ^= h >> 29;
-            h *= 0xBF58476D1CE4E5B9ull;
-            return static_cast<std::size_t>(h ^ (h >> 32));
-        }
-        void place(const Slot& s) {
-            std::size_t i = hash(s.type, s.src, s.dst, s.rkey) & mask_;
-            while (slots_[i].id != 0) i = (i + 1) & mask_;
-            slots_[i] = s;
-        }
-        void grow() {
-            std::vector<Slot> old = std::move(slots_);
-            std::size_t size = old.empty() ? 1024 : old.size() * 2;
-            slots_.assign(size, Slot{0, 0, 0, 0, 0});
-            mask_ = size - 1;
-            for (const Slot& s : old) {
-                if (s.id != 0) place(s);
-            }
-        }
-        std::vector<Slot> slots_;
-        std::size_t mask_ = 0;
-        std::size_t count_ = 0;
+        FlatTable<Slot> table_;
         std::unordered_map<std::string, std::uint32_t> types_;
         std::unordered_map<std::string, std::uint32_t> rkeys_;  // non-empty keys, from 1
     };
 
-    /// A set of 64-bit hashes (open addressing; 0 is stored as 1, which only makes a rare
-    /// false hit, and hits are confirmed against the table anyway).
+    /// A set of 64-bit hashes in a FlatTable (0 is stored as 1, which only makes a rare false
+    /// hit, and hits are confirmed against the table anyway).
     class HashSet {
       public:
         bool contains(std::uint64_t h) const {
-            if (slots_.empty()) return false;
             h = h ? h : 1;
-            for (std::size_t i = mix(h) & mask_;; i = (i + 1) & mask_) {
-                if (slots_[i] == h) return true;
-                if (slots_[i] == 0) return false;
-            }
+            return table_.find(mix(h), [h](const Slot& s) { return s.value == h; }) != nullptr;
         }
         void insert(std::uint64_t h) {
-            if ((count_ + 1) * 4 > slots_.size() * 3) grow();
-            if (place(h ? h : 1)) ++count_;
+            h = h ? h : 1;
+            if (!contains(h)) table_.insert(Slot{h});
         }
-        void clear() {
-            slots_ = {};
-            count_ = 0;
-            mask_ = 0;
-        }
+        void clear() { table_.clear(); }
 
       private:
-        static std::size_t mix(std::uint64_t h) {
+        static std::uint64_t mix(std::uint64_t h) {
             h ^= h >> 31;
             h *= 0x9E3779B97F4A7C15ull;
-            return static_cast<std::size_t>(h ^ (h >> 29));
+            return h ^ (h >> 29);
         }
-        bool place(std::uint64_t h) {
-            std::size_t i = mix(h) & mask_;
-            while (slots_[i] != 0) {
-                if (slots_[i] == h) return false;
-                i = (i + 1) & mask_;
-            }
-            slots_[i] = h;
-            return true;
-        }
-        void grow() {
-            std::vector<std::uint64_t> old = std::move(slots_);
-            std::size_t size = old.empty() ? 1024 : old.size() * 2;
-            slots_.assign(size, 0);
-            mask_ = size - 1;
-            for (std::uint64_t h : old) {
-                if (h != 0) place(h);
-            }
-        }
-        std::vector<std::uint64_t> slots_;
-        std::size_t mask_ = 0;
-        std::size_t count_ = 0;
+        struct Slot {
+            std::uint64_t value = 0;  // 0: a free slot
+            bool used() const { return value != 0; }
+            std::uint64_t hash() const { return mix(value); }
+        };
+        FlatTable<Slot> table_;
     };
 
     /// Derived values by relation id, in pages of consecutive ids allocated on first use
