@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "queries/closeness.hpp"
 
+#include <algorithm>
+#include <bit>
 #include <numeric>
 
 #include "queries/parallel.hpp"
@@ -15,44 +17,77 @@ std::vector<double> closenessOf(const SimpleGraph& graph, const std::vector<Node
     SimpleGraph local = graph.renumbered(newOf);
     std::vector<double> score(nodes.size(), 0);
     unsigned workers = workerCount(threads, nodes.size());
-    // The search's inner loop has no data-dependent branch (see betweenness.cpp): each
-    // neighbour is written to the order and counted when it had no distance yet. The nodes one
-    // node adds are all at the same distance, so their terms are added after its scan, one by
-    // one in the same order as before: the sums are bit for bit what a branching loop gives.
+    // Each worker searches its nodes up to 64 at a time, one bit ("lane") per node: a
+    // multi-source breadth-first search (Then et al., VLDB 2014; see betweenness.cpp). A level
+    // is a list of (node, lanes that reach it at this distance), so a node's neighbours are
+    // scanned once per distinct distance from the batch's nodes, not once per search. Each lane
+    // counts the nodes of each level and then adds their terms one by one, as a search of its
+    // own adds them (all of a level's terms are equal): the sums are the same bit for bit.
+    struct Entry {
+        Node node;
+        std::uint64_t lanes;
+    };
     onWorkers(workers, [&](unsigned worker, unsigned count) {
-        std::vector<std::int32_t> distance(n, -1);
-        std::vector<Node> order(std::size_t{n} + 1);  // one spare: written before it counts
-        std::int32_t* const dist = distance.data();
-        Node* const reached = order.data();
-        for (std::size_t i = worker; i < nodes.size(); i += count) {
-            const Node s = newOf[nodes[i]];
-            reached[0] = s;
-            dist[s] = 0;
-            std::uint32_t tail = 1;
-            std::uint64_t total = 0;
-            double inverse = 0;
-            for (std::uint32_t head = 0; head < tail; ++head) {
-                const std::int32_t next = dist[reached[head]] + 1;
-                const std::uint32_t before = tail;
-                for (Node w : local.in(reached[head])) {
-                    const std::int32_t d = dist[w];
-                    const std::int32_t unseen = d >> 31;  // all ones when w has no distance yet
-                    reached[tail] = w;
-                    tail -= unseen;
-                    dist[w] = (d & ~unseen) | (next & unseen);
+        std::vector<std::size_t> mine;
+        for (std::size_t i = worker; i < nodes.size(); i += count) mine.push_back(i);
+        std::vector<std::uint64_t> seenLanes(n, 0), nextLanes(n, 0);
+        std::uint64_t* const seen = seenLanes.data();
+        std::uint64_t* const next = nextLanes.data();
+        std::vector<Node> addedNodes(std::size_t{n} + 1);  // one spare: written before it counts
+        Node* const added = addedNodes.data();
+        std::vector<Entry> level, reachedNodes;
+        for (std::size_t first = 0; first < mine.size(); first += 64) {
+            const std::size_t lanes = std::min<std::size_t>(64, mine.size() - first);
+            std::uint64_t reached[64] = {}, total[64] = {};
+            std::uint32_t atLevel[64] = {};
+            double inverse[64] = {};
+            level.clear();
+            for (std::size_t l = 0; l < lanes; ++l) {
+                const Node s = newOf[nodes[mine[first + l]]];
+                if (!seen[s]) level.push_back({s, 0});
+                seen[s] |= std::uint64_t{1} << l;
+            }
+            for (Entry& e : level) e.lanes = seen[e.node];
+            reachedNodes = level;
+            for (std::int32_t distance = 1; !level.empty(); ++distance) {
+                std::uint32_t newCount = 0;
+                for (const Entry& e : level) {
+                    for (Node w : local.in(e.node)) {
+                        const std::uint64_t lanesW = e.lanes & ~seen[w];
+                        const std::uint64_t before = next[w];
+                        added[newCount] = w;
+                        newCount += (before == 0) & (lanesW != 0);
+                        next[w] = before | lanesW;
+                    }
                 }
-                const std::uint32_t added = tail - before;
-                total += std::uint64_t{added} * static_cast<std::uint64_t>(next);
-                const double term = 1.0 / next;
-                for (std::uint32_t k = 0; k < added; ++k) inverse += term;
+                level.clear();
+                for (std::uint32_t j = 0; j < newCount; ++j) {
+                    const Node w = added[j];
+                    const std::uint64_t lanesW = next[w];
+                    next[w] = 0;
+                    seen[w] |= lanesW;
+                    level.push_back({w, lanesW});
+                    for (std::uint64_t x = lanesW; x; x &= x - 1) ++atLevel[std::countr_zero(x)];
+                }
+                reachedNodes.insert(reachedNodes.end(), level.begin(), level.end());
+                const double term = 1.0 / distance;
+                for (std::size_t l = 0; l < lanes; ++l) {
+                    reached[l] += atLevel[l];
+                    total[l] += std::uint64_t{atLevel[l]} * static_cast<std::uint64_t>(distance);
+                    for (std::uint32_t k = 0; k < atLevel[l]; ++k) inverse[l] += term;
+                    atLevel[l] = 0;
+                }
             }
-            if (harmonic) {
-                score[i] = inverse;
-            } else if (total > 0 && n > 1) {
-                double found = static_cast<double>(tail - 1);
-                score[i] = found / static_cast<double>(total) * found / static_cast<double>(n - 1);
+            for (const Entry& e : reachedNodes) seen[e.node] = 0;
+            for (std::size_t l = 0; l < lanes; ++l) {
+                double& out = score[mine[first + l]];
+                if (harmonic) {
+                    out = inverse[l];
+                } else if (total[l] > 0 && n > 1) {
+                    const auto found = static_cast<double>(reached[l]);
+                    out = found / static_cast<double>(total[l]) * found / static_cast<double>(n - 1);
+                }
             }
-            for (std::uint32_t j = 0; j < tail; ++j) dist[reached[j]] = -1;
         }
     });
     return score;

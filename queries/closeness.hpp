@@ -11,13 +11,14 @@ namespace cg::queries {
 /// (r - 1) / (sum of distances) × (r - 1) / (n - 1), where r counts the nodes that can reach
 /// v, itself included; 0 when nothing reaches v. With `harmonic`, the sum of 1/distance over
 /// the nodes that reach v instead. Distances run towards v (in-neighbours) on a directed
-/// graph, as networkx measures them. One breadth-first search per node, never an all-pairs
-/// matrix, the nodes split across `threads` workers (0: every core): O(n·m) time, O(n)
-/// memory per worker. The graph must have its reverse lists when directed.
+/// graph, as networkx measures them. Breadth-first searches from up to 64 nodes at a time,
+/// one bit each, so that a relation is scanned once per distinct distance from the batch;
+/// never an all-pairs matrix; the nodes split across `threads` workers (0: every core).
+/// O(n·m) time, O(n) memory per worker. The graph must have its reverse lists when directed.
 std::vector<double> closenessCentrality(const SimpleGraph& graph, bool harmonic, unsigned threads);
 
-/// The same for the given nodes only, in their order (one search each): what a large graph
-/// affords when a sample of nodes is enough.
+/// The same for the given nodes only, in their order (each node's score is the one
+/// closenessCentrality gives it): what a large graph affords when a sample is enough.
 std::vector<double> closenessOf(const SimpleGraph& graph, const std::vector<Node>& nodes,
                                 bool harmonic, unsigned threads);
 

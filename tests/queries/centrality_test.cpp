@@ -351,3 +351,21 @@ TEST_F(CentralityOnGeneratedGraphs, ClosenessOfASampleIsTheirShareOfEveryNodes) 
     ASSERT_EQ(some.size(), sample.size());
     for (std::size_t i = 0; i < sample.size(); ++i) EXPECT_EQ(some[i], all[sample[i]]) << i;
 }
+
+// The searches run 64 nodes at a time, one bit each: a node listed twice, in one batch or in
+// two, gets the same score each time, and a batch's nodes do not disturb each other.
+TEST_F(CentralityOnGeneratedGraphs, ClosenessOfRepeatedNodesInAndAcrossBatches) {
+    auto view = large_->view();
+    cg::queries::Walk walk(view, cg::queries::RelationSet::named(view.schema(), {}), true);
+    cg::queries::SimpleGraph g(walk, true);
+    auto all = cg::queries::closenessCentrality(g, false, 1);
+    std::vector<Node> nodes;
+    for (Node v = 0; v < 150; ++v) nodes.push_back(v % 70);  // repeats within and across batches
+    for (bool harmonic : {false, true}) {
+        auto some = cg::queries::closenessOf(g, nodes, harmonic, 1);
+        auto every = harmonic ? cg::queries::closenessCentrality(g, true, 1) : all;
+        ASSERT_EQ(some.size(), nodes.size());
+        for (std::size_t i = 0; i < nodes.size(); ++i)
+            EXPECT_EQ(some[i], every[nodes[i]]) << i << (harmonic ? " harmonic" : "");
+    }
+}
