@@ -14,88 +14,91 @@ namespace {
 
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 
+// The subject of every relation, in relation order (one slot more, unused). The view keeps a
+// node's relations contiguous, so a count at each row start and a running sum give it without
+// a loop per node, whose end mispredicts once per node and cost more than the relations.
+std::vector<Node> subjects(const GraphView& view) {
+    std::uint32_t n = view.nodeCount(), m = view.edgeCount();
+    std::vector<Node> subject(static_cast<std::size_t>(m) + 1, 0);
+    for (Node v = 1; v < n; ++v) ++subject[view.outEdges(v).first];
+    Node run = 0;
+    for (Edge e = 0; e < m; ++e) subject[e] = run += subject[e];
+    return subject;
+}
+
 // Weak components by union-find: every allowed relation joins its two ends once (undirected
-// relations are stored once, so out-edges cover them all). Returns the component count.
-std::uint32_t weakComponents(const Walk& walk, std::vector<std::uint32_t>& component) {
+// relations are stored once, so out-edges cover them all), read as one flat list of (subject,
+// object). The lower root wins, so every node's parent comes before it: one ascending pass
+// then turns the parents into component numbers in order of each component's lowest node,
+// in place, counting the sizes. Returns the numbers; `size` gets each component's size.
+std::vector<std::uint32_t> weakComponents(const Walk& walk, bool all,
+                                          std::vector<std::uint32_t>& size) {
     const GraphView& view = walk.view();
-    std::uint32_t n = view.nodeCount();
+    std::uint32_t n = view.nodeCount(), m = view.edgeCount();
     std::vector<Node> parent(n);
     std::iota(parent.begin(), parent.end(), Node{0});
-    auto find = [&](Node v) {
-        while (parent[v] != v) {
-            parent[v] = parent[parent[v]];
-            v = parent[v];
+    auto subject = subjects(view);
+    Node* p = parent.data();
+    auto find = [p](Node v) {
+        while (p[v] != v) {
+            p[v] = p[p[v]];
+            v = p[v];
         }
         return v;
     };
-    for (Node v = 0; v < n; ++v) {
-        auto [first, last] = view.outEdges(v);
-        if (first == last) continue;
-        Node a = find(v);  // v's root, kept up to date across its relations
-        for (Edge e = first; e < last; ++e) {
-            if (!walk.allows(e)) continue;
-            Node b = find(view.target(e));
-            // The lower root wins, so that a root is always the lowest node linked to it so far.
+    auto link = [&](auto allows) {
+        for (Edge e = 0; e < m; ++e) {
+            if (!allows(e)) continue;
+            Node a = find(subject[e]), b = find(view.target(e));
             if (a < b) {
-                parent[b] = a;
+                p[b] = a;
             } else if (b < a) {
-                parent[a] = b;
-                a = b;
+                p[a] = b;
             }
         }
+    };
+    if (all) {
+        link([](Edge) { return true; });
+    } else {
+        link([&](Edge e) { return walk.allows(e); });
     }
-    std::uint32_t count = 0;
+    size.clear();
     for (Node v = 0; v < n; ++v) {
-        Node root = find(v);
-        component[v] = root == v ? count++ : component[root];
+        Node u = p[v];  // u < v has its number already
+        if (u == v) {
+            p[v] = static_cast<std::uint32_t>(size.size());
+            size.push_back(1);
+        } else {
+            p[v] = p[u];
+            ++size[p[v]];
+        }
     }
-    return count;
+    return parent;
 }
 
-// Strong components (strongComponents): a step follows a relation from subject to object, and
-// an undirected relation both ways.
-std::uint32_t strongComponents(const Walk& walk, std::vector<std::uint32_t>& component) {
-    const GraphView& view = walk.view();
-    std::uint32_t n = view.nodeCount();
-    // The reverse steps of undirected relations, gathered in one pass over the relations in
-    // order (node v's are back[backStart[v] .. backStart[v+1])), so that the search never
-    // looks up the direction of an in-edge; `undirectedOut` marks nodes that are the subject
-    // of an allowed undirected relation.
-    std::vector<std::uint32_t> backStart(static_cast<std::size_t>(n) + 1, 0);
-    std::vector<char> undirectedOut(n, 0);
-    for (Node v = 0; v < n; ++v) {
-        auto [b, e] = view.outEdges(v);
-        for (Edge x = b; x < e; ++x) {
-            if (view.directed(x) || !walk.allows(x)) continue;
-            ++backStart[view.target(x) + 1];
-            undirectedOut[v] = 1;
-        }
+// The steps of the strong search out of a node: its allowed relations as subject, then the
+// subjects of the allowed undirected relations it is the object of (back[start[v] ..
+// start[v+1])). With every relation allowed, no relation type is looked at.
+template <bool All>
+struct StrongArcs {
+    const Walk* walk;
+    const std::uint32_t* backStart;
+    const Node* back;
+    struct Cursor {
+        Edge out, outEnd;
+        std::uint32_t back, backEnd;
+    };
+    Cursor open(Node v) const {
+        auto [ob, oe] = walk->view().outEdges(v);
+        return {ob, oe, backStart[v], backStart[v + 1]};
     }
-    for (Node v = 0; v < n; ++v) backStart[v + 1] += backStart[v];
-    std::vector<Node> back(backStart[n]);
-    {
-        std::vector<std::uint32_t> fill(backStart.begin(), backStart.end() - 1);
-        for (Node v = 0; v < n; ++v) {
-            if (!undirectedOut[v]) continue;
-            auto [b, e] = view.outEdges(v);
-            for (Edge x = b; x < e; ++x) {
-                if (!view.directed(x) && walk.allows(x)) back[fill[view.target(x)]++] = v;
+    bool next(Cursor& c, Node& w) const {
+        if constexpr (All) {
+            if (c.out < c.outEnd) {
+                w = walk->view().target(c.out++);
+                return true;
             }
-        }
-    }
-    struct Arcs {
-        const Walk* walk;
-        const std::vector<std::uint32_t>* backStart;
-        const std::vector<Node>* back;
-        struct Cursor {
-            Edge out, outEnd;
-            std::uint32_t back, backEnd;
-        };
-        Cursor open(Node v) const {
-            auto [ob, oe] = walk->view().outEdges(v);
-            return {ob, oe, (*backStart)[v], (*backStart)[v + 1]};
-        }
-        bool next(Cursor& c, Node& w) const {
+        } else {
             while (c.out < c.outEnd) {
                 Edge e = c.out++;
                 if (walk->allows(e)) {
@@ -103,34 +106,64 @@ std::uint32_t strongComponents(const Walk& walk, std::vector<std::uint32_t>& com
                     return true;
                 }
             }
-            if (c.back == c.backEnd) return false;
-            w = (*back)[c.back++];
-            return true;
         }
-    };
-    ComponentMarks marks;
-    marks.mark.assign(n, ComponentMarks::kUnseen);
-    std::uint32_t count = 0;
-    // A node with no step out or no step in lies on no cycle: its own component, settled
-    // without a search (about a third of the nodes of an ownership graph).
-    auto anyAllowed = [&](auto first, auto last, auto edgeAt) {
-        for (auto i = first; i < last; ++i)
-            if (walk.allows(edgeAt(i))) return true;
-        return false;
-    };
-    for (Node v = 0; v < n; ++v) {
-        auto [ob, oe] = view.outEdges(v);
-        auto [ib, ie] = view.inEdgeSlots(v);
-        bool stepOut = backStart[v + 1] > backStart[v] || anyAllowed(ob, oe, [](Edge e) { return e; });
-        bool stepIn = stepOut && (undirectedOut[v] || anyAllowed(ib, ie, [&](std::uint32_t slot) {
-                                      return view.inEdgeAt(slot);
-                                  }));
-        if (!stepIn) {
-            marks.mark[v] = ComponentMarks::kSettled;
-            component[v] = count++;
+        if (c.back == c.backEnd) return false;
+        w = back[c.back++];
+        return true;
+    }
+};
+
+// Strong components (strongComponents): a step follows a relation from subject to object, and
+// an undirected relation both ways. Numbers the components in `component` in no particular
+// order and returns their count.
+template <bool All>
+std::uint32_t strongComponents(const Walk& walk, std::vector<std::uint32_t>& component) {
+    const GraphView& view = walk.view();
+    std::uint32_t n = view.nodeCount(), m = view.edgeCount();
+    auto allows = [&](Edge e) { return All || walk.allows(e); };
+    // The reverse steps of undirected relations, gathered in two flat passes over the
+    // relations, so that the search never looks up the direction of an in-edge; counted at
+    // backStart[v+2] so that placing them with backStart[v+1]++ leaves the row starts.
+    // `undirectedOut` marks nodes that are the subject of an allowed undirected relation.
+    auto subject = subjects(view);
+    std::vector<std::uint32_t> backStart(static_cast<std::size_t>(n) + 2, 0);
+    std::vector<char> undirectedOut(n, 0);
+    for (Edge e = 0; e < m; ++e) {
+        if (!view.directed(e) && allows(e)) {
+            ++backStart[view.target(e) + 2];
+            undirectedOut[subject[e]] = 1;
         }
     }
-    queries::strongComponents(n, marks, Arcs{&walk, &backStart, &back},
+    for (Node v = 0; v < n; ++v) backStart[v + 2] += backStart[v + 1];
+    std::vector<Node> back(backStart[n + 1]);
+    for (Edge e = 0; e < m; ++e) {
+        if (!view.directed(e) && allows(e)) back[backStart[view.target(e) + 1]++] = subject[e];
+    }
+    subject = std::vector<Node>();
+    // A node with no step out or no step in lies on no cycle: its own component, settled
+    // without a search (about a third of the nodes of an ownership graph).
+    ComponentMarks marks;
+    marks.mark.resize(n);
+    std::uint32_t count = 0;
+    for (Node v = 0; v < n; ++v) {
+        bool stepOut = backStart[v + 1] > backStart[v];
+        bool stepIn = undirectedOut[v] != 0;
+        if constexpr (All) {
+            stepOut = stepOut || view.outDegree(v) > 0;
+            stepIn = stepIn || view.inDegree(v) > 0;
+        } else {
+            auto [ob, oe] = view.outEdges(v);
+            for (Edge e = ob; e < oe && !stepOut; ++e) stepOut = walk.allows(e);
+            auto [ib, ie] = view.inEdgeSlots(v);
+            for (auto slot = ib; slot < ie && stepOut && !stepIn; ++slot)
+                stepIn = walk.allows(view.inEdgeAt(slot));
+        }
+        bool alone = !(stepOut && stepIn);
+        marks.mark[v] = alone ? ComponentMarks::kSettled : ComponentMarks::kUnseen;
+        component[v] = count;  // overwritten by the search unless alone
+        count += alone;
+    }
+    queries::strongComponents(n, marks, StrongArcs<All>{&walk, backStart.data(), back.data()},
                               [&](std::span<const Node> members) {
                                   for (Node v : members) component[v] = count;
                                   ++count;
@@ -143,26 +176,40 @@ std::uint32_t strongComponents(const Walk& walk, std::vector<std::uint32_t>& com
 std::vector<std::uint32_t> componentOf(const GraphView& view, const RelationSet& relations,
                                        bool strong) {
     std::uint32_t n = view.nodeCount();
-    std::vector<std::uint32_t> raw(n, 0);
-    if (n == 0) return raw;
+    if (n == 0) return {};
     Walk walk(view, relations, strong);
-    std::uint32_t count = strong ? strongComponents(walk, raw) : weakComponents(walk, raw);
+    std::vector<std::uint32_t> component, size;
+    if (strong) {
+        component.resize(n);
+        std::uint32_t count = relations.all() ? strongComponents<true>(walk, component)
+                                              : strongComponents<false>(walk, component);
+        // Renumber in order of each component's lowest node, as weak components come.
+        std::vector<std::uint32_t> number(count, kNone);
+        size.reserve(count);
+        for (Node v = 0; v < n; ++v) {
+            std::uint32_t& c = number[component[v]];
+            if (c == kNone) {
+                c = static_cast<std::uint32_t>(size.size());
+                size.push_back(0);
+            }
+            ++size[c];
+            component[v] = c;
+        }
+    } else {
+        component = weakComponents(walk, relations.all(), size);
+    }
     // Renumber: largest first, then by the lowest node, so the numbers do not depend on the
     // order in which the search found the components. A counting sort on the size, fed the
     // components in order of their lowest node, does it in O(n).
-    std::vector<std::uint32_t> size(count, 0);
-    for (Node v = 0; v < n; ++v) ++size[raw[v]];
+    std::uint32_t count = static_cast<std::uint32_t>(size.size());
     std::uint32_t largest = *std::max_element(size.begin(), size.end());
     std::vector<std::uint32_t> next(static_cast<std::size_t>(largest) + 2, 0);
     for (std::uint32_t c = 0; c < count; ++c) ++next[largest - size[c] + 1];
     for (std::size_t k = 1; k < next.size(); ++k) next[k] += next[k - 1];
-    std::vector<std::uint32_t> number(count, kNone);
-    for (Node v = 0; v < n; ++v) {
-        std::uint32_t c = raw[v];
-        if (number[c] == kNone) number[c] = next[largest - size[c]]++;
-    }
-    for (auto& c : raw) c = number[c];
-    return raw;
+    std::vector<std::uint32_t>& number = size;  // reused: a component's size, then its number
+    for (std::uint32_t c = 0; c < count; ++c) number[c] = next[largest - size[c]]++;
+    for (auto& c : component) c = number[c];
+    return component;
 }
 
 QueryResult components(const GraphView& view, const ComponentParams& params) {

@@ -27,7 +27,8 @@ struct ComponentMarks {
 /// the arcs), and components come out sinks first: a component is reported only after every
 /// component it reaches. Afterwards every node is settled. O(n + m) time; per node 4 bytes,
 /// plus a frame per node on the current search path (the low link lives in the frame, since
-/// it is only needed while the node is open).
+/// it is only needed while the node is open). A node's arcs are read in one tight loop that
+/// stops at the first unseen node, with the frame in registers.
 template <typename Arcs, typename Emit>
 void strongComponents(std::uint32_t n, ComponentMarks& marks, const Arcs& arcs, Emit&& emit) {
     using Cursor = decltype(arcs.open(Node{0}));
@@ -37,41 +38,52 @@ void strongComponents(std::uint32_t n, ComponentMarks& marks, const Arcs& arcs, 
         std::uint32_t stackAt;  // where the node sits on `stack`
         Cursor cursor;
     };
-    auto& mark = marks.mark;
+    Node* mark = marks.mark.data();
     std::vector<Node> stack;
-    std::vector<Frame> calls;
+    std::vector<Frame> calls;  // the frames below the current one
     Node counter = 0;
-    auto enter = [&](Node v) {
-        mark[v] = counter;
-        calls.push_back({v, counter, static_cast<std::uint32_t>(stack.size()), arcs.open(v)});
-        stack.push_back(v);
-        ++counter;
-    };
     for (Node root = 0; root < n; ++root) {
         if (mark[root] != ComponentMarks::kUnseen) continue;
-        enter(root);
-        while (!calls.empty()) {
-            Frame& f = calls.back();
-            Node w;
-            if (arcs.next(f.cursor, w)) {
-                Node m = mark[w];
-                if (m == ComponentMarks::kUnseen) {
-                    enter(w);  // invalidates f
-                } else if (m < f.low) {
-                    f.low = m;  // w is open (on the stack): settled marks are above any number
+        Node v = root;
+        for (bool searching = true; searching;) {
+            mark[v] = counter;
+            Frame f{v, counter, static_cast<std::uint32_t>(stack.size()), arcs.open(v)};
+            stack.push_back(v);
+            ++counter;
+            // The current frame stays in registers while its arcs are read, and goes on
+            // `calls` only when the search descends.
+            for (;;) {
+                Node w = 0;
+                bool descend = false;
+                while (arcs.next(f.cursor, w)) {
+                    Node m = mark[w];
+                    if (m == ComponentMarks::kUnseen) {
+                        descend = true;
+                        break;
+                    }
+                    f.low = std::min(f.low, m);  // settled marks are above any visit number
                 }
-                continue;
+                if (descend) {
+                    calls.push_back(f);
+                    v = w;
+                    break;
+                }
+                if (f.low == mark[f.node]) {
+                    std::span<const Node> members(stack.data() + f.stackAt,
+                                                  stack.size() - f.stackAt);
+                    for (Node x : members) mark[x] = ComponentMarks::kSettled;
+                    emit(members);
+                    stack.resize(f.stackAt);
+                }
+                if (calls.empty()) {
+                    searching = false;
+                    break;
+                }
+                Node low = f.low;
+                f = calls.back();
+                calls.pop_back();
+                f.low = std::min(f.low, low);
             }
-            Frame done = f;
-            calls.pop_back();
-            if (done.low == mark[done.node]) {
-                std::span<const Node> members(stack.data() + done.stackAt,
-                                              stack.size() - done.stackAt);
-                for (Node x : members) mark[x] = ComponentMarks::kSettled;
-                emit(members);
-                stack.resize(done.stackAt);
-            }
-            if (!calls.empty()) calls.back().low = std::min(calls.back().low, done.low);
         }
     }
 }
