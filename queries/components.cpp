@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <memory>
 #include <numeric>
 #include <span>
 
@@ -76,21 +77,34 @@ std::vector<std::uint32_t> weakComponents(const Walk& walk, bool all,
     return parent;
 }
 
-// The steps of the strong search out of a node: its allowed relations as subject, then the
-// subjects of the allowed undirected relations it is the object of (back[start[v] ..
-// start[v+1])). With every relation allowed, no relation type is looked at.
+// Per node, what the strong search reads on entering it, side by side so that one cache line
+// brings them: its mark, its first relation as subject (a copy of the view's row start) and
+// its first reverse step (back[row.back .. next row's back): the subjects of the allowed
+// undirected relations it is the object of).
+struct StrongRow {
+    Node mark;
+    Edge out;
+    std::uint32_t back;
+};
+
+struct StrongMarks {
+    StrongRow* rows;
+    Node& operator[](Node v) const { return rows[v].mark; }
+};
+
+// The steps of the strong search out of a node: its allowed relations as subject, then its
+// reverse steps. With every relation allowed, no relation type is looked at.
 template <bool All>
 struct StrongArcs {
     const Walk* walk;
-    const std::uint32_t* backStart;
+    const StrongRow* rows;
     const Node* back;
     struct Cursor {
         Edge out, outEnd;
         std::uint32_t back, backEnd;
     };
     Cursor open(Node v) const {
-        auto [ob, oe] = walk->view().outEdges(v);
-        return {ob, oe, backStart[v], backStart[v + 1]};
+        return {rows[v].out, rows[v + 1].out, rows[v].back, rows[v + 1].back};
     }
     bool next(Cursor& c, Node& w) const {
         if constexpr (All) {
@@ -120,52 +134,60 @@ template <bool All>
 std::uint32_t strongComponents(const Walk& walk, std::vector<std::uint32_t>& component) {
     const GraphView& view = walk.view();
     std::uint32_t n = view.nodeCount(), m = view.edgeCount();
-    auto allows = [&](Edge e) { return All || walk.allows(e); };
-    // The reverse steps of undirected relations, gathered in two flat passes over the
-    // relations, so that the search never looks up the direction of an in-edge; counted at
-    // backStart[v+2] so that placing them with backStart[v+1]++ leaves the row starts.
-    // `undirectedOut` marks nodes that are the subject of an allowed undirected relation.
-    auto subject = subjects(view);
-    std::vector<std::uint32_t> backStart(static_cast<std::size_t>(n) + 2, 0);
-    std::vector<char> undirectedOut(n, 0);
+    // The allowed undirected relations, listed without a branch per relation into a buffer
+    // that is never cleared (only the listed part of it is touched), and their subjects found
+    // by walking the row starts alongside, so that the search never looks up the direction of
+    // an in-edge.
+    std::unique_ptr<Edge[]> undirected(new Edge[static_cast<std::size_t>(m) + 1]);
+    std::uint32_t k = 0;
     for (Edge e = 0; e < m; ++e) {
-        if (!view.directed(e) && allows(e)) {
-            ++backStart[view.target(e) + 2];
-            undirectedOut[subject[e]] = 1;
-        }
+        undirected[k] = e;
+        k += static_cast<std::uint32_t>(!view.directed(e) & (All || walk.allows(e)));
     }
-    for (Node v = 0; v < n; ++v) backStart[v + 2] += backStart[v + 1];
-    std::vector<Node> back(backStart[n + 1]);
-    for (Edge e = 0; e < m; ++e) {
-        if (!view.directed(e) && allows(e)) back[backStart[view.target(e) + 1]++] = subject[e];
+    // Reverse steps counted at rows[v+2].back, so that placing them with rows[v+1].back++
+    // leaves each row's start; rows[v].mark is 1 for now where v is the subject of one.
+    std::vector<StrongRow> rows(static_cast<std::size_t>(n) + 2, StrongRow{0, 0, 0});
+    std::vector<Node> subject(k);
+    Node v = 0;
+    for (std::uint32_t i = 0; i < k; ++i) {
+        Edge e = undirected[i];
+        while (view.outEdges(v).second <= e) ++v;
+        subject[i] = v;
+        rows[v].mark = 1;
+        ++rows[view.target(e) + 2].back;
     }
-    subject = std::vector<Node>();
+    for (Node u = 0; u < n; ++u) rows[u + 2].back += rows[u + 1].back;
+    std::vector<Node> back(rows[n + 1].back);
+    for (std::uint32_t i = 0; i < k; ++i)
+        back[rows[view.target(undirected[i]) + 1].back++] = subject[i];
+    undirected.reset();
     // A node with no step out or no step in lies on no cycle: its own component, settled
     // without a search (about a third of the nodes of an ownership graph).
-    ComponentMarks marks;
-    marks.mark.resize(n);
     std::uint32_t count = 0;
-    for (Node v = 0; v < n; ++v) {
-        bool stepOut = backStart[v + 1] > backStart[v];
-        bool stepIn = undirectedOut[v] != 0;
+    for (Node u = 0; u < n; ++u) {
+        auto [ob, oe] = view.outEdges(u);
+        bool stepOut = rows[u + 1].back > rows[u].back;
+        bool stepIn = rows[u].mark != 0;
         if constexpr (All) {
-            stepOut = stepOut || view.outDegree(v) > 0;
-            stepIn = stepIn || view.inDegree(v) > 0;
+            stepOut = stepOut || ob < oe;
+            stepIn = stepIn || view.inDegree(u) > 0;
         } else {
-            auto [ob, oe] = view.outEdges(v);
             for (Edge e = ob; e < oe && !stepOut; ++e) stepOut = walk.allows(e);
-            auto [ib, ie] = view.inEdgeSlots(v);
+            auto [ib, ie] = view.inEdgeSlots(u);
             for (auto slot = ib; slot < ie && stepOut && !stepIn; ++slot)
                 stepIn = walk.allows(view.inEdgeAt(slot));
         }
         bool alone = !(stepOut && stepIn);
-        marks.mark[v] = alone ? ComponentMarks::kSettled : ComponentMarks::kUnseen;
-        component[v] = count;  // overwritten by the search unless alone
+        rows[u].mark = alone ? ComponentMarks::kSettled : ComponentMarks::kUnseen;
+        rows[u].out = ob;
+        component[u] = count;  // overwritten by the search unless alone
         count += alone;
     }
-    queries::strongComponents(n, marks, StrongArcs<All>{&walk, backStart.data(), back.data()},
+    rows[n].out = m;
+    StrongMarks marks{rows.data()};
+    queries::strongComponents(n, marks, StrongArcs<All>{&walk, rows.data(), back.data()},
                               [&](std::span<const Node> members) {
-                                  for (Node v : members) component[v] = count;
+                                  for (Node x : members) component[x] = count;
                                   ++count;
                               });
     return count;

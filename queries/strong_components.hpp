@@ -18,19 +18,22 @@ struct ComponentMarks {
     static constexpr Node kUnseen = std::numeric_limits<Node>::max();
     static constexpr Node kSettled = kUnseen - 1;
     std::vector<Node> mark;  ///< per node: kUnseen, kSettled, or its visit number while open
+    Node& operator[](Node v) { return mark[v]; }
 };
 
 /// Tarjan's strongly connected components, iterative, over the nodes not yet settled in
-/// `marks`. `arcs` describes the graph: `arcs.open(v)` gives a cursor over v's successors and
-/// `arcs.next(cursor, w)` sets w to the next one and returns false at the end. `emit` is
-/// called with each component's nodes, in the order the search entered them (which follows
-/// the arcs), and components come out sinks first: a component is reported only after every
-/// component it reaches. Afterwards every node is settled. O(n + m) time; per node 4 bytes,
-/// plus a frame per node on the current search path (the low link lives in the frame, since
-/// it is only needed while the node is open). A node's arcs are read in one tight loop that
-/// stops at the first unseen node, with the frame in registers.
-template <typename Arcs, typename Emit>
-void strongComponents(std::uint32_t n, ComponentMarks& marks, const Arcs& arcs, Emit&& emit) {
+/// `marks` (a ComponentMarks, or any `marks[v]` giving a node's mark as a Node&, so that a
+/// caller can keep the mark beside other per-node state). `arcs` describes the graph:
+/// `arcs.open(v)` gives a cursor over v's successors and `arcs.next(cursor, w)` sets w to the
+/// next one and returns false at the end. `emit` is called with each component's nodes, in
+/// the order the search entered them (which follows the arcs), and components come out sinks
+/// first: a component is reported only after every component it reaches. Afterwards every
+/// node is settled. O(n + m) time; per node 4 bytes, plus a frame per node on the current
+/// search path (the low link lives in the frame, since it is only needed while the node is
+/// open). A node's arcs are read in one tight loop that stops at the first unseen node, with
+/// the frame in registers.
+template <typename Marks, typename Arcs, typename Emit>
+void strongComponents(std::uint32_t n, Marks& marks, const Arcs& arcs, Emit&& emit) {
     using Cursor = decltype(arcs.open(Node{0}));
     struct Frame {
         Node node;
@@ -38,15 +41,14 @@ void strongComponents(std::uint32_t n, ComponentMarks& marks, const Arcs& arcs, 
         std::uint32_t stackAt;  // where the node sits on `stack`
         Cursor cursor;
     };
-    Node* mark = marks.mark.data();
     std::vector<Node> stack;
     std::vector<Frame> calls;  // the frames below the current one
     Node counter = 0;
     for (Node root = 0; root < n; ++root) {
-        if (mark[root] != ComponentMarks::kUnseen) continue;
+        if (marks[root] != ComponentMarks::kUnseen) continue;
         Node v = root;
         for (bool searching = true; searching;) {
-            mark[v] = counter;
+            marks[v] = counter;
             Frame f{v, counter, static_cast<std::uint32_t>(stack.size()), arcs.open(v)};
             stack.push_back(v);
             ++counter;
@@ -56,7 +58,7 @@ void strongComponents(std::uint32_t n, ComponentMarks& marks, const Arcs& arcs, 
                 Node w = 0;
                 bool descend = false;
                 while (arcs.next(f.cursor, w)) {
-                    Node m = mark[w];
+                    Node m = marks[w];
                     if (m == ComponentMarks::kUnseen) {
                         descend = true;
                         break;
@@ -68,10 +70,10 @@ void strongComponents(std::uint32_t n, ComponentMarks& marks, const Arcs& arcs, 
                     v = w;
                     break;
                 }
-                if (f.low == mark[f.node]) {
+                if (f.low == marks[f.node]) {
                     std::span<const Node> members(stack.data() + f.stackAt,
                                                   stack.size() - f.stackAt);
-                    for (Node x : members) mark[x] = ComponentMarks::kSettled;
+                    for (Node x : members) marks[x] = ComponentMarks::kSettled;
                     emit(members);
                     stack.resize(f.stackAt);
                 }
