@@ -128,10 +128,12 @@ struct StrongArcs {
 };
 
 // Strong components (strongComponents): a step follows a relation from subject to object, and
-// an undirected relation both ways. Numbers the components in `component` in no particular
-// order and returns their count.
+// an undirected relation both ways. A node alone in its component gets kNone; the others get
+// the index of their component in `sizes` and `lowest` (its size and lowest node), in no
+// particular order.
 template <bool All>
-std::uint32_t strongComponents(const Walk& walk, std::vector<std::uint32_t>& component) {
+void strongComponents(const Walk& walk, std::vector<std::uint32_t>& component,
+                      std::vector<std::uint32_t>& sizes, std::vector<Node>& lowest) {
     const GraphView& view = walk.view();
     std::uint32_t n = view.nodeCount(), m = view.edgeCount();
     // The allowed undirected relations, listed without a branch per relation into a buffer
@@ -163,7 +165,6 @@ std::uint32_t strongComponents(const Walk& walk, std::vector<std::uint32_t>& com
     undirected.reset();
     // A node with no step out or no step in lies on no cycle: its own component, settled
     // without a search (about a third of the nodes of an ownership graph).
-    std::uint32_t count = 0;
     for (Node u = 0; u < n; ++u) {
         auto [ob, oe] = view.outEdges(u);
         bool stepOut = rows[u + 1].back > rows[u].back;
@@ -180,17 +181,19 @@ std::uint32_t strongComponents(const Walk& walk, std::vector<std::uint32_t>& com
         bool alone = !(stepOut && stepIn);
         rows[u].mark = alone ? ComponentMarks::kSettled : ComponentMarks::kUnseen;
         rows[u].out = ob;
-        component[u] = count;  // overwritten by the search unless alone
-        count += alone;
+        component[u] = kNone;  // the search numbers the others
     }
     rows[n].out = m;
     StrongMarks marks{rows.data()};
-    queries::strongComponents(n, marks, StrongArcs<All>{&walk, rows.data(), back.data()},
-                              [&](std::span<const Node> members) {
-                                  for (Node x : members) component[x] = count;
-                                  ++count;
-                              });
-    return count;
+    queries::strongComponents(
+        n, marks, StrongArcs<All>{&walk, rows.data(), back.data()},
+        [&](std::span<const Node> members) {
+            if (members.size() == 1) return;
+            auto c = static_cast<std::uint32_t>(sizes.size());
+            for (Node x : members) component[x] = c;
+            sizes.push_back(static_cast<std::uint32_t>(members.size()));
+            lowest.push_back(*std::min_element(members.begin(), members.end()));
+        });
 }
 
 }  // namespace
@@ -203,20 +206,29 @@ std::vector<std::uint32_t> componentOf(const GraphView& view, const RelationSet&
     std::vector<std::uint32_t> component, size;
     if (strong) {
         component.resize(n);
-        std::uint32_t count = relations.all() ? strongComponents<true>(walk, component)
-                                              : strongComponents<false>(walk, component);
-        // Renumber in order of each component's lowest node, as weak components come.
-        std::vector<std::uint32_t> number(count, kNone);
-        size.reserve(count);
-        for (Node v = 0; v < n; ++v) {
-            std::uint32_t& c = number[component[v]];
-            if (c == kNone) {
-                c = static_cast<std::uint32_t>(size.size());
-                size.push_back(0);
-            }
-            ++size[c];
-            component[v] = c;
+        std::vector<Node> lowest;
+        if (relations.all()) {
+            strongComponents<true>(walk, component, size, lowest);
+        } else {
+            strongComponents<false>(walk, component, size, lowest);
         }
+        // Most strong components are single nodes: those come last, in node order. The few
+        // larger ones are sorted by size (decreasing) and lowest node, which names them.
+        auto larger = static_cast<std::uint32_t>(size.size());
+        std::vector<std::uint64_t> key(larger);
+        for (std::uint32_t c = 0; c < larger; ++c)
+            key[c] = static_cast<std::uint64_t>(n - size[c]) << 32 | lowest[c];
+        std::sort(key.begin(), key.end());
+        std::vector<std::uint32_t> number(static_cast<std::size_t>(larger) + 1, 0);
+        for (std::uint32_t i = 0; i < larger; ++i) number[component[static_cast<Node>(key[i])]] = i;
+        std::uint32_t single = larger;
+        for (Node v = 0; v < n; ++v) {
+            std::uint32_t c = component[v];
+            bool alone = c == kNone;
+            component[v] = alone ? single : number[std::min(c, larger)];
+            single += alone;
+        }
+        return component;
     } else {
         component = weakComponents(walk, relations.all(), size);
     }
