@@ -78,4 +78,45 @@ class FlatTable {
     std::size_t count_ = 0;
 };
 
+/// A set of 64-bit values (hashes of longer keys, usually) in a FlatTable of 8-byte slots;
+/// exact: the value 0, which marks a free slot, is kept beside the table.
+class FlatHashSet {
+  public:
+    bool contains(std::uint64_t value) const {
+        if (value == 0) return hasZero_;
+        return table_.find(mix(value), [value](const Slot& s) { return s.value == value; }) !=
+               nullptr;
+    }
+    /// Adds `value`; false when it was there already.
+    bool insert(std::uint64_t value) {
+        if (contains(value)) return false;
+        if (value == 0) {
+            hasZero_ = true;
+        } else {
+            table_.insert(Slot{value});
+        }
+        return true;
+    }
+    std::size_t size() const { return table_.size() + (hasZero_ ? 1 : 0); }
+    void clear() {
+        table_.clear();
+        hasZero_ = false;
+    }
+
+  private:
+    // Values may be hashes of small integers or of nearly equal keys: mixed before use.
+    static std::uint64_t mix(std::uint64_t h) {
+        h ^= h >> 31;
+        h *= 0x9E3779B97F4A7C15ull;
+        return h ^ (h >> 29);
+    }
+    struct Slot {
+        std::uint64_t value = 0;  // 0: a free slot
+        bool used() const { return value != 0; }
+        std::uint64_t hash() const { return mix(value); }
+    };
+    FlatTable<Slot> table_;
+    bool hasZero_ = false;
+};
+
 }  // namespace cg::graph

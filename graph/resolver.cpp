@@ -193,7 +193,7 @@ std::string Resolver::newKey(const std::string& type, const std::string& name) {
 
 void Resolver::addName(EntityId id, const std::string& name, bool person,
                        std::optional<ClaimId> claim) {
-    if (name.empty() || !names_.insert(nameHash(id, name)).second) return;
+    if (name.empty() || !names_.insert(nameHash(id, name))) return;
     std::string key = matchKey(name, person);
     // Inside beginClaim() a name without its claim yet waits for it (attachClaim) rather
     // than being written now and updated then: one write instead of an insert and an update.
@@ -248,7 +248,7 @@ EntityId Resolver::resolve(const EntityRef& ref, std::optional<ClaimId> claim) {
         std::string k = identifierKey(scheme, value);
         // The first entity to carry an identifier keeps it in the index; every entity that
         // is claimed to carry it still records it, so a clash stays visible.
-        if (names_.insert(nameHash(id, "\x1e" + k)).second) {
+        if (names_.insert(nameHash(id, "\x1e" + k))) {
             if (claim || !awaitingClaim_) {
                 store_.addIdentifier(id, normalizeScheme(scheme), trim(value), claim);
             } else {

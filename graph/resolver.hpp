@@ -7,7 +7,6 @@
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -130,7 +129,7 @@ class Resolver {
     mutable unsigned recentNext_ = 0;
     std::unordered_map<std::string, std::vector<EntityId>> byNorm_;
     std::unordered_map<std::string, EntityId> byIdentifier_;
-    std::unordered_set<std::uint64_t> names_;  // hash of (entity, exact name) already stored
+    FlatHashSet names_;  // hash of (entity, exact name) already stored
     void writeUnclaimed(std::optional<ClaimId> claim);
 
     // Between beginClaim() and attachClaim()/discardUnclaimed(): the names, as (entity,

@@ -146,34 +146,6 @@ struct Store::Impl {
         std::unordered_map<std::string, std::uint32_t> rkeys_;  // non-empty keys, from 1
     };
 
-    /// A set of 64-bit hashes in a FlatTable (0 is stored as 1, which only makes a rare false
-    /// hit, and hits are confirmed against the table anyway).
-    class HashSet {
-      public:
-        bool contains(std::uint64_t h) const {
-            h = h ? h : 1;
-            return table_.find(mix(h), [h](const Slot& s) { return s.value == h; }) != nullptr;
-        }
-        void insert(std::uint64_t h) {
-            h = h ? h : 1;
-            if (!contains(h)) table_.insert(Slot{h});
-        }
-        void clear() { table_.clear(); }
-
-      private:
-        static std::uint64_t mix(std::uint64_t h) {
-            h ^= h >> 31;
-            h *= 0x9E3779B97F4A7C15ull;
-            return h ^ (h >> 29);
-        }
-        struct Slot {
-            std::uint64_t value = 0;  // 0: a free slot
-            bool used() const { return value != 0; }
-            std::uint64_t hash() const { return mix(value); }
-        };
-        FlatTable<Slot> table_;
-    };
-
     /// Derived values by relation id, in pages of consecutive ids allocated on first use
     /// (ids are dense: SQLite numbers them from 1), so that finding one is two indexings and
     /// dropping them all one free per page rather than one per relation.
@@ -233,7 +205,7 @@ struct Store::Impl {
     bool relationsLoaded = false;
     RelationIndex relationIndex;
     bool claimsLoaded = false;
-    HashSet claimHashes;  // hashes of the stored claims' keys
+    FlatHashSet claimHashes;  // hashes of the stored claims' keys
     std::unordered_map<SourceId, std::string> sourceDates;
 
     // Derived values of every relation this process has touched, kept across batches so a

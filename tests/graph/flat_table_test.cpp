@@ -115,3 +115,39 @@ TEST(FlatTable, ClearFreesEverySlotAndTheTableFillsAgain) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(FlatHashSet, HoldsEachValueOnceZeroIncluded) {
+    cg::graph::FlatHashSet set;
+    EXPECT_FALSE(set.contains(0));
+    EXPECT_FALSE(set.contains(1));
+    EXPECT_TRUE(set.insert(0));  // 0 marks a free slot in the table: held beside it
+    EXPECT_TRUE(set.contains(0));
+    EXPECT_FALSE(set.contains(1));
+    EXPECT_TRUE(set.insert(1));
+    EXPECT_FALSE(set.insert(0));
+    EXPECT_FALSE(set.insert(1));
+    EXPECT_EQ(set.size(), 2u);
+    set.clear();
+    EXPECT_EQ(set.size(), 0u);
+    EXPECT_FALSE(set.contains(0));
+    EXPECT_FALSE(set.contains(1));
+}
+
+TEST(FlatHashSet, FindsEveryValueAfterGrowingAndNoOther) {
+    cg::graph::FlatHashSet set;
+    // Values a few bits apart, as the hashes of consecutive ids are not, and multiples of the
+    // table sizes, which would share one slot unmixed.
+    for (std::uint64_t v = 1; v <= 20'000; ++v) EXPECT_TRUE(set.insert(v << 20)) << v;
+    EXPECT_EQ(set.size(), 20'000u);
+    for (std::uint64_t v = 1; v <= 20'000; ++v) {
+        EXPECT_TRUE(set.contains(v << 20)) << v;
+        EXPECT_FALSE(set.insert(v << 20)) << v;
+        EXPECT_FALSE(set.contains((v << 20) + 1)) << v;
+    }
+    EXPECT_FALSE(set.contains(20'001ull << 20));
+    EXPECT_EQ(set.size(), 20'000u);
+}
+
+}  // namespace
