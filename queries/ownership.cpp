@@ -24,6 +24,8 @@ struct Frame {
     double min, max;            // the chain so far, as fractions
     bool unknown;
     bool component;  // the chain so far is a component of a declared indirect interest
+    std::uint32_t chain;  // the chain that reached `node` (kNoChain at the traced entity)
+    std::uint32_t hops;   // its links
 };
 
 struct Search {
@@ -145,16 +147,19 @@ OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
                               const OwnershipParams& params) {
     Links links(view, params, upwards);
     OwnershipTrace trace;
+    trace.entity = entity;
+    trace.upwards = upwards;
     Search& s = threadSearch();
     s.onPath.reset(view.nodeCount());
     s.figureOf.reset(view.nodeCount());
     s.onPath.set(entity, true);
     s.steps.clear();
     const bool indirectLinks = view.indirectCount() > 0;
+    constexpr std::uint32_t kNoChain = OwnershipChain::kNoChain;
     std::vector<Frame> stack;
-    std::vector<Edge> edges;  // the chain being followed, from `entity` outwards
     links.appendSteps(entity, s.steps);
-    stack.push_back({entity, 0, static_cast<std::uint32_t>(s.steps.size()), 1, 1, false, false});
+    stack.push_back(
+        {entity, 0, static_cast<std::uint32_t>(s.steps.size()), 1, 1, false, false, kNoChain, 0});
     auto maxDepth = static_cast<std::size_t>(std::max(params.maxDepth, 0));
 
     while (!stack.empty()) {
@@ -164,7 +169,6 @@ OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
             // This frame's steps are the last in the pool; the one below ends where they begin.
             s.steps.resize(stack.size() == 1 ? 0 : stack[stack.size() - 2].end);
             stack.pop_back();
-            if (!edges.empty()) edges.pop_back();
             continue;
         }
         const Link step = s.steps[f.cursor++];
@@ -173,7 +177,7 @@ OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
             trace.cycleMet = true;
             continue;
         }
-        bool component = f.component || (indirectLinks && !edges.empty() &&
+        bool component = f.component || (indirectLinks && f.hops > 0 &&
                                          links.summedByIndirect(next, f.node, s.onPath));
         if (trace.chains.size() == params.maxChains) {
             trace.chainsCapped = true;
@@ -186,12 +190,9 @@ OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
         chain.max = f.max * step.hi;
         chain.unknown = f.unknown || step.unknown;
         chain.component = component;
-        // Routes run from the upper entity down to the lower one.
-        chain.route.start = upwards ? next : entity;
-        chain.route.steps.reserve(edges.size() + 1);
-        for (Edge x : edges) chain.route.steps.push_back({x, true});
-        chain.route.steps.push_back({e, true});
-        if (upwards) std::reverse(chain.route.steps.begin(), chain.route.steps.end());
+        chain.parent = f.chain;
+        chain.edge = e;
+        chain.hops = f.hops + 1;
 
         if (!s.figureOf.has(next)) {
             s.figureOf.set(next, static_cast<std::uint32_t>(trace.figures.size()));
@@ -208,25 +209,27 @@ OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
             figure.max += chain.max * 100;
             ++figure.chains;
             if (chain.unknown) ++figure.unknownChains;
-            figure.minHops = std::min(figure.minHops, static_cast<std::uint32_t>(edges.size() + 1));
+            figure.minHops = std::min(figure.minHops, chain.hops);
         }
         figure.chainIds.push_back(static_cast<std::uint32_t>(trace.chains.size()));
-        double cmin = chain.min, cmax = chain.max;
-        bool cunknown = chain.unknown;
+        const double cmin = chain.min, cmax = chain.max;
+        const bool cunknown = chain.unknown;
+        const std::uint32_t hops = chain.hops;
+        const auto id = static_cast<std::uint32_t>(trace.chains.size());
         chain.min *= 100;
         chain.max *= 100;
-        trace.chains.push_back(std::move(chain));
+        trace.chains.push_back(chain);
 
-        if (edges.size() + 1 >= maxDepth) {
+        if (hops >= maxDepth) {
             if (links.hasAny(next)) trace.depthCut = true;
             continue;
         }
-        edges.push_back(e);
         s.onPath.set(next, true);
         auto begin = static_cast<std::uint32_t>(s.steps.size());
         links.appendSteps(next, s.steps);
+        // (push_back may move the stack: `f` is not used after this.)
         stack.push_back({next, begin, static_cast<std::uint32_t>(s.steps.size()), cmin, cmax,
-                         cunknown, component});
+                         cunknown, component, id, hops});
     }
     for (const auto& f : stack) s.onPath.set(f.node, false);
 
@@ -253,6 +256,19 @@ OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
                   return a.other < b.other;
               });
     return trace;
+}
+
+PathCell chainRoute(const OwnershipTrace& trace, std::uint32_t id) {
+    PathCell route;
+    const OwnershipChain& last = trace.chains[id];
+    // Parent links run from the far end back to the traced entity: that is already "from the
+    // upper entity down" when tracing owners, and reversed for holdings.
+    route.steps.reserve(last.hops);
+    for (std::uint32_t k = id; k != OwnershipChain::kNoChain; k = trace.chains[k].parent)
+        route.steps.push_back({trace.chains[k].edge, true});
+    if (!trace.upwards) std::reverse(route.steps.begin(), route.steps.end());
+    route.start = trace.upwards ? last.other : trace.entity;
+    return route;
 }
 
 namespace {
@@ -289,6 +305,7 @@ QueryResult ownershipResult(const GraphView& view, const OwnershipParams& params
         for (std::uint32_t id : figure.chainIds) {
             if (listed == params.chainsPerOwner) break;
             const OwnershipChain& chain = trace.chains[id];
+            const PathCell route = chainRoute(trace, id);
             std::string share = shareText(chain.min, chain.max, chain.unknown);
             if (chain.component) {
                 share += " (a component: not added)";
@@ -297,9 +314,8 @@ QueryResult ownershipResult(const GraphView& view, const OwnershipParams& params
             result.detail.rows.push_back(
                 {entityCell(figure.other), integerCell(static_cast<std::int64_t>(++listed)),
                  numberCell(chain.min), numberCell(chain.max), textCell(share),
-                 integerCell(static_cast<std::int64_t>(chain.route.steps.size())),
-                 Cell{chain.route}});
-            addRoute(result.subgraph, view, chain.route);
+                 integerCell(static_cast<std::int64_t>(chain.hops)), Cell{route}});
+            addRoute(result.subgraph, view, route);
         }
         if (figure.chainIds.size() > listed) {
             result.notes.push_back(std::to_string(figure.chainIds.size() - listed) +

@@ -34,7 +34,12 @@ struct OwnershipChain {
     /// that interest's components): listed to show where the interest comes from, never
     /// added to a figure.
     bool component = false;
-    PathCell route;  ///< from the upper entity down to the lower one, each step forward
+    /// The chain this one extends by one link (an index into OwnershipTrace::chains), or
+    /// kNoChain when it is a single link from the traced entity; chainRoute() spells it out.
+    std::uint32_t parent = kNoChain;
+    Edge edge = 0;           ///< the link this chain adds to its parent
+    std::uint32_t hops = 1;  ///< links in the chain
+    static constexpr std::uint32_t kNoChain = 0xffffffffu;
 };
 
 /// The combined share of one owner or holding, over all its chains.
@@ -54,7 +59,11 @@ struct OwnershipFigure {
 
 /// Every owner (or holding) reachable through ownership chains, before any threshold.
 struct OwnershipTrace {
+    Node entity = 0;       ///< the entity traced
+    bool upwards = true;   ///< owners (true) or holdings
     std::vector<OwnershipFigure> figures;  ///< upper share bound first
+    /// Every chain, each stored as its parent plus one link, so that a trace costs O(1) per
+    /// chain however deep the chains run.
     std::vector<OwnershipChain> chains;
     bool cycleMet = false;      ///< a chain would have repeated an entity and stopped there
     bool depthCut = false;      ///< a chain went on past maxDepth
@@ -70,6 +79,10 @@ struct OwnershipTrace {
 /// the schema does not know.
 OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
                               const OwnershipParams& params);
+
+/// The route of chain `id` of a trace: from the upper entity down to the lower one, each step
+/// forward. O(hops).
+PathCell chainRoute(const OwnershipTrace& trace, std::uint32_t id);
 
 /// Who ultimately owns an entity: one row per owner whose share can reach the threshold
 /// (owner, type, share min, share max, share, chains, unknown chains, hops, ultimate), the

@@ -103,8 +103,9 @@ class OwnershipWeb : public ::testing::Test {
                 multiChain += f.chains > 1;
                 // Each chain behind a figure starts at the upper entity and ends at the lower one.
                 for (auto id : f.chainIds) {
-                    const auto& chain = trace.chains[id];
-                    auto nodes = cg::queries::routeNodes(inv_->view(), chain.route);
+                    const auto route = cg::queries::chainRoute(trace, id);
+                    EXPECT_EQ(route.steps.size(), trace.chains[id].hops);
+                    auto nodes = cg::queries::routeNodes(inv_->view(), route);
                     EXPECT_EQ(nodes.front(), upwards ? f.other : inv_->node(t));
                     EXPECT_EQ(nodes.back(), upwards ? inv_->node(t) : f.other);
                     EXPECT_EQ(std::set<Node>(nodes.begin(), nodes.end()).size(), nodes.size())
