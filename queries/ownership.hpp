@@ -74,8 +74,8 @@ struct OwnershipTrace {
 /// simple chains: every chain's share interval is the product of its links' intervals, and an
 /// owner's figure is the sum over its chains, clamped to 100. A link without a share counts
 /// as [0, 100] and marks the chain unknown. A chain never visits an entity twice, so cycles
-/// end the chain instead of looping. Depth-first over simple paths: O(number of chains ×
-/// depth), bounded by maxDepth and maxChains. Throws QueryError when `relations` names a type
+/// end the chain instead of looping. Depth-first over simple paths: O(number of chains),
+/// bounded by maxDepth and maxChains (each chain is its parent plus one link). Throws QueryError when `relations` names a type
 /// the schema does not know.
 OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
                               const OwnershipParams& params);
