@@ -43,6 +43,8 @@ void strongComponents(std::uint32_t n, Marks& marks, const Arcs& arcs, Emit&& em
     };
     std::vector<Node> stack;
     std::vector<Frame> calls;  // the frames below the current one
+    stack.reserve(n);
+    calls.reserve(n);
     Node counter = 0;
     for (Node root = 0; root < n; ++root) {
         if (marks[root] != ComponentMarks::kUnseen) continue;
