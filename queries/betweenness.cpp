@@ -237,23 +237,29 @@ std::vector<double> betweennessCentrality(const SimpleGraph& graph, const std::v
     std::vector<Node> localSources(sources.size());
     for (std::size_t i = 0; i < sources.size(); ++i) localSources[i] = newOf[sources[i]];
     unsigned workers = workerCount(threads, sources.size());
-    // Sources go to the workers in turn. A worker searches them 64 at a time when it has that
-    // many and the rows of 64 doubles per node fit the budget (at 32 and more the batches are
-    // faster than one by one; below, slower), else one by one.
-    const std::size_t perWorker = (sources.size() + workers - 1) / workers;
+    // Sources go to the workers in turn. A worker searches them in batches of up to 64, as
+    // wide as its share and the memory budget allow: per lane and node, a row of doubles (8
+    // bytes) and at most one entry of the level lists (16). Batches of 32 and more are faster
+    // than searching one by one, narrower ones slower: those sources, and a remainder of fewer
+    // than 32 after the full batches, are searched one by one.
     const std::size_t budget = std::size_t{256} << 20;  // bytes, all workers together
-    const std::size_t lanes = std::min<std::size_t>(
-        {64, perWorker, budget / (std::max<std::size_t>(n, 1) * sizeof(double) * workers)});
+    const std::size_t affordable =
+        budget / (std::max<std::size_t>(n, 1) * (sizeof(double) + sizeof(Entry)) * workers);
     std::vector<std::vector<double>> partial(workers);
     onWorkers(workers, [&](unsigned w, unsigned count) {
         partial[w].assign(n, 0);
         std::vector<Node> mine;
         for (std::size_t i = w; i < localSources.size(); i += count) mine.push_back(localSources[i]);
+        const std::size_t lanes = std::min<std::size_t>({64, affordable, mine.size()});
+        std::size_t batched = 0;
         if (lanes >= kBatchFrom) {
-            accumulateBatched(local, mine, static_cast<unsigned>(lanes), partial[w]);
-        } else {
-            accumulateOneByOne(local, mine, partial[w]);
+            const std::size_t rest = mine.size() % lanes;
+            batched = mine.size() - (rest < kBatchFrom ? rest : 0);
         }
+        std::vector<Node> oneByOne(mine.begin() + static_cast<std::ptrdiff_t>(batched), mine.end());
+        mine.resize(batched);
+        if (!mine.empty()) accumulateBatched(local, mine, static_cast<unsigned>(lanes), partial[w]);
+        if (!oneByOne.empty()) accumulateOneByOne(local, oneByOne, partial[w]);
     });
     std::vector<double> score(n, 0);
     for (const auto& p : partial) {

@@ -15,9 +15,11 @@ std::vector<Node> sampleSources(std::uint32_t n, std::uint32_t k, std::uint64_t 
 /// Betweenness centrality by Brandes' algorithm: a breadth-first search per source and a
 /// backward accumulation that needs no predecessor lists, the sources split across
 /// `threads` workers (0: every core) with one accumulator each, summed in a fixed order. A
-/// worker with 32 sources or more searches them up to 64 at a time, one bit per source, so
-/// that each relation is scanned once per distinct distance rather than once per source.
-/// O(s·m) time for s sources; O(threads·n) memory, plus up to 256 MB for the batches' rows. With every node as a source the result
+/// worker with 32 sources or more searches them in batches of 32 to 64, one bit per source,
+/// so that each relation is scanned once per distinct distance rather than once per source
+/// (fewer sources, and a remainder under 32, one by one). O(s·m) time for s sources;
+/// O(threads·(n + m)) memory, plus at most 256 MB for the batches (the lane count shrinks
+/// to stay within it, on graphs of millions of nodes to one by one). With every node as a source the result
 /// is exact and normalised by 1/((n-1)(n-2)); with a sample it is scaled as networkx 3.6
 /// does, by 1/((k-1)(n-2)) on sampled nodes and 1/(k(n-2)) on the others, an unbiased
 /// estimate.

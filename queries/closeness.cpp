@@ -35,7 +35,8 @@ std::vector<double> closenessOf(const SimpleGraph& graph, const std::vector<Node
         std::uint64_t* const next = nextLanes.data();
         std::vector<Node> addedNodes(std::size_t{n} + 1);  // one spare: written before it counts
         Node* const added = addedNodes.data();
-        std::vector<Entry> level, reachedNodes;
+        std::vector<Entry> level;
+        std::vector<Node> touched;  // every node the batch reached, once: to clear `seen`
         for (std::size_t first = 0; first < mine.size(); first += 64) {
             const std::size_t lanes = std::min<std::size_t>(64, mine.size() - first);
             std::uint64_t reached[64] = {}, total[64] = {};
@@ -47,8 +48,11 @@ std::vector<double> closenessOf(const SimpleGraph& graph, const std::vector<Node
                 if (!seen[s]) level.push_back({s, 0});
                 seen[s] |= std::uint64_t{1} << l;
             }
-            for (Entry& e : level) e.lanes = seen[e.node];
-            reachedNodes = level;
+            touched.clear();
+            for (Entry& e : level) {
+                e.lanes = seen[e.node];
+                touched.push_back(e.node);
+            }
             for (std::int32_t distance = 1; !level.empty(); ++distance) {
                 std::uint32_t newCount = 0;
                 for (const Entry& e : level) {
@@ -65,11 +69,11 @@ std::vector<double> closenessOf(const SimpleGraph& graph, const std::vector<Node
                     const Node w = added[j];
                     const std::uint64_t lanesW = next[w];
                     next[w] = 0;
+                    if (!seen[w]) touched.push_back(w);
                     seen[w] |= lanesW;
                     level.push_back({w, lanesW});
                     for (std::uint64_t x = lanesW; x; x &= x - 1) ++atLevel[std::countr_zero(x)];
                 }
-                reachedNodes.insert(reachedNodes.end(), level.begin(), level.end());
                 const double term = 1.0 / distance;
                 for (std::size_t l = 0; l < lanes; ++l) {
                     reached[l] += atLevel[l];
@@ -78,7 +82,7 @@ std::vector<double> closenessOf(const SimpleGraph& graph, const std::vector<Node
                     atLevel[l] = 0;
                 }
             }
-            for (const Entry& e : reachedNodes) seen[e.node] = 0;
+            for (Node v : touched) seen[v] = 0;
             for (std::size_t l = 0; l < lanes; ++l) {
                 double& out = score[mine[first + l]];
                 if (harmonic) {

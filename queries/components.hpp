@@ -24,9 +24,12 @@ struct ComponentParams {
 /// holding the lower node first). Weak components ignore direction; strong ones follow it,
 /// with undirected relations linking both ways. Weak: union-find (path halving, the lower root
 /// kept) over the relations as one flat list of (subject, object); strong: Tarjan's algorithm
-/// with an explicit stack, reading the view's rows directly. O(n + m) time (union-find: almost
-/// linear); besides 4 bytes per node, a transient 4 bytes per relation (the subjects, listed
-/// without a loop per node), no copy of the view.
+/// with an explicit stack, reading the view's rows directly, no copy of the view. O(n + m)
+/// time (union-find: almost linear). Memory besides the 4-byte answer per node: weak, 8 bytes
+/// per node and a transient 4 per relation (the subjects, listed without a loop per node);
+/// strong, a 12-byte row per node, 4 bytes per reverse step of an undirected relation and
+/// per subject, and the search's stacks, reserved for every node (4 bytes and a frame each)
+/// but touched only as deep as a search goes.
 std::vector<std::uint32_t> componentOf(const GraphView& view, const RelationSet& relations,
                                        bool strong);
 

@@ -28,9 +28,9 @@ struct ComponentMarks {
 /// next one and returns false at the end. `emit` is called with each component's nodes, in
 /// the order the search entered them (which follows the arcs), and components come out sinks
 /// first: a component is reported only after every component it reaches. Afterwards every
-/// node is settled. O(n + m) time; per node 4 bytes, plus a frame per node on the current
-/// search path (the low link lives in the frame, since it is only needed while the node is
-/// open). A node's arcs are read in one tight loop that stops at the first unseen node, with
+/// node is settled. O(n + m) time; per node its mark, plus the node stack and the frame
+/// stack, reserved for n entries up front and touched only as deep as the search goes (the
+/// low link lives in the frame, since it is only needed while the node is open). A node's arcs are read in one tight loop that stops at the first unseen node, with
 /// the frame in registers.
 template <typename Marks, typename Arcs, typename Emit>
 void strongComponents(std::uint32_t n, Marks& marks, const Arcs& arcs, Emit&& emit) {
