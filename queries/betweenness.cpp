@@ -97,6 +97,14 @@ void accumulateOneByOne(const SimpleGraph& g, const std::vector<Node>& sources,
     }
 }
 
+// Batches narrower than this are slower than searching their sources one by one.
+constexpr std::size_t kBatchFrom = 32;
+
+// A node reached by a batch, and the lanes (sources) that reach it at one distance.
+struct Entry {
+    Node node;
+    std::uint64_t lanes;
+};
 
 // Up to 64 sources searched together, one bit ("lane") per source: Then et al.'s multi-source
 // breadth-first search ("The More the Merrier", VLDB 2014) carrying Brandes' counts. A level is
@@ -111,13 +119,6 @@ void accumulateOneByOne(const SimpleGraph& g, const std::vector<Node>& sources,
 //    one-source search does.
 // `value` holds sigma and then (1 + delta) / sigma, `lanes` doubles per node: the caller
 // chooses `lanes` so that these rows fit the memory budget.
-constexpr std::size_t kBatchFrom = 32;
-
-struct Entry {
-    Node node;
-    std::uint64_t lanes;
-};
-
 void accumulateBatched(const SimpleGraph& g, const std::vector<Node>& sources, unsigned lanes,
                        std::vector<double>& score) {
     const std::uint32_t n = g.nodeCount();

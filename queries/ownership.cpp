@@ -211,11 +211,11 @@ OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
             if (chain.unknown) ++figure.unknownChains;
             figure.minHops = std::min(figure.minHops, chain.hops);
         }
-        figure.chainIds.push_back(static_cast<std::uint32_t>(trace.chains.size()));
+        const auto id = static_cast<std::uint32_t>(trace.chains.size());
+        figure.chainIds.push_back(id);
         const double cmin = chain.min, cmax = chain.max;
         const bool cunknown = chain.unknown;
         const std::uint32_t hops = chain.hops;
-        const auto id = static_cast<std::uint32_t>(trace.chains.size());
         chain.min *= 100;
         chain.max *= 100;
         trace.chains.push_back(chain);
