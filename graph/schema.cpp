@@ -17,6 +17,11 @@ extern const char* const kDefaultSchemaJson;
 
 namespace {
 
+constexpr std::string_view kRelationKindNames[kRelationKindCount] = {
+    "ownership", "control", "role", "personal", "money", "location", "weak", "mention"};
+static_assert(static_cast<std::size_t>(RelationKind::Mention) + 1 == kRelationKindCount,
+              "one name per relation kind");
+
 ValueType parseValueType(std::string_view text, const std::string& where) {
     if (text == "string") return ValueType::String;
     if (text == "number") return ValueType::Number;
@@ -59,6 +64,21 @@ std::string joinNames(const Range& range, Name name) {
 }
 
 }  // namespace
+
+std::string_view relationKindName(RelationKind kind) {
+    return kRelationKindNames[static_cast<std::size_t>(kind)];
+}
+
+std::optional<RelationKind> parseRelationKind(std::string_view name) {
+    for (std::size_t i = 0; i < kRelationKindCount; ++i) {
+        if (kRelationKindNames[i] == name) return static_cast<RelationKind>(i);
+    }
+    return std::nullopt;
+}
+
+std::string relationKindList() {
+    return joinNames(kRelationKindNames, [](std::string_view name) { return std::string(name); });
+}
 
 Schema Schema::defaults() {
     static const Schema kDefault = fromJson(kDefaultSchemaJson, "default_schema.json");
@@ -113,6 +133,24 @@ Schema Schema::fromJson(std::string_view text, const std::string& origin) {
             if (!m.value.IsObject()) throw InputError(where + " must be an object");
             r.label = str(m.value, "label", r.name);
             r.inverseLabel = str(m.value, "inverse", r.label);
+            // Connection queries choose what to traverse by kind, so a type without one could
+            // not be placed: refuse it rather than guess.
+            auto kind = m.value.FindMember("kind");
+            if (kind == m.value.MemberEnd()) {
+                throw InputError(
+                    cat(where, " has no kind (expected one of ", relationKindList(), ")"));
+            }
+            if (!kind->value.IsString()) {
+                throw InputError(
+                    cat(where, ": kind must be a string (one of ", relationKindList(), ")"));
+            }
+            std::string_view kindName(kind->value.GetString(), kind->value.GetStringLength());
+            auto parsed = parseRelationKind(kindName);
+            if (!parsed) {
+                throw InputError(cat(where, ": unknown kind '", kindName, "' (expected ",
+                                     relationKindList(), ")"));
+            }
+            r.kind = *parsed;
             if (auto d = m.value.FindMember("directed"); d != m.value.MemberEnd()) {
                 if (!d->value.IsBool()) throw InputError(where + ": directed must be true or false");
                 r.directed = d->value.GetBool();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -26,11 +27,27 @@ struct EntityType {
 /// The value type of a relation attribute or entity property.
 enum class ValueType { String, Number, Percent, Boolean, Date, Country };
 
-/// A relation type: allowed endpoint types, direction, labels and typed attributes.
+/// What a relation says about its two ends; connection queries choose relations by kind.
+enum class RelationKind { Ownership, Control, Role, Personal, Money, Location, Weak, Mention };
+
+/// The number of relation kinds, for tables indexed by kind.
+inline constexpr std::size_t kRelationKindCount = 8;
+
+/// The lower-case name of a kind as the schema spells it ("ownership", "location", ...).
+std::string_view relationKindName(RelationKind kind);
+
+/// The kind named `name` in a schema, or nothing when no kind has that name.
+std::optional<RelationKind> parseRelationKind(std::string_view name);
+
+/// "ownership, control, ..., mention" for error messages.
+std::string relationKindList();
+
+/// A relation type: allowed endpoint types, direction, kind, labels and typed attributes.
 struct RelationType {
     std::string name;
     std::string label;
     std::string inverseLabel;
+    RelationKind kind = RelationKind::Weak;  ///< every schema file names one; see parseRelationKind
     bool directed = true;
     std::vector<std::string> from;
     std::vector<std::string> to;

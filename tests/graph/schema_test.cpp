@@ -3,12 +3,17 @@
 
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <string>
+#include <utility>
 
 #include "graph/error.hpp"
 
 using cg::InputError;
 using cg::graph::EntityTypeId;
+using cg::graph::parseRelationKind;
+using cg::graph::RelationKind;
+using cg::graph::relationKindName;
 using cg::graph::Schema;
 using cg::graph::ValueType;
 
@@ -48,7 +53,7 @@ TEST(Schema, DefaultHasTheDesignVocabulary) {
     }
     for (const char* r : {"owns", "controls", "director_of", "officer_of", "employee_of",
                           "member_of", "operates", "located_in", "registered_at", "family_of",
-                          "associate_of", "represents", "paid", "linked_to"}) {
+                          "associate_of", "represents", "paid", "linked_to", "reported_on"}) {
         EXPECT_NE(s.relationType(r), nullptr) << r;
     }
     EXPECT_EQ(s.entityType(s.rootType()).name, "Thing");
@@ -191,14 +196,15 @@ TEST(Schema, MalformedSchemasAreRejectedWithAReason) {
         {R"({"entity_types": )", "user.schema.json: invalid JSON"},
         {R"([1, 2])", "a schema is a JSON object"},
         {R"({"entity_types": []})", "entity_types must be an object"},
-        {R"({"relation_types": {"r": {"from": ["Person"]}}})", "needs 'from' and 'to'"},
-        {R"({"relation_types": {"r": {"from": "Person", "to": "Place", "directed": "yes"}}})",
+        {R"({"relation_types": {"r": {"kind": "role", "from": ["Person"]}}})",
+         "needs 'from' and 'to'"},
+        {R"({"relation_types": {"r": {"kind": "role", "from": "Person", "to": "Place", "directed": "yes"}}})",
          "directed must be true or false"},
-        {R"({"relation_types": {"r": {"from": [1], "to": ["Place"]}}})",
+        {R"({"relation_types": {"r": {"kind": "role", "from": [1], "to": ["Place"]}}})",
          "expected a list of type names"},
-        {R"({"relation_types": {"r": {"from": ["Person"], "to": ["Place"], "attributes": {"a": "colour"}}}})",
+        {R"({"relation_types": {"r": {"kind": "role", "from": ["Person"], "to": ["Place"], "attributes": {"a": "colour"}}}})",
          "unknown value type 'colour'"},
-        {R"({"relation_types": {"r": {"from": ["Person"], "to": ["Spaceship"]}}})",
+        {R"({"relation_types": {"r": {"kind": "role", "from": ["Person"], "to": ["Spaceship"]}}})",
          "unknown entity type 'Spaceship'"},
         {R"({"entity_types": {"Boat": {"parents": ["Raft"]}}})", "unknown parent 'Raft'"},
         {R"({"entity_types": {"Other": {"parents": []}}})", "two root entity types"},
@@ -220,8 +226,88 @@ TEST(Schema, AStandaloneSchemaNeedsExactlyOneRoot) {
                  InputError);
     Schema s = Schema::fromJson(
         R"({"entity_types": {"Root": {"parents": []}, "Leaf": {"parents": ["Root"]}},
-            "relation_types": {"r": {"from": "Leaf", "to": ["Leaf"]}}})",
+            "relation_types": {"r": {"kind": "personal", "from": "Leaf", "to": ["Leaf"]}}})",
         "s.json");
     EXPECT_EQ(s.entityType(s.rootType()).name, "Root");
     EXPECT_TRUE(allows(s, "r", "Leaf", "Leaf"));
+}
+
+TEST(Schema, EveryDefaultRelationTypeHasTheKindOfTheIssueTable) {
+    Schema s = Schema::defaults();
+    const std::pair<const char*, RelationKind> expected[] = {
+        {"owns", RelationKind::Ownership},        {"controls", RelationKind::Control},
+        {"director_of", RelationKind::Role},      {"officer_of", RelationKind::Role},
+        {"employee_of", RelationKind::Role},      {"member_of", RelationKind::Role},
+        {"operates", RelationKind::Role},         {"represents", RelationKind::Role},
+        {"occupies", RelationKind::Role},         {"family_of", RelationKind::Personal},
+        {"associate_of", RelationKind::Personal}, {"paid", RelationKind::Money},
+        {"located_in", RelationKind::Location},   {"registered_at", RelationKind::Location},
+        {"linked_to", RelationKind::Weak},        {"reported_on", RelationKind::Mention},
+    };
+    EXPECT_EQ(s.relationTypes().size(), std::size(expected));
+    for (const auto& [name, kind] : expected) {
+        const auto* r = s.relationType(name);
+        ASSERT_NE(r, nullptr) << name;
+        EXPECT_EQ(r->kind, kind) << name << " is " << relationKindName(r->kind);
+    }
+}
+
+TEST(Schema, ReportedOnIsADirectedMentionFromAnOutletToAnything) {
+    Schema s = Schema::defaults();
+    const auto* r = s.relationType("reported_on");
+    ASSERT_NE(r, nullptr);
+    EXPECT_TRUE(r->directed);
+    EXPECT_EQ(r->label, "reported on");
+    EXPECT_EQ(r->inverseLabel, "reported on by");
+    EXPECT_EQ(s.attributeType(*r, "note"), ValueType::String);
+    EXPECT_TRUE(allows(s, "reported_on", "Organization", "Facility"));
+    EXPECT_TRUE(allows(s, "reported_on", "PublicBody", "Person"));
+    EXPECT_TRUE(allows(s, "reported_on", "Person", "Place"));
+    EXPECT_FALSE(allows(s, "reported_on", "Place", "Person"));
+    EXPECT_FALSE(allows(s, "reported_on", "Facility", "Person"));
+}
+
+TEST(Schema, RelationKindNamesReadBackAsTheSameKind) {
+    const char* names[] = {"ownership", "control",  "role", "personal",
+                           "money",     "location", "weak", "mention"};
+    for (const char* name : names) {
+        auto kind = parseRelationKind(name);
+        ASSERT_TRUE(kind) << name;
+        EXPECT_EQ(relationKindName(*kind), name);
+    }
+    EXPECT_EQ(parseRelationKind("Ownership"), std::nullopt);
+    EXPECT_EQ(parseRelationKind("family"), std::nullopt);
+    EXPECT_EQ(parseRelationKind(""), std::nullopt);
+}
+
+TEST(Schema, AnExtensionRelationTypeWithoutAValidKindIsRefusedNamingFileAndType) {
+    EXPECT_EQ(
+        schemaError(R"({"relation_types": {"stabled_at": {"from": ["Asset"], "to": ["Place"]}}})"),
+        "user.schema.json: relation type 'stabled_at' has no kind (expected one of "
+        "ownership, control, role, personal, money, location, weak, mention)");
+    EXPECT_EQ(
+        schemaError(
+            R"({"relation_types": {"stabled_at": {"kind": "stable", "from": ["Asset"], "to": ["Place"]}}})"),
+        "user.schema.json: relation type 'stabled_at': unknown kind 'stable' (expected "
+        "ownership, control, role, personal, money, location, weak, mention)");
+    EXPECT_EQ(
+        schemaError(
+            R"({"relation_types": {"stabled_at": {"kind": 3, "from": ["Asset"], "to": ["Place"]}}})"),
+        "user.schema.json: relation type 'stabled_at': kind must be a string (one of "
+        "ownership, control, role, personal, money, location, weak, mention)");
+    EXPECT_EQ(
+        schemaError(
+            R"({"relation_types": {"stabled_at": {"kind": "location", "from": ["Asset"], "to": ["Place"]}}})"),
+        "");
+}
+
+TEST(Schema, AnExtensionKeepsTheKindsOfItsRelationTypes) {
+    Schema s = Schema::defaults();
+    s.extend(Schema::fromFile(CG_TEST_DATA "/schema/racehorses.schema.json"));
+    EXPECT_EQ(s.relationType("raced_in")->kind, RelationKind::Location);
+    EXPECT_EQ(s.relationType("owns")->kind, RelationKind::Ownership);
+    s.extend(Schema::fromJson(
+        R"({"relation_types": {"owns": {"kind": "weak", "from": ["Person"], "to": ["Asset"]}}})",
+        "ext.json"));
+    EXPECT_EQ(s.relationType("owns")->kind, RelationKind::Weak);
 }
