@@ -11,6 +11,7 @@
 #include "cli/json_out.hpp"
 #include "cli/table.hpp"
 #include "cli/terminal_text.hpp"
+#include "graph/ambiguity.hpp"
 #include "graph/date.hpp"
 #include "graph/entity_lookup.hpp"
 #include "graph/error.hpp"
@@ -66,6 +67,36 @@ void writeClaimJson(JsonOut& j, const graph::ClaimRow& c) {
     j.field("valid_from", c.validFrom).field("valid_to", c.validTo);
     j.field("file", c.file).field("line", c.line);
     j.endObject();
+}
+
+void writeEntityJson(JsonOut& j, const char* key, const graph::EntityRow& e) {
+    j.beginObject(key).field("id", e.key).field("name", e.name).field("type", e.type).endObject();
+}
+
+void writeAmbiguityJson(JsonOut& j, const ingest::AmbiguityNote& a) {
+    j.beginObject().field("file", a.file).field("line", a.line).field("message", a.message);
+    j.beginObject("reference").field("name", a.name);
+    if (a.type.empty()) j.null("type"); else j.field("type", a.type);
+    j.endObject();
+    writeEntityJson(j, "placeholder", a.placeholder);
+    j.beginArray("candidates");
+    for (const auto& c : a.candidates) writeEntityJson(j, nullptr, c);
+    j.endArray().endObject();
+}
+
+// "ambiguous" and "candidates" (null for an entity that is not a placeholder).
+void writeAmbiguityFields(JsonOut& j, graph::Store& store, bool ambiguous,
+                          const std::vector<graph::EntityId>& candidates) {
+    j.field("ambiguous", ambiguous);
+    if (!ambiguous) {
+        j.null("candidates");
+        return;
+    }
+    j.beginArray("candidates");
+    for (graph::EntityId id : candidates) {
+        if (auto e = store.entity(id)) writeEntityJson(j, nullptr, *e);
+    }
+    j.endArray();
 }
 
 void printClaim(std::ostream& out, const graph::ClaimRow& c, const std::string& indent) {
@@ -154,11 +185,15 @@ int runIngest(Context& ctx, const IngestArgs& args) {
             j.beginObject().field("file", s.file).field("format", s.format);
             j.field("sources", s.sources).field("accepted", s.accepted);
             j.field("duplicates", s.duplicates).field("rejected", s.rejected);
+            j.field("ambiguous", s.ambiguous);
             j.field("entities_created", s.entitiesCreated);
             j.beginArray("rejections");
             for (const auto& r : s.firstRejections) {
                 j.beginObject().field("file", r.file).field("line", r.line).field("reason", r.reason).endObject();
             }
+            j.endArray();
+            j.beginArray("ambiguous_references");
+            for (const auto& a : s.firstAmbiguous) writeAmbiguityJson(j, a);
             j.endArray();
             j.beginArray("warnings");
             for (const auto& w : s.warnings) j.field(nullptr, w);
@@ -174,8 +209,14 @@ int runIngest(Context& ctx, const IngestArgs& args) {
             ctx.err << "... and " << (s.rejected - static_cast<std::int64_t>(s.firstRejections.size()))
                     << " more rejections (see 'claimgraph rejections')\n";
         }
+        for (const auto& a : s.firstAmbiguous) ctx.err << "warning: " << a.message << '\n';
+        if (s.ambiguous > static_cast<std::int64_t>(s.firstAmbiguous.size())) {
+            ctx.err << "... and " << (s.ambiguous - static_cast<std::int64_t>(s.firstAmbiguous.size()))
+                    << " more ambiguous references (see 'claimgraph resolve suggest')\n";
+        }
         ctx.out << s.file << " (" << s.format << "): accepted " << s.accepted << ", rejected "
                 << s.rejected;
+        if (s.ambiguous) ctx.out << ", ambiguous " << s.ambiguous;
         if (s.duplicates) ctx.out << ", already stored " << s.duplicates;
         ctx.out << "; " << s.sources << " source declarations, " << s.entitiesCreated
                 << " new entities\n";
@@ -264,20 +305,32 @@ int runEntities(Context& ctx, const std::string& type, const std::string& name, 
             if (schema.isA(*schema.entityTypeId(t.name), *id)) types.push_back(t.name);
         }
     }
-    auto rows = ctx.store().entities(types, graph::normalizeName(name), limit);
+    auto& store = ctx.store();
+    auto rows = store.entities(types, graph::normalizeName(name), limit);
+    // The entities a placeholder's references may name; empty for any other entity.
+    auto candidatesOf = [&](const graph::EntityRow& r) {
+        std::vector<graph::EntityId> ids;
+        if (graph::isAmbiguousKey(r.key)) ids = graph::ambiguityCandidates(store, ctx.schema(), r.id);
+        return ids;
+    };
     if (ctx.json) {
         JsonOut j;
         j.beginArray();
         for (const auto& r : rows) {
             j.beginObject().field("id", r.key).field("type", r.type).field("name", r.name);
-            j.field("stub", r.stub).field("relations", r.relations).endObject();
+            j.field("stub", r.stub).field("relations", r.relations);
+            writeAmbiguityFields(j, store, graph::isAmbiguousKey(r.key), candidatesOf(r));
+            j.endObject();
         }
         j.endArray().print(ctx.out);
         return kOk;
     }
     Table t({"id", "type", "relations", "name"});
     for (const auto& r : rows) {
-        t.add({r.key, r.type + (r.stub ? " (stub)" : ""), std::to_string(r.relations), r.name});
+        std::string shown = r.name;
+        if (graph::isAmbiguousKey(r.key))
+            shown += ", " + std::to_string(candidatesOf(r).size()) + " candidates";
+        t.add({r.key, r.type + (r.stub ? " (stub)" : ""), std::to_string(r.relations), shown});
     }
     t.print(ctx.out);
     return kOk;
@@ -287,10 +340,14 @@ int runShow(Context& ctx, const std::string& text) {
     auto& store = ctx.store();
     graph::EntityId id = graph::findEntity(store, text);
     graph::EntityDetail d = store.detail(id);
+    bool ambiguous = graph::isAmbiguousKey(d.entity.key);
+    std::vector<graph::EntityId> candidates;
+    if (ambiguous) candidates = graph::ambiguityCandidates(store, ctx.schema(), id);
     if (ctx.json) {
         JsonOut j;
         j.beginObject().field("id", d.entity.key).field("type", d.entity.type).field("name", d.entity.name);
         j.field("stub", d.entity.stub);
+        writeAmbiguityFields(j, store, ambiguous, candidates);
         j.beginArray("names");
         for (const auto& n : d.names) j.beginObject().field("name", n.name).field("claim", n.claimKey).endObject();
         j.endArray().beginArray("identifiers");
@@ -323,6 +380,12 @@ int runShow(Context& ctx, const std::string& text) {
     o << d.entity.name << "  [" << d.entity.type << "]  id " << d.entity.key;
     if (d.entity.stub) o << "  (known only by id)";
     o << '\n';
+    if (ambiguous) {
+        o << "holds ambiguous references: their name fits " << candidates.size()
+          << " candidates:\n";
+        for (graph::EntityId c : candidates) o << "  " << graph::describeCandidate(store, c) << '\n';
+        o << "settle with 'claimgraph resolve merge " << d.entity.key << " CANDIDATE'\n";
+    }
     if (d.names.size() > 1) {
         o << "names:\n";
         for (const auto& n : d.names) {

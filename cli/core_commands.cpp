@@ -19,7 +19,9 @@ void addCoreCommands(CLI::App& app, Context& ctx, Registry& registry) {
     ingest->add_option("--mapping", ingestArgs->mapping,
                        "Mapping file (JSON) saying what the columns of a CSV file mean; see docs/formats.md")
         ->check(CLI::ExistingFile);
-    ingest->add_flag("--strict", ingestArgs->strict, "Exit with code 3 when any record is rejected");
+    ingest->add_flag("--strict", ingestArgs->strict,
+                     "Exit with code 3 when any record is rejected (ambiguous references, names "
+                     "that fit several entities, are warnings: see docs/resolution.md)");
     ingest->add_option("--batch", ingestArgs->batchSize, "Records per transaction")->capture_default_str();
     ingest->add_flag("--no-bulk", ingestArgs->noBulk,
                      "Keep every index up to date row by row, even when the database holds no claims yet "

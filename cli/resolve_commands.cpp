@@ -66,7 +66,7 @@ int runSuggest(Context& ctx, const ResolveArgs& args) {
                 .field("a_name", s.aName)
                 .field("b", s.bKey)
                 .field("b_name", s.bName);
-            j.field("score", s.score).beginArray("reasons");
+            j.field("score", s.score).field("ambiguous", s.ambiguous).beginArray("reasons");
             for (const auto& r : s.reasons) j.field(nullptr, r);
             j.endArray().endObject();
         }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "graph/ambiguity.hpp"
 #include "graph/error.hpp"
 
 namespace cg::graph {
@@ -61,6 +62,12 @@ std::int64_t mergeEntities(Store& store, const Schema& schema, EntityId a, Entit
     EntityId ca = store.canonical(a);
     EntityId cb = store.canonical(b);
     if (ca == cb) throw QueryError(keyOf(store, a) + " and " + keyOf(store, b) + " are already one entity");
+    // A placeholder of ambiguous references is settled into the entity they name, whichever
+    // order the two are given in: its claims become that entity's.
+    if (isAmbiguousKey(keyOf(store, ca)) && !isAmbiguousKey(keyOf(store, cb))) {
+        std::swap(a, b);
+        std::swap(ca, cb);
+    }
     if (auto j = blockingJudgement(store, groupOf(store, ca), groupOf(store, cb))) {
         throw QueryError("judgement " + std::to_string(j->id) + " says " + j->a + " and " + j->b +
                          " are not the same; undo it first ('claimgraph resolve undo " + std::to_string(j->id) + "')");

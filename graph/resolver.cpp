@@ -22,6 +22,17 @@ std::uint64_t nameHash(EntityId id, std::string_view name) {
     return h;
 }
 
+// A name-only reference's entity and match key, from the key's hash.
+std::uint64_t referenceHash(EntityId id, std::uint64_t keyHash) {
+    std::uint64_t h = keyHash ^ (static_cast<std::uint64_t>(id) * 0x9E3779B97F4A7C15ull);
+    h ^= h >> 31;
+    return h * 0xBF58476D1CE4E5B9ull;
+}
+
+std::uint64_t keyHash(std::string_view key) { return nameHash(0, key); }
+
+std::string schemeMark(std::string_view scheme) { return "\x1d" + std::string(scheme); }
+
 std::string trim(std::string_view s) {
     size_t b = 0;
     size_t e = s.size();
@@ -89,6 +100,7 @@ Resolver::Resolver(Store& store, const Schema& schema)
         auto t = schema_.entityTypeId(type);
         remember(id, key, t ? *t : schema_.rootType(), stub);
         info_[id].canonical = mergedInto ? *mergedInto : id;
+        info_[id].ambiguous = isAmbiguousKey(key);
     });
     store_.forEachName([&](EntityId id, const std::string& norm) {
         auto& ids = byNorm_[norm];
@@ -96,6 +108,11 @@ Resolver::Resolver(Store& store, const Schema& schema)
     });
     store_.forEachIdentifier([&](EntityId id, const std::string& scheme, const std::string& value) {
         byIdentifier_.emplace(identifierKey(scheme, value), id);
+        schemes_.insert(nameHash(id, schemeMark(normalizeScheme(scheme))));
+    });
+    store_.forEachNameReference([&](EntityId id, std::uint64_t hash) {
+        nameRefKeys_.insert(hash);
+        nameRefs_.insert(referenceHash(id, hash));
     });
 }
 
@@ -115,39 +132,82 @@ bool Resolver::isPerson(std::optional<EntityTypeId> type) const {
     return type && person_ && schema_.isA(*type, *person_);
 }
 
-std::optional<EntityId> Resolver::find(const EntityRef& ref,
-                                       std::optional<EntityTypeId> type) const {
+Resolver::Found Resolver::find(const EntityRef& ref, std::optional<EntityTypeId> type) const {
     if (!ref.key.empty()) {
         for (const RecentKey& recent : recentKeys_) {
-            if (recent.id != 0 && recent.key == ref.key) return recent.id;
+            if (recent.id != 0 && recent.key == ref.key) return {recent.id};
         }
         auto found = keys_.find(ref.key);
-        if (!found) return std::nullopt;
+        if (!found) return {};
         RecentKey& slot = recentKeys_[recentNext_++ % 4];
         slot.key = ref.key;
         slot.id = *found;
-        return found;
+        return {found};
     }
     for (const auto& [scheme, value] : ref.identifiers) {
         auto it = byIdentifier_.find(identifierKey(scheme, value));
         if (it == byIdentifier_.end()) continue;
         if (!type || schema_.compatible(info_[canonicalOf(it->second)].type, *type))
-            return it->second;
+            return {it->second};
     }
-    if (ref.name.empty()) return std::nullopt;
-    auto it = byNorm_.find(matchKey(ref.name, isPerson(type)));
-    if (it == byNorm_.end()) return std::nullopt;
-    // Prefer an entity of exactly the claimed type, then any compatible one; the oldest wins.
-    // Types are those of the canonical entity, since a merge may have refined them.
-    std::optional<EntityId> compatible;
+    if (ref.name.empty()) return {};
+    std::string key = matchKey(ref.name, isPerson(type));
+    auto it = byNorm_.find(key);
+    if (it == byNorm_.end()) return {};
+    // The name's candidates: entities of a compatible type (that of the canonical entity,
+    // since a merge may have refined it), never a placeholder, and for a reference with
+    // identifiers never one holding another identifier of the same scheme (two passports are
+    // two people). One canonical entity is a match (the oldest of its members that carry
+    // the name); more than one is ambiguous.
+    std::optional<EntityId> first;
+    EntityId firstCanonical = 0;
+    bool several = false;
     for (EntityId candidate : it->second) {
-        EntityTypeId t = info_[canonicalOf(candidate)].type;
-        if (type && t == *type) return candidate;
-        if (!type || schema_.compatible(t, *type)) {
-            if (!compatible || candidate < *compatible) compatible = candidate;
+        EntityId canon = canonicalOf(candidate);
+        const Info& info = info_[canon];
+        if (info_[candidate].ambiguous || info.ambiguous) continue;
+        if (type && !schema_.compatible(info.type, *type)) continue;
+        if (!ref.identifiers.empty() && holdsSchemeOf(candidate, ref)) continue;
+        if (!first) {
+            first = candidate;
+            firstCanonical = canon;
+        } else if (canon != firstCanonical) {
+            several = true;
+            break;
+        } else if (candidate < *first) {
+            first = candidate;
         }
     }
-    return compatible;
+    if (!several) return {first};
+    // A reference with identifiers is a thing of its own: a new entity, which suggestions
+    // may pair with the others. A name alone cannot say which one it is.
+    if (!ref.identifiers.empty()) return {};
+    return {keys_.find(ambiguousKey(ref.type, key, sourceKey_)), true};
+}
+
+std::vector<EntityId> Resolver::candidatesFor(const std::string& key,
+                                              std::optional<EntityTypeId> type) const {
+    std::vector<EntityId> out;
+    auto it = byNorm_.find(key);
+    if (it == byNorm_.end()) return out;
+    for (EntityId candidate : it->second) {
+        EntityId canon = canonicalOf(candidate);
+        if (info_[candidate].ambiguous || info_[canon].ambiguous) continue;
+        if (type && !schema_.compatible(info_[canon].type, *type)) continue;
+        if (std::find(out.begin(), out.end(), canon) == out.end()) out.push_back(canon);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+bool Resolver::holdsSchemeOf(EntityId id, const EntityRef& ref) const {
+    EntityId canon = canonicalOf(id);
+    for (const auto& [scheme, value] : ref.identifiers) {
+        std::string mark = schemeMark(normalizeScheme(scheme));
+        if (schemes_.contains(nameHash(id, mark)) || schemes_.contains(nameHash(canon, mark)))
+            return true;
+    }
+    return false;
 }
 
 std::optional<EntityTypeId> Resolver::typeFor(const EntityRef& ref, ResolveError& error) const {
@@ -160,7 +220,7 @@ std::optional<EntityTypeId> Resolver::typeFor(const EntityRef& ref, ResolveError
             return std::nullopt;
         }
     }
-    auto found = find(ref, claimed);
+    auto found = find(ref, claimed).id;
     if (!found) return claimed ? *claimed : schema_.rootType();
     EntityId id = canonicalOf(*found);
     EntityTypeId have = info_[id].type;
@@ -204,10 +264,69 @@ void Resolver::addName(EntityId id, const std::string& name, bool person,
         unclaimedNames_.push_back({id, name, key});
     }
     auto& ids = byNorm_[key];
-    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+        ids.push_back(id);
+        // Only a name with recorded name-only references can need a second look.
+        if (!info_[id].ambiguous && nameRefKeys_.size() > 0) joinedKeys_.push_back(key);
+    }
 }
 
-EntityId Resolver::resolve(const EntityRef& ref, std::optional<ClaimId> claim) {
+EntityId Resolver::placeholderFor(const std::string& typeName, const std::string& key,
+                                  const std::string& source, const std::string& name,
+                                  std::optional<ClaimId> claim) {
+    std::string placeholderKey = ambiguousKey(typeName, key, source);
+    auto type = schema_.entityTypeId(typeName).value_or(schema_.rootType());
+    EntityId id;
+    if (auto existing = keys_.find(placeholderKey)) {
+        id = *existing;
+    } else {
+        id = store_.insertEntity(placeholderKey, schema_.entityType(type).name,
+                                 ambiguousName(name), false);
+        remember(id, placeholderKey, type, false);
+        info_[id].ambiguous = true;
+        ++created_;
+    }
+    addName(id, name, isPerson(type), claim);
+    return id;
+}
+
+void Resolver::reexamine(EntityId id, const std::string& key, const EntityRef& ref) {
+    std::uint64_t hash = keyHash(key);
+    if (!nameRefKeys_.contains(hash)) return;
+    auto it = byNorm_.find(key);
+    if (it == byNorm_.end()) return;
+    EntityId canon = canonicalOf(id);
+    // A copy: placeholders made below join the name's list.
+    std::vector<EntityId> others = it->second;
+    for (EntityId other : others) {
+        EntityId otherCanonical = canonicalOf(other);
+        if (otherCanonical == canon || info_[other].ambiguous || info_[otherCanonical].ambiguous)
+            continue;
+        if (!nameRefs_.contains(referenceHash(other, hash))) continue;
+        // Only a candidate that cannot be the new entity (another identifier of one scheme)
+        // makes the earlier name-only references to it ambiguous.
+        if (!holdsSchemeOf(other, ref)) continue;
+        if (!schema_.compatible(info_[otherCanonical].type, info_[canon].type)) continue;
+        for (const NameReferenceRow& row : store_.takeNameReferences(other, hash)) {
+            EntityId placeholder = placeholderFor(row.type, key, row.sourceKey, row.name, row.claim);
+            store_.moveReference(row.claim, row.role, other, placeholder);
+            if (canonicalOf(placeholder) != placeholder) continue;  // settled by a judgement
+            std::optional<EntityTypeId> rowType;
+            if (!row.type.empty()) rowType = schema_.entityTypeId(row.type);
+            ambiguous_.push_back(AmbiguousReference{row.file, row.line, row.name, row.type,
+                                                    placeholder, candidatesFor(key, rowType)});
+        }
+    }
+}
+
+std::vector<AmbiguousReference> Resolver::takeAmbiguous() {
+    std::vector<AmbiguousReference> out;
+    out.swap(ambiguous_);
+    return out;
+}
+
+EntityId Resolver::resolve(const EntityRef& ref, std::optional<ClaimId> claim,
+                           ReferenceRole role) {
     ResolveError error;
     auto type = typeFor(ref, error);
     if (!type) throw InputError(error.reason);  // callers check typeFor first
@@ -216,10 +335,15 @@ EntityId Resolver::resolve(const EntityRef& ref, std::optional<ClaimId> claim) {
     bool person = isPerson(*type);
     // Titles never take part in matching or naming; they become properties of the claim.
     NameParts parts = person ? splitTitles(ref.name) : NameParts{{}, ref.name};
-    auto found = find(ref, claimed);
+    Found found = find(ref, claimed);
+    // A name-only reference is kept under the key find() matched it by, which is the key of
+    // its placeholder too.
+    bool nameOnly = ref.key.empty() && ref.identifiers.empty() && !ref.name.empty();
+    std::string nameKey = nameOnly ? matchKey(ref.name, isPerson(claimed)) : std::string();
+    joinedKeys_.clear();
     EntityId id;
-    if (found) {
-        id = *found;
+    if (found.id) {
+        id = *found.id;
         EntityId canon = canonicalOf(id);
         Info& info = info_[canon];
         bool nowStub = info.stub && !ref.described() && ref.type.empty();
@@ -231,6 +355,8 @@ EntityId Resolver::resolve(const EntityRef& ref, std::optional<ClaimId> claim) {
             info.type = *type;
             info.stub = nowStub;
         }
+    } else if (found.ambiguous) {
+        id = placeholderFor(ref.type, nameKey, sourceKey_, parts.bare, claim);
     } else {
         bool stub = !ref.described() && ref.type.empty();
         std::string key =
@@ -255,7 +381,23 @@ EntityId Resolver::resolve(const EntityRef& ref, std::optional<ClaimId> claim) {
                 unclaimedIdentifiers_.emplace_back(id, normalizeScheme(scheme), trim(value));
             }
             byIdentifier_.emplace(k, id);
+            schemes_.insert(nameHash(id, schemeMark(normalizeScheme(scheme))));
         }
+    }
+    if (awaitingClaim_ && nameOnly) {
+        if (!found.ambiguous) {
+            unclaimedNameReferences_.push_back({id, nameKey, role, ref.type, parts.bare});
+        } else if (canonicalOf(id) == id) {
+            unclaimedAmbiguous_.push_back(
+                AmbiguousReference{"", 0, parts.bare, ref.type, id, candidatesFor(nameKey, claimed)});
+        }
+    }
+    // An entity with identifiers that joins a name may make earlier name-only references to
+    // another entity of that name ambiguous.
+    if (!ref.identifiers.empty() && !info_[id].ambiguous && !joinedKeys_.empty()) {
+        std::vector<std::string> joined;
+        joined.swap(joinedKeys_);
+        for (const auto& k : joined) reexamine(id, k, ref);
     }
     return id;
 }
@@ -274,10 +416,27 @@ void Resolver::recordClaimFacts(EntityId id, const EntityRef& ref, ClaimId claim
     addClaimFacts(id, person ? splitTitles(ref.name) : NameParts{{}, ref.name}, ref, claim);
 }
 
-void Resolver::attachClaim(ClaimId claim) { writeUnclaimed(claim); }
+void Resolver::attachClaim(ClaimId claim) {
+    for (const auto& r : unclaimedNameReferences_) {
+        std::uint64_t hash = keyHash(r.key);
+        store_.addNameReference(r.entity, hash, claim, r.role, r.type, r.name);
+        nameRefKeys_.insert(hash);
+        nameRefs_.insert(referenceHash(r.entity, hash));
+    }
+    unclaimedNameReferences_.clear();
+    for (auto& a : unclaimedAmbiguous_) ambiguous_.push_back(std::move(a));
+    unclaimedAmbiguous_.clear();
+    writeUnclaimed(claim);
+}
+
+void Resolver::discardUnclaimed() {
+    unclaimedNameReferences_.clear();
+    unclaimedAmbiguous_.clear();
+    writeUnclaimed(std::nullopt);
+}
 
 void Resolver::beginClaim() {
-    writeUnclaimed(std::nullopt);
+    discardUnclaimed();
     awaitingClaim_ = true;
 }
 
@@ -299,8 +458,8 @@ bool Resolver::sameEntity(const EntityRef& a, const EntityRef& b) const {
     };
     auto ta = typeOfRef(a);
     auto tb = typeOfRef(b);
-    auto fa = find(a, ta);
-    auto fb = find(b, tb);
+    auto fa = find(a, ta).id;
+    auto fb = find(b, tb).id;
     if (fa && fb) return canonicalOf(*fa) == canonicalOf(*fb);
     if (fa || fb) return false;
     // Neither exists yet: the second would match the first once created.

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "graph/ambiguity.hpp"
 #include "graph/flat_table.hpp"
 #include "graph/model.hpp"
 #include "graph/name_parts.hpp"
@@ -53,8 +54,12 @@ class EntityKeyIndex {
 
 /// Turns entity references into entity ids, creating entities as needed. Matching, in order:
 /// explicit id, then an identifier (scheme and value), then the same normalised name within
-/// a compatible type (a Company can be an Organization; a Person never a Company). Keeps its
-/// indexes in memory, loaded from the store on construction, so each lookup is a hash probe.
+/// a compatible type (a Company can be an Organization; a Person never a Company), never an
+/// entity that holds another identifier of a scheme the reference gives. A reference that
+/// gives only a name and fits several entities is ambiguous: it is held on a placeholder
+/// entity (ambiguity.hpp) and reported, and a name-only reference attached while its name had
+/// one candidate is moved there when a conflicting candidate arrives. Keeps its indexes in
+/// memory, loaded from the store on construction, so each lookup is a few hash probes.
 class Resolver {
   public:
     Resolver(Store& store, const Schema& schema);
@@ -65,8 +70,22 @@ class Resolver {
 
     /// Finds or creates the entity for `ref`, records its names, identifiers and titles with
     /// the claim that gave them, and returns the entity the reference matched (which may have
-    /// been merged into another: see canonical()). Call typeFor() first.
-    EntityId resolve(const EntityRef& ref, std::optional<ClaimId> claim);
+    /// been merged into another: see canonical()). Call typeFor() first. Inside beginClaim(),
+    /// a name-only reference is recorded under `role` with the claim, and an ambiguous one
+    /// is reported by takeAmbiguous() once the claim is attached.
+    EntityId resolve(const EntityRef& ref, std::optional<ClaimId> claim,
+                     ReferenceRole role = ReferenceRole::Subject);
+
+    /// The source of the claim whose references come next (call before typeFor()): ambiguous
+    /// references are held on one placeholder per source, type and name.
+    void setSource(const std::string& sourceKey) { sourceKey_ = sourceKey; }
+
+    /// The ambiguous references found since the last call, in the order found: those of the
+    /// claims attached since (with an empty file: the claim's own), and earlier name-only
+    /// references moved to a placeholder when a conflicting entity of their name arrived.
+    std::vector<AmbiguousReference> takeAmbiguous();
+    /// True when `id` is a placeholder holding ambiguous references.
+    bool isAmbiguous(EntityId id) const { return info_.at(id).ambiguous; }
 
     /// Records what a reference says beyond the entity's identity as properties of `claim`:
     /// the titles split off a person's name and the country. `id` is what resolve() returned
@@ -84,7 +103,7 @@ class Resolver {
     /// Writes them without a claim (the claim was rejected after its references were
     /// resolved), and ends the wait; a no-op when nothing waits. Call it before a batch
     /// commits, so that nothing waits across transactions.
-    void discardUnclaimed() { writeUnclaimed(std::nullopt); }
+    void discardUnclaimed();
 
     /// True when both references would resolve to one entity; writes nothing, so a claim
     /// linking an entity to itself can be rejected before any entity is created.
@@ -102,9 +121,23 @@ class Resolver {
         bool stub = false;
         bool exists = false;
         EntityId canonical = 0;
+        bool ambiguous = false;  // a placeholder
+    };
+    // What a reference finds: an entity, or (ambiguous) the placeholder its name and source
+    // would be held on, or nothing yet.
+    struct Found {
+        std::optional<EntityId> id;
+        bool ambiguous = false;
     };
 
-    std::optional<EntityId> find(const EntityRef& ref, std::optional<EntityTypeId> type) const;
+    Found find(const EntityRef& ref, std::optional<EntityTypeId> type) const;
+    std::vector<EntityId> candidatesFor(const std::string& key,
+                                        std::optional<EntityTypeId> type) const;
+    bool holdsSchemeOf(EntityId id, const EntityRef& ref) const;
+    EntityId placeholderFor(const std::string& typeName, const std::string& key,
+                            const std::string& source, const std::string& name,
+                            std::optional<ClaimId> claim);
+    void reexamine(EntityId id, const std::string& key, const EntityRef& ref);
     bool isPerson(std::optional<EntityTypeId> type) const;
     EntityId canonicalOf(EntityId id) const;
     std::string newKey(const std::string& type, const std::string& name);
@@ -130,6 +163,14 @@ class Resolver {
     std::unordered_map<std::string, std::vector<EntityId>> byNorm_;
     std::unordered_map<std::string, EntityId> byIdentifier_;
     FlatHashSet names_;  // hash of (entity, exact name) already stored
+    // Hash of (entity, scheme) for every identifier scheme an entity holds.
+    FlatHashSet schemes_;
+    // Name-only references to real entities: the match keys that have any, and the (entity,
+    // key) pairs, so that a new entity's name needs a store look-up only when it may move some.
+    FlatHashSet nameRefKeys_;
+    FlatHashSet nameRefs_;
+    std::string sourceKey_;
+    std::vector<std::string> joinedKeys_;  // match keys the entity being resolved joined
     void writeUnclaimed(std::optional<ClaimId> claim);
 
     // Between beginClaim() and attachClaim()/discardUnclaimed(): the names, as (entity,
@@ -142,6 +183,15 @@ class Resolver {
     };
     std::vector<PendingName> unclaimedNames_;
     std::vector<std::tuple<EntityId, std::string, std::string>> unclaimedIdentifiers_;
+    struct PendingNameReference {
+        EntityId entity;
+        std::string key;
+        ReferenceRole role;
+        std::string type, name;
+    };
+    std::vector<PendingNameReference> unclaimedNameReferences_;
+    std::vector<AmbiguousReference> unclaimedAmbiguous_;  // of the claim being applied
+    std::vector<AmbiguousReference> ambiguous_;
     std::int64_t created_ = 0;
 };
 

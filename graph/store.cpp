@@ -115,6 +115,15 @@ UPDATE relations SET indirect = 1
                    WHERE relation_id IS NOT NULL AND stance = 0 AND json_valid(attributes)
                      AND json_type(attributes, '$.direct') = 'true');
 )sql",
+    // 5 -> 6: name-only references attached to an entity, by entity and name, so that they
+    // are found again when a second, conflicting entity of that name arrives (the reference
+    // is then ambiguous: docs/resolution.md). Keyed for that look-up; no other index.
+    R"sql(
+CREATE TABLE name_references(
+  entity INTEGER NOT NULL, norm_hash INTEGER NOT NULL, claim INTEGER NOT NULL,
+  role INTEGER NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL,
+  PRIMARY KEY(entity, norm_hash, claim, role)) WITHOUT ROWID;
+)sql",
 };
 
 // The indexes that only speed up reading. A bulk load into a store without claims drops them

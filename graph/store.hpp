@@ -129,6 +129,21 @@ struct JudgementRow {
     bool undone = false;
 };
 
+/// Which end of a claim an entity reference is.
+enum class ReferenceRole : std::uint8_t { Subject = 0, Object = 1 };
+
+/// A reference that named an entity only by its name (no id, no identifier), as kept for
+/// re-examination (store_ambiguity.cpp), with where its claim comes from.
+struct NameReferenceRow {
+    ClaimId claim = 0;
+    ReferenceRole role = ReferenceRole::Subject;
+    std::string type;  ///< the entity type the reference gave; empty when it gave none
+    std::string name;  ///< the name it gave, without titles
+    std::string sourceKey;
+    std::string file;
+    std::int64_t line = 0;
+};
+
 /// One stored version of a saved query; the document is kept as written.
 struct SavedQueryRow {
     std::string name;
@@ -147,7 +162,7 @@ struct SavedQueryRow {
 class Store {
 public:
     /// The database layout this build writes; older files are migrated on open.
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     /// Opens (and with `create`, creates) the database at `path`.
     explicit Store(const std::string& path, bool create = true);
@@ -236,6 +251,26 @@ public:
     /// Re-files the claims touching these entities under the relations of their current
     /// canonical endpoints; relations left without claims are removed at commit.
     void reassignRelations(const std::vector<EntityId>& entities);
+
+    // --- ambiguous references (store_ambiguity.cpp) ---
+
+    /// Records that `claim`'s reference in `role` named `entity` by name only; `normHash`
+    /// identifies the name's match key. Throws StorageError.
+    void addNameReference(EntityId entity, std::uint64_t normHash, ClaimId claim,
+                          ReferenceRole role, const std::string& type, const std::string& name);
+    /// Removes and returns the name-only references to `entity` under one match key, in
+    /// claim order. Throws StorageError.
+    std::vector<NameReferenceRow> takeNameReferences(EntityId entity, std::uint64_t normHash);
+    /// Calls `fn` for every recorded name-only reference: the entity and the key's hash.
+    void forEachNameReference(const std::function<void(EntityId, std::uint64_t normHash)>& fn);
+    /// Points one end of a claim at another entity: the claim row, the properties the claim
+    /// gave `from`, and the claim's relation (re-filed under the new canonical endpoints).
+    /// Throws StorageError.
+    void moveReference(ClaimId claim, ReferenceRole role, EntityId from, EntityId to);
+    /// Canonical entities whose key starts with `prefix`, in key order.
+    std::vector<EntityRow> entitiesWithKeyPrefix(const std::string& prefix);
+    /// The identifiers (scheme, value) recorded for one entity, sorted.
+    std::vector<std::pair<std::string, std::string>> identifiersOf(EntityId id);
 
     // --- saved queries (store_saved_queries.cpp) ---
 

@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "graph/ambiguity.hpp"
 #include "graph/name_parts.hpp"
 
 namespace cg::graph {
@@ -494,7 +495,7 @@ class Index {
         std::vector<std::pair<EntityId, EntityId>> merged;
         std::unordered_map<std::string, EntityTypeId> typeIds;
         std::vector<bool> stub;
-        store.forEachEntity([&](EntityId id, const std::string&, const std::string& type,
+        store.forEachEntity([&](EntityId id, const std::string& key, const std::string& type,
                                 bool isStub, std::optional<EntityId> mergedInto) {
             if (id < 0) return;
             if (static_cast<std::size_t>(id) >= indexOf_.size())
@@ -511,7 +512,8 @@ class Index {
             indexOf_[id] = static_cast<std::uint32_t>(ids_.size());
             ids_.push_back(id);
             types_.push_back(it->second);
-            stub.push_back(isStub);
+            // Placeholders of ambiguous references are paired with their candidates apart.
+            stub.push_back(isStub || isAmbiguousKey(key));
         });
         // A merged entity's names and facts belong to the entity it is merged into.
         std::unordered_map<EntityId, EntityId> parent(merged.begin(), merged.end());
@@ -899,7 +901,12 @@ std::vector<Suggestion> suggestMatches(Store& store, const Schema& schema,
         out.push_back(std::move(sug));
     }
     st.scoreSeconds = secondsSince(t2);
-    return out;
+    std::vector<Suggestion> held = ambiguitySuggestions(store, schema);
+    if (held.empty()) return out;
+    st.suggestions += held.size();
+    held.insert(held.end(), std::make_move_iterator(out.begin()), std::make_move_iterator(out.end()));
+    if (held.size() > options.limit) held.resize(options.limit);
+    return held;
 }
 
 }  // namespace cg::graph

@@ -15,9 +15,12 @@ namespace cg::graph {
 
 /// A pair of entities that may be one real thing, with the evidence for and against.
 struct Suggestion {
-    EntityId a = 0;  ///< the canonical entity with the smaller id
+    EntityId a = 0;  ///< the canonical entity with the smaller id, or the placeholder
     EntityId b = 0;
     double score = 0;  ///< 0..1, higher is more likely the same
+    /// a is a placeholder of ambiguous references and b one of the entities they may name
+    /// (score 1 / the number of those); `resolve merge a b` settles them
+    bool ambiguous = false;
     std::vector<std::string> reasons;
     std::string aKey, aName, bKey, bName;  ///< as stored, so callers need not read them again
 };
@@ -55,6 +58,8 @@ struct SuggestStats {
 /// cores). The score weighs name similarity, shared identifiers, the same country, the same
 /// or different birth dates and shared neighbours. Pairs judged not the same, and pairs of
 /// incompatible types, are never returned. Sorted by score, then ids; at most options.limit.
+/// Placeholders of ambiguous references are never blocked or scored; each comes first, paired
+/// with each entity its references may name (ambiguitySuggestions()), whatever the minimum.
 /// Time O(K log K + P) for K keys (about one per character of the names) and P candidate
 /// pairs (at most K × maxBlock / 2); memory O(K) in a few flat arrays. Throws StorageError
 /// when the store cannot be read.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ingest/applier.hpp"
 
+#include "graph/ambiguity.hpp"
 #include "graph/error.hpp"
 #include "graph/normalize.hpp"
 
@@ -111,11 +112,35 @@ void Applier::reject(graph::Rejection&& r) {
 void Applier::claim(graph::Claim&& c) {
     openBatch();
     std::string reason;
-    if (!withinNameLimit(c, reason) || !applyClaim(c, reason)) {
+    bool applied = withinNameLimit(c, reason) && applyClaim(c, reason);
+    noteAmbiguous(c);
+    if (!applied) {
         reject(graph::Rejection{c.file, c.line, reason, c.raw});
         return;
     }
     step();
+}
+
+void Applier::noteAmbiguous(const graph::Claim& c) {
+    for (graph::AmbiguousReference& a : resolver_->takeAmbiguous()) {
+        ++summary_.ambiguous;
+        if (summary_.firstAmbiguous.size() >= IngestSummary::kKeptRejections) continue;
+        if (a.file.empty()) {
+            a.file = c.file;
+            a.line = c.line;
+        }
+        AmbiguityNote note;
+        note.file = a.file;
+        note.line = a.line;
+        note.message = graph::ambiguityMessage(store_, a);
+        note.name = a.name;
+        note.type = a.type;
+        if (auto e = store_.entity(a.placeholder)) note.placeholder = *e;
+        for (graph::EntityId id : a.candidates) {
+            if (auto e = store_.entity(id)) note.candidates.push_back(*e);
+        }
+        summary_.firstAmbiguous.push_back(std::move(note));
+    }
 }
 
 bool Applier::applyClaim(const Claim& c, std::string& reason) {
@@ -139,6 +164,7 @@ bool Applier::applyClaim(const Claim& c, std::string& reason) {
         ++summary_.duplicates;
         return true;
     }
+    resolver_->setSource(c.sourceKey);
     graph::ResolveError error;
     auto subjectType = resolver_->typeFor(c.subject, error);
     if (!subjectType) {
@@ -173,7 +199,7 @@ bool Applier::applyClaim(const Claim& c, std::string& reason) {
     std::optional<graph::EntityId> object;
     std::optional<graph::RelationId> relation;
     if (rel) {
-        object = resolver_->resolve(c.object, std::nullopt);
+        object = resolver_->resolve(c.object, std::nullopt, graph::ReferenceRole::Object);
         if (resolver_->canonical(*object) == resolver_->canonical(subject)) {
             reason = "subject and object are the same entity ('" +
                      (c.subject.name.empty() ? c.subject.key : c.subject.name) + "')";

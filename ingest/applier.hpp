@@ -16,6 +16,18 @@
 
 namespace cg::ingest {
 
+/// A reference that fit several entities, as the ingest reports it: kept on a placeholder
+/// entity, not rejected.
+struct AmbiguityNote {
+    std::string file;
+    std::int64_t line = 0;
+    std::string message;  ///< `file:line: ambiguous reference 'Chen Wei' (Person): matches ...`
+    std::string name;     ///< the name the reference gave
+    std::string type;     ///< the type it gave; empty when none
+    graph::EntityRow placeholder;
+    std::vector<graph::EntityRow> candidates;
+};
+
 /// What one ingest did; `sources + accepted + duplicates + rejected` is every record read
 /// (every non-blank line, for the line-based formats).
 struct IngestSummary {
@@ -25,10 +37,14 @@ struct IngestSummary {
     std::int64_t accepted = 0;    ///< new claims stored
     std::int64_t duplicates = 0;  ///< claims already in the store, unchanged
     std::int64_t rejected = 0;
+    /// references held as ambiguous (name-only, fitting several entities), this file's own
+    /// and earlier ones a new entity made ambiguous; their claims are among the accepted
+    std::int64_t ambiguous = 0;
     std::int64_t entitiesCreated = 0;
     bool bulk = false;  ///< taken by the bulk path (the store held no claims before)
     std::vector<graph::Rejection> firstRejections;  ///< up to kKeptRejections, for display
     std::vector<std::string> warnings;              ///< whole-file notes (an empty file)
+    std::vector<AmbiguityNote> firstAmbiguous;      ///< up to kKeptRejections
     static constexpr std::size_t kKeptRejections = 20;
 };
 
@@ -62,6 +78,7 @@ private:
     void step();
     void openBatch();
     bool applyClaim(const graph::Claim& c, std::string& reason);
+    void noteAmbiguous(const graph::Claim& c);
 
     graph::Store& store_;
     const graph::Schema& schema_;

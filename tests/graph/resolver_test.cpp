@@ -266,3 +266,91 @@ TEST(EntityKeyIndex, FindsEveryKeyItHoldsAndKeepsTheFirstId) {
     EXPECT_TRUE(index.insert("", 7));  // an empty key is a key like any other
     EXPECT_EQ(*index.find(""), 7);
 }
+
+namespace {
+
+EntityRef withPassport(const std::string& name, const std::string& passport) {
+    EntityRef r = described("Person", name);
+    r.identifiers = {{"passport", passport}};
+    return r;
+}
+
+}  // namespace
+
+TEST_F(ResolverTest, TwoPeopleOfOneNameWithDifferentPassportsAreTwoEntities) {
+    EntityId x = resolve(withPassport("Chen Wei", "X1"));
+    EntityId y = resolve(withPassport("Chen Wei", "Y2"));
+    EXPECT_NE(x, y);
+    // A third passport is a third person; a known one finds its holder.
+    EXPECT_NE(resolve(withPassport("Chen Wei", "Z3")), x);
+    EXPECT_EQ(resolve(withPassport("CHEN WEI", "X1")), x);
+    EXPECT_EQ(resolver_->createdCount(), 3);
+}
+
+TEST_F(ResolverTest, AnIdentifiedReferenceStillJoinsTheOnlyEntityOfItsNameWithoutThatScheme) {
+    EntityId named = resolve(described("Person", "Chen Wei"));
+    EXPECT_EQ(resolve(withPassport("Chen Wei", "X1")), named);
+    // The entity now holds a passport: another passport is another person.
+    EXPECT_NE(resolve(withPassport("Chen Wei", "Y2")), named);
+}
+
+TEST_F(ResolverTest, ANameOnlyReferenceThatFitsTwoPeopleIsHeldOnAPlaceholder) {
+    EntityId x = resolve(withPassport("Chen Wei", "X1"));
+    EntityId y = resolve(withPassport("Chen Wei", "Y2"));
+    resolver_->setSource("s1");
+    resolver_->beginClaim();
+    EntityId held = resolve(described("Person", "Mr. Chen Wei"));
+    resolver_->attachClaim(1);
+    EXPECT_NE(held, x);
+    EXPECT_NE(held, y);
+    EXPECT_TRUE(resolver_->isAmbiguous(held));
+    auto row = store_.entity(held);
+    EXPECT_EQ(row->key, "ambiguous/person/chen-wei/s1");
+    EXPECT_EQ(row->name, "ambiguous: Chen Wei");
+    EXPECT_EQ(row->type, "Person");
+    auto found = resolver_->takeAmbiguous();
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].name, "Chen Wei");
+    EXPECT_EQ(found[0].type, "Person");
+    EXPECT_EQ(found[0].placeholder, held);
+    EXPECT_EQ(found[0].candidates, (std::vector<EntityId>{x, y}));
+    EXPECT_TRUE(resolver_->takeAmbiguous().empty());
+
+    // The same name in the same source is held on the same placeholder, in another source on
+    // its own; neither is ever a candidate.
+    resolver_->beginClaim();
+    EXPECT_EQ(resolve(described("Person", "Chen Wei")), held);
+    resolver_->attachClaim(2);
+    resolver_->setSource("s2");
+    resolver_->beginClaim();
+    EntityId other = resolve(described("Person", "Chen Wei"));
+    resolver_->attachClaim(3);
+    EXPECT_NE(other, held);
+    EXPECT_EQ(store_.entity(other)->key, "ambiguous/person/chen-wei/s2");
+    auto more = resolver_->takeAmbiguous();
+    ASSERT_EQ(more.size(), 2u);
+    EXPECT_EQ(more[1].candidates, (std::vector<EntityId>{x, y}));
+}
+
+TEST_F(ResolverTest, AReloadedResolverFindsThePlaceholderAgain) {
+    resolve(withPassport("Chen Wei", "X1"));
+    resolve(withPassport("Chen Wei", "Y2"));
+    resolver_->setSource("s1");
+    EntityId held = resolve(described("Person", "Chen Wei"));
+    reload();
+    resolver_->setSource("s1");
+    EXPECT_EQ(resolve(described("Person", "Chen Wei")), held);
+    EXPECT_TRUE(resolver_->isAmbiguous(held));
+    EXPECT_EQ(resolver_->createdCount(), 0);
+}
+
+TEST_F(ResolverTest, AReferenceWithAnotherSchemeThatFitsTwoPeopleIsAThirdEntity) {
+    EntityId x = resolve(withPassport("Chen Wei", "X1"));
+    EntityId y = resolve(withPassport("Chen Wei", "Y2"));
+    EntityRef taxed = described("Person", "Chen Wei");
+    taxed.identifiers = {{"tax-id", "T9"}};
+    EntityId id = resolve(taxed);
+    EXPECT_NE(id, x);
+    EXPECT_NE(id, y);
+    EXPECT_FALSE(resolver_->isAmbiguous(id));
+}
