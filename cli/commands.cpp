@@ -211,7 +211,8 @@ int runIngest(Context& ctx, const IngestArgs& args) {
         }
         for (const auto& a : s.firstAmbiguous) ctx.err << "warning: " << a.message << '\n';
         if (s.ambiguous > static_cast<std::int64_t>(s.firstAmbiguous.size())) {
-            ctx.err << "... and " << (s.ambiguous - static_cast<std::int64_t>(s.firstAmbiguous.size()))
+            ctx.err << "... and "
+                    << (s.ambiguous - static_cast<std::int64_t>(s.firstAmbiguous.size()))
                     << " more ambiguous references (see 'claimgraph resolve suggest')\n";
         }
         ctx.out << s.file << " (" << s.format << "): accepted " << s.accepted << ", rejected "
@@ -310,7 +311,8 @@ int runEntities(Context& ctx, const std::string& type, const std::string& name, 
     // The entities a placeholder's references may name; empty for any other entity.
     auto candidatesOf = [&](const graph::EntityRow& r) {
         std::vector<graph::EntityId> ids;
-        if (graph::isAmbiguousKey(r.key)) ids = graph::ambiguityCandidates(store, ctx.schema(), r.id);
+        if (graph::isAmbiguousKey(r.key))
+            ids = graph::ambiguityCandidates(store, ctx.schema(), r.id);
         return ids;
     };
     if (ctx.json) {
@@ -383,7 +385,8 @@ int runShow(Context& ctx, const std::string& text) {
     if (ambiguous) {
         o << "holds ambiguous references: their name fits " << candidates.size()
           << " candidates:\n";
-        for (graph::EntityId c : candidates) o << "  " << graph::describeCandidate(store, c) << '\n';
+        for (graph::EntityId c : candidates)
+            o << "  " << graph::describeCandidate(store, c) << '\n';
         o << "settle with 'claimgraph resolve merge " << d.entity.key << " CANDIDATE'\n";
     }
     if (d.names.size() > 1) {

@@ -13,9 +13,10 @@ namespace cg::graph {
 /// Records that `b` is the same real thing as `a` and merges it (and whatever was merged
 /// into it) into `a`'s canonical entity; every name, identifier, property and claim is kept
 /// and relations are re-filed. A placeholder of ambiguous references (ambiguity.hpp) is
-/// always the one merged, into the other, whichever of `a` and `b` it is. Throws QueryError when they are already one entity, when
-/// their types cannot name one thing (a Person and a Company), or when a not-same judgement
-/// between the two groups blocks it. Returns the judgement id.
+/// always the one merged, into the other, whichever of `a` and `b` it is. Throws QueryError
+/// when they are already one entity, when their types cannot name one thing (a Person and a
+/// Company), or when a not-same judgement between the two groups blocks it. Returns the
+/// judgement id.
 std::int64_t mergeEntities(Store& store, const Schema& schema, EntityId a, EntityId b,
                            const std::string& note);
 

@@ -308,7 +308,8 @@ void Resolver::reexamine(EntityId id, const std::string& key, const EntityRef& r
         if (!holdsSchemeOf(other, ref)) continue;
         if (!schema_.compatible(info_[otherCanonical].type, info_[canon].type)) continue;
         for (const NameReferenceRow& row : store_.takeNameReferences(other, hash)) {
-            EntityId placeholder = placeholderFor(row.type, key, row.sourceKey, row.name, row.claim);
+            EntityId placeholder =
+                placeholderFor(row.type, key, row.sourceKey, row.name, row.claim);
             store_.moveReference(row.claim, row.role, other, placeholder);
             if (canonicalOf(placeholder) != placeholder) continue;  // settled by a judgement
             std::optional<EntityTypeId> rowType;
@@ -388,8 +389,8 @@ EntityId Resolver::resolve(const EntityRef& ref, std::optional<ClaimId> claim,
         if (!found.ambiguous) {
             unclaimedNameReferences_.push_back({id, nameKey, role, ref.type, parts.bare});
         } else if (canonicalOf(id) == id) {
-            unclaimedAmbiguous_.push_back(
-                AmbiguousReference{"", 0, parts.bare, ref.type, id, candidatesFor(nameKey, claimed)});
+            unclaimedAmbiguous_.push_back(AmbiguousReference{
+                "", 0, parts.bare, ref.type, id, candidatesFor(nameKey, claimed)});
         }
     }
     // An entity with identifiers that joins a name may make earlier name-only references to

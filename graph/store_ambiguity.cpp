@@ -63,8 +63,7 @@ std::vector<NameReferenceRow> Store::takeNameReferences(EntityId entity, std::ui
     return out;
 }
 
-void Store::forEachNameReference(
-    const std::function<void(EntityId, std::uint64_t normHash)>& fn) {
+void Store::forEachNameReference(const std::function<void(EntityId, std::uint64_t normHash)>& fn) {
     try {
         RowScan q(impl_->db, "SELECT entity, norm_hash FROM name_references");
         while (q.next()) fn(q.int64(0), static_cast<std::uint64_t>(q.int64(1)));
@@ -151,7 +150,8 @@ std::vector<std::pair<std::string, std::string>> Store::identifiersOf(EntityId i
     auto& q = impl_->stmt("SELECT scheme, value FROM identifiers WHERE entity = ?");
     q.bind(1, id);
     std::vector<std::pair<std::string, std::string>> out;
-    while (q.executeStep()) out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
+    while (q.executeStep())
+        out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
     q.reset();
     std::sort(out.begin(), out.end());
     return out;

@@ -904,7 +904,8 @@ std::vector<Suggestion> suggestMatches(Store& store, const Schema& schema,
     std::vector<Suggestion> held = ambiguitySuggestions(store, schema);
     if (held.empty()) return out;
     st.suggestions += held.size();
-    held.insert(held.end(), std::make_move_iterator(out.begin()), std::make_move_iterator(out.end()));
+    held.insert(held.end(), std::make_move_iterator(out.begin()),
+                std::make_move_iterator(out.end()));
     if (held.size() > options.limit) held.resize(options.limit);
     return held;
 }

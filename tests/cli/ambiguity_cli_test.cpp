@@ -66,7 +66,8 @@ TEST_F(AmbiguityCli, IngestWarnsWithTheCandidatesAndCountsTheReference) {
     EXPECT_NE(r.err.find("warning: " + input_ +
                          ":2: ambiguous reference 'Chen Wei' (Person): matches person/chen-wei "
                          "(Chen Wei, passport X1), person/chen-wei-2 (Chen Wei, passport Y2); "
-                         "held on " + kHeld),
+                         "held on " +
+                         kHeld),
               std::string::npos)
         << r.err;
 }
@@ -122,7 +123,8 @@ TEST_F(AmbiguityCli, EntitiesAndShowMarkThePlaceholder) {
               std::string::npos)
         << show.out;
     EXPECT_NE(show.out.find("person/chen-wei-2 (Chen Wei, passport Y2)"), std::string::npos);
-    EXPECT_NE(show.out.find(std::string("resolve merge ") + kHeld + " CANDIDATE"), std::string::npos);
+    EXPECT_NE(show.out.find(std::string("resolve merge ") + kHeld + " CANDIDATE"),
+              std::string::npos);
 }
 
 TEST_F(AmbiguityCli, SuggestListsThePairsAndMergeSettlesThem) {
@@ -143,7 +145,8 @@ TEST_F(AmbiguityCli, SuggestListsThePairsAndMergeSettlesThem) {
     d.Parse(show.out.c_str());
     ASSERT_TRUE(d.IsObject()) << show.out;
     std::vector<std::string> others;
-    for (const auto& r : d["relations"].GetArray()) others.emplace_back(r["other"]["name"].GetString());
+    for (const auto& r : d["relations"].GetArray())
+        others.emplace_back(r["other"]["name"].GetString());
     std::sort(others.begin(), others.end());
     EXPECT_EQ(others, (std::vector<std::string>{"Beta Gaming Ltd", "Koh Kong casino"}));
     Outcome list = run({"entities", "--type", "Person"});

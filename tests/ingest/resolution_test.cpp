@@ -256,6 +256,8 @@ TEST(Ambiguity, TheSameEntitiesAndAmbiguityWhateverTheLineOrder) {
         auto held = c.store.detail(c.placeholder());
         ASSERT_EQ(held.relations.size(), 1u) << label;
         EXPECT_EQ(held.relations[0].type, "owns") << label;
+        // And the reference's title and country with it.
+        EXPECT_EQ(held.properties.size(), 2u) << label;
         for (const char* key : {"person/chen-wei", "person/chen-wei-2"}) {
             auto d = c.store.detail(*c.store.entityByKey(key));
             ASSERT_EQ(d.relations.size(), 1u) << label << " " << key;
