@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: MIT
+#include <filesystem>
 #include <future>
+#include <map>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "cli/export_figures.hpp"
 #include "cli/json_out.hpp"
 #include "cli/registry.hpp"
 #include "cli/saved_query_run.hpp"
@@ -29,7 +34,47 @@ struct ExportArgs {
     std::vector<std::string> sources;
     std::string query;
     std::vector<std::string> params;
+    std::string evidence = "full";
+    bool includeDenied = false;
 };
+
+std::string joined(const std::vector<std::string>& list) {
+    std::string out;
+    for (const auto& item : list) out += (out.empty() ? "" : ",") + item;
+    return out;
+}
+
+// What the export holds, recorded in it: the options that chose it, never the time it ran.
+std::vector<std::pair<std::string, std::string>> selectionOf(
+    const ExportArgs& args, const std::optional<queries::SavedQuery>& query,
+    const std::map<std::string, std::string>& params, graph::Store& store) {
+    std::vector<std::pair<std::string, std::string>> selection;
+    selection.emplace_back("evidence", args.evidence);
+    if (!args.types.empty()) selection.emplace_back("types", joined(args.types));
+    if (!args.relations.empty()) selection.emplace_back("relations", joined(args.relations));
+    if (!args.asOf.empty()) selection.emplace_back("as_of", args.asOf);
+    if (args.minConfidence > 0) {
+        std::ostringstream text;
+        text << args.minConfidence;
+        selection.emplace_back("min_confidence", text.str());
+    }
+    if (!args.sources.empty()) selection.emplace_back("sources", joined(args.sources));
+    if (args.includeDenied) selection.emplace_back("include_denied", "true");
+    if (query) {
+        selection.emplace_back("query", query->name);
+        selection.emplace_back("query_version", std::to_string(query->version));
+        selection.emplace_back("query_kind", query->kind);
+        for (const auto& [name, value] : params) selection.emplace_back("param." + name, value);
+    }
+    if (auto ingest = store.lastIngest()) {
+        // The file's name only: its folder can name the investigator's home.
+        selection.emplace_back("last_ingest",
+                               "#" + std::to_string(ingest->id) + " " +
+                                   std::filesystem::path(ingest->file).filename().string() + " (" +
+                                   ingest->format + ", finished " + ingest->finished + ")");
+    }
+    return selection;
+}
 
 // A day as the view filters by it; a partial date means its first day.
 std::optional<int> dayOf(const std::string& text) {
@@ -41,13 +86,20 @@ std::optional<int> dayOf(const std::string& text) {
 int runExport(Context& ctx, const ExportArgs& args) {
     graph::ViewFilter filter;
     std::optional<queries::BoundQuery> bound;
+    std::optional<queries::SavedQuery> saved;
+    auto params = parseParams(args.params);
     if (!args.query.empty()) {
         // The saved query's own filters, narrowed further by any given here.
-        bound = queries::bindSavedQuery(loadSavedQuery(ctx, args.query, 0), parseParams(args.params));
+        saved = loadSavedQuery(ctx, args.query, 0);
+        bound = queries::bindSavedQuery(*saved, params);
         filter = bound->filter;
     } else if (!args.params.empty()) {
         throw QueryError("--param needs --query NAME");
     }
+    auto level = exporters::evidenceLevel(args.evidence);
+    if (!level)
+        throw QueryError("--evidence: expected full, summary or none, not '" + args.evidence + "'");
+    if (args.includeDenied) filter.includeDenied = true;
     if (!args.types.empty()) filter.entityTypes = args.types;
     if (!args.relations.empty()) filter.relationTypes = args.relations;
     if (!args.asOf.empty()) filter.asOf = dayOf(args.asOf);
@@ -57,9 +109,9 @@ int runExport(Context& ctx, const ExportArgs& args) {
     graph::GraphView::checkFilter(ctx.schema(), filter);
     // Where each entity and relation comes from is read on a second connection while this
     // one builds the view: two long sequential reads, side by side on two cores (WAL).
-    auto provenance = std::async(std::launch::async, [path = store.path()] {
+    auto provenance = std::async(std::launch::async, [path = store.path(), level = *level] {
         graph::Store reader(path, false);
-        return reader.readClaimProvenance();
+        return reader.readClaimProvenance(exporters::exportProvenanceOptions(level));
     });
     auto view = graph::GraphView::build(store, ctx.schema(), filter);
     queries::QueryResult result;
@@ -70,7 +122,15 @@ int runExport(Context& ctx, const ExportArgs& args) {
         subgraph = &result.subgraph;
     }
     auto claims = provenance.get();
-    exporters::ExportInput input{view, store, subgraph, &claims};
+    exporters::ExportOptions options;
+    options.evidence = *level;
+    options.selection = selectionOf(args, saved, params, store);
+    exporters::QueryFigures figures;
+    if (bound) {
+        figures = queryFigures(result, view);
+        options.figures = &figures;
+    }
+    exporters::ExportInput input{view, store, subgraph, &claims, &options};
     auto summary = exporters::exportGraph(input, args.format, args.out, ctx.out);
     bool toStream = summary.files.empty();
     if (ctx.json && !toStream) {
@@ -120,7 +180,16 @@ void addExportCommands(CLI::App& app, Context& ctx, Registry& registry) {
         ->delimiter(',');
     cmd->add_option("--query", args->query,
                     "Export only the result of this saved query (a name, or a saved query file)");
-    cmd->add_option("--param", args->params, "A parameter of the saved query, NAME=VALUE (repeatable)");
+    cmd->add_option("--param", args->params,
+                    "A parameter of the saved query, NAME=VALUE (repeatable)");
+    cmd->add_option("--evidence", args->evidence,
+                    "How much evidence each relation carries: full (every claim with its quote, "
+                    "the default), summary (every claim, the strongest claim's quote) or none "
+                    "(claim and source ids only)")
+        ->check(CLI::IsMember({"full", "summary", "none"}));
+    cmd->add_flag("--include-denied", args->includeDenied,
+                  "Also export relations that claims only deny (stance \"denied\", with the "
+                  "denying claims' quotes)");
     cmd->add_option("--sources", args->sources,
                     "Only relations supported by a claim from one of these sources (S,...)")
         ->delimiter(',');
@@ -132,6 +201,9 @@ void addExportCommands(CLI::App& app, Context& ctx, Registry& registry) {
         "  claimgraph export --format neo4j --out neo4j-import/       # nodes.csv, "
         "relationships.csv\n"
         "  claimgraph export --format ftm --out graph.ftm.json        # Aleph, ftm tools\n"
+        "  claimgraph export --format graphml --query owners-of --param entity=X --out o.graphml\n"
+        "                                                 # a query's result with its figures\n"
+        "  claimgraph export --format json --include-denied --evidence summary > graph.json\n"
         "See docs/exports.md for the attributes of each format.");
     registry.add(cmd, [&ctx, args] { return runExport(ctx, *args); });
 }

@@ -11,10 +11,10 @@ namespace cg::exporters {
 void CytoscapeJsonWriter::write(const ExportInput& input, std::ostream& stream) {
     ExportedGraph graph(input);
     OutputBuffer out(stream);
-    out.put(
-        "{\"data\": {\"generator\": \"claimgraph\"}, \"directed\": true, \"multigraph\": true,\n"
-        "\"elements\": {\"nodes\": [");
-    JsonMembers nodeMembers(out, graph, kNodeAttributes);
+    out.put("{\"data\": {\"generator\": \"claimgraph\", \"selection\": ");
+    out.put(selectionJson(graph.options()));
+    out.put("}, \"directed\": true, \"multigraph\": true,\n\"elements\": {\"nodes\": [");
+    JsonMembers nodeMembers(out, graph, graph.nodeAttributes());
     for (std::size_t i = 0; i < graph.nodeCount(); ++i) {
         NodeRecord r = graph.node(i);
         out.put(i == 0 ? "\n{\"data\": {\"id\": " : ",\n{\"data\": {\"id\": ");
@@ -28,7 +28,7 @@ void CytoscapeJsonWriter::write(const ExportInput& input, std::ostream& stream) 
         out.put('}');
     }
     out.put("\n],\n\"edges\": [");
-    JsonMembers edgeMembers(out, graph, kEdgeAttributes);
+    JsonMembers edgeMembers(out, graph, graph.edgeAttributes());
     for (std::size_t i = 0; i < graph.edgeCount(); ++i) {
         EdgeRecord r = graph.edge(i);
         out.put(i == 0 ? "\n{\"data\": {\"id\": \"e" : ",\n{\"data\": {\"id\": \"e");

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "export/exported_graph.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <tuple>
 
+#include "export/text_escape.hpp"
 #include "graph/error.hpp"
 
 namespace cg::exporters {
@@ -25,20 +28,49 @@ int hexDigit(char c) {
     return -1;
 }
 
-Provenance loadProvenance(const ExportInput& input, const Selection& selection) {
+// The claims' provenance to read, when the input holds none with what `level` needs.
+std::optional<graph::ClaimProvenance> readIfNeeded(const ExportInput& input, EvidenceLevel level) {
+    auto need = exportProvenanceOptions(level);
     if (input.provenance) {
-        return Provenance::load(input.store, *input.provenance, input.view, selection);
+        const auto& have = input.provenance->options();
+        if ((have.claims || !need.claims) && (have.quotes || !need.quotes) &&
+            (have.entityFacts || !need.entityFacts))
+            return std::nullopt;
     }
-    auto claims = input.store.readClaimProvenance();
-    return Provenance::load(input.store, claims, input.view, selection);
+    return input.store.readClaimProvenance(need);
+}
+
+// Appends the shortest decimal that reads back as `value`, with a decimal point.
+void appendReal(std::string& out, float value) {
+    char text[32];
+    auto result = std::to_chars(text, text + sizeof text, value);
+    std::string_view digits(text, static_cast<std::size_t>(result.ptr - text));
+    out.append(digits);
+    if (digits.find_first_of(".eEn") == std::string_view::npos) out.append(".0");
+}
+
+void addDistinct(std::vector<std::string_view>& list, std::string_view value) {
+    if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
 }
 
 }  // namespace
 
 ExportedGraph::ExportedGraph(const ExportInput& input)
     : view_(input.view),
+      options_(input.options ? *input.options : ExportOptions{}),
       selection_(input.view, input.subgraph),
-      provenance_(loadProvenance(input, checked(selection_, input.view))) {}
+      ownClaims_(readIfNeeded(input, options_.evidence)),
+      provenance_(Provenance::load(input.store, ownClaims_ ? *ownClaims_ : *input.provenance,
+                                   input.view, checked(selection_, input.view))) {
+    nodeAttributes_.assign(std::begin(kNodeAttributes), std::end(kNodeAttributes));
+    edgeAttributes_.assign(std::begin(kEdgeAttributes), std::end(kEdgeAttributes));
+    if (options_.figures) {
+        const auto& nodes = options_.figures->nodeDefs();
+        const auto& edges = options_.figures->edgeDefs();
+        nodeAttributes_.insert(nodeAttributes_.end(), nodes.begin(), nodes.end());
+        edgeAttributes_.insert(edgeAttributes_.end(), edges.begin(), edges.end());
+    }
+}
 
 NodeRecord ExportedGraph::node(std::size_t i) const {
     NodeRecord r;
@@ -51,6 +83,52 @@ NodeRecord ExportedGraph::node(std::size_t i) const {
     r.disputed = provenance_.nodeDenied(i);
     r.sources = provenance_.nodeSources(i);
     std::tie(r.firstSeen, r.lastSeen) = provenance_.seen(r.sources);
+    if (rgbOf(*r.type)) r.color = r.type->color;
+
+    NodeScratch& s = nodeScratch_;
+    s.names.clear();
+    s.aliases.clear();
+    s.identifiers.clear();
+    s.properties.assign("{");
+    std::size_t identifiers = 0;
+    std::string_view property;
+    bool anyProperty = false;
+    // Facts come sorted by kind, key and value, so each property's values are together.
+    for (const auto& f : provenance_.nodeFacts(i)) {
+        auto key = provenance_.text(f.key);
+        auto value = provenance_.text(f.value);
+        switch (f.kind) {
+            case graph::EntityFact::Kind::Name:
+                s.names.push_back(value);
+                if (value != r.name) s.aliases.push_back(value);
+                break;
+            case graph::EntityFact::Kind::Identifier:
+                if (identifiers == s.identifierText.size()) s.identifierText.emplace_back();
+                s.identifierText[identifiers].assign(key).append(":").append(value);
+                ++identifiers;
+                break;
+            case graph::EntityFact::Kind::Property:
+                if (!anyProperty || key != property) {
+                    if (anyProperty) s.properties.append("], ");
+                    appendJsonString(s.properties, key);
+                    s.properties.append(": [");
+                    property = key;
+                    anyProperty = true;
+                } else {
+                    s.properties.append(", ");
+                }
+                appendJsonString(s.properties, value);
+                break;
+        }
+    }
+    if (anyProperty) s.properties.append("]");
+    s.properties.append("}");
+    for (std::size_t k = 0; k < identifiers; ++k) s.identifiers.push_back(s.identifierText[k]);
+    r.names = s.names;
+    r.aliases = s.aliases;
+    r.identifiers = s.identifiers;
+    r.properties = s.properties;
+    if (options_.figures) r.figures = options_.figures->node(r.node);
     return r;
 }
 
@@ -75,6 +153,70 @@ EdgeRecord ExportedGraph::edge(std::size_t i) const {
     r.sources = provenance_.edgeSources(i);
     std::tie(r.firstSeen, r.lastSeen) = provenance_.seen(r.sources);
     r.intervals = provenance_.edgeIntervals(i);
+    r.evidence = options_.evidence;
+    if (options_.figures) r.figures = options_.figures->edge(r.edge);
+    r.stance = r.support == 0 ? "denied" : (r.disputed ? "disputed" : "asserted");
+
+    EdgeScratch& s = edgeScratch_;
+    for (auto& list : s.attributes) list.clear();
+    s.claimIds.clear();
+    s.titles.clear();
+    s.urls.clear();
+    s.quotes.clear();
+    s.claims.clear();
+    auto claims = provenance_.edgeClaims(i);
+    bool asserted = std::any_of(claims.begin(), claims.end(),
+                                [](const graph::ClaimRecord& c) { return !c.denies; });
+    // The strongest claim: the most confident asserting one (the first of equals), or the
+    // most confident denial of a relation that is only denied.
+    const graph::ClaimRecord* strongest = nullptr;
+    for (const auto& c : claims) {
+        if (c.denies) ++r.dispute;
+        s.claimIds.push_back(provenance_.text(c.key));
+        if (c.denies == asserted) continue;
+        if (!strongest || c.confidence > strongest->confidence) strongest = &c;
+        for (const auto& a : provenance_.attributes(c)) {
+            addDistinct(s.attributes[static_cast<std::size_t>(a.attribute)],
+                        provenance_.text(a.value));
+        }
+    }
+    for (std::size_t a = 0; a < s.attributes.size(); ++a) r.attributes[a] = s.attributes[a];
+    r.claimIds = s.claimIds;
+    if (r.evidence == EvidenceLevel::None) return r;
+
+    for (auto index : r.sources) {
+        s.titles.push_back(provenance_.sourceTitle(index));
+        s.urls.push_back(provenance_.sourceUrl(index));
+    }
+    bool full = r.evidence == EvidenceLevel::Full;
+    s.claims.push_back('[');
+    for (const auto& c : claims) {
+        auto quote = provenance_.text(c.quote);
+        bool withQuote = !quote.empty() && (full || &c == strongest);
+        if (withQuote) addDistinct(s.quotes, quote);
+        if (s.claims.size() > 1) s.claims.append(", ");
+        s.claims.append("{\"claim_id\": ");
+        appendJsonString(s.claims, provenance_.text(c.key));
+        s.claims.append(", \"source_id\": ");
+        auto index = provenance_.sourceIndex(c.source);
+        if (index == Provenance::kNoSource)
+            s.claims.append("null");
+        else
+            appendJsonString(s.claims, provenance_.sourceKey(index));
+        s.claims.append(c.denies ? ", \"stance\": \"denies\"" : ", \"stance\": \"asserts\"");
+        s.claims.append(", \"confidence\": ");
+        appendReal(s.claims, c.confidence);
+        if (withQuote) {
+            s.claims.append(", \"quote\": ");
+            appendJsonString(s.claims, quote);
+        }
+        s.claims.push_back('}');
+    }
+    s.claims.push_back(']');
+    r.sourceTitles = s.titles;
+    r.sourceUrls = s.urls;
+    r.quotes = s.quotes;
+    r.claims = s.claims;
     return r;
 }
 

@@ -4,27 +4,25 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
+#include <vector>
 
+#include "export/attributes.hpp"
+#include "export/export_options.hpp"
 #include "export/provenance.hpp"
+#include "export/query_figures.hpp"
 #include "export/selection.hpp"
 #include "export/writer.hpp"
 #include "graph/schema.hpp"
 #include "graph/view.hpp"
 
 namespace cg::exporters {
-
-/// The value kinds of exported attributes; each writer maps them to its own type names.
-enum class AttributeType { String, Int, Long, Real, Boolean, StringList, Date };
-
-/// An exported attribute: its name in every format and its value kind.
-struct AttributeDef {
-    std::string_view name;
-    AttributeType type;
-};
 
 /// The node attributes, in the order writers emit them (`label` first for Gephi).
 inline constexpr AttributeDef kNodeAttributes[] = {
@@ -33,26 +31,46 @@ inline constexpr AttributeDef kNodeAttributes[] = {
     {"confidence", AttributeType::Real},       {"source_count", AttributeType::Int},
     {"source_ids", AttributeType::StringList}, {"first_seen", AttributeType::String},
     {"last_seen", AttributeType::String},      {"disputed", AttributeType::Boolean},
+    {"color", AttributeType::String},          {"names", AttributeType::TextList},
+    {"aliases", AttributeType::TextList},      {"identifiers", AttributeType::TextList},
+    {"properties", AttributeType::Json},
 };
 
 /// The edge attributes, in the order writers emit them (`label` and `weight` first).
 inline constexpr AttributeDef kEdgeAttributes[] = {
-    {"label", AttributeType::String},      {"weight", AttributeType::Real},
-    {"relation_id", AttributeType::Long},  {"type", AttributeType::String},
-    {"confidence", AttributeType::Real},   {"support", AttributeType::Int},
-    {"source_count", AttributeType::Int},  {"source_ids", AttributeType::StringList},
-    {"first_seen", AttributeType::String}, {"last_seen", AttributeType::String},
-    {"disputed", AttributeType::Boolean},  {"symmetric", AttributeType::Boolean},
-    {"share_min", AttributeType::Real},    {"share_max", AttributeType::Real},
-    {"valid_from", AttributeType::Date},   {"valid_to", AttributeType::Date},
+    {"label", AttributeType::String},         {"weight", AttributeType::Real},
+    {"relation_id", AttributeType::Long},     {"type", AttributeType::String},
+    {"confidence", AttributeType::Real},      {"support", AttributeType::Int},
+    {"source_count", AttributeType::Int},     {"source_ids", AttributeType::StringList},
+    {"first_seen", AttributeType::String},    {"last_seen", AttributeType::String},
+    {"disputed", AttributeType::Boolean},     {"symmetric", AttributeType::Boolean},
+    {"share_min", AttributeType::Real},       {"share_max", AttributeType::Real},
+    {"valid_from", AttributeType::Date},      {"valid_to", AttributeType::Date},
+    {"stance", AttributeType::String},        {"dispute", AttributeType::Int},
+    {"role", AttributeType::TextList},        {"relationship", AttributeType::TextList},
+    {"note", AttributeType::TextList},        {"amount", AttributeType::TextList},
+    {"currency", AttributeType::TextList},    {"purpose", AttributeType::TextList},
+    {"claim_ids", AttributeType::StringList}, {"source_titles", AttributeType::TextList},
+    {"source_urls", AttributeType::TextList}, {"quotes", AttributeType::TextList},
+    {"claims", AttributeType::Json},
 };
 
 /// Positions in kNodeAttributes, for writers that place some attributes specially.
-enum NodeAttribute : std::size_t { kNodeLabel = 0, kNodeEntityId = 1 };
+enum NodeAttribute : std::size_t { kNodeLabel = 0, kNodeEntityId = 1, kNodeColor = 10 };
 /// Positions in kEdgeAttributes, for writers that place some attributes specially.
-enum EdgeAttribute : std::size_t { kEdgeLabel = 0, kEdgeWeight = 1, kEdgeType = 3 };
+enum EdgeAttribute : std::size_t {
+    kEdgeLabel = 0,
+    kEdgeWeight = 1,
+    kEdgeType = 3,
+    kEdgeStance = 16,
+    kEdgeRole = 18,
+    kEdgeClaimIds = 24,
+};
 
-/// One node as written: the entity and where it comes from.
+/// A list of texts as writers read it (valid until the next node() or edge() call).
+using TextList = std::span<const std::string_view>;
+
+/// One node as written: the entity, where it comes from and what is known of it.
 struct NodeRecord {
     graph::GraphView::Node node = 0;
     graph::EntityId entity = 0;
@@ -64,9 +82,15 @@ struct NodeRecord {
     std::span<const std::uint32_t> sources;
     std::string_view firstSeen;
     std::string_view lastSeen;
+    std::string_view color;       ///< "#rrggbb" of its type; empty when it has none
+    TextList names;               ///< every name it is known by, sorted
+    TextList aliases;             ///< the names other than `name`
+    TextList identifiers;         ///< "scheme:value", sorted
+    std::string_view properties;  ///< a JSON object: property name -> array of values
+    std::span<const QueryFigures::Entry> figures;  ///< what the exported query computed
 };
 
-/// One edge as written: the relation, its endpoints and where it comes from.
+/// One edge as written: the relation, its endpoints and its evidence.
 struct EdgeRecord {
     graph::GraphView::Edge edge = 0;
     graph::RelationId relation = 0;
@@ -86,19 +110,35 @@ struct EdgeRecord {
     std::string_view firstSeen;
     std::string_view lastSeen;
     std::span<const DayInterval> intervals;  ///< empty: no dates limit it
+    EvidenceLevel evidence = EvidenceLevel::Full;
+    std::string_view stance;   ///< "asserted", "disputed" (some claim denies) or "denied"
+    std::int32_t dispute = 0;  ///< number of denying claims
+    /// The distinct values of each of graph::kClaimAttributeNames among its asserting claims
+    /// (among the denying ones for a relation that is only denied), in claim order.
+    std::array<TextList, graph::kClaimAttributeCount> attributes;
+    TextList claimIds;        ///< in claim id order
+    TextList sourceTitles;    ///< one per source, in `sources` order ("" when none)
+    TextList sourceUrls;      ///< likewise
+    TextList quotes;          ///< full: every non-empty quote; summary: the strongest claim's
+    std::string_view claims;  ///< JSON array of {claim_id, source_id, stance, confidence, quote}
+    std::span<const QueryFigures::Entry> figures;  ///< what the exported query computed
 };
 
 /// A view's selection together with its provenance, as every writer reads it: records in
 /// index order, and their attributes in the order of kNodeAttributes / kEdgeAttributes.
 class ExportedGraph {
   public:
-    /// Selects from `input` and loads the provenance; throws StorageError, and QueryError
-    /// when the view was built without labels.
+    /// Selects from `input` and loads the provenance and evidence (reading the claims'
+    /// provenance unless the input holds one read with exportProvenanceOptions()); throws
+    /// StorageError, and QueryError when the view was built without labels.
     explicit ExportedGraph(const ExportInput& input);
+    ExportedGraph(const ExportedGraph&) = delete;
+    ExportedGraph& operator=(const ExportedGraph&) = delete;
 
     const graph::GraphView& view() const { return view_; }
     std::size_t nodeCount() const { return selection_.nodeCount(); }
     std::size_t edgeCount() const { return selection_.edgeCount(); }
+    /// The i-th node or edge; its lists stay valid until the next call of the same kind.
     NodeRecord node(std::size_t i) const;
     EdgeRecord edge(std::size_t i) const;
     const std::string& sourceKey(std::uint32_t source) const {
@@ -107,7 +147,7 @@ class ExportedGraph {
 
     /// Calls the visitor for each attribute of `r` that has a value, in kNodeAttributes
     /// order: text(i, view), integer(i, n), real(i, x), boolean(i, b), sources(i, list),
-    /// day(i, yyyymmdd), with i the attribute's position.
+    /// day(i, yyyymmdd), list(i, texts), json(i, text), with i the attribute's position.
     template <typename Visitor>
     static void visit(const NodeRecord& r, Visitor& v) {
         v.text(0, r.name);
@@ -120,9 +160,16 @@ class ExportedGraph {
         if (!r.firstSeen.empty()) v.text(7, r.firstSeen);
         if (!r.lastSeen.empty()) v.text(8, r.lastSeen);
         v.boolean(9, r.disputed);
+        if (!r.color.empty()) v.text(10, r.color);
+        v.list(11, r.names);
+        v.list(12, r.aliases);
+        v.list(13, r.identifiers);
+        v.json(14, r.properties);
+        visitFigures(std::size(kNodeAttributes), r.figures, v);
     }
 
-    /// The same for an edge, in kEdgeAttributes order.
+    /// The same for an edge, in kEdgeAttributes order. Attributes no claim gives are left
+    /// out; so are titles, links, quotes and claims at EvidenceLevel::None.
     template <typename Visitor>
     static void visit(const EdgeRecord& r, Visitor& v) {
         v.text(0, std::string_view(r.type->label));
@@ -143,12 +190,78 @@ class ExportedGraph {
         }
         if (r.validFrom != 0) v.day(14, r.validFrom);
         if (r.validTo != 0) v.day(15, r.validTo);
+        v.text(16, r.stance);
+        v.integer(17, r.dispute);
+        for (std::size_t a = 0; a < r.attributes.size(); ++a) {
+            if (!r.attributes[a].empty()) v.list(18 + a, r.attributes[a]);
+        }
+        v.list(24, r.claimIds);
+        if (r.evidence != EvidenceLevel::None) {
+            v.list(25, r.sourceTitles);
+            v.list(26, r.sourceUrls);
+            v.list(27, r.quotes);
+            v.json(28, r.claims);
+        }
+        visitFigures(std::size(kEdgeAttributes), r.figures, v);
     }
 
+    /// Every node attribute a writer declares: kNodeAttributes, then the query's figures.
+    const std::vector<AttributeDef>& nodeAttributes() const { return nodeAttributes_; }
+    /// Every edge attribute a writer declares: kEdgeAttributes, then the query's figures.
+    const std::vector<AttributeDef>& edgeAttributes() const { return edgeAttributes_; }
+
+    /// What the export records about itself (its selection), and the query's figures.
+    const ExportOptions& options() const { return options_; }
+    /// The text of a claim, attribute or fact (see Provenance).
+    const Provenance& provenance() const { return provenance_; }
+
   private:
+    template <typename Visitor>
+    static void visitFigures(std::size_t first, std::span<const QueryFigures::Entry> figures,
+                             Visitor& v) {
+        for (const auto& e : figures) {
+            std::size_t i = first + e.attribute;
+            if (const auto* n = std::get_if<std::int64_t>(&e.value)) {
+                v.integer(i, *n);
+            } else if (const auto* x = std::get_if<double>(&e.value)) {
+                v.real(i, *x);
+            } else if (const auto* b = std::get_if<bool>(&e.value)) {
+                v.boolean(i, *b);
+            } else if (const auto* t = std::get_if<std::string>(&e.value)) {
+                if (e.type == AttributeType::Json)
+                    v.json(i, *t);
+                else
+                    v.text(i, *t);
+            }
+        }
+    }
+
+    // Reused for every record, so that writing one allocates nothing once they have grown.
+    struct NodeScratch {
+        std::vector<std::string_view> names;
+        std::vector<std::string_view> aliases;
+        std::vector<std::string> identifierText;
+        std::vector<std::string_view> identifiers;
+        std::string properties;
+    };
+    struct EdgeScratch {
+        std::array<std::vector<std::string_view>, graph::kClaimAttributeCount> attributes;
+        std::vector<std::string_view> claimIds;
+        std::vector<std::string_view> titles;
+        std::vector<std::string_view> urls;
+        std::vector<std::string_view> quotes;
+        std::string claims;
+    };
+
     const graph::GraphView& view_;
+    ExportOptions options_;
+    std::vector<AttributeDef> nodeAttributes_;
+    std::vector<AttributeDef> edgeAttributes_;
     Selection selection_;
+    std::optional<graph::ClaimProvenance> ownClaims_;  // when the input gave none (or less)
     Provenance provenance_;
+    mutable NodeScratch nodeScratch_;
+    mutable EdgeScratch edgeScratch_;
 };
 
 /// The "#rrggbb" colour of an entity type as r, g, b; nothing when it has none or it is

@@ -210,10 +210,11 @@ class Properties {
     std::vector<Value> values_;
 };
 
+// A name, identifier or property of an entity, as the provenance holds it.
 struct Fact {
-    graph::Store::FactKind kind;
-    std::string key;
-    std::string value;
+    graph::EntityFact::Kind kind;
+    std::string_view key;
+    std::string_view value;
 };
 
 std::string ftmId(std::string_view key) {
@@ -282,25 +283,6 @@ void FtmWriter::write(const ExportInput& input, std::ostream& stream) {
                stub[static_cast<std::size_t>(r.entity)] && r.key.rfind("ftm:", 0) == 0;
     };
 
-    // Names, identifiers and properties of the selected entities.
-    std::vector<std::uint32_t> position(view.nodeCount(), UINT32_MAX);
-    for (std::size_t i = 0; i < graph.nodeCount(); ++i)
-        position[graph.node(i).node] = static_cast<std::uint32_t>(i);
-    std::vector<std::vector<Fact>> facts(graph.nodeCount());
-    input.store.forEachEntityFact([&](graph::EntityId id, graph::Store::FactKind kind,
-                                      const std::string& key, const std::string& value) {
-        auto v = view.node(id);
-        if (v == graph::GraphView::kNoNode || position[v] == UINT32_MAX) return;
-        facts[position[v]].push_back({kind, key, value});
-    });
-    for (auto& list : facts) {
-        std::sort(list.begin(), list.end(), [](const Fact& a, const Fact& b) {
-            if (a.kind != b.kind) return a.kind < b.kind;
-            if (a.key != b.key) return a.key < b.key;
-            return a.value < b.value;
-        });
-    }
-
     Properties props;
     auto provenance = [&](std::span<const std::uint32_t> sources) {
         for (auto s : sources) {
@@ -322,21 +304,24 @@ void FtmWriter::write(const ExportInput& input, std::ostream& stream) {
         std::vector<std::string> identifiers;  // "scheme value", as identification notes say
         props.add("name", r.name);
         if (choice.families & kAddress) props.add("full", r.name);
-        for (const Fact& f : facts[i]) {
+        const Provenance& facts = graph.provenance();
+        for (const auto& fact : facts.nodeFacts(i)) {
+            Fact f{fact.kind, facts.text(fact.key), facts.text(fact.value)};
             switch (f.kind) {
-                case graph::Store::FactKind::Name:
+                case graph::EntityFact::Kind::Name:
                     if (f.value != r.name) props.add("alias", f.value);
                     break;
-                case graph::Store::FactKind::Identifier: {
-                    identifiers.push_back(f.key + " " + f.value);
+                case graph::EntityFact::Kind::Identifier: {
+                    identifiers.push_back(std::string(f.key) + " " + std::string(f.value));
                     auto property = identifierProperty(f.key);
                     if (!property.empty() && (identifierFamilies(property) & choice.families))
                         props.add(property, f.value);
                     else
-                        props.add("notes", "identifier " + f.key + ": " + f.value);
+                        props.add("notes",
+                                  "identifier " + std::string(f.key) + ": " + std::string(f.value));
                     break;
                 }
-                case graph::Store::FactKind::Property: {
+                case graph::EntityFact::Kind::Property: {
                     if (f.key == "name" || f.key == "alias") break;  // among the names
                     // The claim that recorded an identifier: written as the identifier.
                     if (f.key == "identification" &&
@@ -351,7 +336,7 @@ void FtmWriter::write(const ExportInput& input, std::ostream& stream) {
                         }
                     }
                     if (mapped) {
-                        std::string value = f.value;
+                        std::string value(f.value);
                         // FtM writes countries as lower-case ISO codes.
                         if ((f.key == "country" || f.key == "nationality" ||
                              f.key == "jurisdiction") &&
@@ -359,7 +344,7 @@ void FtmWriter::write(const ExportInput& input, std::ostream& stream) {
                             for (auto& c : value) c = static_cast<char>(std::tolower(c));
                         props.add(mapped->ftm, value);
                     } else {
-                        props.add("notes", f.key + ": " + f.value);
+                        props.add("notes", std::string(f.key) + ": " + std::string(f.value));
                     }
                     break;
                 }
@@ -395,21 +380,51 @@ void FtmWriter::write(const ExportInput& input, std::ostream& stream) {
         const auto& ends = edgeSchemaOf(edge->ftm);
         props.add(ends.subject, ftmId(r.sourceKey));
         props.add(ends.object, ftmId(r.targetKey));
-        if (edge == &kUnknownLink)
-            props.add("role", r.type->label);
-        else if (!edge->role.empty())
-            props.add(edge->roleProperty, edge->role);
+        // What the claims say the role (or relationship, or purpose) was comes first; the
+        // relation's own meaning only when they say nothing.
+        auto said = [&](graph::ClaimAttribute a) {
+            return r.attributes[static_cast<std::size_t>(a)];
+        };
+        TextList roles = said(graph::ClaimAttribute::Role);
+        if (edge->roleProperty == "relationship") roles = said(graph::ClaimAttribute::Relationship);
+        if (edge->roleProperty == "purpose") roles = said(graph::ClaimAttribute::Purpose);
+        for (auto role : roles)
+            props.add(edge->roleProperty.empty() ? "role" : edge->roleProperty, role);
+        if (roles.empty()) {
+            if (edge == &kUnknownLink)
+                props.add("role", r.type->label);
+            else if (!edge->role.empty())
+                props.add(edge->roleProperty, edge->role);
+        }
+        if (edge->ftm == "Payment") {
+            for (auto v : said(graph::ClaimAttribute::Amount)) props.add("amount", v);
+            for (auto v : said(graph::ClaimAttribute::Currency)) props.add("currency", v);
+        }
+        for (auto note : said(graph::ClaimAttribute::Note)) props.add("description", note);
+        for (auto quote : r.quotes) props.add("description", quote);
         if (edge->ftm == "Ownership" && r.share)
             props.add("percentage", percentText(r.share->first, r.share->second));
         if (r.validFrom != 0) props.add("startDate", isoDay(r.validFrom));
         if (r.validTo != 0) props.add("endDate", isoDay(r.validTo));
         provenance(r.sources);
+        for (auto s : r.sources) {
+            if (s < sourceInfo.size()) props.add("publisher", sourceInfo[s].second);
+        }
         std::string summary = "claimgraph relation " + std::to_string(r.relation) + " (" +
                               std::string(r.type->name) + "): confidence " +
                               realText(r.confidence) + " from " + std::to_string(r.support) +
                               (r.support == 1 ? " asserting claim" : " asserting claims");
         if (!r.sources.empty()) summary += "; sources: " + sourceList(r.sources);
-        if (r.disputed) summary += "; disputed by a denying claim";
+        if (r.stance == "denied")
+            summary += "; denied: no claim asserts it";
+        else if (r.disputed)
+            summary += "; disputed by " + std::to_string(r.dispute) +
+                       (r.dispute == 1 ? " denying claim" : " denying claims");
+        if (!r.claimIds.empty()) {
+            summary += "; claims: ";
+            for (std::size_t k = 0; k < r.claimIds.size(); ++k)
+                summary += (k ? ", " : "") + std::string(r.claimIds[k]);
+        }
         props.add("summary", summary);
         props.add("recordId", "claimgraph:relation:" + std::to_string(r.relation));
         out.put("{\"id\": \"claimgraph-relation-");

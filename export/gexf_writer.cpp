@@ -3,6 +3,7 @@
 
 #include <array>
 #include <string>
+#include <vector>
 
 #include "export/exported_graph.hpp"
 #include "export/output_buffer.hpp"
@@ -25,6 +26,8 @@ std::string_view gexfType(AttributeType type) {
             return "boolean";
         case AttributeType::String:
         case AttributeType::StringList:
+        case AttributeType::TextList:
+        case AttributeType::Json:
         case AttributeType::Date:
             return "string";
     }
@@ -34,14 +37,13 @@ std::string_view gexfType(AttributeType type) {
 constexpr XmlValueSyntax kAttvalue{"<attvalue for=\"", "\" value=\"", "\"/>",
                                    XmlContext::Attribute};
 
-template <std::size_t N>
-void putAttributes(OutputBuffer& out, std::string_view domain, const AttributeDef (&defs)[N],
-                   const std::array<bool, N>& skip) {
+void putAttributes(OutputBuffer& out, std::string_view domain,
+                   const std::vector<AttributeDef>& defs, const std::vector<bool>& skip) {
     out.put("    <attributes class=\"");
     out.put(domain);
     out.put("\">\n");
-    for (std::size_t i = 0; i < N; ++i) {
-        if (skip[i]) continue;
+    for (std::size_t i = 0; i < defs.size(); ++i) {
+        if (i < skip.size() && skip[i]) continue;
         out.put("      <attribute id=\"");
         out.put(defs[i].name);
         out.put("\" title=\"");
@@ -66,17 +68,14 @@ void putTime(OutputBuffer& out, const DayInterval& span) {
     }
 }
 
-constexpr std::size_t kNodeCount = std::size(kNodeAttributes);
-constexpr std::size_t kEdgeCount = std::size(kEdgeAttributes);
-
-constexpr std::array<bool, kNodeCount> nodeSkips() {
-    std::array<bool, kNodeCount> skip{};
+std::vector<bool> nodeSkips() {
+    std::vector<bool> skip(std::size(kNodeAttributes), false);
     skip[kNodeLabel] = true;
     return skip;
 }
 
-constexpr std::array<bool, kEdgeCount> edgeSkips() {
-    std::array<bool, kEdgeCount> skip{};
+std::vector<bool> edgeSkips() {
+    std::vector<bool> skip(std::size(kEdgeAttributes), false);
     skip[kEdgeLabel] = true;
     skip[kEdgeWeight] = true;
     return skip;
@@ -87,8 +86,8 @@ constexpr std::array<bool, kEdgeCount> edgeSkips() {
 void GexfWriter::write(const ExportInput& input, std::ostream& stream) {
     ExportedGraph graph(input);
     OutputBuffer out(stream);
-    constexpr auto nodeSkip = nodeSkips();
-    constexpr auto edgeSkip = edgeSkips();
+    const auto nodeSkip = nodeSkips();
+    const auto edgeSkip = edgeSkips();
     // No lastmodifieddate: the same input must give the same bytes. No xsi:schemaLocation:
     // the RELAX NG schema does not allow it and Gephi does not need it.
     out.put(
@@ -98,12 +97,15 @@ void GexfWriter::write(const ExportInput& input, std::ostream& stream) {
         "  <meta>\n"
         "    <creator>claimgraph</creator>\n"
         "    <description>entities and relations drawn from claims, with their "
-        "sources</description>\n"
+        "sources; selection: ");
+    putXml(out, selectionJson(graph.options()), XmlContext::Text);
+    out.put(
+        "</description>\n"
         "  </meta>\n"
         "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\" "
         "idtype=\"string\">\n");
-    putAttributes(out, "node", kNodeAttributes, nodeSkip);
-    putAttributes(out, "edge", kEdgeAttributes, edgeSkip);
+    putAttributes(out, "node", graph.nodeAttributes(), nodeSkip);
+    putAttributes(out, "edge", graph.edgeAttributes(), edgeSkip);
 
     // Colours are per type; compute each type's element once.
     const auto& types = graph.view().schema().entityTypes();
@@ -115,7 +117,7 @@ void GexfWriter::write(const ExportInput& input, std::ostream& stream) {
         }
     }
 
-    XmlValues nodeValues(out, graph, kAttvalue, "", kNodeAttributes, nodeSkip);
+    XmlValues nodeValues(out, graph, kAttvalue, "", graph.nodeAttributes(), nodeSkip);
     out.put("    <nodes count=\"");
     out.putInt(static_cast<std::int64_t>(graph.nodeCount()));
     out.put("\">\n");
@@ -133,7 +135,7 @@ void GexfWriter::write(const ExportInput& input, std::ostream& stream) {
     }
     out.put("    </nodes>\n");
 
-    XmlValues edgeValues(out, graph, kAttvalue, "", kEdgeAttributes, edgeSkip);
+    XmlValues edgeValues(out, graph, kAttvalue, "", graph.edgeAttributes(), edgeSkip);
     out.put("    <edges count=\"");
     out.putInt(static_cast<std::int64_t>(graph.edgeCount()));
     out.put("\">\n");

@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "export/exported_graph.hpp"
 #include "export/output_buffer.hpp"
@@ -16,13 +17,14 @@
 namespace cg::exporters {
 
 /// Writes each attribute it visits as `, "name": value` (the caller opens the object with
-/// its own first member); source lists become arrays, numbers that are not finite null.
-template <std::size_t N>
+/// its own first member); lists become arrays, JSON values are written as they are, numbers
+/// that are not finite null.
 class JsonMembers {
   public:
-    JsonMembers(OutputBuffer& out, const ExportedGraph& graph, const AttributeDef (&defs)[N])
+    JsonMembers(OutputBuffer& out, const ExportedGraph& graph,
+                const std::vector<AttributeDef>& defs)
         : out_(out), graph_(graph) {
-        for (std::size_t i = 0; i < N; ++i) names_[i] = ", \"" + std::string(defs[i].name) + "\": ";
+        for (const auto& def : defs) names_.push_back(", \"" + std::string(def.name) + "\": ");
     }
 
     void text(std::size_t i, std::string_view value) {
@@ -34,6 +36,13 @@ class JsonMembers {
         out_.putInt(value);
     }
     void real(std::size_t i, float value) {
+        out_.put(names_[i]);
+        if (std::isfinite(value))
+            out_.putReal(value);
+        else
+            out_.put("null");
+    }
+    void real(std::size_t i, double value) {
         out_.put(names_[i]);
         if (std::isfinite(value))
             out_.putReal(value);
@@ -55,6 +64,21 @@ class JsonMembers {
         }
         out_.put(']');
     }
+    void list(std::size_t i, TextList list) {
+        out_.put(names_[i]);
+        out_.put('[');
+        bool first = true;
+        for (auto text : list) {
+            if (!first) out_.put(", ");
+            first = false;
+            putJsonString(out_, text);
+        }
+        out_.put(']');
+    }
+    void json(std::size_t i, std::string_view value) {
+        out_.put(names_[i]);
+        out_.put(value);
+    }
     void day(std::size_t i, std::int32_t value) {
         out_.put(names_[i]);
         out_.put('"');
@@ -65,7 +89,7 @@ class JsonMembers {
   private:
     OutputBuffer& out_;
     const ExportedGraph& graph_;
-    std::array<std::string, N> names_;
+    std::vector<std::string> names_;
 };
 
 }  // namespace cg::exporters

@@ -30,6 +30,8 @@ std::string_view neo4jType(AttributeType type) {
         case AttributeType::Date:
             return ":date";
         case AttributeType::String:
+        case AttributeType::TextList:
+        case AttributeType::Json:
             return "";
     }
     return "";
@@ -37,13 +39,13 @@ std::string_view neo4jType(AttributeType type) {
 
 // Writes one row's property cells in column order; a column without a value stays empty,
 // which the importer reads as no property.
-template <std::size_t N>
 class CsvCells {
   public:
-    CsvCells(OutputBuffer& out, const ExportedGraph& graph) : out_(out), graph_(graph) {}
+    CsvCells(OutputBuffer& out, const ExportedGraph& graph, const std::vector<AttributeDef>& defs)
+        : out_(out), graph_(graph), defs_(defs) {}
 
     void begin() { column_ = 0; }
-    void finish() { skipTo(N); }
+    void finish() { skipTo(defs_.size()); }
 
     void text(std::size_t i, std::string_view value) {
         reach(i);
@@ -54,6 +56,10 @@ class CsvCells {
         out_.putInt(value);
     }
     void real(std::size_t i, float value) {
+        reach(i);
+        out_.putReal(value);
+    }
+    void real(std::size_t i, double value) {
         reach(i);
         out_.putReal(value);
     }
@@ -77,6 +83,31 @@ class CsvCells {
         reach(i);
         out_.putDay(value);
     }
+    // Ids go in a `string[]` column joined by ';' (the importer's array delimiter); free text
+    // could hold any delimiter, so its lists are one JSON array in a string column.
+    void list(std::size_t i, TextList list) {
+        reach(i);
+        if (list.empty()) return;
+        if (defs_[i].type == AttributeType::StringList) {
+            openCsvField(out_, list.front());
+            bool first = true;
+            for (auto text : list) {
+                if (!first) out_.put(';');
+                first = false;
+                putCsvText(out_, text);
+            }
+            closeCsvField(out_);
+            return;
+        }
+        scratch_.assign("[");
+        for (auto text : list) {
+            if (scratch_.size() > 1) scratch_.append(", ");
+            appendJsonString(scratch_, text);
+        }
+        scratch_.push_back(']');
+        putCsvField(out_, scratch_);
+    }
+    void json(std::size_t i, std::string_view value) { text(i, value); }
 
   private:
     // Writes the separators of the empty cells before column i.
@@ -94,12 +125,13 @@ class CsvCells {
 
     OutputBuffer& out_;
     const ExportedGraph& graph_;
+    const std::vector<AttributeDef>& defs_;
     std::size_t column_ = 0;
+    std::string scratch_;
 };
 
-template <std::size_t N>
-void putHeader(OutputBuffer& out, const AttributeDef (&defs)[N], std::size_t idColumn) {
-    for (std::size_t i = 0; i < N; ++i) {
+void putHeader(OutputBuffer& out, const std::vector<AttributeDef>& defs, std::size_t idColumn) {
+    for (std::size_t i = 0; i < defs.size(); ++i) {
         if (i > 0) out.put(',');
         out.put(defs[i].name);
         out.put(i == idColumn ? std::string_view(":ID") : neo4jType(defs[i].type));
@@ -140,11 +172,10 @@ void Neo4jCsvWriter::write(const ExportInput&, std::ostream&) {
 
 void Neo4jCsvWriter::writeNodes(const ExportedGraph& graph, std::ostream& stream) {
     OutputBuffer out(stream);
-    putHeader(out, kNodeAttributes, kNodeEntityId);
+    putHeader(out, graph.nodeAttributes(), kNodeEntityId);
     out.put(",:LABEL\n");
     auto labels = labelsByType(graph.view().schema());
-    constexpr std::size_t kColumns = std::size(kNodeAttributes);
-    CsvCells<kColumns> cells(out, graph);
+    CsvCells cells(out, graph, graph.nodeAttributes());
     for (std::size_t i = 0; i < graph.nodeCount(); ++i) {
         NodeRecord r = graph.node(i);
         cells.begin();
@@ -160,13 +191,12 @@ void Neo4jCsvWriter::writeNodes(const ExportedGraph& graph, std::ostream& stream
 void Neo4jCsvWriter::writeRelationships(const ExportedGraph& graph, std::ostream& stream) {
     OutputBuffer out(stream);
     out.put(":START_ID,:END_ID,:TYPE,");
-    putHeader(out, kEdgeAttributes, std::size(kEdgeAttributes));
+    putHeader(out, graph.edgeAttributes(), graph.edgeAttributes().size());
     out.put('\n');
     const auto& relationTypes = graph.view().schema().relationTypes();
     std::vector<std::string> typeNames;
     for (const auto& rt : relationTypes) typeNames.push_back(upperType(rt.name));
-    constexpr std::size_t kColumns = std::size(kEdgeAttributes);
-    CsvCells<kColumns> cells(out, graph);
+    CsvCells cells(out, graph, graph.edgeAttributes());
     for (std::size_t i = 0; i < graph.edgeCount(); ++i) {
         EdgeRecord r = graph.edge(i);
         putCsvField(out, r.sourceKey);

@@ -13,9 +13,11 @@ void NodeLinkJsonWriter::write(const ExportInput& input, std::ostream& stream) {
     OutputBuffer out(stream);
     // One node or edge per line: diffs stay readable and line tools can cut the file.
     out.put(
-        "{\"directed\": true, \"multigraph\": true, \"graph\": {\"generator\": \"claimgraph\"},\n"
-        "\"nodes\": [");
-    JsonMembers nodeMembers(out, graph, kNodeAttributes);
+        "{\"directed\": true, \"multigraph\": true, \"graph\": {\"generator\": \"claimgraph\", "
+        "\"selection\": ");
+    out.put(selectionJson(graph.options()));
+    out.put("},\n\"nodes\": [");
+    JsonMembers nodeMembers(out, graph, graph.nodeAttributes());
     for (std::size_t i = 0; i < graph.nodeCount(); ++i) {
         NodeRecord r = graph.node(i);
         out.put(i == 0 ? "\n{\"id\": " : ",\n{\"id\": ");
@@ -24,7 +26,7 @@ void NodeLinkJsonWriter::write(const ExportInput& input, std::ostream& stream) {
         out.put('}');
     }
     out.put("\n],\n\"edges\": [");
-    JsonMembers edgeMembers(out, graph, kEdgeAttributes);
+    JsonMembers edgeMembers(out, graph, graph.edgeAttributes());
     for (std::size_t i = 0; i < graph.edgeCount(); ++i) {
         EdgeRecord r = graph.edge(i);
         out.put(i == 0 ? "\n{\"source\": " : ",\n{\"source\": ");

@@ -90,12 +90,17 @@ Provenance Provenance::load(graph::Store& store, const graph::ClaimProvenance& c
         p.indexOfSource_[at] = static_cast<std::uint32_t>(p.sourceKeys_.size());
         p.sourceKeys_.push_back(source.key);
         p.sourcePublished_.push_back(source.published);
+        p.sourceTitles_.push_back(source.title);
+        p.sourceUrls_.push_back(source.url);
+        p.sourcePublishers_.push_back(source.publisher);
     });
+    p.claims_ = &claims;
 
     p.nodes_.resize(selection.nodeCount());
     for (std::size_t i = 0; i < selection.nodeCount(); ++i) {
         graph::EntityId entity = view.entityId(selection.node(i));
         NodeFacts& facts = p.nodes_[i];
+        facts.entity = entity;
         facts.sources = p.addSources(claims.entitySources(entity));
         facts.confidence = claims.entityConfidence(entity);
         facts.denied = claims.entityDenied(entity);
@@ -105,6 +110,7 @@ Provenance Provenance::load(graph::Store& store, const graph::ClaimProvenance& c
     for (std::size_t i = 0; i < selection.edgeCount(); ++i) {
         graph::RelationId relation = view.relationId(selection.edge(i));
         EdgeFacts& facts = p.edges_[i];
+        facts.relation = relation;
         facts.sources = p.addSources(claims.relationSources(relation));
         auto validity = claims.relationValidity(relation);
         auto merged = mergeIntervals({validity.begin(), validity.end()});

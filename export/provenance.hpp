@@ -26,8 +26,8 @@ using DayInterval = graph::DayInterval;
 /// held; memory is proportional to the selection.
 class Provenance {
   public:
-    /// The provenance of `selection`, from the claims' provenance and the store's sources;
-    /// throws StorageError.
+    /// The provenance of `selection`, from the claims' provenance (which must outlive the
+    /// result: claims and facts are read from it) and the store's sources; throws StorageError.
     static Provenance load(graph::Store& store, const graph::ClaimProvenance& claims,
                            const graph::GraphView& view, const Selection& selection);
 
@@ -49,6 +49,33 @@ class Provenance {
 
     /// The id text of a source.
     const std::string& sourceKey(std::uint32_t source) const { return sourceKeys_[source]; }
+    /// A source's title and link; empty when the source gives none.
+    const std::string& sourceTitle(std::uint32_t source) const { return sourceTitles_[source]; }
+    const std::string& sourceUrl(std::uint32_t source) const { return sourceUrls_[source]; }
+    const std::string& sourcePublisher(std::uint32_t source) const {
+        return sourcePublishers_[source];
+    }
+    /// The index (as in nodeSources) of the source with store id `id`; kNoSource when unknown.
+    std::uint32_t sourceIndex(std::uint32_t id) const {
+        return id < indexOfSource_.size() ? indexOfSource_[id] : kNoSource;
+    }
+    static constexpr std::uint32_t kNoSource = 0xFFFFFFFFu;
+
+    /// The claims of the i-th selected edge in claim id order, and the names, identifiers and
+    /// properties of the i-th selected node: empty unless the claims' provenance was read with
+    /// the ProvenanceOptions of exportProvenanceOptions().
+    std::span<const graph::ClaimRecord> edgeClaims(std::size_t i) const {
+        return claims_->relationClaims(edges_[i].relation);
+    }
+    std::span<const graph::EntityFact> nodeFacts(std::size_t i) const {
+        return claims_->entityFacts(nodes_[i].entity);
+    }
+    /// The attribute values a claim gives.
+    std::span<const graph::AttributeValue> attributes(const graph::ClaimRecord& claim) const {
+        return claims_->attributes(claim);
+    }
+    /// The text of a claim, attribute or fact.
+    std::string_view text(graph::TextRef ref) const { return claims_->text(ref); }
     /// The earliest and latest publication dates among `sources`; empty when none is dated.
     std::pair<std::string_view, std::string_view> seen(
         std::span<const std::uint32_t> sources) const;
@@ -63,11 +90,13 @@ class Provenance {
         std::uint32_t count = 0;
     };
     struct NodeFacts {
+        graph::EntityId entity = 0;
         Range sources;
         float confidence = 0;
         bool denied = false;
     };
     struct EdgeFacts {
+        graph::RelationId relation = 0;
         Range sources;
         Range intervals;
     };
@@ -77,10 +106,14 @@ class Provenance {
     }
     Range addSources(std::span<const std::uint32_t> ids);
 
-    std::vector<std::string> sourceKeys_;       // by index, sorted by key
-    std::vector<std::string> sourcePublished_;  // by index
-    std::vector<std::uint32_t> indexOfSource_;  // by source id
-    std::vector<std::uint32_t> sourceRefs_;     // the source lists of every node and edge
+    std::vector<std::string> sourceKeys_;             // by index, sorted by key
+    std::vector<std::string> sourcePublished_;        // by index
+    std::vector<std::string> sourceTitles_;           // by index
+    std::vector<std::string> sourceUrls_;             // by index
+    std::vector<std::string> sourcePublishers_;       // by index
+    const graph::ClaimProvenance* claims_ = nullptr;  // outlives this (see load)
+    std::vector<std::uint32_t> indexOfSource_;        // by source id
+    std::vector<std::uint32_t> sourceRefs_;           // the source lists of every node and edge
     std::vector<DayInterval> intervals_;
     std::vector<NodeFacts> nodes_;
     std::vector<EdgeFacts> edges_;

@@ -65,8 +65,16 @@ constexpr ByteTable kCsv = makeTable(std::string_view("\"\0", 2), false);
 // Copies runs of plain bytes and well-formed UTF-8 in bulk; hands the rest to `ascii` (a
 // flagged ASCII byte), `codePoint` (a well-formed sequence, returns false to copy it as is)
 // or writes U+FFFD for a byte that is not UTF-8.
-template <typename Ascii, typename CodePoint>
-void escape(OutputBuffer& out, std::string_view text, const ByteTable& table, Ascii ascii,
+// Appends to a std::string with OutputBuffer's put(), for JSON built before it is escaped
+// again for XML or CSV.
+struct StringSink {
+    std::string& text;
+    void put(char c) { text.push_back(c); }
+    void put(std::string_view s) { text.append(s); }
+};
+
+template <typename Out, typename Ascii, typename CodePoint>
+void escape(Out& out, std::string_view text, const ByteTable& table, Ascii ascii,
             CodePoint codePoint) {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const auto* end = p + text.size();
@@ -103,7 +111,8 @@ void escape(OutputBuffer& out, std::string_view text, const ByteTable& table, As
         std::string_view(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run)));
 }
 
-void putJsonControl(OutputBuffer& out, char c) {
+template <typename Out>
+void putJsonControl(Out& out, char c) {
     static constexpr char kHex[] = "0123456789abcdef";
     switch (c) {
         case '"':
@@ -198,6 +207,19 @@ void putJsonString(OutputBuffer& out, std::string_view text) {
             return true;
         });
     out.put('"');
+}
+
+void appendJsonString(std::string& out, std::string_view text) {
+    StringSink sink{out};
+    sink.put('"');
+    escape(
+        sink, text, kJson, [&](char c) { putJsonControl(sink, c); },
+        [&](char32_t cp, bool ask) {
+            if (ask) return cp == 0x2028 || cp == 0x2029;
+            sink.put(cp == 0x2028 ? "\\u2028" : "\\u2029");
+            return true;
+        });
+    sink.put('"');
 }
 
 void openCsvField(OutputBuffer& out, std::string_view first) {

@@ -21,6 +21,9 @@ void putXml(OutputBuffer& out, std::string_view text, XmlContext context);
 /// escaped, U+2028 and U+2029 escaped for JavaScript, invalid UTF-8 as U+FFFD.
 void putJsonString(OutputBuffer& out, std::string_view text);
 
+/// The same appended to a std::string, for JSON text that is escaped again for XML or CSV.
+void appendJsonString(std::string& out, std::string_view text);
+
 /// Appends `text` as one quoted CSV field: quotes doubled, NUL and invalid UTF-8 as U+FFFD,
 /// and a leading = + - @ tab or carriage return neutralised with an apostrophe so that a
 /// spreadsheet opening the file never runs it as a formula.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "export/export_options.hpp"
 #include "graph/store.hpp"
 #include "graph/subgraph.hpp"
 #include "graph/view.hpp"
@@ -20,8 +21,11 @@ struct ExportInput {
     graph::Store& store;
     const graph::Subgraph* subgraph = nullptr;  ///< nothing: the whole view
     /// The claims' provenance when already read (say on a second connection while the view
-    /// was built); nothing: the writer reads it from `store`.
+    /// was built, with exportProvenanceOptions()); nothing, or one read with less: the
+    /// writer reads it from `store`.
     const graph::ClaimProvenance* provenance = nullptr;
+    /// Evidence level, recorded selection and query figures; nothing: full evidence, no more.
+    const ExportOptions* options = nullptr;
 };
 
 /// One export format, written as a stream (holding the view's provenance, never a copy of

@@ -8,6 +8,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "export/exported_graph.hpp"
 #include "export/output_buffer.hpp"
@@ -27,16 +29,21 @@ struct XmlValueSyntax {
 
 /// Writes each attribute it visits (see ExportedGraph::visit) as one element; the opening
 /// text is built once per attribute, so a value costs one copy. Attributes marked in `skip`
-/// are left out (GEXF carries `label` and `weight` on the element itself). Source lists are
-/// joined with ';'.
-template <std::size_t N>
+/// are left out (GEXF carries `label` and `weight` on the element itself). Lists are JSON
+/// arrays in one string, never joined by a delimiter.
 class XmlValues {
   public:
     XmlValues(OutputBuffer& out, const ExportedGraph& graph, const XmlValueSyntax& syntax,
-              std::string_view namePrefix, const AttributeDef (&defs)[N],
-              std::array<bool, N> skip = {})
-        : out_(out), graph_(graph), close_(syntax.close), context_(syntax.context), skip_(skip) {
-        for (std::size_t i = 0; i < N; ++i) {
+              std::string_view namePrefix, const std::vector<AttributeDef>& defs,
+              std::vector<bool> skip = {})
+        : out_(out),
+          graph_(graph),
+          close_(syntax.close),
+          context_(syntax.context),
+          skip_(std::move(skip)) {
+        skip_.resize(defs.size(), false);
+        open_.resize(defs.size());
+        for (std::size_t i = 0; i < defs.size(); ++i) {
             open_[i] = std::string(syntax.before) + std::string(namePrefix) +
                        std::string(defs[i].name) + std::string(syntax.after);
         }
@@ -57,6 +64,11 @@ class XmlValues {
         out_.putReal(value);
         out_.put(close_);
     }
+    void real(std::size_t i, double value) {
+        if (!open(i)) return;
+        out_.putReal(value);
+        out_.put(close_);
+    }
     void boolean(std::size_t i, bool value) {
         if (!open(i)) return;
         out_.put(value ? "true" : "false");
@@ -64,14 +76,27 @@ class XmlValues {
     }
     void sources(std::size_t i, std::span<const std::uint32_t> list) {
         if (!open(i)) return;
-        bool first = true;
+        scratch_.assign("[");
         for (auto s : list) {
-            if (!first) out_.put(';');
-            first = false;
-            putXml(out_, graph_.sourceKey(s), context_);
+            if (scratch_.size() > 1) scratch_.append(", ");
+            appendJsonString(scratch_, graph_.sourceKey(s));
         }
+        scratch_.push_back(']');
+        putXml(out_, scratch_, context_);
         out_.put(close_);
     }
+    void list(std::size_t i, TextList list) {
+        if (!open(i)) return;
+        scratch_.assign("[");
+        for (auto text : list) {
+            if (scratch_.size() > 1) scratch_.append(", ");
+            appendJsonString(scratch_, text);
+        }
+        scratch_.push_back(']');
+        putXml(out_, scratch_, context_);
+        out_.put(close_);
+    }
+    void json(std::size_t i, std::string_view value) { text(i, value); }
     void day(std::size_t i, std::int32_t value) {
         if (!open(i)) return;
         out_.putDay(value);
@@ -89,8 +114,9 @@ class XmlValues {
     const ExportedGraph& graph_;
     std::string_view close_;
     XmlContext context_;
-    std::array<bool, N> skip_;
-    std::array<std::string, N> open_;
+    std::vector<bool> skip_;
+    std::vector<std::string> open_;
+    std::string scratch_;  // a list's JSON text, reused
 };
 
 }  // namespace cg::exporters

@@ -341,8 +341,19 @@ public:
     void forEachSource(const std::function<void(SourceId, const Source&)>& fn);
 
     /// Where every canonical entity and every relation comes from (ClaimProvenance), in one
-    /// sequential scan of the claims; throws StorageError.
-    ClaimProvenance readClaimProvenance();
+    /// sequential scan of the claims, and with `options` the evidence exports show (one more
+    /// scan of the claims, and of the names, identifiers and properties); throws StorageError.
+    ClaimProvenance readClaimProvenance(const ProvenanceOptions& options = {});
+
+    /// One run of `ingest`, as the ingests table keeps it.
+    struct IngestRecord {
+        std::int64_t id = 0;
+        std::string file;  ///< as the ingest gave it
+        std::string format;
+        std::string finished;  ///< UTC, ISO 8601
+    };
+    /// The latest ingest, or nothing in a database never ingested into; throws StorageError.
+    std::optional<IngestRecord> lastIngest();
 
     /// What a full entity record holds besides its main name, for exports that carry it.
     enum class FactKind : std::uint8_t { Name, Identifier, Property };

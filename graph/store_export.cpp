@@ -68,9 +68,115 @@ void compactSources(std::vector<std::uint32_t>& start, std::vector<std::uint32_t
     sources.shrink_to_fit();
 }
 
+// Appends text to the provenance's text store; throws StorageError past 4 GiB of text.
+TextRef keepText(std::string& store, std::string_view text) {
+    if (store.size() + text.size() > std::numeric_limits<std::uint32_t>::max()) {
+        throw StorageError("the evidence of this export holds more than 4 GiB of text");
+    }
+    TextRef ref{static_cast<std::uint32_t>(store.size()), static_cast<std::uint32_t>(text.size())};
+    store.append(text);
+    return ref;
+}
+
 }  // namespace
 
-ClaimProvenance Store::readClaimProvenance() {
+// One more sequential scan of the claims, keeping the relation claims' evidence; attributes
+// are taken apart by SQLite's JSON functions (the claims store them as compact JSON).
+void ClaimProvenance::readRelationClaims(SQLite::Database& db, bool quotes, std::size_t relations,
+                                         std::int64_t maxSource, ClaimProvenance& p) {
+    std::string sql =
+        "SELECT id, relation_id, source, stance, confidence, key, ";
+    sql += quotes ? "quote" : "''";
+    for (auto name : kClaimAttributeNames) {
+        sql += ", json_extract(a, '$.";
+        sql += name;
+        sql += "')";
+    }
+    sql +=
+        " FROM (SELECT *, CASE WHEN json_valid(attributes) THEN attributes ELSE '{}' END AS a "
+        "FROM claims WHERE relation_id IS NOT NULL)";
+    std::vector<std::pair<std::uint32_t, ClaimRecord>> pairs;
+    RowScan q(db, sql.c_str());
+    while (q.next()) {
+        auto relation = q.int64(1);
+        auto source = q.int64(2);
+        if (relation <= 0 || static_cast<std::size_t>(relation) >= relations) continue;
+        if (source <= 0 || source > maxSource) continue;
+        ClaimRecord c;
+        c.id = q.int64(0);
+        c.source = static_cast<std::uint32_t>(source);
+        c.denies = q.int64(3) == static_cast<int>(Stance::Denies);
+        c.confidence = static_cast<float>(q.real(4));
+        c.key = keepText(p.text_, q.text(5));
+        c.quote = keepText(p.text_, q.text(6));
+        c.attributesBegin = static_cast<std::uint32_t>(p.attributes_.size());
+        for (std::size_t a = 0; a < kClaimAttributeCount; ++a) {
+            int column = 7 + static_cast<int>(a);
+            if (q.null(column)) continue;
+            auto value = q.text(column);
+            if (value.empty()) continue;
+            p.attributes_.push_back(
+                {static_cast<ClaimAttribute>(a), keepText(p.text_, value)});
+            ++c.attributesCount;
+        }
+        pairs.emplace_back(static_cast<std::uint32_t>(relation), c);
+    }
+    // A stable counting sort: each relation's claims stay in claim id order.
+    bucket(pairs, relations, p.claimStart_, p.claims_);
+}
+
+void ClaimProvenance::readEntityFacts(SQLite::Database& db, std::size_t entities,
+                                      const std::function<std::uint32_t(std::int64_t)>& entityOf,
+                                      ClaimProvenance& p) {
+    struct Scan {
+        EntityFact::Kind kind;
+        const char* sql;
+    };
+    static constexpr Scan kScans[] = {
+        {EntityFact::Kind::Name, "SELECT entity, '', name FROM names"},
+        {EntityFact::Kind::Identifier, "SELECT entity, scheme, value FROM identifiers"},
+        {EntityFact::Kind::Property,
+         "SELECT entity, name, value FROM properties WHERE stance = 0"},
+    };
+    std::vector<std::pair<std::uint32_t, EntityFact>> pairs;
+    for (const auto& scan : kScans) {
+        RowScan q(db, scan.sql);
+        while (q.next()) {
+            auto entity = entityOf(q.int64(0));
+            if (entity == 0) continue;
+            EntityFact f;
+            f.kind = scan.kind;
+            f.key = keepText(p.text_, q.text(1));
+            f.value = keepText(p.text_, q.text(2));
+            pairs.emplace_back(entity, f);
+        }
+    }
+    bucket(pairs, entities, p.factStart_, p.facts_);
+    auto before = [&](const EntityFact& a, const EntityFact& b) {
+        if (a.kind != b.kind) return a.kind < b.kind;
+        auto ak = p.text(a.key), bk = p.text(b.key);
+        if (ak != bk) return ak < bk;
+        return p.text(a.value) < p.text(b.value);
+    };
+    // Sorted, and a value given twice (a property asserted by two claims) kept once.
+    std::uint32_t out = 0;
+    for (std::size_t id = 0; id + 1 < p.factStart_.size(); ++id) {
+        auto b = p.facts_.begin() + p.factStart_[id];
+        auto e = p.facts_.begin() + p.factStart_[id + 1];
+        std::sort(b, e, before);
+        auto last = std::unique(b, e, [&](const EntityFact& x, const EntityFact& y) {
+            return !before(x, y) && !before(y, x);
+        });
+        p.factStart_[id] = out;
+        auto kept = static_cast<std::uint32_t>(last - b);
+        if (p.facts_.begin() + out != b) std::copy(b, last, p.facts_.begin() + out);
+        out += kept;
+    }
+    p.factStart_.back() = out;
+    p.facts_.resize(out);
+}
+
+ClaimProvenance Store::readClaimProvenance(const ProvenanceOptions& options) {
     try {
         auto& db = impl_->db;
         auto maxEntity = db.execAndGet("SELECT coalesce(max(id), 0) FROM entities").getInt64();
@@ -183,6 +289,10 @@ ClaimProvenance Store::readClaimProvenance() {
         p.validity_.shrink_to_fit();
         byRelation = {};
         compactSources(p.relationStart_, p.relationSources_);
+        p.options_ = options;
+        if (options.claims)
+            ClaimProvenance::readRelationClaims(db, options.quotes, relations, maxSource, p);
+        if (options.entityFacts) ClaimProvenance::readEntityFacts(db, entities, entityOf, p);
         return p;
     } catch (const SQLite::Exception& e) {
         throw StorageError(path_ + ": cannot read the provenance of entities and relations: " +
@@ -194,7 +304,20 @@ std::size_t ClaimProvenance::memoryBytes() const {
     auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
     return bytes(entityStart_) + bytes(entitySources_) + bytes(entityConfidence_) +
            bytes(entityDenied_) + bytes(relationStart_) + bytes(relationSources_) +
-           bytes(validityStart_) + bytes(validity_);
+           bytes(validityStart_) + bytes(validity_) + bytes(claimStart_) + bytes(claims_) +
+           bytes(attributes_) + bytes(factStart_) + bytes(facts_) + text_.capacity();
+}
+
+std::optional<Store::IngestRecord> Store::lastIngest() {
+    try {
+        SQLite::Statement q(impl_->db,
+                            "SELECT id, file, format, finished FROM ingests ORDER BY id DESC LIMIT 1");
+        if (!q.executeStep()) return std::nullopt;
+        return IngestRecord{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                            q.getColumn(2).getString(), q.getColumn(3).getString()};
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(path_ + ": cannot read the ingests: " + e.what());
+    }
 }
 
 void Store::forEachEntityFact(

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // End to end: the claimgraph binary ingests samples/ and exports them in every format.
 #include <gtest/gtest.h>
+#include <rapidjson/document.h>
 
 #include "tests/export/export_fixture.hpp"
 
@@ -80,4 +81,62 @@ TEST_F(ExportCommand, RejectsBadOptionsWithUsageErrors) {
     r = claimgraph("export --format json --types Compnay");
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.output.find("unknown entity type 'Compnay'"), std::string::npos) << r.output;
+}
+
+TEST_F(ExportCommand, AnExportedOwnersQueryCarriesItsFiguresAndSelection) {
+    std::string query = std::string(CG_SOURCE_DIR) + "/samples/queries/ultimate-owners.json";
+    auto r = claimgraph("-q export --format json --query " + shellQuote(query) +
+                        " --param threshold=20 --out " + shellQuote(file("owners.json")));
+    ASSERT_EQ(r.status, 0) << r.output;
+    rapidjson::Document d;
+    std::string text = readFile(file("owners.json"));
+    d.Parse(text.c_str());
+    ASSERT_FALSE(d.HasParseError());
+    const auto& selection = d["graph"]["selection"];
+    EXPECT_STREQ(selection["query"].GetString(), "ultimate-owners");
+    EXPECT_STREQ(selection["query_kind"].GetString(), "owners");
+    EXPECT_STREQ(selection["param.threshold"].GetString(), "20");
+    EXPECT_STREQ(selection["evidence"].GetString(), "full");
+    EXPECT_EQ(std::string(selection["last_ingest"].GetString()).find('/'), std::string::npos)
+        << "the ingested file's folder is private";
+    bool sawOwner = false, sawUltimate = false, sawChain = false;
+    for (const auto& n : d["nodes"].GetArray()) {
+        if (!n.HasMember("query_share_min")) continue;
+        sawOwner = true;
+        EXPECT_TRUE(n["query_share_max"].IsNumber());
+        EXPECT_TRUE(n["query_ultimate"].IsBool());
+        EXPECT_FALSE(n.HasMember("query_type"));
+        if (n["query_ultimate"].GetBool()) sawUltimate = true;
+    }
+    for (const auto& e : d["edges"].GetArray()) {
+        if (e.HasMember("query_chains") && e["query_chains"].IsArray()) sawChain = true;
+    }
+    EXPECT_TRUE(sawOwner);
+    EXPECT_TRUE(sawUltimate);
+    EXPECT_TRUE(sawChain);
+}
+
+TEST_F(ExportCommand, TakesTheEvidenceLevelAndDeniedRelations) {
+    auto ingest = claimgraph("-q ingest " + shellQuote(std::string(CG_TEST_DATA) +
+                                                      "/export/evidence.claims.jsonl"));
+    ASSERT_EQ(ingest.status, 0) << ingest.output;
+    auto full = claimgraph("-q export --format graphml --out " + shellQuote(file("full.graphml")));
+    auto none = claimgraph("-q export --format graphml --evidence none --out " +
+                           shellQuote(file("none.graphml")));
+    auto denied = claimgraph("-q export --format graphml --include-denied --out " +
+                             shellQuote(file("denied.graphml")));
+    ASSERT_EQ(full.status, 0) << full.output;
+    ASSERT_EQ(none.status, 0) << none.output;
+    ASSERT_EQ(denied.status, 0) << denied.output;
+    auto fullText = readFile(file("full.graphml"));
+    auto noneText = readFile(file("none.graphml"));
+    auto deniedText = readFile(file("denied.graphml"));
+    EXPECT_NE(fullText.find("<data key=\"edge_quotes\">"), std::string::npos);
+    EXPECT_EQ(noneText.find("<data key=\"edge_quotes\">"), std::string::npos);
+    EXPECT_NE(noneText.find("<data key=\"edge_claim_ids\">"), std::string::npos);
+    EXPECT_EQ(fullText.find("<data key=\"edge_stance\">denied</data>"), std::string::npos);
+    EXPECT_NE(deniedText.find("<data key=\"edge_stance\">denied</data>"), std::string::npos);
+    EXPECT_NE(deniedText.find("include_denied: true"), std::string::npos);
+    auto bad = claimgraph("export --format json --evidence most");
+    EXPECT_EQ(bad.status, 2) << bad.output;
 }

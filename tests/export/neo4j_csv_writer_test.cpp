@@ -74,14 +74,42 @@ TEST(Neo4jCsvWriter, WritesTheImportHeaderLayout) {
     auto rels = parseCsv(readFile(inv.dir().path() / "neo4j" / "relationships.csv"));
     ASSERT_FALSE(nodes.empty());
     ASSERT_FALSE(rels.empty());
-    EXPECT_EQ(nodes[0], (Row{"label", "entity_id:ID", "name", "type", "confidence:double",
-                             "source_count:int", "source_ids:string[]", "first_seen", "last_seen",
-                             "disputed:boolean", ":LABEL"}));
-    EXPECT_EQ(rels[0], (Row{":START_ID", ":END_ID", ":TYPE", "label", "weight:double",
-                            "relation_id:long", "type", "confidence:double", "support:int",
-                            "source_count:int", "source_ids:string[]", "first_seen", "last_seen",
-                            "disputed:boolean", "symmetric:boolean", "share_min:double",
-                            "share_max:double", "valid_from:date", "valid_to:date"}));
+    EXPECT_EQ(nodes[0],
+              (Row{"label", "entity_id:ID", "name", "type", "confidence:double", "source_count:int",
+                   "source_ids:string[]", "first_seen", "last_seen", "disputed:boolean", "color",
+                   "names", "aliases", "identifiers", "properties", ":LABEL"}));
+    EXPECT_EQ(rels[0], (Row{":START_ID",
+                            ":END_ID",
+                            ":TYPE",
+                            "label",
+                            "weight:double",
+                            "relation_id:long",
+                            "type",
+                            "confidence:double",
+                            "support:int",
+                            "source_count:int",
+                            "source_ids:string[]",
+                            "first_seen",
+                            "last_seen",
+                            "disputed:boolean",
+                            "symmetric:boolean",
+                            "share_min:double",
+                            "share_max:double",
+                            "valid_from:date",
+                            "valid_to:date",
+                            "stance",
+                            "dispute:int",
+                            "role",
+                            "relationship",
+                            "note",
+                            "amount",
+                            "currency",
+                            "purpose",
+                            "claim_ids:string[]",
+                            "source_titles",
+                            "source_urls",
+                            "quotes",
+                            "claims"}));
     EXPECT_EQ(nodes.size(), view.nodeCount() + 1);
     EXPECT_EQ(rels.size(), view.edgeCount() + 1);
     for (const auto& r : nodes) EXPECT_EQ(r.size(), nodes[0].size());
