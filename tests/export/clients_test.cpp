@@ -15,7 +15,7 @@ namespace {
 constexpr int kSkip = 77;
 
 // What the store holds, taken from the view and the schema, never from a writer.
-std::string expectedJson(const cg::graph::GraphView& view) {
+std::string expectedJson(const cg::graph::GraphView& view, cg::graph::Store& store) {
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
     auto str = [&](const std::string& s) {
@@ -59,6 +59,23 @@ std::string expectedJson(const cg::graph::GraphView& view) {
         w.Double(view.confidence(e));
         w.Key("symmetric");
         w.Bool(!view.directed(e));
+        // The evidence, read from the store claim by claim, not from the provenance scan.
+        auto claims = store.claimsOfRelation(view.relationId(e));
+        std::sort(claims.begin(), claims.end(),
+                  [](const auto& a, const auto& b) { return a.id < b.id; });
+        std::vector<std::string> quotes;
+        w.Key("claim_ids");
+        w.StartArray();
+        for (const auto& c : claims) {
+            str(c.key);
+            if (!c.quote.empty() && std::find(quotes.begin(), quotes.end(), c.quote) == quotes.end())
+                quotes.push_back(c.quote);
+        }
+        w.EndArray();
+        w.Key("quotes");
+        w.StartArray();
+        for (const auto& q : quotes) str(q);
+        w.EndArray();
         w.EndObject();
     }
     w.EndArray();
@@ -71,10 +88,11 @@ class ReadBack : public ::testing::Test {
     void SetUp() override {
         auto files = sampleFiles();
         files.push_back(hostileFile());
+        files.push_back(std::string(CG_TEST_DATA) + "/export/evidence.claims.jsonl");
         inv_ = std::make_unique<Investigation>(files);
         auto view = inv_->view();
         ASSERT_GT(view.nodeCount(), 20u);
-        std::ofstream(dir_.file("expected.json"), std::ios::binary) << expectedJson(view);
+        std::ofstream(dir_.file("expected.json"), std::ios::binary) << expectedJson(view, inv_->store());
         std::ostringstream unused;
         for (const auto& [format, name] :
              std::vector<std::pair<std::string, std::string>>{{"graphml", "graph.graphml"},
@@ -95,7 +113,6 @@ class ReadBack : public ::testing::Test {
         EXPECT_EQ(r.status, 0) << r.output;
     }
 
-  private:
     TempDir dir_;
     std::unique_ptr<Investigation> inv_;
 };
@@ -103,6 +120,25 @@ class ReadBack : public ::testing::Test {
 }  // namespace
 
 TEST_F(ReadBack, NetworkxReadsEveryExport) { readWith("networkx", ""); }
+
+TEST_F(ReadBack, GraphologyReadsTheGexfAndGraphml) {
+    // graphology's parsers (Gephi Lite's), installed from tarballs committed beside the
+    // script, so that no registry is reached.
+    if (!haveTool("node") || !haveTool("npm")) GTEST_SKIP() << "node and npm are not installed";
+    std::string js = std::string(CG_EXPORT_TESTS_DIR) + "/js";
+    TempDir install;
+    for (const auto* name : {"package.json", "package-lock.json"})
+        std::filesystem::copy_file(js + "/" + name, install.path() / name);
+    std::filesystem::copy(js + "/vendor", install.path() / "vendor");
+    auto npm = runCommand("cd " + shellQuote(install.path().string()) +
+                          " && npm ci --offline --no-audit --no-fund --ignore-scripts --cache " +
+                          shellQuote((install.path() / "cache").string()));
+    ASSERT_EQ(npm.status, 0) << npm.output;
+    auto r = runCommand("node " + shellQuote(js + "/read_exports.js") + " " +
+                        shellQuote(dir_.path().string()) + " " +
+                        shellQuote((install.path() / "node_modules").string()));
+    EXPECT_EQ(r.status, 0) << r.output;
+}
 
 TEST_F(ReadBack, IgraphReadsTheGraphml) {
     // python3-igraph is a Debian package: the system's dist-packages holds it.

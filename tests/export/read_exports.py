@@ -44,6 +44,11 @@ def close(a, b):
     return a is not None and b is not None and math.isclose(float(a), float(b), rel_tol=1e-6)
 
 
+def as_list(value):
+    """A list attribute: an array in the JSON formats, a JSON array in one string in XML."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
 def check_graph(fmt, g, expected, node_id, edge_key, text=lambda s: s):
     """Common checks on a networkx multigraph read from one export."""
     nodes, edges = expected["nodes"], expected["edges"]
@@ -69,6 +74,9 @@ def check_graph(fmt, g, expected, node_id, edge_key, text=lambda s: s):
         check(data.get("label") == e["label"], f"{fmt}: edge {key!r} label {data.get('label')!r} != {e['label']!r}")
         check(close(data.get("weight"), e["confidence"]), f"{fmt}: edge {key!r} weight {data.get('weight')!r} != {e['confidence']!r}")
         check(data.get("symmetric") is e["symmetric"], f"{fmt}: edge {key!r} symmetric {data.get('symmetric')!r}")
+        check(as_list(data.get("claim_ids")) == e["claim_ids"], f"{fmt}: edge {key!r} claim_ids {data.get('claim_ids')!r}")
+        quotes = [text(q) for q in e["quotes"]]
+        check(as_list(data.get("quotes")) == quotes, f"{fmt}: edge {key!r} quotes {data.get('quotes')!r} != {quotes!r}")
 
 
 def find_edge(g, source, target, type_):
@@ -136,6 +144,18 @@ def run_networkx(d, expected):
     check(len(rows) - 1 == len(expected["edges"]), f"neo4j: {len(rows) - 1} relationship rows")
     for r in rows[1:]:
         check(r[0] in ids and r[1] in ids, f"neo4j: relationship {r[:3]!r} points at an unknown node")
+    # Ids are a string[] joined by ';'; free text is a JSON array in a string column.
+    header = rows[0]
+    claim_ids, quotes, relation_id = (header.index("claim_ids:string[]"), header.index("quotes"),
+                                      header.index("relation_id:long"))
+    by_relation = {int(r[relation_id]): r for r in rows[1:]}
+    for e in expected["edges"]:
+        r = by_relation.get(int(e["xml_id"][1:]))
+        if not check(r is not None, f"neo4j: relationship {e['xml_id']} missing"):
+            continue
+        ids = [csv_text(i) if n == 0 else i for n, i in enumerate(e["claim_ids"])]
+        check(r[claim_ids].split(";") == ids, f"neo4j: {e['xml_id']} claim_ids {r[claim_ids]!r}")
+        check(json.loads(r[quotes]) == e["quotes"], f"neo4j: {e['xml_id']} quotes {r[quotes]!r}")
     return 0
 
 
