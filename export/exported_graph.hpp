@@ -52,7 +52,7 @@ inline constexpr AttributeDef kEdgeAttributes[] = {
     {"currency", AttributeType::TextList},    {"purpose", AttributeType::TextList},
     {"claim_ids", AttributeType::StringList}, {"source_titles", AttributeType::TextList},
     {"source_urls", AttributeType::TextList}, {"quotes", AttributeType::TextList},
-    {"claims", AttributeType::Json},
+    {"claims", AttributeType::Json},          {"relation_kind", AttributeType::String},
 };
 
 /// Positions in kNodeAttributes, for writers that place some attributes specially.
@@ -202,6 +202,7 @@ class ExportedGraph {
             v.list(27, r.quotes);
             v.json(28, r.claims);
         }
+        v.text(29, graph::relationKindName(r.type->kind));
         visitFigures(std::size(kEdgeAttributes), r.figures, v);
     }
 

@@ -84,6 +84,7 @@ TEST(Evidence, EveryEdgeCarriesItsClaimsQuotesSourcesAndAttributes) {
     EXPECT_EQ(strings(e["quotes"]),
               (std::vector<std::string>{kNomineeQuote, "a director, says the Gazette"}));
     EXPECT_STREQ(e["stance"].GetString(), "asserted");
+    EXPECT_STREQ(e["relation_kind"].GetString(), "role");
     EXPECT_EQ(e["dispute"].GetInt(), 0);
     ASSERT_TRUE(e["claims"].IsArray());
     ASSERT_EQ(e["claims"].Size(), 2u);
@@ -103,6 +104,8 @@ TEST(Evidence, EveryEdgeCarriesItsClaimsQuotesSourcesAndAttributes) {
     const auto* family = findEdge(doc, "ev-mara", "ev-tobin", "family_of");
     ASSERT_NE(family, nullptr);
     EXPECT_EQ(strings((*family)["relationship"]), std::vector<std::string>{"brother-in-law"});
+    EXPECT_STREQ((*family)["relation_kind"].GetString(), "personal");
+    EXPECT_STREQ((*paid)["relation_kind"].GetString(), "money");
 }
 
 TEST(Evidence, EveryNodeCarriesItsNamesIdentifiersAndProperties) {

@@ -109,7 +109,8 @@ TEST(Neo4jCsvWriter, WritesTheImportHeaderLayout) {
                             "source_titles",
                             "source_urls",
                             "quotes",
-                            "claims"}));
+                            "claims",
+                            "relation_kind"}));
     EXPECT_EQ(nodes.size(), view.nodeCount() + 1);
     EXPECT_EQ(rels.size(), view.edgeCount() + 1);
     for (const auto& r : nodes) EXPECT_EQ(r.size(), nodes[0].size());
