@@ -70,6 +70,7 @@ int main(int argc, char** argv) {
     addSavedQueryCommands(app, ctx, registry);
     addResolveCommands(app, ctx, registry);
     addExportCommands(app, ctx, registry);
+    addSearchCommands(app, ctx, registry);
 
     try {
         app.parse(argc, argv);

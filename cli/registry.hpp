@@ -45,6 +45,9 @@ void addExportCommands(CLI::App& app, Context& ctx, Registry& registry);
 /// shared | red-flags`.
 void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry);
 
+/// `search TEXT`: full-text search across the evidence (graph/search.hpp).
+void addSearchCommands(CLI::App& app, Context& ctx, Registry& registry);
+
 /// `query save | list | show | run | delete`: saved queries; call after addQueryCommands.
 void addSavedQueryCommands(CLI::App& app, Context& ctx, Registry& registry);
 
