@@ -22,6 +22,7 @@
 #include "queries/centrality.hpp"
 #include "queries/components.hpp"
 #include "queries/cycles.hpp"
+#include "queries/denials.hpp"
 #include "queries/most_credible_path.hpp"
 #include "queries/neighbourhood.hpp"
 #include "queries/ownership.hpp"
@@ -47,6 +48,7 @@ struct ViewArgs {
     std::vector<std::string> relations;
     std::vector<std::string> sources;
     bool explain = false;
+    bool includeDenied = false;  // set by the queries that list denied relations
 };
 
 void addViewOptions(CLI::App* cmd, ViewArgs& args) {
@@ -83,6 +85,7 @@ GraphView buildView(Context& ctx, const ViewArgs& args) {
     }
     filter.minConfidence = args.minConfidence;
     filter.sources = args.sources;
+    filter.includeDenied = args.includeDenied;
     return GraphView::build(ctx.store(), ctx.schema(), filter);
 }
 
@@ -154,6 +157,12 @@ struct SharedArgs {
     ViewArgs view;
     std::string via;
     std::size_t min = 2, top = 50;
+};
+
+struct DenialArgs {
+    DenialArgs() { view.includeDenied = true; }
+    ViewArgs view;
+    std::vector<std::string> sides;
 };
 
 struct RedFlagArgs {
@@ -372,7 +381,8 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
         });
 
     addQuery<RedFlagArgs>(
-        group, ctx, registry, "red-flags", "Addresses with many companies, people on many boards",
+        group, ctx, registry, "red-flags",
+        "Addresses with many companies, people on many boards, owners holding over 100%",
         std::make_shared<RedFlagArgs>(),
         [](CLI::App* cmd, RedFlagArgs& a) {
             cmd->add_option("--min-companies", a.minCompanies,
@@ -387,6 +397,21 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
             p.minCompanies = a.minCompanies;
             p.minDirectorships = a.minBoards;
             return queries::redFlags(view, p);
+        });
+
+    addQuery<DenialArgs>(
+        group, ctx, registry, "denials",
+        "Relations some claim denies, and the holdings the chains compute against a denial",
+        std::make_shared<DenialArgs>(),
+        [](CLI::App* cmd, DenialArgs& a) {
+            cmd->add_option("--denying-types", a.sides,
+                            "Only denials by entities of these types and their subtypes (T,...)")
+                ->delimiter(',');
+        },
+        [](Context&, const GraphView& view, const DenialArgs& a) {
+            queries::DenialParams p;
+            p.types = a.sides;
+            return queries::denials(view, p);
         });
 }
 

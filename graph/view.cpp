@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <numeric>
 #include <type_traits>
 #include <unordered_map>
@@ -87,7 +89,7 @@ std::size_t GraphView::memoryBytes() const {
              relationOffsets_.capacity() * sizeof(std::uint32_t) +
              wideRelationIds_.capacity() * sizeof(RelationId) + relationTypes_.capacity() +
              flags_.capacity() + confidence_.memoryBytes() + shares_.memoryBytes() +
-             validity_.memoryBytes() + support_.memoryBytes();
+             validity_.memoryBytes() + support_.memoryBytes() + ownership_.memoryBytes();
     // Boost CSR: row starts and targets forwards; row starts, sources and edges backwards.
     bytes += (csr_.m_forward.m_rowstart.capacity() + csr_.m_forward.m_column.capacity() +
               csr_.m_backward.m_rowstart.capacity() + csr_.m_backward.m_column.capacity()) *
@@ -166,10 +168,21 @@ GraphView GraphView::build(Store& store, const Schema& schema, const ViewFilter&
         float conf, smin, smax;
         std::int32_t from, to, support;
     };
+    // The relation types the ownership queries read more about (see OwnershipFacts): one
+    // comparison per relation here, and claims read only for the few that match.
+    auto typeIndexOf = [&](const char* name) {
+        const RelationType* rt = schema.relationType(name);
+        return rt ? static_cast<std::size_t>(rt - schema.relationTypes().data()) : SIZE_MAX;
+    };
+    const std::size_t representsType = typeIndexOf("represents");
+    const std::size_t interestTypes[] = {typeIndexOf("owns"), typeIndexOf("controls"),
+                                         typeIndexOf("linked_to")};
+    bool anyRepresents = false;
+    std::vector<DeniedInterest> denied;
+
     std::vector<Pending> edges;
     store.forEachRelationEdge([&](const RelationRow& r) {
-        if (r.support == 0 && !filter.includeDenied) return;
-        if (r.confidence < filter.minConfidence) return;
+        if (r.support == 0 && !filter.includeDenied && r.dispute == 0) return;
         const RelationType* rt = schema.relationType(r.type);
         if (!rt) return;
         auto typeIndex = static_cast<std::size_t>(rt - schema.relationTypes().data());
@@ -178,6 +191,14 @@ GraphView GraphView::build(Store& store, const Schema& schema, const ViewFilter&
             if (r.validFrom && *r.validFrom > *filter.asOf) return;
             if (r.validTo && *r.validTo < *filter.asOf) return;
         }
+        if (r.dispute > 0 && std::find(std::begin(interestTypes), std::end(interestTypes),
+                                       typeIndex) != std::end(interestTypes)) {
+            Node s = nodeOf(r.src), d = nodeOf(r.dst);
+            if (s != kNoNode && d != kNoNode)
+                denied.push_back({r.id, s, d, r.type, r.directed, r.support > 0, {}});
+        }
+        if (r.support == 0 && !filter.includeDenied) return;
+        if (r.confidence < filter.minConfidence) return;
         if (!filter.sources.empty() && !std::binary_search(bySource.begin(), bySource.end(), r.id))
             return;
         Node s = nodeOf(r.src);
@@ -186,6 +207,7 @@ GraphView GraphView::build(Store& store, const Schema& schema, const ViewFilter&
         std::uint8_t flags = (r.directed ? kDirected : 0) | (r.dispute > 0 ? kDisputed : 0) |
                              (r.indirect ? kIndirect : 0);
         if (r.indirect) ++view.indirectCount_;
+        anyRepresents = anyRepresents || typeIndex == representsType;
         float nan = std::numeric_limits<float>::quiet_NaN();
         edges.push_back(
             {s, d, r.id, static_cast<std::uint8_t>(typeIndex), flags,
@@ -259,6 +281,14 @@ GraphView GraphView::build(Store& store, const Schema& schema, const ViewFilter&
     // The multi-pass constructor places edges by a stable counting sort on the source, so
     // with input already in source order Boost's edge index equals our edge number.
     view.csr_ = Csr(boost::edges_are_unsorted_multi_pass, pairs.begin(), pairs.end(), n);
+
+    if (anyRepresents || !denied.empty()) {
+        std::vector<std::uint32_t> representsEdges;
+        for (Edge e = 0; anyRepresents && e < view.edgeCount(); ++e) {
+            if (view.relationTypes_[e] == representsType) representsEdges.push_back(e);
+        }
+        view.ownership_ = OwnershipFacts::load(store, view, representsEdges, std::move(denied));
+    }
     return view;
 }
 

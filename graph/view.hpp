@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "graph/model.hpp"
+#include "graph/ownership_facts.hpp"
 #include "graph/schema.hpp"
 #include "graph/store.hpp"
 
@@ -106,6 +107,9 @@ class GraphView {
     }
     /// The number of claims asserting the relation.
     std::int32_t supportCount(Edge e) const { return support_.find(e).value_or(1); }
+
+    /// Nominee arrangements and denied interests, for the ownership queries.
+    const OwnershipFacts& ownershipFacts() const { return ownership_; }
 
     /// The out-edges of v as a contiguous range of edge indices.
     std::pair<Edge, Edge> outEdges(Node v) const {
@@ -236,6 +240,7 @@ class GraphView {
     SparseColumn<std::pair<std::int32_t, std::int32_t>> validity_;
     SparseColumn<std::int32_t> support_;  // absent: 1
     std::uint32_t indirectCount_ = 0;
+    OwnershipFacts ownership_;
     Csr csr_;
 };
 

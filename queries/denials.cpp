@@ -1,17 +1,64 @@
 // SPDX-License-Identifier: MIT
 #include "queries/denials.hpp"
 
+#include <algorithm>
+
 #include "graph/error.hpp"
+#include "queries/ownership.hpp"
+#include "queries/ownership_control.hpp"
 #include "queries/relation_set.hpp"
 
 namespace cg::queries {
+
+namespace {
+
+// What the ownership walk computes for `holder` in `held` through relations some claim
+// asserts: the figure of its holdings, else the share it controls; empty when neither.
+// The denied relation itself, when some claim asserts it too, is left out: it is disputed,
+// which the status says already.
+std::string computedHolding(const graph::GraphView& view, graph::GraphView::Node holder,
+                            graph::GraphView::Node held, graph::GraphView::Edge denied) {
+    OwnershipParams params;
+    params.assertedOnly = true;
+    OwnershipTrace trace = traceOwnership(view, holder, false, params);
+    for (const auto& f : trace.figures) {
+        if (f.other != held) continue;
+        double lo = 0, hi = 0;
+        bool unknown = false, any = false;
+        for (auto id : f.chainIds) {
+            const auto& chain = trace.chains[id];
+            if (chain.component || (chain.hops == 1 && chain.edge == denied)) continue;
+            lo += chain.min;
+            hi += chain.max;
+            unknown = unknown || chain.unknown;
+            any = true;
+        }
+        if (any)
+            return "computed holding " +
+                   shareText(std::min(lo, 100.0), std::min(hi, 100.0), unknown);
+    }
+    for (const auto& c : controlledInterests(view, trace, params)) {
+        if (c.other == held)
+            return "computed holding " + shareText(c.min, c.max, c.unknown) +
+                   " through control of " + cellText(view, entityCell(c.via));
+    }
+    return {};
+}
+
+bool speaksOfInterest(const std::string& type) {
+    return type == "owns" || type == "controls" || type == "linked_to";
+}
+
+}  // namespace
 
 QueryResult denials(const graph::GraphView& view, const DenialParams& params) {
     const auto& schema = view.schema();
     std::uint64_t typeMask = params.types.empty() ? ~0ull : 0;
     for (const auto& name : params.types) {
         auto t = schema.entityTypeId(name);
-        if (!t) throw QueryError("unknown entity type '" + name + "' (expected " + schema.entityTypeList() + ")");
+        if (!t)
+            throw QueryError("unknown entity type '" + name + "' (expected " +
+                             schema.entityTypeList() + ")");
         for (const auto& et : schema.entityTypes()) {
             auto id = *schema.entityTypeId(et.name);
             if (schema.isA(id, *t)) typeMask |= 1ull << id;
@@ -20,7 +67,9 @@ QueryResult denials(const graph::GraphView& view, const DenialParams& params) {
     RelationSet relations = RelationSet::named(schema, params.relations);
     QueryResult result;
     result.kind = "denials";
-    result.table.columns = {"subject", "relation", "object", "asserting claims", "status", "confidence"};
+    result.table.columns = {"subject", "relation",   "object",         "asserting claims",
+                            "status",  "confidence", "contradicted_by"};
+    bool anyContradicted = false;
     for (graph::GraphView::Edge e = 0; e < view.edgeCount(); ++e) {
         if (!view.disputed(e) && view.supportCount(e) > 0) continue;
         if (!relations.contains(view.relationType(e))) continue;
@@ -29,14 +78,29 @@ QueryResult denials(const graph::GraphView& view, const DenialParams& params) {
         bool sideOk = ((typeMask >> view.nodeType(s)) & 1u) ||
                       (!view.directed(e) && ((typeMask >> view.nodeType(t)) & 1u));
         if (!sideOk) continue;
-        result.table.rows.push_back({entityCell(s), textCell(view.relationTypeOf(e).name), entityCell(t),
-                                     integerCell(view.supportCount(e)),
-                                     textCell(view.supportCount(e) == 0 ? "denied outright" : "disputed"),
-                                     numberCell(view.confidence(e))});
+        result.table.rows.push_back(
+            {entityCell(s), textCell(view.relationTypeOf(e).name), entityCell(t),
+             integerCell(view.supportCount(e)),
+             textCell(view.supportCount(e) == 0 ? "denied outright" : "disputed"),
+             numberCell(view.confidence(e)), Cell{}});
+        const auto& type = view.relationTypeOf(e).name;
+        if (speaksOfInterest(type)) {
+            std::string holding = computedHolding(view, s, t, e);
+            if (holding.empty() && !view.directed(e)) holding = computedHolding(view, t, s, e);
+            if (!holding.empty()) {
+                result.table.rows.back().back() = textCell(holding);
+                anyContradicted = true;
+            }
+        }
         result.subgraph.edges.push_back(e);
     }
     result.subgraph.normalize(view);
     if (result.table.rows.empty()) result.notes.push_back("no denied relation in this view");
+    if (anyContradicted) {
+        result.notes.push_back(
+            "contradicted_by: the ownership chains (through relations some claim asserts) give "
+            "the denying side a holding in the other");
+    }
     return result;
 }
 

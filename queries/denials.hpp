@@ -15,8 +15,11 @@ struct DenialParams {
 };
 
 /// Relations that some claim denies, with how many claims assert and deny each: who denies a
-/// link to what. Needs a view built with `includeDenied`, or links denied outright are missed.
-/// One pass over the edges: O(m).
+/// link to what. A denied `owns`, `controls` or `linked_to` that the ownership walk
+/// contradicts (the subject holds the object through chains of asserted relations, or
+/// controls a holder of it) says so in `contradicted_by`. Needs a view built with
+/// `includeDenied`, or links denied outright are missed. One pass over the edges, O(m), plus
+/// one ownership trace per denied interest.
 QueryResult denials(const graph::GraphView& view, const DenialParams& params);
 
 }  // namespace cg::queries

@@ -14,8 +14,17 @@ namespace {
 struct Link {
     Edge edge;  // the relation the route shows
     Node other;
-    double lo, hi;  // the link's share interval, as fractions
-    bool unknown;   // the interval's top comes from a relation without a share
+    double lo, hi;                // the link's share interval, as fractions
+    bool unknown;                 // the interval's top comes from a relation without a share
+    bool nominee = false;         // a nominee's `represents` relation, walked against its direction
+    bool nomineeHolding = false;  // an `owns` relation a nominee holds for someone else
+};
+
+// How a chain reached a node, which decides where it may go next when nominees hold shares.
+enum class Arrival : std::uint8_t {
+    Plain,
+    NomineeHolding,  // owners: up a nominee holding, so on to the nominee's principals only
+    NomineeLink,     // holdings: down to a nominee from its principal, so its holdings for them
 };
 
 struct Frame {
@@ -23,9 +32,10 @@ struct Frame {
     std::uint32_t cursor, end;  // into the steps pool
     double min, max;            // the chain so far, as fractions
     bool unknown;
-    bool component;  // the chain so far is a component of a declared indirect interest
+    bool component;       // the chain so far is a component of a declared indirect interest
     std::uint32_t chain;  // the chain that reached `node` (kNoChain at the traced entity)
     std::uint32_t hops;   // its links
+    Arrival arrival;
 };
 
 struct Search {
@@ -44,8 +54,11 @@ class Links {
   public:
     Links(const GraphView& view, const OwnershipParams& params, bool upwards)
         : view_(view),
+          facts_(view.ownershipFacts()),
           carriers_(RelationSet::named(view.schema(), params.relations)),
-          upwards_(upwards) {
+          upwards_(upwards),
+          nominees_(facts_.hasNominees()),
+          assertedOnly_(params.assertedOnly) {
         if (const auto* owns = view.schema().relationType("owns")) {
             owns_ = static_cast<int>(owns - view.schema().relationTypes().data());
         }
@@ -54,6 +67,7 @@ class Links {
         if (!view_.directed(e)) return false;
         auto type = view_.relationType(e);
         if (!carriers_.contains(type)) return false;
+        if (assertedOnly_ && view_.supportCount(e) == 0) return false;
         return static_cast<int>(type) == owns_ || view_.share(e).has_value();
     }
     std::pair<std::uint32_t, std::uint32_t> range(Node v) const {
@@ -75,14 +89,32 @@ class Links {
 
     /// Appends v's steps to `out`: parallel relations to one neighbour (two `owns` records
     /// from different years, `owns` and `controls` from one registry entry) are one link
-    /// whose share is the largest of theirs, never their sum.
-    void appendSteps(Node v, std::vector<Link>& out) const {
+    /// whose share is the largest of theirs, never their sum. A share a nominee holds for
+    /// someone else belongs to them: walking up, a chain that reached the nominee through it
+    /// goes on to the principals only (at the full share); walking down, a principal's steps
+    /// include its nominees, from whom only the holdings kept for others lead on, and no one
+    /// else's chain runs through such a holding.
+    void appendSteps(Node v, Arrival arrival, bool root, std::vector<Link>& out) const {
         auto first = out.size();
+        if (nominees_ && upwards_ && arrival == Arrival::NomineeHolding) {
+            auto principals = facts_.principalsOf(v);
+            if (!principals.empty()) {
+                for (const auto& link : principals)
+                    out.push_back({link.represents, link.principal, 1, 1, false, true, false});
+                return;
+            }
+        }
         auto [b, e] = range(v);
         for (auto i = b; i < e; ++i) {
             Edge edge = at(i);
             if (!eligible(edge)) continue;
             Link step{edge, across(i, edge), 0, 1, true};
+            if (nominees_) {
+                step.nomineeHolding = facts_.nomineeHolding(edge);
+                if (!upwards_ && step.nomineeHolding != (arrival == Arrival::NomineeLink) &&
+                    !(root && step.nomineeHolding))
+                    continue;
+            }
             if (auto share = view_.share(edge)) {
                 step.lo = std::clamp(decimal(share->first), 0.0, 100.0) / 100;
                 step.hi = std::clamp(decimal(share->second), 0.0, 100.0) / 100;
@@ -91,7 +123,10 @@ class Links {
             out.push_back(step);
         }
         auto begin = out.begin() + static_cast<std::ptrdiff_t>(first);
-        if (out.size() - first < 2) return;
+        if (out.size() - first < 2) {
+            appendNominees(v, arrival, out);
+            return;
+        }
         // Strongest first within each neighbour: known lower bound, then upper, then edge.
         std::sort(begin, out.end(), [](const Link& a, const Link& c) {
             if (a.other != c.other) return a.other < c.other;
@@ -118,6 +153,14 @@ class Links {
         out.erase(keep, out.end());
         // Back to the order of the relations, so that chains come out as before.
         std::sort(begin, out.end(), [](const Link& a, const Link& c) { return a.edge < c.edge; });
+        appendNominees(v, arrival, out);
+    }
+
+    /// Walking down from a principal: its nominees, each reached at the full share.
+    void appendNominees(Node v, Arrival arrival, std::vector<Link>& out) const {
+        if (!nominees_ || upwards_ || arrival == Arrival::NomineeLink) return;
+        for (const auto& link : facts_.nomineesOf(v))
+            out.push_back({link.represents, link.nominee, 1, 1, false, true, false});
     }
 
     /// Whether `next` declares an indirect interest that spans a longer stretch of the current
@@ -134,10 +177,19 @@ class Links {
         return false;
     }
 
+    /// Whether a chain that reached `v` arriving this way is held for someone else: a
+    /// nominee's holding whose principals are known.
+    bool heldForOthers(Node v, const Link& step) const {
+        return nominees_ && upwards_ && step.nomineeHolding && !facts_.principalsOf(v).empty();
+    }
+
   private:
     const GraphView& view_;
+    const graph::OwnershipFacts& facts_;
     RelationSet carriers_;
     bool upwards_;
+    bool nominees_;
+    bool assertedOnly_;
     int owns_ = -1;
 };
 
@@ -157,9 +209,9 @@ OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
     const bool indirectLinks = view.indirectCount() > 0;
     constexpr std::uint32_t kNoChain = OwnershipChain::kNoChain;
     std::vector<Frame> stack;
-    links.appendSteps(entity, s.steps);
-    stack.push_back(
-        {entity, 0, static_cast<std::uint32_t>(s.steps.size()), 1, 1, false, false, kNoChain, 0});
+    links.appendSteps(entity, Arrival::Plain, true, s.steps);
+    stack.push_back({entity, 0, static_cast<std::uint32_t>(s.steps.size()), 1, 1, false, false,
+                     kNoChain, 0, Arrival::Plain});
     auto maxDepth = static_cast<std::size_t>(std::max(params.maxDepth, 0));
 
     while (!stack.empty()) {
@@ -177,8 +229,10 @@ OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
             trace.cycleMet = true;
             continue;
         }
-        bool component = f.component || (indirectLinks && f.hops > 0 &&
+        bool component = f.component || (indirectLinks && f.hops > 0 && !step.nominee &&
                                          links.summedByIndirect(next, f.node, s.onPath));
+        // Walking down, a nominee is a way to the holdings kept for the principal, not one.
+        const bool passThrough = !upwards && step.nominee;
         if (trace.chains.size() == params.maxChains) {
             trace.chainsCapped = true;
             break;
@@ -193,26 +247,33 @@ OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
         chain.parent = f.chain;
         chain.edge = e;
         chain.hops = f.hops + 1;
-
-        if (!s.figureOf.has(next)) {
-            s.figureOf.set(next, static_cast<std::uint32_t>(trace.figures.size()));
-            OwnershipFigure figure;
-            figure.other = next;
-            figure.minHops = UINT32_MAX;
-            trace.figures.push_back(std::move(figure));
-        }
-        OwnershipFigure& figure = trace.figures[s.figureOf.get(next)];
-        if (component) {
-            ++figure.componentChains;
-        } else {
-            figure.min += chain.min * 100;
-            figure.max += chain.max * 100;
-            ++figure.chains;
-            if (chain.unknown) ++figure.unknownChains;
-            figure.minHops = std::min(figure.minHops, chain.hops);
-        }
+        chain.nominee = step.nominee;
+        const Arrival arrival = step.nominee          ? Arrival::NomineeLink
+                                : step.nomineeHolding ? Arrival::NomineeHolding
+                                                      : Arrival::Plain;
         const auto id = static_cast<std::uint32_t>(trace.chains.size());
-        figure.chainIds.push_back(id);
+
+        if (!passThrough) {
+            if (!s.figureOf.has(next)) {
+                s.figureOf.set(next, static_cast<std::uint32_t>(trace.figures.size()));
+                OwnershipFigure figure;
+                figure.other = next;
+                figure.minHops = UINT32_MAX;
+                trace.figures.push_back(std::move(figure));
+            }
+            OwnershipFigure& figure = trace.figures[s.figureOf.get(next)];
+            if (component) {
+                ++figure.componentChains;
+            } else {
+                figure.min += chain.min * 100;
+                figure.max += chain.max * 100;
+                ++figure.chains;
+                if (chain.unknown) ++figure.unknownChains;
+                figure.minHops = std::min(figure.minHops, chain.hops);
+            }
+            figure.chainIds.push_back(id);
+            if (links.heldForOthers(next, step)) figure.nominee = true;
+        }
         const double cmin = chain.min, cmax = chain.max;
         const bool cunknown = chain.unknown;
         const std::uint32_t hops = chain.hops;
@@ -226,10 +287,10 @@ OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
         }
         s.onPath.set(next, true);
         auto begin = static_cast<std::uint32_t>(s.steps.size());
-        links.appendSteps(next, s.steps);
+        links.appendSteps(next, arrival, false, s.steps);
         // (push_back may move the stack: `f` is not used after this.)
         stack.push_back({next, begin, static_cast<std::uint32_t>(s.steps.size()), cmin, cmax,
-                         cunknown, component, id, hops});
+                         cunknown, component, id, hops, arrival});
     }
     for (const auto& f : stack) s.onPath.set(f.node, false);
 
@@ -239,7 +300,7 @@ OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
     for (auto& figure : trace.figures) {
         figure.min = std::min(figure.min, 100.0);
         figure.max = std::min(figure.max, 100.0);
-        figure.ultimate = !links.hasAny(figure.other);
+        figure.ultimate = !figure.nominee && !links.hasAny(figure.other);
         std::stable_sort(figure.chainIds.begin(), figure.chainIds.end(),
                          [&](std::uint32_t a, std::uint32_t b) {
                              const auto& ca = trace.chains[a];
@@ -265,108 +326,22 @@ PathCell chainRoute(const OwnershipTrace& trace, std::uint32_t id) {
     // upper entity down" when tracing owners, and reversed for holdings.
     route.steps.reserve(last.hops);
     for (std::uint32_t k = id; k != OwnershipChain::kNoChain; k = trace.chains[k].parent)
-        route.steps.push_back({trace.chains[k].edge, true});
+        route.steps.push_back({trace.chains[k].edge, !trace.chains[k].nominee});
     if (!trace.upwards) std::reverse(route.steps.begin(), route.steps.end());
     route.start = trace.upwards ? last.other : trace.entity;
     return route;
 }
 
-namespace {
-
-QueryResult ownershipResult(const GraphView& view, const OwnershipParams& params, bool upwards) {
-    QueryResult result;
-    result.kind = upwards ? "owners" : "holdings";
-    const char* who = upwards ? "owner" : "holding";
-    result.table.columns = {who,      "type",           "share min", "share max", "share",
-                            "chains", "unknown chains", "hops",      "ultimate"};
-    result.detail.columns = {who, "chain", "share min", "share max", "share", "hops", "route"};
-    auto entity = nodeOrNote(view, params.entity, "traced", result);
-    if (!entity) return result;
-    OwnershipTrace trace = traceOwnership(view, *entity, upwards, params);
-
-    constexpr double kSlack = 1e-9;  // shares are sums of products: allow for rounding
-    std::size_t hidden = 0;
-    bool anyUnknown = false, anyComponent = false;
-    result.subgraph.nodes.push_back(*entity);
-    for (const auto& figure : trace.figures) {
-        if (figure.max + kSlack < params.threshold) {
-            ++hidden;
-            continue;
-        }
-        anyUnknown = anyUnknown || figure.unknownChains > 0;
-        const auto& type = view.schema().entityType(view.nodeType(figure.other)).name;
-        result.table.rows.push_back(
-            {entityCell(figure.other), textCell(type), numberCell(figure.min),
-             numberCell(figure.max),
-             textCell(shareText(figure.min, figure.max, figure.unknownChains > 0)),
-             integerCell(figure.chains), integerCell(figure.unknownChains),
-             integerCell(figure.minHops), textCell(figure.ultimate ? "yes" : "no")});
-        std::size_t listed = 0;
-        for (std::uint32_t id : figure.chainIds) {
-            if (listed == params.chainsPerOwner) break;
-            const OwnershipChain& chain = trace.chains[id];
-            const PathCell route = chainRoute(trace, id);
-            std::string share = shareText(chain.min, chain.max, chain.unknown);
-            if (chain.component) {
-                share += " (a component: not added)";
-                anyComponent = true;
-            }
-            result.detail.rows.push_back(
-                {entityCell(figure.other), integerCell(static_cast<std::int64_t>(++listed)),
-                 numberCell(chain.min), numberCell(chain.max), textCell(share),
-                 integerCell(static_cast<std::int64_t>(chain.hops)), Cell{route}});
-            addRoute(result.subgraph, view, route);
-        }
-        if (figure.chainIds.size() > listed) {
-            result.notes.push_back(std::to_string(figure.chainIds.size() - listed) +
-                                   " more chains behind " +
-                                   cellText(view, entityCell(figure.other)) + " are not listed");
-        }
+std::optional<Node> chainNominee(const OwnershipTrace& trace, std::uint32_t id) {
+    for (std::uint32_t k = id; k != OwnershipChain::kNoChain; k = trace.chains[k].parent) {
+        const OwnershipChain& chain = trace.chains[k];
+        if (!chain.nominee) continue;
+        // Up the chain the nominee is where the link starts; down it, where it ends.
+        if (!trace.upwards) return chain.other;
+        return chain.parent == OwnershipChain::kNoChain ? trace.entity
+                                                        : trace.chains[chain.parent].other;
     }
-    result.subgraph.normalize(view);
-    if (anyUnknown) {
-        result.notes.push_back(
-            "a link without a share counts as 0–100%: a figure with unknown chains runs from what "
-            "the known "
-            "shares guarantee to the most the other links allow");
-    }
-    if (anyComponent) {
-        result.notes.push_back(
-            "a chain marked 'a component' runs through the entities that a declared indirect "
-            "interest already sums up: it shows where the declared figure comes from and is not "
-            "added to it");
-    }
-    if (hidden > 0) {
-        std::string what = upwards ? " owner" : " holding";
-        result.notes.push_back(
-            std::to_string(hidden) + what +
-            (hidden == 1 ? " whose share cannot" : "s whose shares cannot") +
-            " reach the threshold of " + shareText(params.threshold, params.threshold) +
-            (hidden == 1 ? " is" : " are") + " not shown (lower it with --threshold)");
-    }
-    if (trace.cycleMet) {
-        result.notes.push_back(
-            "ownership runs in a circle here: each chain stops before it would repeat an entity");
-    }
-    if (trace.depthCut) {
-        result.notes.push_back("chains longer than " + std::to_string(params.maxDepth) +
-                               " hops were not followed (raise --max-depth)");
-    }
-    if (trace.chainsCapped) {
-        result.notes.push_back("stopped after " + std::to_string(params.maxChains) +
-                               " chains: the figures are partial");
-    }
-    return result;
-}
-
-}  // namespace
-
-QueryResult owners(const GraphView& view, const OwnershipParams& params) {
-    return ownershipResult(view, params, true);
-}
-
-QueryResult holdings(const GraphView& view, const OwnershipParams& params) {
-    return ownershipResult(view, params, false);
+    return std::nullopt;
 }
 
 }  // namespace cg::queries

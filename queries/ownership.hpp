@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,8 @@ struct OwnershipParams {
     std::vector<std::string> relations{"owns", "controls"};
     std::size_t maxChains = 100000;   ///< stop after this many chains (figures become partial)
     std::size_t chainsPerOwner = 10;  ///< chains listed per owner in the detail table
+    /// Follow only relations that some claim asserts (for views built with includeDenied).
+    bool assertedOnly = false;
 };
 
 /// One chain of ownership between the traced entity and another one.
@@ -39,6 +42,9 @@ struct OwnershipChain {
     std::uint32_t parent = kNoChain;
     Edge edge = 0;           ///< the link this chain adds to its parent
     std::uint32_t hops = 1;  ///< links in the chain
+    /// The link is a nominee's `represents` relation, walked against its direction: between
+    /// a share held for someone else and that someone (see OwnershipFacts).
+    bool nominee = false;
     static constexpr std::uint32_t kNoChain = 0xffffffffu;
 };
 
@@ -52,6 +58,9 @@ struct OwnershipFigure {
     std::uint32_t componentChains = 0;  ///< component chains, listed and not added
     std::uint32_t minHops = 0;          ///< length of its shortest chain
     bool ultimate = false;              ///< nothing owns it (owners) or it owns nothing (holdings)
+    /// Owners: it holds a share of the chain as a nominee for someone the trace goes on to, so
+    /// it is not ultimate.
+    bool nominee = false;
     /// Indexes into OwnershipTrace::chains: added chains first (largest first), then
     /// component chains.
     std::vector<std::uint32_t> chainIds;
@@ -59,8 +68,8 @@ struct OwnershipFigure {
 
 /// Every owner (or holding) reachable through ownership chains, before any threshold.
 struct OwnershipTrace {
-    Node entity = 0;       ///< the entity traced
-    bool upwards = true;   ///< owners (true) or holdings
+    Node entity = 0;                       ///< the entity traced
+    bool upwards = true;                   ///< owners (true) or holdings
     std::vector<OwnershipFigure> figures;  ///< upper share bound first
     /// Every chain, each stored as its parent plus one link, so that a trace costs O(1) per
     /// chain however deep the chains run.
@@ -73,12 +82,17 @@ struct OwnershipTrace {
 /// Follows ownership from `entity` upwards (its owners) or downwards (its holdings) along
 /// simple chains: every chain's share interval is the product of its links' intervals, and an
 /// owner's figure is the sum over its chains, clamped to 100. A link without a share counts
-/// as [0, 100] and marks the chain unknown. A chain never visits an entity twice, so cycles
-/// end the chain instead of looping. Depth-first over simple paths: O(number of chains),
-/// bounded by maxDepth and maxChains (each chain is its parent plus one link). Throws QueryError when `relations` names a type
-/// the schema does not know.
+/// as [0, 100] and marks the chain unknown. A share a nominee holds for someone else (an `owns`
+/// relation with `"beneficial": false` from a nominee, see OwnershipFacts) is credited to
+/// that someone through a link at the full share; the nominee is then not ultimate. A chain never
+/// visits an entity twice, so cycles end the chain instead of looping. Depth-first over simple
+/// paths: O(number of chains), bounded by maxDepth and maxChains (each chain is its parent plus one
+/// link). Throws QueryError when `relations` names a type the schema does not know.
 OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
                               const OwnershipParams& params);
+
+/// The nominee a chain runs through (a share held for someone else), or nothing. O(hops).
+std::optional<Node> chainNominee(const OwnershipTrace& trace, std::uint32_t id);
 
 /// The route of chain `id` of a trace: from the upper entity down to the lower one, each step
 /// forward. O(hops).

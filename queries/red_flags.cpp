@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "graph/over_allocation.hpp"
 #include "queries/shared_neighbours.hpp"
 
 namespace cg::queries {
@@ -67,11 +68,26 @@ QueryResult redFlags(const GraphView& view, const RedFlagParams& params) {
                                      integerCell(static_cast<std::int64_t>(h.boards.size())),
                                      textCell(memberNames(view, h.boards, params.membersShown))});
     }
+    for (const auto& over : graph::overAllocations(view)) {
+        std::string owners;
+        for (auto e : over.edges) {
+            auto share = view.share(e);
+            owners += (owners.empty() ? "" : ", ") + cellText(view, entityCell(view.source(e))) +
+                      " " + shareText(decimal(share->first), decimal(share->second));
+            result.subgraph.edges.push_back(e);
+        }
+        result.table.rows.push_back(
+            {textCell("owners' minimum shares add up to more than 100%"), entityCell(over.entity),
+             textCell(typeName(over.entity)),
+             integerCell(static_cast<std::int64_t>(over.edges.size())),
+             textCell(owners + " (" + shareText(over.sum, over.sum) + " in all)")});
+    }
     result.subgraph.normalize(view);
     if (result.table.rows.empty()) {
         result.notes.push_back("no address with " + std::to_string(params.minCompanies) +
-                               " or more registered entities and no one on " +
-                               std::to_string(params.minDirectorships) + " or more boards");
+                               " or more registered entities, no one on " +
+                               std::to_string(params.minDirectorships) +
+                               " or more boards and no entity whose owners hold more than 100%");
     }
     return result;
 }

@@ -19,10 +19,11 @@ struct RedFlagParams {
 };
 
 /// Patterns investigators look at first: addresses where many companies are registered
-/// (formation agents, shell factories) and people or firms sitting on many boards (nominee
-/// directors). One row per flag (flag, entity, type, count, linked), most links first, and the
-/// subgraph of the relations behind each. O(n + m). Throws QueryError when the schema lacks
-/// one of the relation types.
+/// (formation agents, shell factories), people or firms sitting on many boards (nominee
+/// directors) and entities whose owners' minimum shares held at the same time add up to more
+/// than 100% (graph::overAllocations). One row per flag (flag, entity, type, count, linked), most
+/// links first, and the subgraph of the relations behind each. O(n + m). Throws QueryError when the
+/// schema lacks one of the relation types.
 QueryResult redFlags(const GraphView& view, const RedFlagParams& params);
 
 }  // namespace cg::queries

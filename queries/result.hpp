@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -56,6 +57,10 @@ struct QueryResult {
     ResultTable detail;
     graph::Subgraph subgraph;
     std::vector<std::string> notes;
+    /// Yes-or-no facts about the whole answer (owners: `over_allocated`), for scripts.
+    std::vector<std::pair<std::string, bool>> flags;
+    /// Values about the whole answer (owners: `allocated_share_min`), for scripts.
+    std::vector<std::pair<std::string, Cell>> values;
 };
 
 /// An integer cell (spelled out, since an int converts equally to integer and number).
