@@ -83,7 +83,7 @@ std::vector<KindDef> makeKinds() {
          {arg("via", ArgType::String, "the relation type", true), arg("min", ArgType::Integer, "smallest group"),
           arg("top", ArgType::Integer, "groups listed")},
          false},
-        {"red-flags", "addresses with many companies, people on many boards",
+        {"red-flags", "addresses with many companies, people on many boards, owners over 100%",
          {arg("min_companies", ArgType::Integer, "companies at one address"),
           arg("min_directorships", ArgType::Integer, "boards per person")},
          false},

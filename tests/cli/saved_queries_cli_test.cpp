@@ -75,8 +75,10 @@ TEST_F(SampleQueries, AResultExportedAsGraphmlOpensInNetworkx) {
                          "'Marisol Vantongeren' in labels, 'Opaline Bay Casino & Hotel' in labels)";
     std::string py = dir_.file("py.txt");
     ASSERT_EQ(std::system(("python3 -c \"" + script + "\" > '" + py + "' 2>&1").c_str()), 0) << cg::testing::readFile(py);
-    // Eleven owners and companies on the chains above 10%, joined by eleven ownership links.
-    EXPECT_EQ(cg::testing::readFile(py), "11 11 True True\n");
+    // Eleven owners and companies on the chains above 10%, joined by eleven ownership links,
+    // and the foundation Marisol Vantongeren controls (via_control), with its `controls` and
+    // its 25% of Corvane.
+    EXPECT_EQ(cg::testing::readFile(py), "12 13 True True\n");
 }
 
 TEST_F(SampleQueries, SavingANewVersionKeepsTheHistory) {
