@@ -8,6 +8,7 @@
 #include <map>
 #include <sstream>
 
+#include "cli/claim_output.hpp"
 #include "cli/json_out.hpp"
 #include "cli/table.hpp"
 #include "cli/terminal_text.hpp"
@@ -21,53 +22,6 @@
 namespace cg::cli {
 
 namespace {
-
-std::string fmtConfidence(double c) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%.2f", c);
-    return buf;
-}
-
-std::string fmtShare(const std::optional<double>& lo, const std::optional<double>& hi) {
-    if (!lo || !hi) return "";
-    char buf[48];
-    if (*lo == *hi) {
-        std::snprintf(buf, sizeof buf, "%g%%", *lo);
-    } else {
-        std::snprintf(buf, sizeof buf, "%g–%g%%", *lo, *hi);
-    }
-    return buf;
-}
-
-std::string fmtValid(const std::string& from, const std::string& to) {
-    if (from.empty() && to.empty()) return "";
-    return (from.empty() ? std::string("…") : from) + " to " + (to.empty() ? std::string("…") : to);
-}
-
-std::string fmtValidKeys(const std::optional<int>& from, const std::optional<int>& to) {
-    return fmtValid(from ? graph::dayKeyText(*from) : "", to ? graph::dayKeyText(*to) : "");
-}
-
-std::string stanceName(graph::Stance s) { return s == graph::Stance::Denies ? "denies" : "asserts"; }
-
-void writeClaimJson(JsonOut& j, const graph::ClaimRow& c) {
-    j.beginObject();
-    j.field("id", c.key);
-    j.field("stance", stanceName(c.stance));
-    j.field("confidence", c.confidence);
-    j.beginObject("source")
-        .field("id", c.sourceKey)
-        .field("title", c.sourceTitle)
-        .field("published", c.sourcePublished)
-        .endObject();
-    j.field("quote", c.quote);
-    if (!c.relation.empty()) j.field("relation", c.relation);
-    if (!c.property.empty()) j.field("property", c.property).field("value", c.value);
-    j.raw("attributes", c.attributesJson);
-    j.field("valid_from", c.validFrom).field("valid_to", c.validTo);
-    j.field("file", c.file).field("line", c.line);
-    j.endObject();
-}
 
 void writeEntityJson(JsonOut& j, const char* key, const graph::EntityRow& e) {
     j.beginObject(key).field("id", e.key).field("name", e.name).field("type", e.type).endObject();
@@ -97,24 +51,6 @@ void writeAmbiguityFields(JsonOut& j, graph::Store& store, bool ambiguous,
         if (auto e = store.entity(id)) writeEntityJson(j, nullptr, *e);
     }
     j.endArray();
-}
-
-void printClaim(std::ostream& out, const graph::ClaimRow& c, const std::string& indent) {
-    out << indent << stanceName(c.stance) << "  " << c.key << "  conf " << fmtConfidence(c.confidence)
-        << "  source " << c.sourceKey;
-    if (!c.sourcePublished.empty()) out << " (" << c.sourcePublished << ")";
-    std::string valid = fmtValid(c.validFrom, c.validTo);
-    if (!valid.empty()) out << "  valid " << valid;
-    if (!c.attributesJson.empty() && c.attributesJson != "{}") out << "  " << c.attributesJson;
-    out << '\n';
-    if (!c.sourceTitle.empty()) out << indent << "  from: " << c.sourceTitle << '\n';
-    if (!c.quote.empty()) out << indent << "  \"" << c.quote << "\"\n";
-}
-
-std::string entityLabel(graph::Store& store, graph::EntityId id) {
-    auto e = store.entity(id);
-    if (!e) return "#" + std::to_string(id);
-    return e->name + " (" + e->type + ")";
 }
 
 // A progress bar on stderr, redrawn at most ten times a second, only on a terminal.
@@ -354,11 +290,23 @@ int runShow(Context& ctx, const std::string& text) {
         for (const auto& n : d.names) j.beginObject().field("name", n.name).field("claim", n.claimKey).endObject();
         j.endArray().beginArray("identifiers");
         for (const auto& [scheme, value] : d.identifiers) j.beginObject().field("scheme", scheme).field("value", value).endObject();
+        // A value's evidence is the claims that assert it; a value only denied is listed apart.
         j.endArray().beginArray("properties");
         for (const auto& p : d.properties) {
+            if (p.claims.empty()) continue;
             j.beginObject().field("name", p.name).field("value", p.value);
             j.beginArray("claims");
-            writeClaimJson(j, p.claim);
+            for (const auto& c : p.claims) writeClaimJson(j, c);
+            j.endArray().beginArray("denied_by");
+            for (const auto& c : p.denials) writeClaimJson(j, c);
+            j.endArray().endObject();
+        }
+        j.endArray().beginArray("denied_properties");
+        for (const auto& p : d.properties) {
+            if (!p.claims.empty()) continue;
+            j.beginObject().field("name", p.name).field("value", p.value);
+            j.beginArray("denied_by");
+            for (const auto& c : p.denials) writeClaimJson(j, c);
             j.endArray().endObject();
         }
         j.endArray().beginArray("relations");
@@ -401,11 +349,24 @@ int runShow(Context& ctx, const std::string& text) {
         o << "identifiers:\n";
         for (const auto& [scheme, value] : d.identifiers) o << "  " << scheme << ": " << value << '\n';
     }
-    if (!d.properties.empty()) {
+    bool asserted = false, deniedOnly = false;
+    for (const auto& p : d.properties) (p.claims.empty() ? deniedOnly : asserted) = true;
+    if (asserted) {
         o << "properties:\n";
         for (const auto& p : d.properties) {
+            if (p.claims.empty()) continue;
             o << "  " << p.name << " = " << p.value << '\n';
-            printClaim(o, p.claim, "      ");
+            for (const auto& c : p.claims) printClaim(o, c, "      ");
+            if (!p.denials.empty()) o << "      denied by:\n";
+            for (const auto& c : p.denials) printClaim(o, c, "      ");
+        }
+    }
+    if (deniedOnly) {
+        o << "denied properties (no claim asserts them):\n";
+        for (const auto& p : d.properties) {
+            if (!p.claims.empty()) continue;
+            o << "  " << p.name << " = " << p.value << '\n';
+            for (const auto& c : p.denials) printClaim(o, c, "      ");
         }
     }
     o << "relations (" << d.relations.size() << "):\n";
@@ -424,31 +385,6 @@ int runShow(Context& ctx, const std::string& text) {
         o << '\n';
         for (const auto& c : store.claimsOfRelation(r.id)) printClaim(o, c, "      ");
     }
-    return kOk;
-}
-
-int runExplain(Context& ctx, const std::string& textA, const std::string& textB) {
-    auto& store = ctx.store();
-    graph::EntityId a = graph::findEntity(store, textA);
-    graph::EntityId b = graph::findEntity(store, textB);
-    auto claims = store.claimsBetween(a, b);
-    if (ctx.json) {
-        JsonOut j;
-        j.beginObject().field("a", store.entity(a)->key).field("b", store.entity(b)->key);
-        j.beginArray("claims");
-        for (const auto& c : claims) writeClaimJson(j, c);
-        j.endArray().endObject().print(ctx.out);
-        return kOk;
-    }
-    auto& o = ctx.out;
-    o << entityLabel(store, a) << "  and  " << entityLabel(store, b) << ": " << claims.size()
-      << " claim(s)\n";
-    for (const auto& c : claims) {
-        o << "  " << entityLabel(store, store.canonical(c.subject)) << "  " << c.relation << "  "
-          << entityLabel(store, store.canonical(c.object)) << '\n';
-        printClaim(o, c, "    ");
-    }
-    if (claims.empty()) o << "  no claim links them directly; try 'claimgraph query path'\n";
     return kOk;
 }
 

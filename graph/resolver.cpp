@@ -406,9 +406,8 @@ EntityId Resolver::resolve(const EntityRef& ref, std::optional<ClaimId> claim,
 void Resolver::addClaimFacts(EntityId id, const NameParts& parts, const EntityRef& ref,
                              ClaimId claim) {
     for (const auto& title : parts.titles)
-        store_.addProperty(id, "title", title, claim, Stance::Asserts);
-    if (!ref.country.empty())
-        store_.addProperty(id, "country", ref.country, claim, Stance::Asserts);
+        store_.addReferenceFact(id, "title", title, claim);
+    if (!ref.country.empty()) store_.addReferenceFact(id, "country", ref.country, claim);
 }
 
 void Resolver::recordClaimFacts(EntityId id, const EntityRef& ref, ClaimId claim) {

@@ -87,9 +87,11 @@ class Resolver {
     /// True when `id` is a placeholder holding ambiguous references.
     bool isAmbiguous(EntityId id) const { return info_.at(id).ambiguous; }
 
-    /// Records what a reference says beyond the entity's identity as properties of `claim`:
+    /// Records what a reference says beyond the entity's identity, with `claim`, as hints for
+    /// resolution (Store::addReferenceFact; not properties: the claim does not assert them):
     /// the titles split off a person's name and the country. `id` is what resolve() returned
     /// for `ref` (a second resolve() with the claim would find it again and do just this).
+    /// Call it for asserting claims only.
     void recordClaimFacts(EntityId id, const EntityRef& ref, ClaimId claim);
 
     /// A claim's references are resolved before the claim is stored, which is when its id is

@@ -80,32 +80,37 @@ std::uint64_t fnv1a(std::string_view text) {
 // counted by the room the cache's pages hold.
 constexpr std::size_t kDerivedCacheLimit = 4'000'000;
 
-// Each step takes the layout from version N to N + 1 in one transaction.
-constexpr const char* kMigrations[] = {
+// Each step takes the layout from version N to N + 1 in one transaction: its SQL, then, when
+// the meaning of the derived relation values changed, every relation recomputed from its claims.
+struct Migration {
+    const char* sql;
+    bool rederiveRelations = false;
+};
+constexpr Migration kMigrations[] = {
     // 1 -> 2: resolution judgements.
-    R"sql(
+    {R"sql(
 CREATE TABLE judgements(
   id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('merge', 'not_same', 'split')),
   a TEXT NOT NULL, b TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
   created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
   undone INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX entities_merged ON entities(merged_into) WHERE merged_into IS NOT NULL;
-)sql",
+)sql"},
     // 2 -> 3: saved queries, every version kept.
-    R"sql(
+    {R"sql(
 CREATE TABLE saved_queries(
   id INTEGER PRIMARY KEY, name TEXT NOT NULL, version INTEGER NOT NULL, kind TEXT NOT NULL,
   description TEXT NOT NULL DEFAULT '', document TEXT NOT NULL,
   saved TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
   deleted INTEGER NOT NULL DEFAULT 0, UNIQUE(name, version));
-)sql",
+)sql"},
     // 3 -> 4: relations by their subject, so an entity's relations are found by index.
-    R"sql(
+    {R"sql(
 CREATE INDEX relations_src ON relations(src);
-)sql",
+)sql"},
     // 4 -> 5: relations declared indirect (an interest held through other entities), derived
     // from their claims' `direct` attribute like the other derived values.
-    R"sql(
+    {R"sql(
 ALTER TABLE relations ADD COLUMN indirect INTEGER NOT NULL DEFAULT 0;
 UPDATE relations SET indirect = 1
  WHERE id IN (SELECT relation_id FROM claims
@@ -114,16 +119,29 @@ UPDATE relations SET indirect = 1
    AND id NOT IN (SELECT relation_id FROM claims
                    WHERE relation_id IS NOT NULL AND stance = 0 AND json_valid(attributes)
                      AND json_type(attributes, '$.direct') = 'true');
-)sql",
+)sql"},
     // 5 -> 6: name-only references attached to an entity, by entity and name, so that they
     // are found again when a second, conflicting entity of that name arrives (the reference
     // is then ambiguous: docs/resolution.md). Keyed for that look-up; no other index.
-    R"sql(
+    {R"sql(
 CREATE TABLE name_references(
   entity INTEGER NOT NULL, norm_hash INTEGER NOT NULL, claim INTEGER NOT NULL,
   role INTEGER NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL,
   PRIMARY KEY(entity, norm_hash, claim, role)) WITHOUT ROWID;
-)sql",
+)sql"},
+    // 6 -> 7: claims combined per source before across sources (one source is one witness),
+    // and a share conflict between sources keeps support at the best single source's. What
+    // an entity reference said (a title, a country) is no longer a property asserted by the
+    // claim that made the reference: stance 2 marks it as a hint for resolution, and none is
+    // taken from a denying claim.
+    {R"sql(
+DELETE FROM properties
+ WHERE stance = 0 AND claim IN (SELECT id FROM claims WHERE stance = 1);
+UPDATE properties SET stance = 2
+ WHERE stance = 0 AND EXISTS (SELECT 1 FROM claims c WHERE c.id = properties.claim
+                               AND (c.kind = 0 OR c.property IS NOT properties.name
+                                    OR c.value IS NOT properties.value));
+)sql", true},
 };
 
 // The indexes that only speed up reading. A bulk load into a store without claims drops them
@@ -167,7 +185,8 @@ void migrate(SQLite::Database& db, int version) {
     constexpr int kCount = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
     for (int v = version; v < 1 + kCount; ++v) {
         SQLite::Transaction tx(db);
-        db.exec(kMigrations[v - 1]);
+        if (*kMigrations[v - 1].sql) db.exec(kMigrations[v - 1].sql);
+        if (kMigrations[v - 1].rederiveRelations) rederiveAllRelations(db);
         SQLite::Statement put(db, "UPDATE meta SET value = ? WHERE key = 'schema_version'");
         put.bind(1, std::to_string(v + 1));
         put.exec();
@@ -439,6 +458,8 @@ ClaimId Store::insertClaim(const Claim& c, SourceId source, EntityId subject,
                 impl_->derived[*relation] = deriveFromTable(*relation);
             } else if (!impl_->reload.count(*relation)) {
                 ClaimEvidence e;
+                e.claim = id;
+                e.source = source;
                 e.denies = c.stance == Stance::Denies;
                 e.confidence = c.confidence;
                 if (c.share) {
@@ -523,6 +544,18 @@ void Store::addProperty(EntityId entity, const std::string& name, const std::str
     q.reset();
 }
 
+void Store::addReferenceFact(EntityId entity, const std::string& name, const std::string& value,
+                             ClaimId claim) {
+    auto& q = impl_->stmt(
+        "INSERT INTO properties(entity, name, value, claim, stance) VALUES (?, ?, ?, ?, 2)");
+    q.bind(1, entity);
+    q.bind(2, name);
+    q.bind(3, value);
+    q.bind(4, claim);
+    q.exec();
+    q.reset();
+}
+
 RelationId Store::relationFor(const std::string& type, EntityId src, EntityId dst,
                               const std::string& rkey, bool directed) {
     if (!impl_->relationsLoaded) {
@@ -560,26 +593,13 @@ const std::string& Store::sourceDate(SourceId source) {
 }
 
 RelationDerivation Store::deriveFromTable(RelationId id) {
-    auto& claims = impl_->stmt(
-        "SELECT c.stance, c.confidence, c.share_min, c.share_max, c.valid_from, c.valid_to, "
-        "s.published, c.attributes FROM claims c JOIN sources s ON s.id = c.source "
-        "WHERE c.relation_id = ?");
+    static const std::string sql = std::string("SELECT ") + kClaimEvidenceColumns +
+                                   " FROM claims c JOIN sources s ON s.id = c.source "
+                                   "WHERE c.relation_id = ?";
+    auto& claims = impl_->stmt(sql.c_str());
     RelationDerivation d;
     claims.bind(1, id);
-    while (claims.executeStep()) {
-        ClaimEvidence e;
-        e.denies = claims.getColumn(0).getInt() == 1;
-        e.confidence = claims.getColumn(1).getDouble();
-        if (!claims.getColumn(2).isNull()) {
-            e.shareMin = claims.getColumn(2).getDouble();
-            e.shareMax = claims.getColumn(3).getDouble();
-        }
-        if (!claims.getColumn(4).isNull()) e.validFrom = claims.getColumn(4).getString();
-        if (!claims.getColumn(5).isNull()) e.validTo = claims.getColumn(5).getString();
-        e.seen = claims.getColumn(6).getString();
-        if (!claims.getColumn(7).isNull()) e.direct = directAttribute(claims.getColumn(7).getString());
-        d.add(e);
-    }
+    while (claims.executeStep()) d.add(readClaimEvidence(claims));
     claims.reset();
     return d;
 }
@@ -626,17 +646,7 @@ void Store::flushRelations() {
             continue;
         }
         SQLite::Statement& q = isNew ? insert : update;
-        q.bind(1, d.support);
-        q.bind(2, d.dispute);
-        q.bind(3, d.confidence());
-        if (d.shareMin) q.bind(4, *d.shareMin); else q.bind(4);
-        if (d.shareMax) q.bind(5, *d.shareMax); else q.bind(5);
-        q.bind(6, d.shareConflict ? 1 : 0);
-        if (d.validFrom) q.bind(7, *d.validFrom); else q.bind(7);
-        if (d.validTo) q.bind(8, *d.validTo); else q.bind(8);
-        q.bindNoCopy(9, d.firstSeen);
-        q.bindNoCopy(10, d.lastSeen);
-        q.bind(11, d.indirect() ? 1 : 0);
+        bindRelationValues(q, d);
         q.bind(12, id);
         if (isNew) {
             const Impl::RelationKey& key = created->key;

@@ -69,6 +69,10 @@ struct ClaimRow {
     EntityId object = 0;
     std::string property;
     std::string value;
+    SourceId source = 0;
+    RelationId relationId = 0;  ///< 0 for a property claim
+    std::optional<double> shareMin;
+    std::optional<double> shareMax;
 };
 
 /// A relation as derived from its claims.
@@ -92,11 +96,12 @@ struct RelationRow {
     bool indirect = false;  ///< declared an indirect interest (held through other entities)
 };
 
-/// A property value with the claim behind it.
+/// A property value with the claims that assert it and those that deny it.
 struct PropertyRow {
     std::string name;
     std::string value;
-    ClaimRow claim;
+    std::vector<ClaimRow> claims;   ///< asserting, in claim id order
+    std::vector<ClaimRow> denials;  ///< denying, in claim id order
 };
 
 /// A name or identifier of an entity with the claim that first gave it.
@@ -112,7 +117,7 @@ struct EntityDetail {
     std::vector<EntityId> mergedFrom;  ///< entities merged into this one
     std::vector<NameRow> names;
     std::vector<std::pair<std::string, std::string>> identifiers;
-    std::vector<PropertyRow> properties;
+    std::vector<PropertyRow> properties;  ///< each (name, value) once, by name then value
     std::vector<RelationRow> relations;
 };
 
@@ -162,7 +167,7 @@ struct SavedQueryRow {
 class Store {
 public:
     /// The database layout this build writes; older files are migrated on open.
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
 
     /// Opens (and with `create`, creates) the database at `path`.
     explicit Store(const std::string& path, bool create = true);
@@ -223,6 +228,12 @@ public:
                        std::optional<ClaimId> claim);
     void addProperty(EntityId entity, const std::string& name, const std::string& value,
                      ClaimId claim, Stance stance);
+    /// Records what an entity reference of an asserting claim says about the entity beyond
+    /// its identity (a title split off a person's name, a country): a hint for resolution,
+    /// stored in `properties` with stance 2, never shown or exported as a property (the claim
+    /// does not assert it).
+    void addReferenceFact(EntityId entity, const std::string& name, const std::string& value,
+                          ClaimId claim);
 
     /// The relation (type, src, dst, key), created when absent; src and dst are canonical.
     RelationId relationFor(const std::string& type, EntityId src, EntityId dst,

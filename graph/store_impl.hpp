@@ -21,6 +21,20 @@
 
 namespace cg::graph {
 
+/// The columns readClaimEvidence reads, from `claims c JOIN sources s`; the last is the
+/// claim's relation id.
+extern const char* const kClaimEvidenceColumns;
+/// What the claim in the current row of a statement over kClaimEvidenceColumns says about its
+/// relation.
+ClaimEvidence readClaimEvidence(SQLite::Statement& q);
+/// Binds a relation's derived values to parameters 1 to 11 of an INSERT or UPDATE that names
+/// support, dispute, confidence, share_min, share_max, share_conflict, valid_from, valid_to,
+/// first_seen, last_seen and indirect in that order; the text stays owned by `d`.
+void bindRelationValues(SQLite::Statement& q, const RelationDerivation& d);
+/// Recomputes the derived values of every relation from its claims (a migration step, inside
+/// its transaction); throws SQLite::Exception.
+void rederiveAllRelations(SQLite::Database& db);
+
 /// A forward-only scan on SQLite's own API, for bulk reads of millions of rows, where
 /// SQLiteCpp's column objects (each copies a shared pointer) cost more than the read; throws
 /// SQLite::Exception like SQLiteCpp does.

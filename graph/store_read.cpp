@@ -14,7 +14,7 @@ constexpr const char* kClaimColumns =
     "c.id, c.key, s.key, s.title, s.published, c.file, c.line, c.stance, c.confidence, c.quote, "
     "coalesce(c.valid_from, ''), coalesce(c.valid_to, ''), coalesce(c.attributes, ''), "
     "coalesce(c.relation, ''), c.subject, coalesce(c.object, 0), coalesce(c.property, ''), "
-    "coalesce(c.value, '')";
+    "coalesce(c.value, ''), c.source, coalesce(c.relation_id, 0), c.share_min, c.share_max";
 
 ClaimRow readClaim(SQLite::Statement& q, int first = 0) {
     ClaimRow r;
@@ -36,6 +36,12 @@ ClaimRow readClaim(SQLite::Statement& q, int first = 0) {
     r.object = q.getColumn(first + 15).getInt64();
     r.property = q.getColumn(first + 16).getString();
     r.value = q.getColumn(first + 17).getString();
+    r.source = q.getColumn(first + 18).getInt64();
+    r.relationId = q.getColumn(first + 19).getInt64();
+    if (!q.getColumn(first + 20).isNull() && !q.getColumn(first + 21).isNull()) {
+        r.shareMin = q.getColumn(first + 20).getDouble();
+        r.shareMax = q.getColumn(first + 21).getDouble();
+    }
     return r;
 }
 
@@ -256,17 +262,28 @@ EntityDetail Store::detail(EntityId id) {
                           "e.id = i.entity WHERE e.id = ?1 OR e.merged_into = ?1 ORDER BY 1, 2");
     ids.bind(1, id);
     while (ids.executeStep()) d.identifiers.emplace_back(ids.getColumn(0).getString(), ids.getColumn(1).getString());
-    SQLite::Statement props(db, std::string("SELECT p.name, p.value, ") + kClaimColumns +
+    // Reference facts (stance 2) are hints for resolution, not claims about the property.
+    // Each value is listed once, with every claim behind it.
+    SQLite::Statement props(db, std::string("SELECT p.name, p.value, p.stance, ") + kClaimColumns +
                                     " FROM properties p JOIN claims c ON c.id = p.claim JOIN sources s "
                                     "ON s.id = c.source JOIN entities e ON e.id = p.entity "
-                                    "WHERE e.id = ?1 OR e.merged_into = ?1 ORDER BY p.name, p.id");
+                                    "WHERE (e.id = ?1 OR e.merged_into = ?1) AND p.stance IN (0, 1) "
+                                    "ORDER BY p.name, p.value, c.id");
     props.bind(1, id);
+    ClaimId last = 0;
     while (props.executeStep()) {
-        PropertyRow p;
-        p.name = props.getColumn(0).getString();
-        p.value = props.getColumn(1).getString();
-        p.claim = readClaim(props, 2);
-        d.properties.push_back(std::move(p));
+        std::string name = props.getColumn(0).getString();
+        std::string value = props.getColumn(1).getString();
+        bool denies = props.getColumn(2).getInt() == static_cast<int>(Stance::Denies);
+        if (d.properties.empty() || d.properties.back().name != name ||
+            d.properties.back().value != value) {
+            d.properties.push_back(PropertyRow{std::move(name), std::move(value), {}, {}});
+            last = 0;
+        }
+        ClaimRow claim = readClaim(props, 3);
+        if (claim.id == last) continue;  // one claim recorded twice for one value
+        last = claim.id;
+        (denies ? d.properties.back().denials : d.properties.back().claims).push_back(std::move(claim));
     }
     SQLite::Statement rels(db, std::string("SELECT ") + kRelationColumns +
                                    " FROM relations WHERE src = ?1 UNION SELECT " + kRelationColumns +
@@ -292,12 +309,10 @@ std::vector<ClaimRow> Store::claimsBetween(EntityId a, EntityId b) {
 }
 
 std::vector<ClaimRow> Store::claimsOfRelation(RelationId id) {
-    auto& q = impl_->stmt(
-        "SELECT c.id, c.key, s.key, s.title, s.published, c.file, c.line, c.stance, c.confidence, "
-        "c.quote, coalesce(c.valid_from, ''), coalesce(c.valid_to, ''), coalesce(c.attributes, ''), "
-        "coalesce(c.relation, ''), c.subject, coalesce(c.object, 0), coalesce(c.property, ''), "
-        "coalesce(c.value, '') FROM claims c JOIN sources s ON s.id = c.source "
-        "WHERE c.relation_id = ? ORDER BY c.id");
+    static const std::string sql = std::string("SELECT ") + kClaimColumns +
+                                   " FROM claims c JOIN sources s ON s.id = c.source "
+                                   "WHERE c.relation_id = ? ORDER BY c.id";
+    auto& q = impl_->stmt(sql.c_str());
     q.bind(1, id);
     std::vector<ClaimRow> out;
     while (q.executeStep()) out.push_back(readClaim(q));

@@ -216,9 +216,12 @@ bool Applier::applyClaim(const Claim& c, std::string& reason) {
     graph::ClaimId id = store_.insertClaim(c, src->second, subject, object, relation);
     // The names and identifiers this claim introduced record it as their source.
     resolver_->attachClaim(id);
-    // Titles and countries the references give are recorded as properties of the claim.
-    resolver_->recordClaimFacts(subject, c.subject, id);
-    if (rel) resolver_->recordClaimFacts(*object, c.object, id);
+    // Titles and countries the references give are kept as hints for resolution, never
+    // from a claim that denies: its references describe what it denies.
+    if (c.stance == graph::Stance::Asserts) {
+        resolver_->recordClaimFacts(subject, c.subject, id);
+        if (rel) resolver_->recordClaimFacts(*object, c.object, id);
+    }
     if (c.kind == Claim::Kind::Property) {
         // An asserted alias or name is also a name to match on, as the schema describes.
         bool isName = c.property == "alias" || c.property == "name";

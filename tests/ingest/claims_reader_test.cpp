@@ -55,7 +55,8 @@ TEST_F(ClaimsReaderTest, AcceptsTheMinimalShapeOfTheDesign) {
     ASSERT_EQ(detail.properties.size(), 1u);
     EXPECT_EQ(detail.properties[0].name, "alias");
     EXPECT_EQ(detail.properties[0].value, "Samdech Hun Sen");
-    EXPECT_EQ(detail.properties[0].claim.key, "c3");
+    ASSERT_EQ(detail.properties[0].claims.size(), 1u);
+    EXPECT_EQ(detail.properties[0].claims[0].key, "c3");
     bool aliasIsAName = std::any_of(detail.names.begin(), detail.names.end(),
                                     [](const auto& n) { return n.name == "Samdech Hun Sen"; });
     EXPECT_TRUE(aliasIsAName);
