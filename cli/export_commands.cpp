@@ -76,11 +76,12 @@ std::vector<std::pair<std::string, std::string>> selectionOf(
     return selection;
 }
 
-// A day as the view filters by it; a partial date means its first day.
-std::optional<int> dayOf(const std::string& text) {
+// The days a date means, as the view filters by them: a partial date is its whole month or
+// year, as in `query` and saved queries.
+std::optional<graph::DayPeriod> periodOf(const std::string& text) {
     auto date = graph::PartialDate::parse(text);
     if (!date) return std::nullopt;
-    return date->firstDay();
+    return date->period();
 }
 
 int runExport(Context& ctx, const ExportArgs& args) {
@@ -102,7 +103,7 @@ int runExport(Context& ctx, const ExportArgs& args) {
     if (args.includeDenied) filter.includeDenied = true;
     if (!args.types.empty()) filter.entityTypes = args.types;
     if (!args.relations.empty()) filter.relationTypes = args.relations;
-    if (!args.asOf.empty()) filter.asOf = dayOf(args.asOf);
+    if (!args.asOf.empty()) filter.asOf = periodOf(args.asOf);
     if (args.minConfidence > 0) filter.minConfidence = args.minConfidence;
     if (!args.sources.empty()) filter.sources = args.sources;
     auto& store = ctx.store();
@@ -164,7 +165,7 @@ void addExportCommands(CLI::App& app, Context& ctx, Registry& registry) {
         ->check(CLI::IsMember(exporters::formatNames()));
     cmd->add_option("--out", args->out,
                     "File to write, '-' for standard output (the default); a directory for neo4j");
-    cmd->add_option("--as-of", args->asOf, "Only relations valid on this day (YYYY[-MM[-DD]])")
+    cmd->add_option("--as-of", args->asOf, "Only relations valid at this date (YYYY[-MM[-DD]]; a month or year: at any time in it)")
         ->check(CLI::Validator(
             [](std::string& text) {
                 std::string error;

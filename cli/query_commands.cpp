@@ -54,7 +54,8 @@ struct ViewArgs {
 void addViewOptions(CLI::App* cmd, ViewArgs& args) {
     cmd->add_option(
            "--as-of", args.asOf,
-           "Only relations valid on this day (YYYY[-MM[-DD]]; a month or year means its first day)")
+           "Only relations valid at this date (YYYY[-MM[-DD]]; a month or year keeps the relations "
+           "valid at any time in it)")
         ->check(CLI::Validator(
             [](std::string& text) {
                 std::string error;
@@ -81,7 +82,7 @@ GraphView buildView(Context& ctx, const ViewArgs& args) {
     filter.entityTypes = args.types;
     filter.relationTypes = args.relations;
     if (!args.asOf.empty()) {
-        if (auto date = graph::PartialDate::parse(args.asOf)) filter.asOf = date->firstDay();
+        if (auto date = graph::PartialDate::parse(args.asOf)) filter.asOf = date->period();
     }
     filter.minConfidence = args.minConfidence;
     filter.sources = args.sources;
@@ -112,7 +113,7 @@ struct PathArgs {
     ViewArgs view;
     std::string from, to;
     int maxHops = 0;
-    bool all = false, credible = false, directed = false;
+    bool all = false, credible = false, directed = false, viaPlaces = false;
     std::size_t limit = 100;
 };
 
@@ -121,7 +122,7 @@ struct NeighbourArgs {
     std::string entity;
     int hops = 2;
     std::size_t cap = 50;
-    bool directed = false, allEdges = false;
+    bool directed = false, allEdges = false, viaPlaces = false;
 };
 
 struct OwnershipArgs {
@@ -139,7 +140,7 @@ struct CycleArgs {
 
 struct ComponentArgs {
     ViewArgs view;
-    bool strong = false;
+    bool strong = false, viaPlaces = false;
     std::size_t minSize = 2, top = 50;
 };
 
@@ -150,7 +151,7 @@ struct CentralityArgs {
     std::uint32_t samples = 0;
     std::uint64_t seed = 42;
     unsigned threads = 0;
-    bool directed = false;
+    bool directed = false, viaPlaces = false;
 };
 
 struct SharedArgs {
@@ -170,6 +171,14 @@ struct RedFlagArgs {
     std::size_t minCompanies = 5, minBoards = 5;
 };
 
+// Connection queries follow every kind of relation but location and mention, and never pass
+// through a place or a position (queries::RelationSet::connections); this asks for them.
+void addViaPlaces(CLI::App* cmd, bool& viaPlaces) {
+    cmd->add_flag("--via-places", viaPlaces,
+                  "Also follow location relations (located_in, registered_at) and pass through "
+                  "places and positions");
+}
+
 queries::PathParams pathParams(Context& ctx, const PathArgs& a) {
     queries::PathParams p;
     p.from = entityOf(ctx, a.from);
@@ -177,6 +186,7 @@ queries::PathParams pathParams(Context& ctx, const PathArgs& a) {
     p.maxHops = a.maxHops;
     p.directed = a.directed;
     p.limit = a.limit;
+    p.viaPlaces = a.viaPlaces;
     return p;
 }
 
@@ -192,6 +202,10 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
         "Every query takes --as-of, --min-confidence, --types, --relations, --sources and "
         "--explain;\n"
         "--json (before 'query') prints the result for scripts. ENTITY is an id or a name.\n"
+        "path, paths, neighbours, components and centrality follow every relation but location\n"
+        "(located_in, registered_at) and mention (reported_on), and never pass through a place\n"
+        "or a position; --via-places, or naming a location relation in --relations, asks for\n"
+        "them. Routes give each hop's confidence and mark weak and disputed hops.\n"
         "See docs/queries.md for what each query computes.");
 
     addQuery<PathArgs>(
@@ -210,6 +224,7 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
             cmd->add_flag("--directed", a.directed, "Follow relations from subject to object only");
             cmd->add_option("--limit", a.limit, "With --all: at most this many paths")
                 ->capture_default_str();
+            addViaPlaces(cmd, a.viaPlaces);
         },
         [](Context& c, const GraphView& view, const PathArgs& a) {
             auto p = pathParams(c, a);
@@ -231,6 +246,7 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
             cmd->add_option("--limit", a.limit, "At most this many paths, shortest first")
                 ->capture_default_str();
             cmd->add_flag("--directed", a.directed, "Follow relations from subject to object only");
+            addViaPlaces(cmd, a.viaPlaces);
         },
         [](Context& c, const GraphView& view, const PathArgs& a) {
             return queries::simplePaths(view, pathParams(c, a));
@@ -251,6 +267,7 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
             cmd->add_flag("--directed", a.directed, "Follow relations from subject to object only");
             cmd->add_flag("--all-edges", a.allEdges,
                           "Subgraph with every relation among the entities found");
+            addViaPlaces(cmd, a.viaPlaces);
         },
         [](Context& c, const GraphView& view, const NeighbourArgs& a) {
             queries::NeighbourhoodParams p;
@@ -259,6 +276,7 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
             p.cap = a.cap;
             p.directed = a.directed;
             p.allEdges = a.allEdges;
+            p.viaPlaces = a.viaPlaces;
             return queries::neighbourhood(view, p);
         });
 
@@ -320,12 +338,14 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
                 ->capture_default_str();
             cmd->add_option("--top", a.top, "List at most this many components (0: all)")
                 ->capture_default_str();
+            addViaPlaces(cmd, a.viaPlaces);
         },
         [](Context&, const GraphView& view, const ComponentArgs& a) {
             queries::ComponentParams p;
             p.strong = a.strong;
             p.minSize = a.minSize;
             p.top = a.top;
+            p.viaPlaces = a.viaPlaces;
             return queries::components(view, p);
         });
 
@@ -348,6 +368,7 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
                             "Worker threads for betweenness, closeness, harmonic and eigenvector (0: every core)")
                 ->capture_default_str();
             cmd->add_flag("--directed", a.directed, "Follow relations from subject to object only");
+            addViaPlaces(cmd, a.viaPlaces);
         },
         [](Context&, const GraphView& view, const CentralityArgs& a) {
             queries::CentralityParams p;
@@ -357,6 +378,7 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
             p.seed = a.seed;
             p.threads = a.threads;
             p.directed = a.directed;
+            p.viaPlaces = a.viaPlaces;
             return queries::centrality(view, p);
         });
 

@@ -90,7 +90,10 @@ void writeCellJson(JsonOut& j, const GraphView& view, const char* key, const Cel
         for (const auto& step : p->steps) {
             j.beginObject().field("relation", static_cast<std::int64_t>(view.relationId(step.edge)));
             j.field("type", view.relationTypeOf(step.edge).name).field("forward", step.forward);
-            j.field("confidence", queries::decimal(view.confidence(step.edge))).endObject();
+            j.field("kind", std::string(graph::relationKindName(view.relationTypeOf(step.edge).kind)));
+            j.field("confidence", queries::decimal(view.confidence(step.edge)));
+            j.field("disputed", view.disputed(step.edge)).field("weak", queries::weakHop(view, step.edge));
+            j.endObject();
         }
         j.endArray().endObject();
     }
@@ -116,7 +119,7 @@ std::string edgeText(const GraphView& view, GraphView::Edge e) {
     queries::PathCell one{view.source(e), {{e, true}}};
     char conf[32];
     std::snprintf(conf, sizeof conf, "%.2f", static_cast<double>(view.confidence(e)));
-    return queries::routeText(view, one) + "  (confidence " + conf + (view.disputed(e) ? ", disputed" : "") + ")";
+    return queries::routeText(view, one, false) + "  (confidence " + conf + (view.disputed(e) ? ", disputed" : "") + ")";
 }
 
 }  // namespace

@@ -115,6 +115,7 @@ GraphView GraphView::build(Store& store, const Schema& schema, const ViewFilter&
     checkFilter(schema, filter);
     GraphView view;
     view.schema_ = &schema;
+    view.relationFilter_ = filter.relationTypes;
 
     std::uint64_t typeMask = ~0ull;
     if (!filter.entityTypes.empty()) {
@@ -187,10 +188,8 @@ GraphView GraphView::build(Store& store, const Schema& schema, const ViewFilter&
         if (!rt) return;
         auto typeIndex = static_cast<std::size_t>(rt - schema.relationTypes().data());
         if (!relationAllowed[typeIndex]) return;
-        if (filter.asOf) {
-            if (r.validFrom && *r.validFrom > *filter.asOf) return;
-            if (r.validTo && *r.validTo < *filter.asOf) return;
-        }
+        if (filter.asOf && !filter.asOf->overlaps(r.validFrom.value_or(0), r.validTo.value_or(0)))
+            return;
         if (r.dispute > 0 && std::find(std::begin(interestTypes), std::end(interestTypes),
                                        typeIndex) != std::end(interestTypes)) {
             Node s = nodeOf(r.src), d = nodeOf(r.dst);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/date.hpp"
 #include "graph/model.hpp"
 #include "graph/ownership_facts.hpp"
 #include "graph/schema.hpp"
@@ -20,7 +21,9 @@ namespace cg::graph {
 struct ViewFilter {
     std::vector<std::string> entityTypes;    ///< empty: all; a type includes its subtypes
     std::vector<std::string> relationTypes;  ///< empty: all
-    std::optional<int> asOf;                 ///< yyyymmdd: only relations valid on that day
+    /// Only relations whose validity shares a day with this period (a partial date is its
+    /// whole month or year: PartialDate::period).
+    std::optional<DayPeriod> asOf;
     double minConfidence = 0;          ///< relations whose derived confidence is below are left out
     std::vector<std::string> sources;  ///< empty: all; else relations supported by one of them
     bool includeDenied = false;        ///< keep relations that only have denying claims
@@ -61,6 +64,9 @@ class GraphView {
     std::uint32_t edgeCount() const { return static_cast<std::uint32_t>(flags_.size()); }
     const Csr& csr() const { return csr_; }
     const Schema& schema() const { return *schema_; }
+    /// The relation types the view was built with (ViewFilter::relationTypes; empty: all), so
+    /// that a connection query follows what the view was asked for.
+    const std::vector<std::string>& relationFilter() const { return relationFilter_; }
 
     EntityId entityId(Node v) const {
         return entityIds_.empty() ? firstEntity_ + static_cast<EntityId>(v) : entityIds_[v];
@@ -223,6 +229,7 @@ class GraphView {
     };
 
     const Schema* schema_ = nullptr;
+    std::vector<std::string> relationFilter_;
     EntityId firstEntity_ = 0;         // entity of node 0 when the ids are consecutive
     std::vector<EntityId> entityIds_;  // per node, only when they are not
     std::vector<EntityTypeId> nodeTypes_;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "queries/best_shortest_route.hpp"
 #include "queries/node_marks.hpp"
 #include "queries/route.hpp"
 
@@ -39,12 +40,15 @@ std::vector<PathCell> allShortestRoutes(const Walk& walk, Node from, Node to, in
     s.frontier.assign(1, from);
     std::uint32_t level = 0;
     bool found = false;
+    const bool endsOnly = walk.hasEndsOnly();
     while (!s.frontier.empty() && !found) {
         if (maxHops > 0 && level + 1 > static_cast<std::uint32_t>(maxHops)) break;
         s.next.clear();
         for (Node u : s.frontier) {
             walk.forEachStep(u, [&](Edge, Node w, bool) {
                 if (s.dist.has(w)) return;
+                // A place or a post may end a route but is never a hop on one.
+                if (endsOnly && w != to && !walk.passesThrough(w)) return;
                 s.dist.set(w, level + 1);
                 s.next.push_back(w);
                 if (w == to) found = true;
@@ -115,7 +119,7 @@ std::vector<PathCell> allShortestRoutes(const Walk& walk, Node from, Node to, in
 }
 
 QueryResult allShortestPaths(const GraphView& view, const PathParams& params) {
-    Walk walk(view, RelationSet::named(view.schema(), params.relations), params.directed);
+    Walk walk = connectionWalk(view, params.relations, params.viaPlaces, params.directed);
     QueryResult empty;
     empty.kind = "path";
     auto from = nodeOrNote(view, params.from, "start", empty);
@@ -123,6 +127,10 @@ QueryResult allShortestPaths(const GraphView& view, const PathParams& params) {
     if (!from || !to) return empty;
     bool capped = false;
     auto routes = allShortestRoutes(walk, *from, *to, params.maxHops, params.limit, capped);
+    // Numbered 1..k from the most credible, so that route 1 is the one `path` gives.
+    std::sort(routes.begin(), routes.end(), [&](const PathCell& a, const PathCell& b) {
+        return moreCredibleRoute(view, a, b);
+    });
     QueryResult result = pathsResult("path", view, routes);
     if (routes.empty()) {
         result.notes.push_back(params.maxHops > 0

@@ -47,7 +47,7 @@ std::string centralityMetricList() {
 
 std::vector<double> centralityScores(const GraphView& view, const CentralityParams& params,
                                      std::vector<std::string>* notes) {
-    Walk walk(view, RelationSet::named(view.schema(), params.relations), params.directed);
+    Walk walk = connectionWalk(view, params.relations, params.viaPlaces, params.directed);
     bool reverse = params.metric != CentralityMetric::Betweenness;
     SimpleGraph graph(walk, reverse);
     std::uint32_t n = graph.nodeCount();
@@ -91,7 +91,7 @@ QueryResult centrality(const GraphView& view, const CentralityParams& params) {
     QueryResult result;
     result.kind = "centrality";
     auto score = centralityScores(view, params, &result.notes);
-    Walk walk(view, RelationSet::named(view.schema(), params.relations), params.directed);
+    Walk walk = connectionWalk(view, params.relations, params.viaPlaces, params.directed);
     std::vector<Node> order(score.size());
     std::iota(order.begin(), order.end(), Node{0});
     std::size_t top = params.top == 0 ? order.size() : std::min(params.top, order.size());

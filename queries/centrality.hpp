@@ -24,7 +24,9 @@ std::string centralityMetricList();
 /// Parameters of a centrality ranking.
 struct CentralityParams {
     CentralityMetric metric = CentralityMetric::Degree;
-    std::vector<std::string> relations;  ///< relation types that link entities; empty: all
+    std::vector<std::string> relations;  ///< relation types that link entities; empty: the
+                                         ///< connection default (RelationSet::connections)
+    bool viaPlaces = false;              ///< location relations link, and places and posts too
     bool directed = false;               ///< follow relations from subject to object only
     std::size_t top = 20;                ///< rows shown; 0: every entity
     std::uint32_t samples = 0;           ///< betweenness: 0 exact, else this many sampled sources

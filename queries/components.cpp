@@ -58,8 +58,11 @@ std::vector<std::uint32_t> weakComponents(const Walk& walk, bool all,
             }
         }
     };
-    if (all) {
+    if (all && !walk.hasEndsOnly()) {
         link([](Edge) { return true; });
+    } else if (walk.hasEndsOnly()) {
+        // A place or a post joins no component: it could only link the others through itself.
+        link([&](Edge e) { return walk.links(e, subject[e], view.target(e)); });
     } else {
         link([&](Edge e) { return walk.allows(e); });
     }
@@ -178,7 +181,8 @@ void strongComponents(const Walk& walk, std::vector<std::uint32_t>& component,
             for (auto slot = ib; slot < ie && stepOut && !stepIn; ++slot)
                 stepIn = walk.allows(view.inEdgeAt(slot));
         }
-        bool alone = !(stepOut && stepIn);
+        // A place or a post lies on no cycle: it may end a route but is never passed through.
+        bool alone = !(stepOut && stepIn) || !walk.passesThrough(u);
         rows[u].mark = alone ? ComponentMarks::kSettled : ComponentMarks::kUnseen;
         rows[u].out = ob;
         component[u] = kNone;  // the search numbers the others
@@ -247,7 +251,7 @@ std::vector<std::uint32_t> componentOf(const GraphView& view, const RelationSet&
 }
 
 QueryResult components(const GraphView& view, const ComponentParams& params) {
-    RelationSet relations = RelationSet::named(view.schema(), params.relations);
+    RelationSet relations = connectionRelations(view, params.relations, params.viaPlaces);
     auto component = componentOf(view, relations, params.strong);
     QueryResult result;
     result.kind = "components";

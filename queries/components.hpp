@@ -14,7 +14,9 @@ namespace cg::queries {
 /// Parameters of the connected components query.
 struct ComponentParams {
     bool strong = false;                 ///< strongly connected (relations followed by direction)
-    std::vector<std::string> relations;  ///< relation types that connect; empty: all
+    std::vector<std::string> relations;  ///< relation types that connect; empty: the
+                                         ///< connection default (RelationSet::connections)
+    bool viaPlaces = false;              ///< location relations connect, and places and posts too
     std::size_t minSize = 2;             ///< smaller components are counted, not listed
     std::size_t top = 50;                ///< at most this many components listed; 0: all
     std::size_t membersShown = 5;        ///< names shown per component in the table

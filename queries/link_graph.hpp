@@ -28,14 +28,20 @@ struct LinkEdge {
 /// The steps of a Walk as a Boost.Graph incidence and vertex-list graph, so Boost algorithms
 /// (Dijkstra, connected and strong components) run on the view without copying it. `Tag` is
 /// boost::undirected_tag for a walk that ignores direction, boost::directed_tag otherwise.
+/// A node the walk does not pass through (Walk::passesThrough) has no steps out, unless it is
+/// `origin`, where the search starts.
 template <typename Tag>
 class LinkGraph {
   public:
-    explicit LinkGraph(const Walk& walk) : walk_(&walk) {}
+    explicit LinkGraph(const Walk& walk, Node origin = GraphView::kNoNode)
+        : walk_(&walk), origin_(origin) {}
     const Walk& walk() const { return *walk_; }
+    /// True when the search may step out of v.
+    bool expands(Node v) const { return v == origin_ || walk_->passesThrough(v); }
 
   private:
     const Walk* walk_;
+    Node origin_;
 };
 
 /// Iterates over the allowed steps leaving one node: its out-edges, then its in-edges walked
@@ -92,7 +98,7 @@ class LinkEdgeIterator : public boost::iterator_facade<LinkEdgeIterator, LinkEdg
 
 template <typename Tag>
 std::pair<LinkEdgeIterator, LinkEdgeIterator> out_edges(Node v, const LinkGraph<Tag>& g) {
-    return {LinkEdgeIterator(&g.walk(), v, false), LinkEdgeIterator(&g.walk(), v, true)};
+    return {LinkEdgeIterator(&g.walk(), v, !g.expands(v)), LinkEdgeIterator(&g.walk(), v, true)};
 }
 template <typename Tag>
 std::size_t out_degree(Node v, const LinkGraph<Tag>& g) {

@@ -77,7 +77,7 @@ struct Recorder : boost::default_dijkstra_visitor {
 
 template <typename Tag>
 bool runDijkstra(const Walk& walk, Node from, Node to, Search& s) {
-    LinkGraph<Tag> g(walk);
+    LinkGraph<Tag> g(walk, from);
     put(MarkMap<double>{&s.dist, kInfinity}, from, 0.0);
     try {
         boost::dijkstra_shortest_paths_no_init(
@@ -114,7 +114,7 @@ std::optional<PathCell> mostCredibleRoute(const Walk& walk, Node from, Node to) 
 }
 
 QueryResult mostCrediblePath(const GraphView& view, const PathParams& params) {
-    Walk walk(view, RelationSet::named(view.schema(), params.relations), params.directed);
+    Walk walk = connectionWalk(view, params.relations, params.viaPlaces, params.directed);
     QueryResult empty;
     empty.kind = "path";
     auto from = nodeOrNote(view, params.from, "start", empty);

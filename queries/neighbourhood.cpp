@@ -113,6 +113,9 @@ std::vector<Neighbour> neighbourhoodOf(const Walk& walk, Node centre, int hops, 
         found.reserve(std::min<std::size_t>(bound, view.nodeCount()));
         for (std::size_t i = levelStart; i < levelEnd; ++i) {
             Node u = found[i].node;
+            // A place or a post is listed as a neighbour but not walked through (the centre
+            // itself may be one).
+            if (i > 0 && !walk.passesThrough(u)) continue;
             const std::uint32_t takenFirst = cap == 0 || walk.degree(u) <= 2 * cap ? 1 : 0;
             // One candidate per new neighbour: its most credible relation with u.
             candidates.clear();
@@ -164,7 +167,7 @@ std::vector<Neighbour> neighbourhoodOf(const Walk& walk, Node centre, int hops, 
 }
 
 QueryResult neighbourhood(const GraphView& view, const NeighbourhoodParams& params) {
-    Walk walk(view, RelationSet::named(view.schema(), params.relations), params.directed);
+    Walk walk = connectionWalk(view, params.relations, params.viaPlaces, params.directed);
     QueryResult result;
     result.kind = "neighbours";
     result.table.columns = {"entity", "type", "hops", "via", "left out"};

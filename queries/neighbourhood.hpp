@@ -14,7 +14,9 @@ namespace cg::queries {
 /// Parameters of the k-hop neighbourhood of an entity.
 struct NeighbourhoodParams {
     graph::EntityId entity = 0;
-    std::vector<std::string> relations;  ///< relation types to walk; empty: all
+    std::vector<std::string> relations;  ///< relation types to walk; empty: the connection
+                                         ///< default (RelationSet::connections)
+    bool viaPlaces = false;              ///< follow location relations, through places and posts
     int hops = 2;                        ///< how far from the entity
     std::size_t cap = 50;                ///< at most this many new neighbours per node; 0: no cap
     bool directed = false;               ///< follow relations from subject to object only

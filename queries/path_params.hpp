@@ -14,7 +14,9 @@ namespace cg::queries {
 struct PathParams {
     graph::EntityId from = 0;
     graph::EntityId to = 0;
-    std::vector<std::string> relations;  ///< relation types to walk; empty: all
+    std::vector<std::string> relations;  ///< relation types to walk; empty: the connection
+                                         ///< default (RelationSet::connections)
+    bool viaPlaces = false;              ///< follow location relations, through places and posts
     int maxHops = 0;                     ///< 0: no limit (simple paths need one)
     bool directed = false;               ///< follow relations from subject to object only
     std::size_t limit = 100;             ///< at most this many paths (all shortest, simple)

@@ -41,23 +41,27 @@ ArgDef arg(const char* name, ArgType type, const char* description, bool require
 }
 
 std::vector<KindDef> makeKinds() {
-    auto relations = arg("relations", ArgType::Relations, "relation types to follow; empty: all");
+    auto relations = arg("relations", ArgType::Relations,
+                         "relation types to follow; empty: all but location and mention");
     auto directed = arg("directed", ArgType::Boolean, "follow relations from subject to object only");
+    auto viaPlaces = arg("via_places", ArgType::Boolean,
+                         "also follow location relations and pass through places and positions");
     return {
         {"path", "shortest, all shortest or most credible path between entities (or sets of them)",
          {arg("from", ArgType::Entities, "start entities", true), arg("to", ArgType::Entities, "end entities", true),
           relations, arg("max_hops", ArgType::Integer, "longest path, in relations; 0: no limit"), directed,
           arg("mode", ArgType::Enum, "which paths", false, {"shortest", "all", "credible"}),
-          arg("limit", ArgType::Integer, "at most this many paths per pair (all shortest)")},
+          arg("limit", ArgType::Integer, "at most this many paths per pair (all shortest)"), viaPlaces},
          false},
         {"paths", "all simple paths up to a number of hops",
          {arg("from", ArgType::Entities, "start entities", true), arg("to", ArgType::Entities, "end entities", true),
           arg("max_hops", ArgType::Integer, "longest path, in relations", true), relations, directed,
-          arg("limit", ArgType::Integer, "at most this many paths per pair")},
+          arg("limit", ArgType::Integer, "at most this many paths per pair"), viaPlaces},
          false},
         {"neighbours", "the entities within k hops, with a cap per node",
          {arg("entity", ArgType::Entity, "centre", true), arg("hops", ArgType::Integer, "how far"),
-          arg("cap", ArgType::Integer, "at most this many new neighbours per node; 0: no cap"), relations, directed},
+          arg("cap", ArgType::Integer, "at most this many new neighbours per node; 0: no cap"), relations, directed,
+          viaPlaces},
          false},
         {"owners", "who ultimately owns an entity, with multiplied share intervals and the chains behind them",
          {arg("entity", ArgType::Entity, "the owned entity", true),
@@ -72,12 +76,13 @@ std::vector<KindDef> makeKinds() {
         {"cycles", "circular ownership", {relations, arg("limit", ArgType::Integer, "at most this many cycles")}, false},
         {"components", "connected groups of entities",
          {arg("strong", ArgType::Boolean, "strongly connected, following direction"), relations,
-          arg("min_size", ArgType::Integer, "smallest component listed"), arg("top", ArgType::Integer, "components listed")},
+          arg("min_size", ArgType::Integer, "smallest component listed"), arg("top", ArgType::Integer, "components listed"),
+          viaPlaces},
          false},
         {"centrality", "who sits at the centre",
          {arg("metric", ArgType::Enum, "the measure", false, {"degree", "betweenness", "pagerank", "closeness", "harmonic", "eigenvector"}),
           arg("top", ArgType::Integer, "rows shown"), arg("samples", ArgType::Integer, "betweenness: sampled sources; 0: exact"),
-          relations, directed},
+          relations, directed, viaPlaces},
          false},
         {"shared", "entities sharing a neighbour through one relation type (companies at one address)",
          {arg("via", ArgType::String, "the relation type", true), arg("min", ArgType::Integer, "smallest group"),
@@ -160,6 +165,7 @@ QueryResult runPaths(const KindDef& kind, const Args& args, const graph::GraphVi
     p.relations = list(args, "relations");
     p.maxHops = static_cast<int>(get<std::int64_t>(args, "max_hops").value_or(0));
     p.directed = get<bool>(args, "directed").value_or(false);
+    p.viaPlaces = get<bool>(args, "via_places").value_or(false);
     if (auto limit = get<std::int64_t>(args, "limit")) p.limit = static_cast<std::size_t>(*limit);
     std::string mode = kind.name == "paths" ? "simple" : get<std::string>(args, "mode").value_or("shortest");
     QueryResult joined;
@@ -307,6 +313,7 @@ QueryResult runQueryKind(const KindDef& kind, const Args& args, const graph::Gra
         p.cap = static_cast<std::size_t>(get<std::int64_t>(args, "cap").value_or(static_cast<std::int64_t>(p.cap)));
         p.relations = list(args, "relations");
         p.directed = get<bool>(args, "directed").value_or(false);
+        p.viaPlaces = get<bool>(args, "via_places").value_or(false);
         return neighbourhood(view, p);
     }
     if (k == "owners" || k == "holdings") {
@@ -326,6 +333,7 @@ QueryResult runQueryKind(const KindDef& kind, const Args& args, const graph::Gra
         ComponentParams p;
         p.strong = get<bool>(args, "strong").value_or(false);
         p.relations = list(args, "relations");
+        p.viaPlaces = get<bool>(args, "via_places").value_or(false);
         p.minSize = static_cast<std::size_t>(get<std::int64_t>(args, "min_size").value_or(static_cast<std::int64_t>(p.minSize)));
         p.top = static_cast<std::size_t>(get<std::int64_t>(args, "top").value_or(static_cast<std::int64_t>(p.top)));
         return components(view, p);
@@ -337,6 +345,7 @@ QueryResult runQueryKind(const KindDef& kind, const Args& args, const graph::Gra
         p.samples = static_cast<std::uint32_t>(get<std::int64_t>(args, "samples").value_or(0));
         p.relations = list(args, "relations");
         p.directed = get<bool>(args, "directed").value_or(false);
+        p.viaPlaces = get<bool>(args, "via_places").value_or(false);
         return centrality(view, p);
     }
     if (k == "shared") {

@@ -87,12 +87,27 @@ std::string shareText(double min, double max, bool unknown) {
     return text;
 }
 
-std::string routeText(const GraphView& view, const PathCell& route) {
+bool weakHop(const GraphView& view, GraphView::Edge e) {
+    auto kind = view.relationTypeOf(e).kind;
+    return kind == graph::RelationKind::Weak || kind == graph::RelationKind::Mention;
+}
+
+std::string hopText(const GraphView& view, GraphView::Edge e) {
+    char conf[32];
+    std::snprintf(conf, sizeof conf, "%.2f", decimal(view.confidence(e)));
+    std::string text = std::string("[") + conf;
+    if (weakHop(view, e)) text += ", " + std::string(relationKindName(view.relationTypeOf(e).kind));
+    if (view.disputed(e)) text += ", disputed";
+    return text + "]";
+}
+
+std::string routeText(const GraphView& view, const PathCell& route, bool hops) {
     std::string text = nodeText(view, route.start);
     for (const auto& s : route.steps) {
         std::string label = view.relationTypeOf(s.edge).name;
         if (auto share = view.share(s.edge))
             label += " " + shareText((*share).first, (*share).second);
+        if (hops) label += " " + hopText(view, s.edge);
         if (!view.directed(s.edge)) {
             text += " -" + label + "- ";
         } else if (s.forward) {
@@ -118,7 +133,7 @@ std::string cellText(const GraphView& view, const Cell& cell) {
             return buf;
         }
         std::string operator()(const EntityCell& e) const { return nodeText(view, e.node); }
-        std::string operator()(const PathCell& p) const { return routeText(view, p); }
+        std::string operator()(const PathCell& p) const { return routeText(view, p, true); }
     };
     return std::visit(Visitor{view}, cell);
 }

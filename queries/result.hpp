@@ -89,8 +89,16 @@ void addRoute(graph::Subgraph& subgraph, const GraphView& view, const PathCell& 
 /// A share interval as text: "51%", "25–50%", "≤ 51% (share unknown)"; empty without bounds.
 std::string shareText(double min, double max, bool unknown = false);
 
-/// A route as one line: "Alice -owns 51%-> Acme <-director_of- Bob".
-std::string routeText(const GraphView& view, const PathCell& route);
+/// True when a relation only weakly connects its ends: of kind weak (linked_to) or mention.
+bool weakHop(const GraphView& view, GraphView::Edge e);
+
+/// What a route says of one hop: its confidence, and whether it is weak (or a mention) or
+/// disputed (a claim denies it): "[0.95]", "[0.60, weak]", "[0.80, disputed]".
+std::string hopText(const GraphView& view, GraphView::Edge e);
+
+/// A route as one line: "Alice -owns 51% [0.95]-> Acme <-director_of [0.80, disputed]- Bob";
+/// without `hops`, the relations alone: "Alice -owns 51%-> Acme <-director_of- Bob".
+std::string routeText(const GraphView& view, const PathCell& route, bool hops = true);
 
 /// A cell as table text: names for entities, routes on one line, "" for empty cells.
 std::string cellText(const GraphView& view, const Cell& cell);

@@ -15,7 +15,8 @@ PathCell routeThrough(const Walk& walk, const std::vector<Node>& nodes) {
         float bestConfidence = -1;
         auto consider = [&](Edge e, bool forward) {
             float c = view.confidence(e);
-            if (c > bestConfidence || (c == bestConfidence && e < best.edge)) {
+            if (c > bestConfidence ||
+                (c == bestConfidence && view.relationId(e) < view.relationId(best.edge))) {
                 bestConfidence = c;
                 best = {e, forward};
             }

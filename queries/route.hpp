@@ -9,8 +9,8 @@
 namespace cg::queries {
 
 /// The route through `nodes` (consecutive nodes must be linked by a relation the walk allows),
-/// taking for each hop the most credible of the parallel relations; ties go to the lower edge
-/// index. O(sum over hops of the smaller degree of its two nodes).
+/// taking for each hop the most credible of the parallel relations; ties go to the lower
+/// relation id. O(sum over hops of the smaller degree of its two nodes).
 PathCell routeThrough(const Walk& walk, const std::vector<Node>& nodes);
 
 /// A path query's answer: one row per route (path, hops, confidence, route) and their subgraph.

@@ -24,7 +24,7 @@ const char* const kParamKeys[] = {"type", "description", "default", "values"};
 // The filters every query accepts, as argument definitions.
 const std::vector<ArgDef>& filterDefs() {
     static const std::vector<ArgDef> defs = {
-        {"as_of", ArgType::Date, false, {}, "only relations valid on that day"},
+        {"as_of", ArgType::Date, false, {}, "only relations valid at that date (a month or year: at any time in it)"},
         {"min_confidence", ArgType::Number, false, {}, "relations below this confidence are left out"},
         {"types", ArgType::Types, false, {}, "entity types kept in the view"},
         {"relations", ArgType::Relations, false, {}, "relation types kept in the view"},
@@ -166,7 +166,7 @@ void walkDocument(const SavedQuery& q, const Value& doc, const std::string& orig
     auto& f = bound->filter;
     for (const auto& [key, value] : filterArgs) {
         if (key == "as_of") {
-            f.asOf = graph::PartialDate::parse(std::get<std::string>(value))->lastDay();
+            f.asOf = graph::PartialDate::parse(std::get<std::string>(value))->period();
         } else if (key == "min_confidence") {
             f.minConfidence = std::holds_alternative<double>(value) ? std::get<double>(value)
                                                                     : static_cast<double>(std::get<std::int64_t>(value));

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "queries/best_shortest_route.hpp"
 #include "queries/node_marks.hpp"
 #include "queries/route.hpp"
 
@@ -57,6 +58,7 @@ std::optional<PathCell> shortestRoute(const Walk& walk, Node from, Node to, int 
     bool met = false;
     std::uint32_t meetFront = 0, meetBack = 0;  // the records of the two ends of the meeting
     auto limit = static_cast<std::uint32_t>(maxHops);
+    const bool endsOnly = walk.hasEndsOnly();
 
     // Grows one side by a level: scans the steps of each node of the level (out of it on the
     // front side, into it on the back side) and records the nodes it reaches first, until it
@@ -75,6 +77,9 @@ std::optional<PathCell> shortestRoute(const Walk& walk, Node from, Node to, int 
                     meetBack = side == kFrontSide ? k >> 1 : i;
                     return;
                 }
+                // A place or a post may end the route (the two ends are tagged already) but
+                // is never a hop on it: leave it unrecorded, so it is neither expanded nor met.
+                if (endsOnly && !walk.passesThrough(w)) return;
                 tags[w] = base + 2 * static_cast<std::uint32_t>(records.size()) + side;
                 records.push_back({w, i});
                 cost += walk.degree(w);
@@ -121,13 +126,14 @@ std::optional<PathCell> shortestRoute(const Walk& walk, Node from, Node to, int 
 }
 
 QueryResult shortestPath(const GraphView& view, const PathParams& params) {
-    Walk walk(view, RelationSet::named(view.schema(), params.relations), params.directed);
+    Walk walk = connectionWalk(view, params.relations, params.viaPlaces, params.directed);
     QueryResult empty;
     empty.kind = "path";
     auto from = nodeOrNote(view, params.from, "start", empty);
     auto to = nodeOrNote(view, params.to, "end", empty);
     if (!from || !to) return empty;
-    auto route = shortestRoute(walk, *from, *to, params.maxHops);
+    // The fewest hops first; of the routes that short, the most credible.
+    auto route = bestShortestRoute(walk, *from, *to, params.maxHops);
     if (!route) {
         empty.table.columns = {"path", "hops", "confidence", "route"};
         empty.notes.push_back(params.maxHops > 0

@@ -16,7 +16,8 @@ namespace cg::queries {
 /// grown to the view.
 std::optional<PathCell> shortestRoute(const Walk& walk, Node from, Node to, int maxHops = 0);
 
-/// The shortest path between two entities: one row (path, hops, confidence, route) or none,
+/// The shortest path between two entities, the most credible of those with the fewest hops
+/// (bestShortestRoute): one row (path, hops, confidence, route) or none,
 /// with a note when there is no path within the hop limit. Throws QueryError on an unknown
 /// relation type.
 QueryResult shortestPath(const GraphView& view, const PathParams& params);

@@ -13,9 +13,17 @@ SimpleGraph::SimpleGraph(const Walk& walk, bool reverse) : directed_(walk.direct
     out_.reserve(static_cast<std::size_t>(view.edgeCount()) * (directed_ ? 1 : 2));
     // lastFrom[w] == v + 1 while collecting v's neighbours: drops parallel relations in O(1).
     std::vector<Node> lastFrom(n, 0);
+    // A whole-graph measure has no start or end, so an entity that may only end a route (a
+    // place, a post) links nothing: its relations are left out at both ends.
+    const bool endsOnly = walk.hasEndsOnly();
     for (Node v = 0; v < n; ++v) {
+        if (endsOnly && !walk.passesThrough(v)) {
+            outStart_[v + 1] = out_.size();
+            continue;
+        }
         walk.forEachStep(v, [&](Edge, Node w, bool) {
             if (w == v || lastFrom[w] == v + 1) return;
+            if (endsOnly && !walk.passesThrough(w)) return;
             lastFrom[w] = v + 1;
             out_.push_back(w);
         });

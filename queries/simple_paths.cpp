@@ -35,6 +35,9 @@ std::vector<PathCell> simpleRoutes(const Walk& walk, Node from, Node to, int max
         return routes;
     }
     auto hops = static_cast<std::uint32_t>(maxHops);
+    // Places and posts may end a route but are never hops on one: the distances to the end
+    // and the routes themselves go around them.
+    const bool endsOnly = walk.hasEndsOnly();
     Search& s = threadSearch();
     s.toEnd.reset(view.nodeCount());
     s.toEnd.set(to, 0);
@@ -44,6 +47,7 @@ std::vector<PathCell> simpleRoutes(const Walk& walk, Node from, Node to, int max
         for (Node w : s.frontier) {
             walk.forEachStepInto(w, [&](Edge, Node u, bool) {
                 if (s.toEnd.has(u)) return;
+                if (endsOnly && u != from && !walk.passesThrough(u)) return;
                 s.toEnd.set(u, level + 1);
                 s.next.push_back(u);
             });
@@ -65,6 +69,7 @@ std::vector<PathCell> simpleRoutes(const Walk& walk, Node from, Node to, int max
             if (s.onPath.has(w) && s.onPath.get(w)) return;
             if (!s.toEnd.has(w) || depth + 1 + s.toEnd.get(w) > length) return;
             if (w == to && depth + 1 != length) return;
+            if (endsOnly && w != to && !walk.passesThrough(w)) return;
             out.push_back(w);
         });
         std::sort(out.begin(), out.end());
@@ -109,7 +114,7 @@ std::vector<PathCell> simpleRoutes(const Walk& walk, Node from, Node to, int max
 QueryResult simplePaths(const GraphView& view, const PathParams& params) {
     if (params.maxHops < 1)
         throw QueryError("simple paths need a hop limit of at least 1 (--max-hops)");
-    Walk walk(view, RelationSet::named(view.schema(), params.relations), params.directed);
+    Walk walk = connectionWalk(view, params.relations, params.viaPlaces, params.directed);
     QueryResult empty;
     empty.kind = "paths";
     auto from = nodeOrNote(view, params.from, "start", empty);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "graph/view.hpp"
 #include "queries/relation_set.hpp"
@@ -24,6 +26,19 @@ class Walk {
     bool directed() const { return directed_; }
     bool allows(Edge e) const {
         return relations_.all() || relations_.contains(view_->relationType(e));
+    }
+    /// False for an entity a walk may end at but not pass through (a place or a position,
+    /// by default). Searches expand such a node only when it is where they start. O(1).
+    bool passesThrough(Node v) const {
+        return !((relations_.endOnlyTypes() >> view_->nodeType(v)) & 1u);
+    }
+    /// True when some entities are ends only, so that searches must check passesThrough().
+    bool hasEndsOnly() const { return relations_.endOnlyTypes() != 0; }
+    /// True when a walk may go along `e` from one end to the other, both ends being passed
+    /// through or ended at: for whole-graph measures, which have no start or end, a relation
+    /// touching an end-only entity links nothing.
+    bool links(Edge e, Node a, Node b) const {
+        return allows(e) && passesThrough(a) && passesThrough(b);
     }
 
     /// Calls fn(edge, next, forward) for every allowed step leaving v; `forward` is true when
@@ -71,5 +86,21 @@ class Walk {
     RelationSet relations_;
     bool directed_;
 };
+
+/// What a connection query follows: RelationSet::connections over `names`, or, when none are
+/// named, over the relation types the view was built with (GraphView::relationFilter), so
+/// that `--relations located_in` asks for places whichever way it is given. Throws
+/// QueryError on an unknown relation type.
+inline RelationSet connectionRelations(const GraphView& view,
+                                       const std::vector<std::string>& names, bool viaPlaces) {
+    const auto& chosen = names.empty() ? view.relationFilter() : names;
+    return RelationSet::connections(view.schema(), chosen, viaPlaces);
+}
+
+/// The walk of a connection query over connectionRelations().
+inline Walk connectionWalk(const GraphView& view, const std::vector<std::string>& names,
+                           bool viaPlaces, bool directed) {
+    return Walk(view, connectionRelations(view, names, viaPlaces), directed);
+}
 
 }  // namespace cg::queries

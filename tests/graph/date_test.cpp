@@ -53,6 +53,25 @@ TEST(PartialDate, RangeOfAPartialDateCoversEveryDayItCanMean) {
     EXPECT_EQ(day->firstDay(), day->lastDay());
 }
 
+TEST(PartialDate, APartialDateIsThePeriodOfEveryDayItCanMean) {
+    EXPECT_EQ(PartialDate::parse("2022-08")->period(), cg::graph::DayPeriod(20220801, 20220831));
+    EXPECT_EQ(PartialDate::parse("2022")->period(), cg::graph::DayPeriod(20220101, 20221231));
+    EXPECT_EQ(PartialDate::parse("2022-08-30")->period(), cg::graph::DayPeriod(20220830));
+}
+
+TEST(DayPeriod, OverlapsValidityThatSharesADay) {
+    auto august = *PartialDate::parse("2022-08");
+    cg::graph::DayPeriod p = august.period();
+    EXPECT_TRUE(p.overlaps(20220820, 0));         // from the 20th
+    EXPECT_TRUE(p.overlaps(0, 20220803));         // until the 3rd
+    EXPECT_TRUE(p.overlaps(20220831, 20220831));  // its last day
+    EXPECT_TRUE(p.overlaps(0, 0));                // open both ways
+    EXPECT_TRUE(p.overlaps(20200101, 20300101));  // around it
+    EXPECT_FALSE(p.overlaps(0, 20220731));
+    EXPECT_FALSE(p.overlaps(20220901, 0));
+    EXPECT_FALSE(p.overlaps(20220601, 20220630));
+}
+
 TEST(PartialDate, RejectsMalformedText) {
     std::string error;
     for (const char* bad :

@@ -320,6 +320,27 @@ TEST_F(ViewTest, FiltersByDate) {
     EXPECT_EQ(relations(build(f)).count(r_[1]), 1u);
 }
 
+TEST_F(ViewTest, APartialDateKeepsWhatOverlapsItsPeriod) {
+    // r_[1] is valid 2020-01 to 2020-12, r_[9] from 2023.
+    ViewFilter f;
+    f.asOf = PartialDate::parse("2021")->period();
+    EXPECT_EQ(relations(build(f)).count(r_[1]), 0u);
+    f.asOf = PartialDate::parse("2020-12")->period();
+    EXPECT_EQ(relations(build(f)).count(r_[1]), 1u);
+    f.asOf = PartialDate::parse("2019")->period();
+    EXPECT_EQ(relations(build(f)).count(r_[1]), 0u);
+    // A relation starting within the year counts for the year, though not on its first day.
+    f.asOf = PartialDate::parse("2023")->period();
+    EXPECT_EQ(relations(build(f)).count(r_[9]), 1u);
+    f.asOf = PartialDate::parse("2022-12")->period();
+    EXPECT_EQ(relations(build(f)).count(r_[9]), 0u);
+    f.asOf = 20221231;
+    EXPECT_EQ(relations(build(f)).count(r_[9]), 0u);
+    // A period across the whole stretch keeps both.
+    f.asOf = cg::graph::DayPeriod(20201201, 20230101);
+    EXPECT_EQ(relations(build(f)), expected({1, 2, 3, 4, 5, 7, 8, 9}));
+}
+
 TEST_F(ViewTest, FiltersByMinimumConfidence) {
     ViewFilter f;
     f.minConfidence = 0.6;
