@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/error.hpp"
 #include "queries/all_shortest_paths.hpp"
 #include "queries/best_shortest_route.hpp"
 #include "queries/centrality.hpp"
