@@ -23,21 +23,21 @@ std::string quote(const std::string& s) {
     return out + "'";
 }
 
-struct Run {
+struct CliRun {
     int code = -1;
     std::string out, err;
 };
 
 class ConnectionsCli : public ::testing::Test {
   protected:
-    Run run(const std::vector<std::string>& args) {
+    CliRun run(const std::vector<std::string>& args) {
         std::string cmd = "cd " + quote(dir_.path().string()) + " && " + quote(CG_BINARY) +
                           " --db test.claimgraph";
         for (const auto& a : args) cmd += " " + quote(a);
         cmd += " >" + quote(dir_.file("out.txt")) + " 2>" + quote(dir_.file("err.txt")) +
                " </dev/null";
         int status = std::system(cmd.c_str());
-        Run r;
+        CliRun r;
         r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
         r.out = readFile(dir_.file("out.txt"));
         r.err = readFile(dir_.file("err.txt"));
@@ -49,7 +49,7 @@ class ConnectionsCli : public ::testing::Test {
         ASSERT_EQ(r.code, 0) << r.out << r.err;
     }
 
-    static rapidjson::Document json(const Run& r) {
+    static rapidjson::Document json(const CliRun& r) {
         rapidjson::Document d;
         d.Parse(r.out.c_str());
         EXPECT_FALSE(d.HasParseError()) << r.out << r.err;
