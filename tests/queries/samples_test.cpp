@@ -3,6 +3,11 @@
 // circular holding, seven companies at one address, one person on eight boards.
 #include <gtest/gtest.h>
 
+#include <rapidjson/document.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
 #include <set>
 
 #include "graph/entity_lookup.hpp"
@@ -207,3 +212,94 @@ TEST_F(FictionalSample, EntitiesOutsideTheViewGiveANoteNotAnError) {
 }
 
 }  // namespace
+
+namespace {
+
+// samples/seed-article.claims.jsonl, read as records: what the sample claims, checked against
+// what ../shared/seed-article.txt says (issue 16, point 9).
+std::vector<rapidjson::Document> seedRecords() {
+    std::ifstream in(CG_SOURCE_DIR "/samples/seed-article.claims.jsonl");
+    std::vector<rapidjson::Document> out;
+    for (std::string line; std::getline(in, line);) {
+        if (line.empty()) continue;
+        out.emplace_back();
+        out.back().Parse(line.c_str());
+        EXPECT_FALSE(out.back().HasParseError()) << line;
+    }
+    return out;
+}
+
+std::string member(const rapidjson::Value& v, const char* key) {
+    auto it = v.FindMember(key);
+    return it != v.MemberEnd() && it->value.IsString() ? it->value.GetString() : "";
+}
+
+}  // namespace
+
+TEST(SeedSample, EncodesNoDenialOfALink) {
+    // "denied that it's a widespread problem" and "Cambodia is the victim country" deny no link.
+    for (const auto& r : seedRecords()) EXPECT_NE(member(r, "stance"), "denies") << member(r, "id");
+}
+
+TEST(SeedSample, GroupsAreOrganizationsNotOnePerson) {
+    int groups = 0;
+    for (const auto& r : seedRecords()) {
+        if (!r.HasMember("subject")) continue;
+        for (const char* end : {"subject", "object"}) {
+            if (!r.HasMember(end)) continue;
+            std::string name = member(r[end], "name");
+            for (const char* word : {"tycoons", "investors", "officials", "business owners"}) {
+                if (name.find(word) == std::string::npos) continue;
+                EXPECT_EQ(member(r[end], "type"), "Organization") << member(r, "id") << ": " << name;
+                ++groups;
+            }
+        }
+    }
+    EXPECT_GE(groups, 4);
+}
+
+TEST(SeedSample, ReportsAndRequestsAreMentionsNotLinks) {
+    // An outlet reporting, a government asking for a rescue or a rapporteur visiting is not
+    // linked to what it speaks about.
+    const std::set<std::string> speakers = {"Al Jazeera", "South China Morning Post", "Government of the Philippines",
+                                            "Government of Taiwan", "Government of Indonesia", "Government of Hong Kong",
+                                            "U.S. State Department", "Vitit Muntarbhorn"};
+    std::map<std::string, int> mentions;
+    for (const auto& r : seedRecords()) {
+        if (!r.HasMember("relation")) continue;
+        std::string subject = member(r["subject"], "name");
+        std::string relation = member(r, "relation");
+        if (!speakers.count(subject)) continue;
+        EXPECT_TRUE(relation == "reported_on" || relation == "located_in" || relation == "officer_of")
+            << member(r, "id") << ": " << subject << " " << relation;
+        if (relation == "reported_on") ++mentions[subject];
+    }
+    EXPECT_EQ(mentions.size(), speakers.size());
+}
+
+TEST(SeedSample, ValidityDatesOnlyWhereTheArticleDatesTheFact) {
+    // "in early August" (Indonesia's request), "since the start of August" (the Philippines'),
+    // "in 2019" (the gambling ban). A speech date is not the start of a term.
+    std::set<std::string> dated;
+    for (const auto& r : seedRecords()) {
+        if (r.HasMember("valid_from") || r.HasMember("valid_to")) dated.insert(member(r, "id"));
+    }
+    EXPECT_EQ(dated, (std::set<std::string>{"seed-005", "seed-008", "seed-035"}));
+}
+
+TEST(SeedSample, TheRouteFromHunSenToTheScamFacilitiesRunsThroughTheNephewAndTheTycoons) {
+    Investigation inv(CG_SOURCE_DIR "/samples/seed-article.claims.jsonl");
+    cg::queries::PathParams params;
+    params.from = cg::graph::findEntity(inv.store(), "Hun Sen");
+    params.to = cg::graph::findEntity(inv.store(), "Unnamed facilities housing scam operations");
+    QueryResult result = cg::queries::shortestPath(inv.view(), params);
+    ASSERT_EQ(result.table.rows.size(), 1u);
+    auto column = std::find(result.table.columns.begin(), result.table.columns.end(), "route");
+    ASSERT_NE(column, result.table.columns.end());
+    const auto& route = std::get<PathCell>(result.table.rows[0][column - result.table.columns.begin()]);
+    std::vector<std::string> names;
+    for (Node v : cg::queries::routeNodes(inv.view(), route)) names.push_back(inv.view().name(v));
+    EXPECT_EQ(names, (std::vector<std::string>{"Hun Sen", "Unnamed nephew and advisor of Prime Minister Hun Sen",
+                                               "Unnamed tycoons linked to scam facilities",
+                                               "Unnamed facilities housing scam operations"}));
+}
