@@ -120,7 +120,8 @@ int runIngest(Context& ctx, const IngestArgs& args) {
         if (ctx.json) {
             j.beginObject().field("file", s.file).field("format", s.format);
             j.field("sources", s.sources).field("accepted", s.accepted);
-            j.field("duplicates", s.duplicates).field("rejected", s.rejected);
+            j.field("duplicates", s.duplicates).field("retracted", s.retracted);
+            j.field("rejected", s.rejected);
             j.field("ambiguous", s.ambiguous);
             j.field("entities_created", s.entitiesCreated);
             j.beginArray("rejections");
@@ -155,6 +156,7 @@ int runIngest(Context& ctx, const IngestArgs& args) {
                 << s.rejected;
         if (s.ambiguous) ctx.out << ", ambiguous " << s.ambiguous;
         if (s.duplicates) ctx.out << ", already stored " << s.duplicates;
+        if (s.retracted) ctx.out << ", retracted " << s.retracted << " (kept out)";
         ctx.out << "; " << s.sources << " source declarations, " << s.entitiesCreated
                 << " new entities\n";
     }
@@ -185,6 +187,7 @@ int runStats(Context& ctx) {
         j.field("stub_entities", s.stubEntities).field("relations", s.relations);
         j.field("disputed_relations", s.disputedRelations);
         j.field("denied_only_relations", s.deniedOnlyRelations).field("rejections", s.rejections);
+        j.field("retracted_claims", s.retractedClaims).field("hidden_entities", s.hiddenEntities);
         j.beginObject("entities_by_type");
         for (const auto& [t, n] : s.entitiesByType) j.field(t.c_str(), n);
         j.endObject().beginObject("relations_by_type");
@@ -206,6 +209,10 @@ int runStats(Context& ctx) {
       << s.deniedOnlyRelations << " only denied, not counted)\n";
     for (const auto& [t, n] : s.relationsByType) o << "  " << t << ": " << n << '\n';
     o << "rejections  " << s.rejections << '\n';
+    if (s.retractedClaims) {
+        o << "retracted   " << s.retractedClaims << " claims, not counted above ("
+          << s.hiddenEntities << " entities hidden; see 'claimgraph retract --list')\n";
+    }
     return kOk;
 }
 

@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
     addQueryCommands(app, ctx, registry);
     addSavedQueryCommands(app, ctx, registry);
     addResolveCommands(app, ctx, registry);
+    addRetractCommands(app, ctx, registry);
     addExportCommands(app, ctx, registry);
     addSearchCommands(app, ctx, registry);
 

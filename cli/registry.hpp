@@ -38,6 +38,9 @@ void addCoreCommands(CLI::App& app, Context& ctx, Registry& registry);
 /// `resolve suggest | merge | not-same | split | undo | list`.
 void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry);
 
+/// `retract --source ID | --file PATH | --list | --undo [ID]`.
+void addRetractCommands(CLI::App& app, Context& ctx, Registry& registry);
+
 /// `export --format graphml|gexf|json|cytoscape|neo4j` with the view's filters.
 void addExportCommands(CLI::App& app, Context& ctx, Registry& registry);
 

@@ -149,8 +149,8 @@ void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry) {
     merge->add_option("--note", args->note, "Why (kept with the judgement)");
     registry.add(merge, [&ctx, args] {
         auto& store = ctx.store();
-        auto a = graph::findEntity(store, args->a);
-        auto b = graph::findEntity(store, args->b);
+        auto a = graph::findEntity(store, args->a, true);
+        auto b = graph::findEntity(store, args->b, true);
         auto id = graph::mergeEntities(store, ctx.schema(), a, b, args->note);
         return printJudgement(
             ctx, "merge", id,
@@ -164,8 +164,8 @@ void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry) {
     notSame->add_option("--note", args->note, "Why (kept with the judgement)");
     registry.add(notSame, [&ctx, args] {
         auto& store = ctx.store();
-        auto a = graph::findEntity(store, args->a);
-        auto b = graph::findEntity(store, args->b);
+        auto a = graph::findEntity(store, args->a, true);
+        auto b = graph::findEntity(store, args->b, true);
         auto id = graph::markNotSame(store, a, b, args->note);
         return printJudgement(ctx, "not_same", id,
                               "recorded " + label(store, a) + " is not " + label(store, b));
@@ -176,7 +176,7 @@ void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry) {
     split->add_option("--note", args->note, "Why (kept with the judgement)");
     registry.add(split, [&ctx, args] {
         auto& store = ctx.store();
-        auto a = graph::findEntity(store, args->a);
+        auto a = graph::findEntity(store, args->a, true);
         auto id = graph::splitEntity(store, a, args->note);
         return printJudgement(ctx, "split", id,
                               "split " + label(store, a) + " back into its merged entities");

@@ -9,8 +9,16 @@
 
 namespace cg::graph {
 
-EntityId findEntity(Store& store, const std::string& text) {
-    if (auto id = store.entityByKey(text)) return store.canonical(*id);
+EntityId findEntity(Store& store, const std::string& text, bool allowHidden) {
+    if (auto id = store.entityByKey(text)) {
+        EntityId canonical = store.canonical(*id);
+        if (!allowHidden && store.isHidden(canonical)) {
+            throw QueryError("entity '" + text +
+                             "' is hidden: every claim naming it is retracted (see 'claimgraph "
+                             "retract --list')");
+        }
+        return canonical;
+    }
     std::string norm = normalizeName(text);
     // Person names are keyed without titles, other names with canonical legal forms: try both.
     std::vector<EntityId> ids;

@@ -142,6 +142,43 @@ UPDATE properties SET stance = 2
                                AND (c.kind = 0 OR c.property IS NOT properties.name
                                     OR c.value IS NOT properties.value));
 )sql", true},
+    // 7 -> 8: retraction. A retracted claim moves from `claims` to `retracted_claims` with
+    // the retraction that took it out (and its relation's key, since a relation left without
+    // claims is removed), so `claims` holds exactly the live claims and no reader of it needs
+    // a filter. The views say what else is live (docs/retraction.md).
+    {R"sql(
+CREATE TABLE IF NOT EXISTS retractions(
+  id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('source', 'file')),
+  target TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '', claims INTEGER NOT NULL DEFAULT 0,
+  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')), undone TEXT);
+CREATE TABLE IF NOT EXISTS retracted_claims(
+  id INTEGER PRIMARY KEY, retraction INTEGER NOT NULL REFERENCES retractions(id),
+  rkey TEXT NOT NULL DEFAULT '', directed INTEGER NOT NULL DEFAULT 1,
+  key TEXT NOT NULL UNIQUE, hash INTEGER NOT NULL, source INTEGER NOT NULL, file TEXT NOT NULL,
+  line INTEGER NOT NULL, location TEXT NOT NULL DEFAULT '', kind INTEGER NOT NULL,
+  subject INTEGER NOT NULL, relation TEXT, object INTEGER, relation_id INTEGER, property TEXT,
+  value TEXT, stance INTEGER NOT NULL, confidence REAL NOT NULL, share_min REAL, share_max REAL,
+  role TEXT, valid_from TEXT, valid_to TEXT, attributes TEXT, quote TEXT NOT NULL DEFAULT '',
+  raw TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS retracted_claims_retraction ON retracted_claims(retraction);
+CREATE INDEX IF NOT EXISTS retracted_claims_subject ON retracted_claims(subject);
+CREATE INDEX IF NOT EXISTS retracted_claims_object ON retracted_claims(object);
+CREATE VIEW IF NOT EXISTS hidden_entities AS
+SELECT DISTINCT coalesce(e.merged_into, e.id) AS id FROM entities e
+ WHERE e.id IN (SELECT subject FROM retracted_claims
+                UNION SELECT object FROM retracted_claims WHERE object IS NOT NULL)
+   AND NOT EXISTS (
+       SELECT 1 FROM entities m
+        WHERE (m.id = coalesce(e.merged_into, e.id) OR m.merged_into = coalesce(e.merged_into, e.id))
+          AND (EXISTS (SELECT 1 FROM claims c WHERE c.subject = m.id)
+               OR EXISTS (SELECT 1 FROM claims c WHERE c.object = m.id)));
+CREATE VIEW IF NOT EXISTS live_names AS
+SELECT * FROM names WHERE claim IS NULL OR claim NOT IN (SELECT id FROM retracted_claims);
+CREATE VIEW IF NOT EXISTS live_identifiers AS
+SELECT * FROM identifiers WHERE claim IS NULL OR claim NOT IN (SELECT id FROM retracted_claims);
+CREATE VIEW IF NOT EXISTS live_properties AS
+SELECT * FROM properties WHERE claim NOT IN (SELECT id FROM retracted_claims);
+)sql"},
 };
 
 // The indexes that only speed up reading. A bulk load into a store without claims drops them
@@ -701,8 +738,13 @@ void Store::logIngest(const std::string& file, const std::string& format, std::i
 }
 
 void Store::forEachEntity(const std::function<void(EntityId, const std::string&, const std::string&,
-                                                   bool, std::optional<EntityId>)>& fn) {
-    SQLite::Statement q(impl_->db, "SELECT id, key, type, stub, merged_into FROM entities ORDER BY id");
+                                                   bool, std::optional<EntityId>)>& fn,
+                          bool liveOnly) {
+    SQLite::Statement q(impl_->db,
+                        liveOnly ? "SELECT id, key, type, stub, merged_into FROM entities "
+                                   "WHERE coalesce(merged_into, id) NOT IN (SELECT id FROM "
+                                   "hidden_entities) ORDER BY id"
+                                 : "SELECT id, key, type, stub, merged_into FROM entities ORDER BY id");
     while (q.executeStep()) {
         std::optional<EntityId> merged;
         if (!q.getColumn(4).isNull()) merged = q.getColumn(4).getInt64();
@@ -711,14 +753,18 @@ void Store::forEachEntity(const std::function<void(EntityId, const std::string&,
     }
 }
 
-void Store::forEachName(const std::function<void(EntityId, const std::string&)>& fn) {
-    SQLite::Statement q(impl_->db, "SELECT entity, norm FROM names ORDER BY id");
+void Store::forEachName(const std::function<void(EntityId, const std::string&)>& fn, bool liveOnly) {
+    SQLite::Statement q(impl_->db, liveOnly ? "SELECT entity, norm FROM live_names ORDER BY id"
+                                            : "SELECT entity, norm FROM names ORDER BY id");
     while (q.executeStep()) fn(q.getColumn(0).getInt64(), q.getColumn(1).getString());
 }
 
 void Store::forEachIdentifier(
-    const std::function<void(EntityId, const std::string&, const std::string&)>& fn) {
-    SQLite::Statement q(impl_->db, "SELECT entity, scheme, value FROM identifiers ORDER BY id");
+    const std::function<void(EntityId, const std::string&, const std::string&)>& fn,
+    bool liveOnly) {
+    SQLite::Statement q(impl_->db,
+                        liveOnly ? "SELECT entity, scheme, value FROM live_identifiers ORDER BY id"
+                                 : "SELECT entity, scheme, value FROM identifiers ORDER BY id");
     while (q.executeStep()) {
         fn(q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString());
     }

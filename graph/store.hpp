@@ -28,6 +28,8 @@ struct StoreStats {
     std::int64_t disputedRelations = 0;
     std::int64_t deniedOnlyRelations = 0;
     std::int64_t rejections = 0;
+    std::int64_t retractedClaims = 0;  ///< claims taken out by `retract`, not counted above
+    std::int64_t hiddenEntities = 0;   ///< entities no live claim names any more
     std::vector<std::pair<std::string, std::int64_t>> entitiesByType;
     std::vector<std::pair<std::string, std::int64_t>> relationsByType;
 };
@@ -149,6 +151,18 @@ struct NameReferenceRow {
     std::int64_t line = 0;
 };
 
+/// One retraction in the log: the claims of a source or of a file taken out of every output,
+/// until undone.
+struct RetractionRow {
+    std::int64_t id = 0;
+    std::string kind;    ///< source, file
+    std::string target;  ///< the source's key or the file as the claims record it
+    std::string reason;
+    std::int64_t claims = 0;  ///< claims it took out
+    std::string created;
+    std::string undone;  ///< when it was undone; empty while it holds
+};
+
 /// One stored version of a saved query; the document is kept as written.
 struct SavedQueryRow {
     std::string name;
@@ -167,7 +181,7 @@ struct SavedQueryRow {
 class Store {
 public:
     /// The database layout this build writes; older files are migrated on open.
-    static constexpr int kSchemaVersion = 7;
+    static constexpr int kSchemaVersion = 8;
 
     /// Opens (and with `create`, creates) the database at `path`.
     explicit Store(const std::string& path, bool create = true);
@@ -300,12 +314,18 @@ public:
 
     // --- bulk reading for in-memory indexes ---
 
+    /// With `liveOnly`, the reads below leave out hidden entities (and their merged members)
+    /// and names and identifiers only retracted claims gave; the resolver reads them all, so
+    /// that a new claim naming a hidden entity finds it again.
     void forEachEntity(const std::function<void(EntityId, const std::string& key,
                                                 const std::string& type, bool stub,
-                                                std::optional<EntityId> mergedInto)>& fn);
-    void forEachName(const std::function<void(EntityId, const std::string& norm)>& fn);
+                                                std::optional<EntityId> mergedInto)>& fn,
+                       bool liveOnly = false);
+    void forEachName(const std::function<void(EntityId, const std::string& norm)>& fn,
+                     bool liveOnly = false);
     void forEachIdentifier(const std::function<void(EntityId, const std::string& scheme,
-                                                    const std::string& value)>& fn);
+                                                    const std::string& value)>& fn,
+                           bool liveOnly = false);
     /// Every stored value of the named properties (asserted, not denied), by raw entity id.
     void forEachPropertyValue(const std::vector<std::string>& names,
                               const std::function<void(EntityId, const std::string& name,
@@ -324,7 +344,10 @@ public:
                                     const std::string& nameNorm, std::int64_t limit);
     std::optional<EntityRow> entity(EntityId id);
     std::optional<EntityId> entityByKey(const std::string& key);
-    /// Canonical entities carrying a name whose normalised form is exactly `norm`.
+    /// The relation with its derived values; nothing when no relation has that id.
+    std::optional<RelationRow> relation(RelationId id);
+    /// Canonical entities carrying a name whose normalised form is exactly `norm`; hidden
+    /// entities and names given only by retracted claims are left out.
     std::vector<EntityId> entitiesByNorm(const std::string& norm);
     EntityId canonical(EntityId id);
     EntityDetail detail(EntityId id);
@@ -333,7 +356,7 @@ public:
     std::vector<ClaimRow> claimsOfRelation(RelationId id);
     std::vector<Rejection> rejections(std::int64_t limit);
 
-    /// Calls `fn` for every canonical (not merged) entity, in id order.
+    /// Calls `fn` for every canonical (not merged) entity that is not hidden, in id order.
     void forEachCanonicalEntity(const std::function<void(EntityId, const std::string& key,
                                                          const std::string& type,
                                                          const std::string& name)>& fn);
@@ -374,6 +397,46 @@ public:
     void forEachEntityFact(const std::function<void(EntityId canonical, FactKind kind,
                                                     const std::string& key,
                                                     const std::string& value)>& fn);
+
+    // --- retraction (store_retraction.cpp) ---
+    //
+    // Live claims are the rows of `claims`: a retraction moves its claims into
+    // `retracted_claims` (same columns, plus the retraction's id), so every read of `claims`
+    // sees only live ones. The views `hidden_entities` (canonical entities that retracted
+    // claims name and no live claim does), `live_names`, `live_identifiers` and
+    // `live_properties` are the rest of the one definition of what is live.
+
+    /// Ids of the live claims of a source, or of a file as the claims record it, in id order.
+    std::vector<ClaimId> claimsOfSource(SourceId source);
+    std::vector<ClaimId> claimsOfFile(const std::string& file);
+    /// The files live claims came from, sorted.
+    std::vector<std::string> claimFiles();
+    /// Records a retraction in the log (inside a Batch); returns its id.
+    std::int64_t addRetraction(const std::string& kind, const std::string& target,
+                               const std::string& reason, std::int64_t claims);
+    /// Moves these live claims out under `retraction` (inside a Batch); names and identifiers
+    /// they gave move to another live claim of the same entity that spells them, when there
+    /// is one. Returns the relations the claims were filed under: their derived values are
+    /// recomputed by applyDerived() or at commit, and a relation left without claims is
+    /// removed. Throws StorageError.
+    std::vector<RelationId> retractClaims(std::int64_t retraction,
+                                          const std::vector<ClaimId>& claims);
+    /// Moves the claims of `retraction` back (inside a Batch), files each relation claim under
+    /// the relation of its endpoints' current canonical entities, and marks the retraction
+    /// undone. Returns those relations (new ones are written by applyDerived() or at commit).
+    std::vector<RelationId> restoreClaims(std::int64_t retraction);
+    /// Writes the derived values of the relations touched in the open batch now, before the
+    /// commit, so that they can be read back (a dry run reads them, then rolls back).
+    void applyDerived();
+    /// The log, oldest first.
+    std::vector<RetractionRow> retractions();
+    /// The keys of the claims a retraction holds, sorted.
+    std::vector<std::string> retractedClaimKeys(std::int64_t retraction);
+    /// The retraction holding a claim and the claim's content hash, or nothing.
+    std::optional<std::pair<std::int64_t, std::uint64_t>> findRetractedClaim(const std::string& key);
+    /// Canonical entities that retracted claims name and no live claim does, sorted.
+    std::vector<EntityId> hiddenEntities();
+    bool isHidden(EntityId canonical);
 
 private:
     friend class Batch;

@@ -329,13 +329,13 @@ void Store::forEachEntityFact(
     };
     static constexpr Scan kScans[] = {
         {FactKind::Name,
-         "SELECT coalesce(e.merged_into, e.id), '', n.name FROM names n "
+         "SELECT coalesce(e.merged_into, e.id), '', n.name FROM live_names n "
          "JOIN entities e ON e.id = n.entity"},
         {FactKind::Identifier,
-         "SELECT coalesce(e.merged_into, e.id), i.scheme, i.value FROM identifiers i "
+         "SELECT coalesce(e.merged_into, e.id), i.scheme, i.value FROM live_identifiers i "
          "JOIN entities e ON e.id = i.entity"},
         {FactKind::Property,
-         "SELECT coalesce(e.merged_into, e.id), p.name, p.value FROM properties p "
+         "SELECT coalesce(e.merged_into, e.id), p.name, p.value FROM live_properties p "
          "JOIN entities e ON e.id = p.entity WHERE p.stance = 0"},
     };
     try {

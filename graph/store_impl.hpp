@@ -221,6 +221,7 @@ struct Store::Impl {
     bool claimsLoaded = false;
     FlatHashSet claimHashes;  // hashes of the stored claims' keys
     std::unordered_map<SourceId, std::string> sourceDates;
+    int anyRetracted = -1;  // whether retracted_claims holds a row; -1: not read yet
 
     // Derived values of every relation this process has touched, kept across batches so a
     // relation touched again in a later batch is not read back from the claims table. Exact
@@ -261,6 +262,7 @@ struct Store::Impl {
         claimsLoaded = false;
         claimHashes.clear();
         sourceDates.clear();
+        anyRetracted = -1;
     }
 };
 

@@ -93,9 +93,12 @@ RelationRow readRelation(SQLite::Statement& q) {
     return r;
 }
 
-std::int64_t count(SQLite::Database& db, const char* sql) {
+std::int64_t count(SQLite::Database& db, const std::string& sql) {
     return db.execAndGet(sql).getInt64();
 }
+
+// Leaves out the canonical entities retraction hid (`id` is the entity's own column).
+constexpr const char* kNotHidden = "id NOT IN (SELECT id FROM hidden_entities)";
 
 }  // namespace
 
@@ -108,13 +111,16 @@ StoreStats Store::stats() {
         s.relationClaims = count(db, "SELECT count(*) FROM claims WHERE kind = 0");
         s.propertyClaims = count(db, "SELECT count(*) FROM claims WHERE kind = 1");
         s.deniedClaims = count(db, "SELECT count(*) FROM claims WHERE stance = 1");
-        s.entities = count(db, "SELECT count(*) FROM entities WHERE merged_into IS NULL");
-        s.stubEntities = count(db, "SELECT count(*) FROM entities WHERE merged_into IS NULL AND stub = 1");
+        s.entities = count(db, "SELECT count(*) FROM entities WHERE merged_into IS NULL AND " + std::string(kNotHidden));
+        s.stubEntities = count(db, "SELECT count(*) FROM entities WHERE merged_into IS NULL AND stub = 1 AND " + std::string(kNotHidden));
         s.relations = count(db, "SELECT count(*) FROM relations WHERE support > 0");
         s.disputedRelations = count(db, "SELECT count(*) FROM relations WHERE support > 0 AND dispute > 0");
         s.deniedOnlyRelations = count(db, "SELECT count(*) FROM relations WHERE support = 0 AND dispute > 0");
         s.rejections = count(db, "SELECT count(*) FROM rejections");
-        SQLite::Statement byType(db, "SELECT type, count(*) FROM entities WHERE merged_into IS NULL GROUP BY type ORDER BY type");
+        s.retractedClaims = count(db, "SELECT count(*) FROM retracted_claims");
+        s.hiddenEntities = count(db, "SELECT count(*) FROM hidden_entities");
+        SQLite::Statement byType(db, "SELECT type, count(*) FROM entities WHERE merged_into IS NULL AND " +
+                                         std::string(kNotHidden) + " GROUP BY type ORDER BY type");
         while (byType.executeStep()) s.entitiesByType.emplace_back(byType.getColumn(0).getString(), byType.getColumn(1).getInt64());
         SQLite::Statement relByType(db, "SELECT type, count(*) FROM relations WHERE support > 0 GROUP BY type ORDER BY type");
         while (relByType.executeStep()) s.relationsByType.emplace_back(relByType.getColumn(0).getString(), relByType.getColumn(1).getInt64());
@@ -153,14 +159,14 @@ std::vector<EntityRow> Store::entities(const std::vector<std::string>& types,
         "SELECT e.id, e.key, e.type, e.name, e.stub, "
         "(SELECT count(*) FROM relations r WHERE r.src = e.id AND r.support > 0) + "
         "(SELECT count(*) FROM relations r WHERE r.dst = e.id AND r.support > 0) "
-        "FROM entities e WHERE e.merged_into IS NULL";
+        "FROM entities e WHERE e.merged_into IS NULL AND e.id NOT IN (SELECT id FROM hidden_entities)";
     if (!types.empty()) {
         sql += " AND e.type IN (";
         for (size_t i = 0; i < types.size(); ++i) sql += i ? ", ?" : "?";
         sql += ")";
     }
     if (!nameNorm.empty()) {
-        sql += " AND EXISTS (SELECT 1 FROM names n WHERE n.entity IN (SELECT id FROM entities m "
+        sql += " AND EXISTS (SELECT 1 FROM live_names n WHERE n.entity IN (SELECT id FROM entities m "
                "WHERE m.id = e.id OR m.merged_into = e.id) AND instr(n.norm, ?) > 0)";
     }
     sql += " ORDER BY e.name, e.id";
@@ -216,11 +222,23 @@ std::optional<EntityId> Store::entityByKey(const std::string& key) {
 
 std::vector<EntityId> Store::entitiesByNorm(const std::string& norm) {
     auto& q = impl_->stmt(
-        "SELECT DISTINCT coalesce(e.merged_into, e.id) FROM names n JOIN entities e ON e.id = n.entity "
-        "WHERE n.norm = ? ORDER BY 1");
+        "SELECT DISTINCT coalesce(e.merged_into, e.id) FROM live_names n JOIN entities e ON e.id = n.entity "
+        "WHERE n.norm = ? AND coalesce(e.merged_into, e.id) NOT IN (SELECT id FROM hidden_entities) "
+        "ORDER BY 1");
     q.bind(1, norm);
     std::vector<EntityId> out;
     while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    q.reset();
+    return out;
+}
+
+std::optional<RelationRow> Store::relation(RelationId id) {
+    auto& q = impl_->stmt("SELECT id, type, src, dst, rkey, directed, support, dispute, confidence, "
+                          "share_min, share_max, share_conflict, valid_from, valid_to, first_seen, "
+                          "last_seen, indirect FROM relations WHERE id = ?");
+    q.bind(1, id);
+    std::optional<RelationRow> out;
+    if (q.executeStep()) out = readRelation(q);
     q.reset();
     return out;
 }
@@ -249,7 +267,7 @@ EntityDetail Store::detail(EntityId id) {
     merged.bind(1, id);
     while (merged.executeStep()) d.mergedFrom.push_back(merged.getColumn(0).getInt64());
     SQLite::Statement names(db,
-                            "SELECT n.name, n.norm, coalesce(c.key, '') FROM names n "
+                            "SELECT n.name, n.norm, coalesce(c.key, '') FROM live_names n "
                             "LEFT JOIN claims c ON c.id = n.claim JOIN entities e ON e.id = n.entity "
                             "WHERE e.id = ?1 OR e.merged_into = ?1 ORDER BY n.id");
     names.bind(1, id);
@@ -258,7 +276,7 @@ EntityDetail Store::detail(EntityId id) {
                            names.getColumn(2).getString()});
     }
     SQLite::Statement ids(db,
-                          "SELECT DISTINCT i.scheme, i.value FROM identifiers i JOIN entities e ON "
+                          "SELECT DISTINCT i.scheme, i.value FROM live_identifiers i JOIN entities e ON "
                           "e.id = i.entity WHERE e.id = ?1 OR e.merged_into = ?1 ORDER BY 1, 2");
     ids.bind(1, id);
     while (ids.executeStep()) d.identifiers.emplace_back(ids.getColumn(0).getString(), ids.getColumn(1).getString());
@@ -334,7 +352,9 @@ std::vector<Rejection> Store::rejections(std::int64_t limit) {
 
 void Store::forEachCanonicalEntity(
     const std::function<void(EntityId, const std::string&, const std::string&, const std::string&)>& fn) {
-    RowScan q(impl_->db, "SELECT id, key, type, name FROM entities WHERE merged_into IS NULL ORDER BY id");
+    RowScan q(impl_->db,
+              "SELECT id, key, type, name FROM entities WHERE merged_into IS NULL AND id NOT IN "
+              "(SELECT id FROM hidden_entities) ORDER BY id");
     std::string key, type, name;  // reused: no allocation per row
     while (q.next()) {
         key.assign(q.text(1));

@@ -116,7 +116,7 @@ void Store::forEachPropertyValue(
     const std::vector<std::string>& names,
     const std::function<void(EntityId, const std::string&, const std::string&)>& fn) {
     if (names.empty()) return;
-    std::string sql = "SELECT entity, name, value FROM properties WHERE stance IN (0, 2) AND name IN (";
+    std::string sql = "SELECT entity, name, value FROM live_properties WHERE stance IN (0, 2) AND name IN (";
     for (std::size_t i = 0; i < names.size(); ++i) sql += i ? ", ?" : "?";
     sql += ") ORDER BY id";
     SQLite::Statement q(impl_->db, sql);

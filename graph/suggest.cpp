@@ -490,6 +490,9 @@ class Index {
 
   private:
     static constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+    // Entities retraction hid, and names and identifiers only retracted claims gave, are no
+    // candidates (docs/retraction.md).
+    static constexpr bool kLiveOnly = true;
 
     void loadEntities(Store& store) {
         std::vector<std::pair<EntityId, EntityId>> merged;
@@ -514,7 +517,7 @@ class Index {
             types_.push_back(it->second);
             // Placeholders of ambiguous references are paired with their candidates apart.
             stub.push_back(isStub || isAmbiguousKey(key));
-        });
+        }, kLiveOnly);
         // A merged entity's names and facts belong to the entity it is merged into.
         std::unordered_map<EntityId, EntityId> parent(merged.begin(), merged.end());
         for (const auto& [id, into] : merged) {
@@ -537,7 +540,7 @@ class Index {
             auto i = indexOf(id);
             if (!i || !candidate_[*i] || norm.empty()) return;
             names.emplace_back(*i, norm);
-        });
+        }, kLiveOnly);
         std::sort(names.begin(), names.end());
         names.erase(std::unique(names.begin(), names.end()), names.end());
         std::unordered_map<std::string, std::uint32_t> wordIds;
@@ -592,7 +595,7 @@ class Index {
                 auto i = indexOf(id);
                 if (!i || !candidate_[*i]) return;
                 pairs.emplace_back(*i, hasher("i:" + scheme + ":" + value));
-            });
+            }, kLiveOnly);
         identifierPairs_ = pairs;
         identifiers_.build(pairs, ids_.size());
     }

@@ -164,6 +164,17 @@ bool Applier::applyClaim(const Claim& c, std::string& reason) {
         ++summary_.duplicates;
         return true;
     }
+    if (auto retracted = store_.findRetractedClaim(c.key)) {
+        if (retracted->second != c.contentHash) {
+            reason = cat("claim id '", c.key, "' is retracted (retraction ", retracted->first,
+                         ") with different content (claims are immutable; give the changed claim "
+                         "a new id)");
+            return false;
+        }
+        // Kept out until `retract --undo`: a re-ingest does not bring it back.
+        ++summary_.retracted;
+        return true;
+    }
     resolver_->setSource(c.sourceKey);
     graph::ResolveError error;
     auto subjectType = resolver_->typeFor(c.subject, error);

@@ -28,14 +28,15 @@ struct AmbiguityNote {
     std::vector<graph::EntityRow> candidates;
 };
 
-/// What one ingest did; `sources + accepted + duplicates + rejected` is every record read
-/// (every non-blank line, for the line-based formats).
+/// What one ingest did; `sources + accepted + duplicates + retracted + rejected` is every
+/// record read (every non-blank line, for the line-based formats).
 struct IngestSummary {
     std::string file;
     std::string format;
     std::int64_t sources = 0;
     std::int64_t accepted = 0;    ///< new claims stored
     std::int64_t duplicates = 0;  ///< claims already in the store, unchanged
+    std::int64_t retracted = 0;   ///< claims a retraction holds: kept out, not stored again
     std::int64_t rejected = 0;
     /// references held as ambiguous (name-only, fitting several entities), this file's own
     /// and earlier ones a new entity made ambiguous; their claims are among the accepted
