@@ -77,15 +77,24 @@ void writeValues(JsonOut& j, const char* key, const std::optional<graph::Relatio
     j.field("supporting", r->support).field("disputing", r->dispute);
     j.field("share_min", r->shareMin).field("share_max", r->shareMax);
     j.field("share_conflict", r->shareConflict);
-    if (r->validFrom) j.field("valid_from", graph::dayKeyText(*r->validFrom)); else j.null("valid_from");
-    if (r->validTo) j.field("valid_to", graph::dayKeyText(*r->validTo)); else j.null("valid_to");
+    if (r->validFrom)
+        j.field("valid_from", graph::dayKeyText(*r->validFrom));
+    else
+        j.null("valid_from");
+    if (r->validTo)
+        j.field("valid_to", graph::dayKeyText(*r->validTo));
+    else
+        j.null("valid_to");
     j.field("first_seen", r->firstSeen).field("last_seen", r->lastSeen).endObject();
 }
 
 void writeRetraction(JsonOut& j, const graph::RetractionRow& r) {
     j.beginObject().field("id", r.id).field("kind", r.kind).field("target", r.target);
     j.field("reason", r.reason).field("claims", r.claims).field("created", r.created);
-    if (r.undone.empty()) j.null("undone"); else j.field("undone", r.undone);
+    if (r.undone.empty())
+        j.null("undone");
+    else
+        j.field("undone", r.undone);
     j.endObject();
 }
 
@@ -153,7 +162,8 @@ int printReport(Context& ctx, const graph::RetractionReport& report) {
     }
     const auto& entities = report.undo ? report.shown : report.hidden;
     if (!entities.empty()) {
-        o << (report.undo ? "entities shown again (" : "entities hidden (") << entities.size() << "):\n";
+        o << (report.undo ? "entities shown again (" : "entities hidden (") << entities.size()
+          << "):\n";
         for (auto id : entities) o << "  " << entityText(store, id) << '\n';
     }
     if (report.dryRun) o << "dry run: nothing was changed\n";
@@ -202,8 +212,9 @@ int runRetract(Context& ctx, const RetractArgs& args, bool undo) {
         }
         if (ids.empty()) {
             if (target.empty()) {
-                throw InputError("retract --undo: give a retraction id (see 'claimgraph retract --list'), "
-                                 "--source ID or --file PATH");
+                throw InputError(
+                    "retract --undo: give a retraction id (see 'claimgraph retract --list'), "
+                    "--source ID or --file PATH");
             }
             ids = graph::heldRetractions(store, by, target);
             if (ids.empty()) {
@@ -235,17 +246,21 @@ void addRetractCommands(CLI::App& app, Context& ctx, Registry& registry) {
         "retract",
         "Take the claims of a source or of a file out of every result (kept in a log; --undo "
         "puts them back)");
-    auto* source = retract->add_option("--source", args->source, "Retract every live claim of this source (its id)");
+    auto* source = retract->add_option("--source", args->source,
+                                       "Retract every live claim of this source (its id)");
     auto* file = retract->add_option("--file", args->file,
                                      "Retract every live claim read from this file (as ingested)");
     source->excludes(file);
     retract->add_option("--reason", args->reason, "Why, recorded in the log");
     retract->add_flag("--dry-run", args->dryRun, "Print what would change and change nothing");
-    auto* list = retract->add_flag("--list", args->list, "List the retractions, undone ones included");
-    auto* undo = retract->add_option("--undo", args->undo,
-                                     "Put back the claims of retraction ID (from --list), or with no ID "
-                                     "those of every held retraction of --source or --file")
-                     ->expected(0, 1);
+    auto* list =
+        retract->add_flag("--list", args->list, "List the retractions, undone ones included");
+    auto* undo =
+        retract
+            ->add_option("--undo", args->undo,
+                         "Put back the claims of retraction ID (from --list), or with no ID "
+                         "those of every held retraction of --source or --file")
+            ->expected(0, 1);
     list->excludes(undo)->excludes(source)->excludes(file);
     registry.add(retract, [&ctx, args, undo] { return runRetract(ctx, *args, undo->count() > 0); });
 }

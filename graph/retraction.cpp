@@ -88,8 +88,8 @@ RetractionReport retract(Store& store, const RetractRequest& request) {
                          "' has no live claim (see 'claimgraph retract --list')");
     }
     auto hiddenBefore = store.hiddenEntities();
-    std::int64_t id = store.addRetraction(kind, target, request.reason,
-                                          static_cast<std::int64_t>(claims.size()));
+    std::int64_t id =
+        store.addRetraction(kind, target, request.reason, static_cast<std::int64_t>(claims.size()));
     auto relations = store.retractClaims(id, claims);
     report.relations = changedRelations(store, relations);
     report.hidden = minus(store.hiddenEntities(), hiddenBefore);
@@ -108,9 +108,12 @@ RetractionReport undoRetractions(Store& store, const std::vector<std::int64_t>& 
     Store::Batch batch(store);
     auto log = store.retractions();
     for (std::int64_t id : ids) {
-        auto it = std::find_if(log.begin(), log.end(), [&](const RetractionRow& r) { return r.id == id; });
-        if (it == log.end()) throw QueryError(cat("no retraction ", id, " (see 'claimgraph retract --list')"));
-        if (!it->undone.empty()) throw QueryError(cat("retraction ", id, " is already undone (", it->undone, ")"));
+        auto it = std::find_if(log.begin(), log.end(),
+                               [&](const RetractionRow& r) { return r.id == id; });
+        if (it == log.end())
+            throw QueryError(cat("no retraction ", id, " (see 'claimgraph retract --list')"));
+        if (!it->undone.empty())
+            throw QueryError(cat("retraction ", id, " is already undone (", it->undone, ")"));
         if (std::any_of(report.retractions.begin(), report.retractions.end(),
                         [&](const RetractionRow& r) { return r.id == id; })) {
             continue;

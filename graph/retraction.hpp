@@ -37,8 +37,8 @@ struct RetractionReport {
     std::vector<RetractionRow> retractions;  ///< the one written, or the ones undone
     std::vector<std::string> claimKeys;      ///< claims taken out or put back, sorted
     std::vector<RelationChange> relations;   ///< in relation id order
-    std::vector<EntityId> hidden;  ///< entities no live claim names any more
-    std::vector<EntityId> shown;   ///< entities that were hidden and are back
+    std::vector<EntityId> hidden;            ///< entities no live claim names any more
+    std::vector<EntityId> shown;             ///< entities that were hidden and are back
 };
 
 /// Takes every live claim of a source or a file out, in one transaction, and records it in

@@ -160,9 +160,9 @@ CREATE TABLE IF NOT EXISTS retracted_claims(
   value TEXT, stance INTEGER NOT NULL, confidence REAL NOT NULL, share_min REAL, share_max REAL,
   role TEXT, valid_from TEXT, valid_to TEXT, attributes TEXT, quote TEXT NOT NULL DEFAULT '',
   raw TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS retracted_claims_retraction ON retracted_claims(retraction);
-CREATE INDEX IF NOT EXISTS retracted_claims_subject ON retracted_claims(subject);
-CREATE INDEX IF NOT EXISTS retracted_claims_object ON retracted_claims(object);
+CREATE INDEX IF NOT EXISTS retracted_by_retraction ON retracted_claims(retraction);
+CREATE INDEX IF NOT EXISTS retracted_by_subject ON retracted_claims(subject);
+CREATE INDEX IF NOT EXISTS retracted_by_object ON retracted_claims(object);
 CREATE VIEW IF NOT EXISTS hidden_entities AS
 SELECT DISTINCT coalesce(e.merged_into, e.id) AS id FROM entities e
  WHERE e.id IN (SELECT subject FROM retracted_claims

@@ -75,7 +75,8 @@ std::vector<std::string> Store::claimFiles() {
 
 std::int64_t Store::addRetraction(const std::string& kind, const std::string& target,
                                   const std::string& reason, std::int64_t claims) {
-    auto& q = impl_->stmt("INSERT INTO retractions(kind, target, reason, claims) VALUES (?, ?, ?, ?)");
+    auto& q =
+        impl_->stmt("INSERT INTO retractions(kind, target, reason, claims) VALUES (?, ?, ?, ?)");
     q.bind(1, kind);
     q.bind(2, target);
     q.bind(3, reason);
@@ -110,18 +111,21 @@ std::vector<RelationId> Store::retractClaims(std::int64_t retraction,
         // claim about the same entity spells it too, that claim keeps it alive.
         for (const char* table : {"names", "identifiers"}) {
             std::string text = std::string(table) == "names" ? "name" : "value";
-            std::string other = "(SELECT min(c.id) FROM claims c WHERE c.id NOT IN (SELECT id FROM "
-                                "temp.retracting) AND (c.subject = t.entity OR c.object = t.entity) "
-                                "AND instr(c.raw, t." + text + ") > 0)";
+            std::string other =
+                "(SELECT min(c.id) FROM claims c WHERE c.id NOT IN (SELECT id FROM "
+                "temp.retracting) AND (c.subject = t.entity OR c.object = t.entity) "
+                "AND instr(c.raw, t." +
+                text + ") > 0)";
             db.exec("UPDATE " + std::string(table) + " AS t SET claim = coalesce(" + other +
                     ", claim) WHERE claim IN (SELECT id FROM temp.retracting)");
         }
         std::string columns = claimColumns(db, "c.");
         std::string plain = claimColumns(db, "");
-        SQLite::Statement move(db, "INSERT INTO retracted_claims(retraction, rkey, directed, " + plain +
-                                       ") SELECT ?, coalesce(r.rkey, ''), coalesce(r.directed, 1), " +
-                                       columns + " FROM claims c LEFT JOIN relations r ON r.id = "
-                                       "c.relation_id WHERE c.id IN (SELECT id FROM temp.retracting)");
+        SQLite::Statement move(
+            db, "INSERT INTO retracted_claims(retraction, rkey, directed, " + plain +
+                    ") SELECT ?, coalesce(r.rkey, ''), coalesce(r.directed, 1), " + columns +
+                    " FROM claims c LEFT JOIN relations r ON r.id = "
+                    "c.relation_id WHERE c.id IN (SELECT id FROM temp.retracting)");
         move.bind(1, retraction);
         move.exec();
         db.exec("DELETE FROM claims WHERE id IN (SELECT id FROM temp.retracting)");
@@ -242,7 +246,8 @@ std::optional<std::pair<std::int64_t, std::uint64_t>> Store::findRetractedClaim(
     q.bind(1, key);
     std::optional<std::pair<std::int64_t, std::uint64_t>> out;
     if (q.executeStep()) {
-        out.emplace(q.getColumn(0).getInt64(), static_cast<std::uint64_t>(q.getColumn(1).getInt64()));
+        out.emplace(q.getColumn(0).getInt64(),
+                    static_cast<std::uint64_t>(q.getColumn(1).getInt64()));
     }
     q.reset();
     return out;

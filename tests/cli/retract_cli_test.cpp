@@ -76,8 +76,12 @@ TEST_F(RetractCli, RetractingASourcePrintsWhatChanged) {
     ASSERT_EQ(r.code, 0) << r;
     EXPECT_TRUE(contains(r.out, "retraction 1: source 'registry-a' (forged extract)")) << r;
     EXPECT_TRUE(contains(r.out, "claims retracted 4")) << r;
-    EXPECT_TRUE(contains(r.out, "relations removed (1):\n  director_of  Lim Bun -> Golden Sands Ltd")) << r;
-    EXPECT_TRUE(contains(r.out, "relations changed (1):\n  owns  Golden Sands Ltd -> Golden Sands compound")) << r;
+    EXPECT_TRUE(
+        contains(r.out, "relations removed (1):\n  director_of  Lim Bun -> Golden Sands Ltd"))
+        << r;
+    EXPECT_TRUE(contains(
+        r.out, "relations changed (1):\n  owns  Golden Sands Ltd -> Golden Sands compound"))
+        << r;
     EXPECT_TRUE(contains(r.out, "% -> 50-70%")) << r;
     EXPECT_TRUE(contains(r.out, "entities hidden (1):\n  ")) << r;
     EXPECT_TRUE(contains(r.out, "Lim Bun (Person)")) << r;
@@ -104,7 +108,8 @@ TEST_F(RetractCli, JsonReportGivesOldAndNewValues) {
             EXPECT_EQ(rel["before"]["share_max"].GetDouble(), 80);
             EXPECT_EQ(rel["after"]["share_min"].GetDouble(), 50);
             EXPECT_EQ(rel["after"]["share_max"].GetDouble(), 70);
-            EXPECT_GT(rel["before"]["confidence"].GetDouble(), rel["after"]["confidence"].GetDouble());
+            EXPECT_GT(rel["before"]["confidence"].GetDouble(),
+                      rel["after"]["confidence"].GetDouble());
         } else if (change == "removed") {
             removed = true;
             EXPECT_TRUE(rel["after"].IsNull());

@@ -88,7 +88,8 @@ std::vector<std::string> canonicalNames(Store& store) {
 
 class RetractionTest : public ::testing::Test {
   protected:
-    RetractionTest() : store_(dir_.file("both.claimgraph")), leakOnly_(dir_.file("leak.claimgraph")) {
+    RetractionTest()
+        : store_(dir_.file("both.claimgraph")), leakOnly_(dir_.file("leak.claimgraph")) {
         ingest(store_, kRegistry);
         ingest(store_, kLeak);
         ingest(leakOnly_, kLeak);
@@ -231,7 +232,8 @@ TEST_F(RetractionTest, AChangedClaimUnderARetractedIdIsRejected) {
     auto summary = ingest(store_, path);
     EXPECT_EQ(summary.rejected, 1);
     ASSERT_EQ(summary.firstRejections.size(), 1u);
-    EXPECT_NE(summary.firstRejections[0].reason.find("is retracted (retraction 1)"), std::string::npos)
+    EXPECT_NE(summary.firstRejections[0].reason.find("is retracted (retraction 1)"),
+              std::string::npos)
         << summary.firstRejections[0].reason;
 }
 
@@ -257,7 +259,8 @@ TEST_F(RetractionTest, JudgementsStillApplyToRetractedAndRestoredEntities) {
                              cg::graph::findEntity(store_, store_.entity(limBun)->key, true), "");
     EXPECT_TRUE(store_.hiddenEntities().empty()) << "the merged entity has the leak's claims";
     EXPECT_EQ(store_.entitiesByNorm("lim bunn"), std::vector<cg::graph::EntityId>{limBunn});
-    EXPECT_TRUE(store_.entitiesByNorm("lim bun").empty()) << "that name came from a retracted claim";
+    EXPECT_TRUE(store_.entitiesByNorm("lim bun").empty())
+        << "that name came from a retracted claim";
     cg::graph::undoRetractions(store_, {report.retractions[0].id}, false);
     // The restored directorship is filed under the merged entity.
     bool directorFound = false;

@@ -35,8 +35,10 @@ const std::string kBinary = CG_BINARY;
 std::string writeClaims(const TempDir& dir) {
     std::string path = dir.file("two-sources.claims.jsonl");
     std::ofstream out(path, std::ios::binary);
-    out << R"({"source": {"id": "kept", "title": "Kept", "kind": "registry", "published": "2021-01-01"}})" << '\n'
-        << R"({"source": {"id": "retracted", "title": "Retracted", "kind": "leak", "published": "2023-01-01"}})" << '\n';
+    out << R"({"source": {"id": "kept", "title": "Kept", "kind": "registry", "published": "2021-01-01"}})"
+        << '\n'
+        << R"({"source": {"id": "retracted", "title": "Retracted", "kind": "leak", "published": "2023-01-01"}})"
+        << '\n';
     for (int i = 1; i <= kClaims; ++i) {
         out << R"({"id": "k)" << i << R"(", "source": ")" << (i % 2 ? "kept" : "retracted")
             << R"(", "subject": {"type": "Person", "name": "Person )" << (i * 7919) % 3000
@@ -130,9 +132,10 @@ TEST(RetractKillTest, KilledRetractionLeavesAllOrNothingAndRerunCompletesIt) {
         SQLite::Database d(db, SQLite::OPEN_READONLY);
         EXPECT_EQ(count(d, "SELECT count(*) FROM claims"), kClaims / 2);
     }
-    std::cout << "[ retract kill test ] " << runs << " kills: " << untouched << " before the commit, "
-              << whole << " after; one retraction took "
-              << std::chrono::duration_cast<std::chrono::milliseconds>(retractTime).count() << " ms\n";
+    std::cout << "[ retract kill test ] " << runs << " kills: " << untouched
+              << " before the commit, " << whole << " after; one retraction took "
+              << std::chrono::duration_cast<std::chrono::milliseconds>(retractTime).count()
+              << " ms\n";
 }
 
 }  // namespace
