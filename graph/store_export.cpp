@@ -133,10 +133,10 @@ void ClaimProvenance::readEntityFacts(SQLite::Database& db, std::size_t entities
         const char* sql;
     };
     static constexpr Scan kScans[] = {
-        {EntityFact::Kind::Name, "SELECT entity, '', name FROM names"},
-        {EntityFact::Kind::Identifier, "SELECT entity, scheme, value FROM identifiers"},
+        {EntityFact::Kind::Name, "SELECT entity, '', name FROM live_names"},
+        {EntityFact::Kind::Identifier, "SELECT entity, scheme, value FROM live_identifiers"},
         {EntityFact::Kind::Property,
-         "SELECT entity, name, value FROM properties WHERE stance = 0"},
+         "SELECT entity, name, value FROM live_properties WHERE stance = 0"},
     };
     std::vector<std::pair<std::uint32_t, EntityFact>> pairs;
     for (const auto& scan : kScans) {

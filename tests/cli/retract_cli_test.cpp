@@ -144,6 +144,21 @@ TEST_F(RetractCli, HiddenEntitiesLeaveEveryOutputAndComeBackAfterUndo) {
     EXPECT_TRUE(d[0]["undone"].IsString());
 }
 
+TEST_F(RetractCli, ExportsCarryNoEvidenceOfARetractedSource) {
+    ASSERT_EQ(run({"retract", "--source", "registry-a"}).code, 0);
+    std::string graph = dir_.file("graph.graphml");
+    ASSERT_EQ(run({"export", "--format", "graphml", "--evidence", "full", "--out", graph}).code, 0);
+    std::string text = readFile(graph);
+    // Golden Sands Ltd stays (the leak names it) but neither the registry's quotes nor its
+    // jurisdiction property nor the registry as a source travel with it.
+    EXPECT_TRUE(contains(text, "Golden Sands Ltd"));
+    EXPECT_TRUE(contains(text, "between half and 70% of the compound"));
+    for (const char* gone : {"holds 80% of the compound", "Registered in Cambodia", "jurisdiction",
+                             "Fictional company registry extract", "Lim Bun\""}) {
+        EXPECT_FALSE(contains(text, gone)) << gone;
+    }
+}
+
 TEST_F(RetractCli, ReingestCountsRetractedClaims) {
     ASSERT_EQ(run({"retract", "--source", "registry-a"}).code, 0);
     Outcome r = run({"ingest", kRegistry});

@@ -56,7 +56,10 @@ std::vector<std::string> visible(Store& store) {
         auto d = store.detail(e.id);
         for (const auto& n : d.names) out.push_back("  name " + n.name);
         for (const auto& p : d.properties) {
-            out.push_back("  property " + p.name + " = " + p.value + " by " + p.claim.key);
+            std::string by;
+            for (const auto& c : p.claims) by += " " + c.key;
+            for (const auto& c : p.denials) by += " denied " + c.key;
+            out.push_back("  property " + p.name + " = " + p.value + " by" + by);
         }
     }
     store.forEachRelation([&](const cg::graph::RelationRow& r) {

@@ -120,8 +120,8 @@ TEST_F(PublishableOwnership, TheChainThroughANomineeSaysSo) {
         EXPECT_NE(std::get<std::string>(row[4]).find("via nominee Penrose Nominees Ltd"),
                   std::string::npos);
         EXPECT_EQ(text(inv_->view(), row[6]),
-                  "Silvan Drummore <-represents- Penrose Nominees Ltd -owns 35%-> Harrowgate "
-                  "Minerals Ltd");
+                  "Silvan Drummore <-represents [0.80]- Penrose Nominees Ltd -owns 35% [1.00]-> "
+                  "Harrowgate Minerals Ltd");
     }
     EXPECT_EQ(found, 1);
 }
