@@ -129,6 +129,7 @@ int runExport(Context& ctx, const ExportArgs& args) {
     exporters::QueryFigures figures;
     if (bound) {
         figures = queryFigures(result, view);
+        for (auto& fact : resultFacts(result, view)) options.selection.push_back(std::move(fact));
         options.figures = &figures;
     }
     exporters::ExportInput input{view, store, subgraph, &claims, &options};

@@ -3,6 +3,7 @@
 
 #include <map>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <variant>
 #include <vector>
@@ -37,8 +38,14 @@ std::optional<AttributeType> columnType(const queries::ResultTable& table, std::
         if (c >= row.size()) continue;
         const Cell& cell = row[c];
         if (std::holds_alternative<std::monostate>(cell)) continue;
-        if (std::holds_alternative<EntityCell>(cell) || std::holds_alternative<PathCell>(cell))
-            return std::nullopt;
+        if (std::holds_alternative<PathCell>(cell)) return std::nullopt;
+        // An entity named beside the row's own (via_control, denied_by) is written as its id.
+        if (std::holds_alternative<EntityCell>(cell)) {
+            anyText = true;
+            allYesNo = false;
+            any = true;
+            continue;
+        }
         any = true;
         anyInteger = anyInteger || std::holds_alternative<std::int64_t>(cell);
         anyNumber = anyNumber || std::holds_alternative<double>(cell);
@@ -59,7 +66,9 @@ std::optional<std::size_t> firstColumnOf(const std::vector<Cell>& row, bool enti
     return std::nullopt;
 }
 
-exporters::FigureValue valueOf(const Cell& cell, AttributeType type) {
+exporters::FigureValue valueOf(const Cell& cell, AttributeType type,
+                               const graph::GraphView& view) {
+    if (const auto* e = std::get_if<EntityCell>(&cell)) return std::string(view.key(e->node));
     if (const auto* n = std::get_if<std::int64_t>(&cell)) {
         if (type == AttributeType::Real) return static_cast<double>(*n);
         return *n;
@@ -119,8 +128,9 @@ exporters::QueryFigures queryFigures(const queries::QueryResult& result,
         if (auto e = firstColumnOf(row, true)) {
             auto node = std::get<EntityCell>(row[*e]).node;
             for (std::size_t c = 0; c < row.size() && c < attributes.size(); ++c) {
-                if (!attributes[c] || std::holds_alternative<std::monostate>(row[c])) continue;
-                figures.setNode(node, *attributes[c], valueOf(row[c], types[c]));
+                if (c == *e || !attributes[c] || std::holds_alternative<std::monostate>(row[c]))
+                    continue;
+                figures.setNode(node, *attributes[c], valueOf(row[c], types[c], view));
             }
         }
         if (auto p = firstColumnOf(row, false)) {
@@ -167,6 +177,29 @@ exporters::QueryFigures queryFigures(const queries::QueryResult& result,
     }
     chains.write(figures, "query_chains");
     return figures;
+}
+
+std::vector<std::pair<std::string, std::string>> resultFacts(const queries::QueryResult& result,
+                                                             const graph::GraphView& view) {
+    std::vector<std::pair<std::string, std::string>> facts;
+    for (const auto& [name, flag] : result.flags)
+        facts.emplace_back("result." + name, flag ? "true" : "false");
+    for (const auto& [name, cell] : result.values) {
+        std::string text = "null";
+        if (const auto* n = std::get_if<std::int64_t>(&cell)) {
+            text = std::to_string(*n);
+        } else if (const auto* x = std::get_if<double>(&cell)) {
+            std::ostringstream out;
+            out << *x;
+            text = out.str();
+        } else if (const auto* t = std::get_if<std::string>(&cell)) {
+            text = *t;
+        } else if (const auto* entity = std::get_if<EntityCell>(&cell)) {
+            text = std::string(view.key(entity->node));
+        }
+        facts.emplace_back("result." + name, text);
+    }
+    return facts;
 }
 
 }  // namespace cg::cli

@@ -140,3 +140,45 @@ TEST_F(ExportCommand, TakesTheEvidenceLevelAndDeniedRelations) {
     auto bad = claimgraph("export --format json --evidence most");
     EXPECT_EQ(bad.status, 2) << bad.output;
 }
+
+TEST(ExportCommandOwnership, WhatTheOwnersQuerySaysAboutTheWholeAnswerAndOtherEntitiesIsWritten) {
+    TempDir dir;
+    auto run = [&](const std::string& args) {
+        return runCommand(shellQuote(CG_BINARY) + " -q --db " + shellQuote(dir.file("po.claimgraph")) +
+                          " " + args);
+    };
+    std::string fixture =
+        std::string(CG_SOURCE_DIR) + "/tests/data/claims/publishable-ownership.claims.jsonl";
+    ASSERT_EQ(run("ingest " + shellQuote(fixture)).status, 0);
+    std::string query = std::string(CG_SOURCE_DIR) + "/samples/queries/ultimate-owners.json";
+    auto exportOwners = [&](const std::string& asset, const std::string& out) {
+        auto r = run("export --format json --query " + shellQuote(query) + " --param asset=" +
+                     shellQuote(asset) + " --param threshold=1 --out " + shellQuote(dir.file(out)));
+        EXPECT_EQ(r.status, 0) << r.output;
+        rapidjson::Document d;
+        std::string text = readFile(dir.file(out));
+        d.Parse(text.c_str());
+        EXPECT_FALSE(d.HasParseError()) << text.substr(0, 200);
+        return d;
+    };
+    // Dunlin Shipping's owners, valid at once, add up to more than 100%.
+    auto dunlin = exportOwners("Dunlin Shipping Ltd", "dunlin.json");
+    ASSERT_TRUE(dunlin.IsObject());
+    const auto& selection = dunlin["graph"]["selection"];
+    ASSERT_TRUE(selection.HasMember("result.over_allocated"));
+    EXPECT_STREQ(selection["result.over_allocated"].GetString(), "true");
+    ASSERT_TRUE(selection.HasMember("result.allocated_share_min"));
+    EXPECT_GT(std::stod(selection["result.allocated_share_min"].GetString()), 100.0);
+    // Wendeline Osk controls the foundation that owns Calloway Ridge: her node names it.
+    auto calloway = exportOwners("Calloway Ridge Ltd", "calloway.json");
+    ASSERT_TRUE(calloway.IsObject());
+    EXPECT_STREQ(calloway["graph"]["selection"]["result.over_allocated"].GetString(), "false");
+    bool sawController = false;
+    for (const auto& n : calloway["nodes"].GetArray()) {
+        if (std::string(n["label"].GetString()) != "Wendeline Osk") continue;
+        sawController = true;
+        ASSERT_TRUE(n.HasMember("query_via_control")) << "the controller names what it controls";
+        EXPECT_STREQ(n["query_via_control"].GetString(), "marrow");
+    }
+    EXPECT_TRUE(sawController);
+}
