@@ -9,10 +9,12 @@
 #include <string>
 #include <vector>
 
-#include "tests/graph/temp_dir.hpp"
+#include "tests/cli/cli_runner.hpp"
 
 using cg::testing::readFile;
 using cg::testing::TempDir;
+using Outcome = cg::testing::CliOutcome;
+using cg::testing::contains;
 
 namespace {
 
@@ -25,34 +27,8 @@ const char* kClaims =
 
 constexpr const char* kHeld = "ambiguous/person/chen-wei/s1";
 
-struct Outcome {
-    int code = -1;
-    std::string out, err;
-};
-
-std::string quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-class AmbiguityCli : public ::testing::Test {
+class AmbiguityCli : public cg::testing::CliTest {
   protected:
-    Outcome run(const std::vector<std::string>& args, bool json = false) {
-        std::string out = dir_.file("out.txt"), err = dir_.file("err.txt");
-        std::string cmd = quote(CG_BINARY) + " --db " + quote(db_) + (json ? " --json" : "");
-        for (const auto& a : args) cmd += " " + quote(a);
-        cmd += " >" + quote(out) + " 2>" + quote(err) + " </dev/null";
-        int status = std::system(cmd.c_str());
-        Outcome r;
-        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        r.out = readFile(out);
-        r.err = readFile(err);
-        return r;
-    }
-
-    TempDir dir_;
-    std::string db_ = dir_.file("case.claimgraph");
     std::string input_ = dir_.write("chen.claims.jsonl", kClaims);
 };
 

@@ -10,53 +10,22 @@
 #include <string>
 #include <vector>
 
-#include "tests/graph/temp_dir.hpp"
+#include "tests/cli/cli_runner.hpp"
 
 using cg::testing::readFile;
 using cg::testing::TempDir;
+using Outcome = cg::testing::CliOutcome;
 
 namespace {
 
-std::string quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-struct CliRun {
-    int code = -1;
-    std::string out, err;
-};
-
-class ConnectionsCli : public ::testing::Test {
+class ConnectionsCli : public cg::testing::CliTest {
   protected:
-    CliRun run(const std::vector<std::string>& args) {
-        std::string cmd = "cd " + quote(dir_.path().string()) + " && " + quote(CG_BINARY) +
-                          " --db test.claimgraph";
-        for (const auto& a : args) cmd += " " + quote(a);
-        cmd += " >" + quote(dir_.file("out.txt")) + " 2>" + quote(dir_.file("err.txt")) +
-               " </dev/null";
-        int status = std::system(cmd.c_str());
-        CliRun r;
-        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        r.out = readFile(dir_.file("out.txt"));
-        r.err = readFile(dir_.file("err.txt"));
-        return r;
-    }
+    ConnectionsCli() { db_ = "test.claimgraph"; }
 
     void ingest(const char* file) {
         auto r = run({"ingest", std::string(CG_SOURCE_DIR "/tests/data/claims/") + file});
         ASSERT_EQ(r.code, 0) << r.out << r.err;
     }
-
-    static rapidjson::Document json(const CliRun& r) {
-        rapidjson::Document d;
-        d.Parse(r.out.c_str());
-        EXPECT_FALSE(d.HasParseError()) << r.out << r.err;
-        return d;
-    }
-
-    TempDir dir_;
 };
 
 TEST_F(ConnectionsCli, PathDoesNotRunThroughACountryAPostOrAnOutlet) {
@@ -78,7 +47,7 @@ TEST_F(ConnectionsCli, RoutesInJsonGiveEachHopsKindConfidenceAndFlags) {
     ingest("connections.claims.jsonl");
     auto r = run({"--json", "query", "path", "Ada Quill", "Harbour Casino", "--all"});
     ASSERT_EQ(r.code, 0) << r.err;
-    auto d = json(r);
+    auto d = parse(r);
     ASSERT_TRUE(d.IsObject());
     const auto& rows = d["rows"];
     ASSERT_EQ(rows.Size(), 2u) << r.out;
@@ -113,13 +82,13 @@ TEST_F(ConnectionsCli, SavedQueriesFollowTheSameDefaultsAndViaPlaces) {
     })");
     auto none = run({"--json", "query", "run", query});
     ASSERT_EQ(none.code, 0) << none.out << none.err;
-    EXPECT_EQ(json(none)["rows"].Size(), 0u) << none.out;
+    EXPECT_EQ(parse(none)["rows"].Size(), 0u) << none.out;
     auto places = run({"--json", "query", "run", query, "--param", "places=true"});
     ASSERT_EQ(places.code, 0) << places.out << places.err;
-    EXPECT_EQ(json(places)["rows"].Size(), 1u) << places.out;
+    EXPECT_EQ(parse(places)["rows"].Size(), 1u) << places.out;
     // The same question through the command line gives the same answer.
     auto cli = run({"--json", "query", "path", "Ada Quill", "Harrow Shipping", "--via-places"});
-    EXPECT_EQ(json(cli)["rows"][0]["route"]["text"], json(places)["rows"][0]["route"]["text"]);
+    EXPECT_EQ(parse(cli)["rows"][0]["route"]["text"], parse(places)["rows"][0]["route"]["text"]);
 }
 
 // The owners of Tern Marine in a JSON answer, by name.
@@ -132,10 +101,10 @@ std::set<std::string> ownerNames(const rapidjson::Document& d) {
 TEST_F(ConnectionsCli, APartialDateIsAPeriodInQueriesSavedQueriesAndExports) {
     ingest("periods.claims.jsonl");
     const std::set<std::string> august = {"Ines Late", "Otto Early", "Yara Whole"};
-    auto cli = run({"--json", "query", "owners", "Tern Marine Ltd", "--threshold", "0",
-                    "--as-of", "2022-08"});
+    auto cli = run(
+        {"--json", "query", "owners", "Tern Marine Ltd", "--threshold", "0", "--as-of", "2022-08"});
     ASSERT_EQ(cli.code, 0) << cli.out << cli.err;
-    EXPECT_EQ(ownerNames(json(cli)), august) << cli.out;
+    EXPECT_EQ(ownerNames(parse(cli)), august) << cli.out;
 
     std::string saved = dir_.write("tern.json", R"({
         "name": "tern-owners",
@@ -148,24 +117,24 @@ TEST_F(ConnectionsCli, APartialDateIsAPeriodInQueriesSavedQueriesAndExports) {
     EXPECT_EQ(viaSaved.out, cli.out);
 
     // valid_to 2022-06 runs to the end of June.
-    auto june = run({"--json", "query", "owners", "Tern Marine Ltd", "--threshold", "0",
-                     "--as-of", "2022-06-30"});
-    EXPECT_EQ(ownerNames(json(june)),
+    auto june = run({"--json", "query", "owners", "Tern Marine Ltd", "--threshold", "0", "--as-of",
+                     "2022-06-30"});
+    EXPECT_EQ(ownerNames(parse(june)),
               (std::set<std::string>{"Otto Early", "June Rask", "Yara Whole"}))
         << june.out;
-    auto july = run({"--json", "query", "owners", "Tern Marine Ltd", "--threshold", "0",
-                     "--as-of", "2022-07-01"});
-    EXPECT_EQ(ownerNames(json(july)), (std::set<std::string>{"Otto Early", "Yara Whole"}))
+    auto july = run({"--json", "query", "owners", "Tern Marine Ltd", "--threshold", "0", "--as-of",
+                     "2022-07-01"});
+    EXPECT_EQ(ownerNames(parse(july)), (std::set<std::string>{"Otto Early", "Yara Whole"}))
         << july.out;
     auto savedJune = run({"--json", "query", "run", saved, "--param", "when=2022-06"});
-    EXPECT_EQ(ownerNames(json(savedJune)),
+    EXPECT_EQ(ownerNames(parse(savedJune)),
               (std::set<std::string>{"Otto Early", "June Rask", "Yara Whole"}))
         << savedJune.out;
 
     // An export of August 2022 selects the same three relations.
     auto exported = run({"export", "--format", "json", "--as-of", "2022-08"});
     ASSERT_EQ(exported.code, 0) << exported.err;
-    auto graph = json(exported);
+    auto graph = parse(exported);
     ASSERT_TRUE(graph.IsObject() && graph.HasMember("edges")) << exported.out;
     std::set<std::string> sources;
     for (const auto& e : graph["edges"].GetArray()) sources.insert(e["source"].GetString());

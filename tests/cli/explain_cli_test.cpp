@@ -9,55 +9,21 @@
 #include <string>
 #include <vector>
 
-#include "tests/graph/temp_dir.hpp"
+#include "tests/cli/cli_runner.hpp"
 
 using cg::testing::readFile;
 using cg::testing::TempDir;
+using Outcome = cg::testing::CliOutcome;
+using cg::testing::contains;
 
 namespace {
 
-struct Outcome {
-    int code = -1;
-    std::string out, err;
-};
-
-std::string quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-class ExplainCli : public ::testing::Test {
+class ExplainCli : public cg::testing::CliTest {
   protected:
     ExplainCli() {
         Outcome r = run({"ingest", CG_TEST_DATA "/claims/independent-evidence.claims.jsonl"});
         EXPECT_EQ(r.code, 0) << r.err;
     }
-
-    Outcome run(const std::vector<std::string>& args, bool json = false) {
-        std::string out = dir_.file("out.txt"), err = dir_.file("err.txt");
-        std::string cmd = quote(CG_BINARY) + " --db " + quote(db_) + (json ? " --json" : "");
-        for (const auto& a : args) cmd += " " + quote(a);
-        cmd += " >" + quote(out) + " 2>" + quote(err) + " </dev/null";
-        int status = std::system(cmd.c_str());
-        Outcome r;
-        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        r.out = readFile(out);
-        r.err = readFile(err);
-        return r;
-    }
-
-    rapidjson::Document json(const std::vector<std::string>& args) {
-        Outcome r = run(args, true);
-        EXPECT_EQ(r.code, 0) << r.err;
-        rapidjson::Document d;
-        d.Parse(r.out.c_str());
-        EXPECT_FALSE(d.HasParseError()) << r.out;
-        return d;
-    }
-
-    TempDir dir_;
-    std::string db_ = dir_.file("case.claimgraph");
 };
 
 }  // namespace
@@ -66,11 +32,14 @@ TEST_F(ExplainCli, ShowsOneArticlesTwoSentencesAsOneWitness) {
     Outcome r = run({"explain", "Vann Sothea", "Riverside Holdings Ltd"});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.out.find("2 claim(s)"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("source phnom-daily-2023 (2023-04-02), 2 claims: asserts 0.90 (claim pd-1 counts)"),
-              std::string::npos)
+    EXPECT_NE(
+        r.out.find(
+            "source phnom-daily-2023 (2023-04-02), 2 claims: asserts 0.90 (claim pd-1 counts)"),
+        std::string::npos)
         << r.out;
-    EXPECT_NE(r.out.find("combined over 1 asserting source: support 0.90, dispute 0.00, confidence 0.90"),
-              std::string::npos)
+    EXPECT_NE(
+        r.out.find("combined over 1 asserting source: support 0.90, dispute 0.00, confidence 0.90"),
+        std::string::npos)
         << r.out;
     // Both claims are listed with their quotes under their source.
     EXPECT_NE(r.out.find("\"Riverside's director, Mr Vann\""), std::string::npos) << r.out;
@@ -79,10 +48,13 @@ TEST_F(ExplainCli, ShowsOneArticlesTwoSentencesAsOneWitness) {
 TEST_F(ExplainCli, ShowsAShareConflictAndTheSourceWhoseSupportStands) {
     Outcome r = run({"explain", "Tonle Trading Co", "Riverside Holdings Ltd"});
     ASSERT_EQ(r.code, 0) << r.err;
-    EXPECT_NE(r.out.find("source kh-registry (2022-11), 1 claim: asserts 0.60 (claim reg-1 counts), share 60%"),
-              std::string::npos)
+    EXPECT_NE(
+        r.out.find(
+            "source kh-registry (2022-11), 1 claim: asserts 0.60 (claim reg-1 counts), share 60%"),
+        std::string::npos)
         << r.out;
-    EXPECT_NE(r.out.find("source riverside-leak (2023-02), 1 claim: asserts 0.85 (claim leak-1 counts), share 85%"),
+    EXPECT_NE(r.out.find("source riverside-leak (2023-02), 1 claim: asserts 0.85 (claim leak-1 "
+                         "counts), share 85%"),
               std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find("support 0.85, dispute 0.00, confidence 0.85, share 60–85%"),

@@ -8,10 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "tests/graph/temp_dir.hpp"
+#include "tests/cli/cli_runner.hpp"
 
 using cg::testing::readFile;
 using cg::testing::TempDir;
+using Outcome = cg::testing::CliOutcome;
+using cg::testing::contains;
 
 namespace {
 
@@ -24,40 +26,13 @@ const char* kClaims =
 {"id": "a5", "source": "s1", "subject": {"type": "Person", "name": "Golden Sands"}, "relation": "director_of", "object": {"type": "Company", "name": "Mekong Star Co"}}
 )";
 
-struct Outcome {
-    int code = -1;
-    std::string out, err;
-};
-
-std::string quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-class ResolveSuggestCli : public ::testing::Test {
+class ResolveSuggestCli : public cg::testing::CliTest {
   protected:
     ResolveSuggestCli() {
         std::string input = dir_.write("registry.claims.jsonl", kClaims);
         Outcome r = run({"ingest", input});
         EXPECT_EQ(r.code, 0) << r.err;
     }
-
-    Outcome run(const std::vector<std::string>& args, bool json = false) {
-        std::string out = dir_.file("out.txt"), err = dir_.file("err.txt");
-        std::string cmd = quote(CG_BINARY) + " --db " + quote(db_) + (json ? " --json" : "");
-        for (const auto& a : args) cmd += " " + quote(a);
-        cmd += " >" + quote(out) + " 2>" + quote(err) + " </dev/null";
-        int status = std::system(cmd.c_str());
-        Outcome r;
-        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        r.out = readFile(out);
-        r.err = readFile(err);
-        return r;
-    }
-
-    TempDir dir_;
-    std::string db_ = dir_.file("case.claimgraph");
 };
 
 }  // namespace

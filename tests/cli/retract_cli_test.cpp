@@ -9,64 +9,24 @@
 #include <string>
 #include <vector>
 
-#include "tests/graph/temp_dir.hpp"
+#include "tests/cli/cli_runner.hpp"
 
 using cg::testing::readFile;
 using cg::testing::TempDir;
+using Outcome = cg::testing::CliOutcome;
+using cg::testing::contains;
 
 namespace {
 
 const std::string kRegistry = CG_SOURCE_DIR "/tests/data/claims/retraction/registry.claims.jsonl";
 const std::string kLeak = CG_SOURCE_DIR "/tests/data/claims/retraction/leak.claims.jsonl";
 
-struct Outcome {
-    int code = -1;
-    std::string out, err;
-};
-
-std::ostream& operator<<(std::ostream& os, const Outcome& r) {
-    return os << "exit " << r.code << "\n--- stdout\n" << r.out << "--- stderr\n" << r.err;
-}
-
-std::string quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
-
-class RetractCli : public ::testing::Test {
+class RetractCli : public cg::testing::CliTest {
   protected:
     RetractCli() {
         Outcome r = run({"ingest", kRegistry, kLeak});
         EXPECT_EQ(r.code, 0) << r;
     }
-
-    Outcome run(const std::vector<std::string>& args, bool json = false) {
-        std::string out = dir_.file("out.txt"), err = dir_.file("err.txt");
-        std::string cmd = quote(CG_BINARY) + " --db " + quote(db_) + (json ? " --json" : "");
-        for (const auto& a : args) cmd += " " + quote(a);
-        cmd += " >" + quote(out) + " 2>" + quote(err) + " </dev/null";
-        int status = std::system(cmd.c_str());
-        Outcome r;
-        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        r.out = readFile(out);
-        r.err = readFile(err);
-        return r;
-    }
-
-    static rapidjson::Document parse(const Outcome& r) {
-        rapidjson::Document d;
-        d.Parse(r.out.c_str());
-        EXPECT_FALSE(d.HasParseError()) << "not JSON:\n" << r;
-        return d;
-    }
-
-    TempDir dir_;
-    std::string db_ = dir_.file("case.claimgraph");
 };
 
 }  // namespace

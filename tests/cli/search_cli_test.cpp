@@ -11,10 +11,12 @@
 #include <vector>
 
 #include "graph/search.hpp"
-#include "tests/graph/temp_dir.hpp"
+#include "tests/cli/cli_runner.hpp"
 
 using cg::testing::readFile;
 using cg::testing::TempDir;
+using Outcome = cg::testing::CliOutcome;
+using cg::testing::contains;
 
 namespace {
 
@@ -31,33 +33,9 @@ const char* kMore =
 {"id": "c4", "source": "s3", "subject": {"type": "Person", "name": "Marten Oduya"}, "relation": "paid", "object": {"type": "Person", "name": "Lisbet Crane"}, "quote": "Oduya paid the fixer twice"}
 )";
 
-struct Outcome {
-    int code = -1;
-    std::string out, err;
-};
-
-std::string quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-class SearchCli : public ::testing::Test {
+class SearchCli : public cg::testing::CliTest {
   protected:
     void SetUp() override { ASSERT_EQ(run({"ingest", input_}).code, 0); }
-
-    Outcome run(const std::vector<std::string>& args, bool json = false) {
-        std::string out = dir_.file("out.txt"), err = dir_.file("err.txt");
-        std::string cmd = quote(CG_BINARY) + " --db " + quote(db_) + (json ? " --json" : "");
-        for (const auto& a : args) cmd += " " + quote(a);
-        cmd += " >" + quote(out) + " 2>" + quote(err) + " </dev/null";
-        int status = std::system(cmd.c_str());
-        Outcome r;
-        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        r.out = readFile(out);
-        r.err = readFile(err);
-        return r;
-    }
 
     // The claim ids a JSON search returns, in order.
     std::vector<std::string> claims(const std::vector<std::string>& args) {
@@ -76,8 +54,6 @@ class SearchCli : public ::testing::Test {
         return ids;
     }
 
-    TempDir dir_;
-    std::string db_ = dir_.file("case.claimgraph");
     std::string input_ = dir_.write("harbour.claims.jsonl", kClaims);
 };
 

@@ -7,27 +7,12 @@
 #include <cstdio>
 #include <string>
 
-#include "tests/graph/temp_dir.hpp"
+#include "tests/cli/cli_runner.hpp"
 
 namespace {
 
-struct Outcome {
-    int code = -1;
-    std::string out;
-};
-
-Outcome run(const std::string& args) {
-    Outcome r;
-    std::string command = std::string(CG_BINARY) + " " + args + " 2>&1";
-    if (FILE* pipe = popen(command.c_str(), "r")) {
-        char buf[4096];
-        std::size_t n;
-        while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-        int status = pclose(pipe);
-        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    }
-    return r;
-}
+using Outcome = cg::testing::CliOutcome;
+using cg::testing::claimgraph;
 
 class PublishableOwnershipCommand : public ::testing::Test {
   protected:
@@ -35,7 +20,7 @@ class PublishableOwnershipCommand : public ::testing::Test {
         dir_ = new cg::testing::TempDir();
         db_ = "--db " + dir_->file("publishable.claimgraph") + " ";
         Outcome ingest =
-            run(db_ + "ingest " CG_TEST_DATA "/claims/publishable-ownership.claims.jsonl");
+            claimgraph(db_ + "ingest " CG_TEST_DATA "/claims/publishable-ownership.claims.jsonl");
         ASSERT_EQ(ingest.code, 0) << ingest.out;
     }
     static void TearDownTestSuite() {
@@ -43,7 +28,7 @@ class PublishableOwnershipCommand : public ::testing::Test {
         dir_ = nullptr;
     }
     static rapidjson::Document json(const std::string& args) {
-        Outcome r = run(db_ + "--json " + args);
+        Outcome r = claimgraph(db_ + "--json " + args);
         EXPECT_EQ(r.code, 0) << r.out;
         rapidjson::Document doc;
         doc.Parse(r.out.c_str());
@@ -101,7 +86,7 @@ TEST_F(PublishableOwnershipCommand, OverAllocationIsARealBooleanWithTheSum) {
     auto later = json("query owners dunlin --as-of 2021-06-01");
     EXPECT_FALSE(later["over_allocated"].GetBool());
     EXPECT_TRUE(later["allocated_share_min"].IsNull());
-    Outcome text = run(db_ + "query red-flags");
+    Outcome text = claimgraph(db_ + "query red-flags");
     EXPECT_NE(text.out.find("owners' minimum shares add up to more than 100%"), std::string::npos)
         << text.out;
 }

@@ -6,27 +6,12 @@
 #include <cstdio>
 #include <string>
 
-#include "tests/graph/temp_dir.hpp"
+#include "tests/cli/cli_runner.hpp"
 
 namespace {
 
-struct Outcome {
-    int code = -1;
-    std::string out;
-};
-
-Outcome run(const std::string& args) {
-    Outcome r;
-    std::string command = std::string(CG_BINARY) + " " + args + " 2>&1";
-    if (FILE* pipe = popen(command.c_str(), "r")) {
-        char buf[4096];
-        std::size_t n;
-        while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-        int status = pclose(pipe);
-        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    }
-    return r;
-}
+using Outcome = cg::testing::CliOutcome;
+using cg::testing::claimgraph;
 
 class QueryCommand : public ::testing::Test {
   protected:
@@ -34,7 +19,7 @@ class QueryCommand : public ::testing::Test {
         dir_ = new cg::testing::TempDir();
         db_ = "--db " + dir_->file("sample.claimgraph") + " ";
         Outcome ingest =
-            run(db_ + "ingest " CG_SOURCE_DIR "/samples/fictional-ownership.claims.jsonl");
+            claimgraph(db_ + "ingest " CG_SOURCE_DIR "/samples/fictional-ownership.claims.jsonl");
         ASSERT_EQ(ingest.code, 0) << ingest.out;
     }
     static void TearDownTestSuite() {
@@ -49,7 +34,7 @@ cg::testing::TempDir* QueryCommand::dir_ = nullptr;
 std::string QueryCommand::db_;
 
 TEST_F(QueryCommand, OwnersAsJsonCarryTheIntervalAndTheChains) {
-    Outcome r = run(db_ + "--json query owners 'Opaline Bay Casino & Hotel' --threshold 5");
+    Outcome r = claimgraph(db_ + "--json query owners 'Opaline Bay Casino & Hotel' --threshold 5");
     ASSERT_EQ(r.code, 0) << r.out;
     rapidjson::Document doc;
     doc.Parse(r.out.c_str());
@@ -77,26 +62,26 @@ TEST_F(QueryCommand, OwnersAsJsonCarryTheIntervalAndTheChains) {
 }
 
 TEST_F(QueryCommand, TablesNameTheCycleAndTheFlags) {
-    Outcome cycles = run(db_ + "query cycles");
+    Outcome cycles = claimgraph(db_ + "query cycles");
     ASSERT_EQ(cycles.code, 0) << cycles.out;
     // Each hop gives its confidence (routes, issue 16).
     EXPECT_NE(cycles.out.find("Kestrel Meridian Ltd -owns 30% [0.95]-> Tamsin Ridge Holdings Ltd"),
               std::string::npos)
         << cycles.out;
-    Outcome flags = run(db_ + "query red-flags");
+    Outcome flags = claimgraph(db_ + "query red-flags");
     ASSERT_EQ(flags.code, 0) << flags.out;
     EXPECT_NE(flags.out.find("Suite 4B, 17 Larkspur Quay, Port Veradine"), std::string::npos)
         << flags.out;
     EXPECT_NE(flags.out.find("Teodor Quillfeather"), std::string::npos) << flags.out;
-    Outcome shared = run(db_ + "query shared --via registered_at --min 7");
+    Outcome shared = claimgraph(db_ + "query shared --via registered_at --min 7");
     ASSERT_EQ(shared.code, 0) << shared.out;
     EXPECT_NE(shared.out.find("Place  7"), std::string::npos) << shared.out;
 }
 
 TEST_F(QueryCommand, ExplainListsTheClaimsBehindAPath) {
-    Outcome r = run(db_ +
-                    "query path 'Marisol Vantongeren' 'Aurelian Holdings Ltd' --directed "
-                    "--relations owns --explain");
+    Outcome r = claimgraph(db_ +
+                           "query path 'Marisol Vantongeren' 'Aurelian Holdings Ltd' --directed "
+                           "--relations owns --explain");
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("fx-001"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("fx-012"), std::string::npos)
@@ -105,17 +90,17 @@ TEST_F(QueryCommand, ExplainListsTheClaimsBehindAPath) {
 }
 
 TEST_F(QueryCommand, AmbiguousOrUnknownEntitiesAreErrorsListingCandidates) {
-    Outcome r = run(db_ + "query owners Opaline");
+    Outcome r = claimgraph(db_ + "query owners Opaline");
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.out.find("error: no entity matches 'Opaline'"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("Opaline Bay Resorts Ltd"), std::string::npos) << r.out;
     Outcome bad =
-        run(db_ + "query path 'Marisol Vantongeren' 'Teodor Quillfeather' --relations ownz");
+        claimgraph(db_ + "query path 'Marisol Vantongeren' 'Teodor Quillfeather' --relations ownz");
     EXPECT_EQ(bad.code, 1);
     EXPECT_NE(bad.out.find("unknown relation type 'ownz'"), std::string::npos) << bad.out;
-    Outcome usage = run(db_ + "query centrality --metric eigen");
+    Outcome usage = claimgraph(db_ + "query centrality --metric eigen");
     EXPECT_EQ(usage.code, 2) << usage.out;
-    Outcome noHops = run(db_ + "query paths 'Marisol Vantongeren' 'Teodor Quillfeather'");
+    Outcome noHops = claimgraph(db_ + "query paths 'Marisol Vantongeren' 'Teodor Quillfeather'");
     EXPECT_EQ(noHops.code, 2) << noHops.out;
 }
 
@@ -133,9 +118,9 @@ TEST_F(QueryCommand, EveryQueryRuns) {
           "query centrality --metric betweenness --samples 5",
           "query owners 'Opaline Bay Casino & Hotel' --min-confidence 0.9 --sources "
           "fx-norvania-registry"}) {
-        Outcome r = run(db_ + args);
+        Outcome r = claimgraph(db_ + args);
         EXPECT_EQ(r.code, 0) << args << "\n" << r.out;
-        Outcome j = run(db_ + "--json " + args);
+        Outcome j = claimgraph(db_ + "--json " + args);
         rapidjson::Document doc;
         doc.Parse(j.out.c_str());
         EXPECT_FALSE(doc.HasParseError()) << args << "\n" << j.out;
@@ -145,7 +130,7 @@ TEST_F(QueryCommand, EveryQueryRuns) {
 TEST_F(QueryCommand, EigenvectorRanksTheBestConnectedFirst) {
     // --measure is the same option as --metric. On the sample, Teodor Quillfeather has the
     // most neighbours, and they are themselves well connected.
-    Outcome r = run(db_ + "query centrality --measure eigenvector --top 3");
+    Outcome r = claimgraph(db_ + "query centrality --measure eigenvector --top 3");
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("eigenvector"), std::string::npos) << r.out;
     auto first = r.out.find("1 ");
