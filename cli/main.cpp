@@ -9,7 +9,9 @@
 #include <new>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "cli/command_hints.hpp"
 #include "cli/registry.hpp"
 #include "cli/terminal_text.hpp"
 #include "graph/error.hpp"
@@ -76,6 +78,16 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
+        // A name the command tree does not know is said plainly, with the nearest known one;
+        // CLI11's own message ("A subcommand is required") would mislead there.
+        if (e.get_exit_code() != 0) {
+            std::string hint =
+                commandLineHint(app, std::vector<std::string>(argv + 1, argv + argc));
+            if (!hint.empty()) {
+                std::cerr << "error: " << hint << '\n';
+                return kUsage;
+            }
+        }
         int code = app.exit(e);
         return code == 0 ? kOk : kUsage;
     }

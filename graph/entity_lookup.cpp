@@ -5,6 +5,7 @@
 
 #include "graph/error.hpp"
 #include "graph/name_parts.hpp"
+#include "graph/near_names.hpp"
 #include "graph/normalize.hpp"
 
 namespace cg::graph {
@@ -32,10 +33,21 @@ EntityId findEntity(Store& store, const std::string& text, bool allowHidden) {
     if (ids.size() == 1) return ids.front();
     if (ids.empty()) {
         std::string message = "no entity matches '" + text + "'";
-        auto near = norm.empty() ? std::vector<EntityRow>{} : store.entities({}, norm, 8);
-        if (!near.empty()) {
+        auto containing = norm.empty() ? std::vector<EntityRow>{} : store.entities({}, norm, 8);
+        if (!containing.empty()) {
             message += "; names containing it:";
-            for (const auto& e : near) message += "\n  " + e.key + "  " + e.name + " (" + e.type + ")";
+            for (const auto& e : containing)
+                message += "\n  " + e.key + "  " + e.name + " (" + e.type + ")";
+        } else if (auto near = nearNames(store, text); !near.empty()) {
+            message += "; did you mean:";
+            for (const auto& n : near) {
+                message +=
+                    "\n  " + n.entity.key + "  " + n.entity.name + " (" + n.entity.type + ")";
+            }
+            message += "\n(give the id or the name as written)";
+        } else {
+            message += " (list names with 'claimgraph entities --name TEXT', or search the "
+                       "evidence with 'claimgraph search TEXT')";
         }
         throw QueryError(message);
     }

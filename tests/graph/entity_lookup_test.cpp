@@ -75,3 +75,21 @@ TEST_F(EntityLookupTest, AnUnknownNameSuggestsNamesContainingIt) {
     message = lookupError("Nobody At All");
     EXPECT_NE(message.find("no entity matches 'Nobody At All'"), std::string::npos) << message;
 }
+
+TEST_F(EntityLookupTest, AMisspelledNameSuggestsTheClosestWithTheirIds) {
+    std::string message = lookupError("Sar Keng");
+    EXPECT_NE(message.find("no entity matches 'Sar Keng'; did you mean:\n  person/sar-kheng  Sar "
+                           "Kheng (Person)"),
+              std::string::npos)
+        << message;
+    message = lookupError("Phat Yong Ly");  // words in another order
+    EXPECT_NE(message.find("did you mean:"), std::string::npos) << message;
+    EXPECT_NE(message.find("person/ly-yong-phat"), std::string::npos) << message;
+    EXPECT_NE(message.find("company/ly-yong-phat"), std::string::npos) << message;
+}
+
+TEST_F(EntityLookupTest, ANameCloseToNothingSaysWhereToLook) {
+    std::string message = lookupError("Zzyzx Qqq");
+    EXPECT_EQ(message.find("did you mean"), std::string::npos) << message;
+    EXPECT_NE(message.find("claimgraph entities --name TEXT"), std::string::npos) << message;
+}
