@@ -7,7 +7,7 @@ CMAKE_FLAGS ?=
 DB ?= out/demo.claimgraph
 BIN = $(BUILD)/claimgraph
 
-.PHONY: all deps configure build demo test clean
+.PHONY: all deps configure build demo test install clean
 
 all: build
 
@@ -25,6 +25,11 @@ demo: build
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# bin/claimgraph, its manual page (man claimgraph) and its bash completion under PREFIX.
+PREFIX ?= /usr/local
+install: build
+	@cmake --install $(BUILD) --prefix $(PREFIX)
 
 clean:
 	rm -rf $(BUILD) out

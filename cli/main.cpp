@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cli/command_hints.hpp"
+#include "cli/manual.hpp"
 #include "cli/registry.hpp"
 #include "cli/terminal_text.hpp"
 #include "graph/error.hpp"
@@ -60,7 +61,7 @@ int main(int argc, char** argv) {
     app.add_option("--schema", ctx.schemaPath, "A schema file extending the default entity and relation types");
     app.add_flag("--json", ctx.json, "Machine-readable JSON output");
     app.add_flag("-q,--quiet", ctx.quiet, "Print less");
-    app.set_version_flag("--version", "claimgraph 0.1.0");
+    app.set_version_flag("--version", "claimgraph " CG_VERSION);
     app.footer(
         "Exit codes: 0 success; 1 error (unreadable input, unknown entity, storage failure);\n"
         "2 bad command line; 3 records rejected under --strict.\n"
@@ -74,6 +75,7 @@ int main(int argc, char** argv) {
     addRetractCommands(app, ctx, registry);
     addExportCommands(app, ctx, registry);
     addSearchCommands(app, ctx, registry);
+    addGenerateCommand(app, registry);
 
     try {
         app.parse(argc, argv);
