@@ -2,9 +2,13 @@
 // claimgraph: argument parsing and dispatch only; the work happens in the modules.
 #include <CLI/CLI.hpp>
 
+#include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <new>
 #include <optional>
@@ -39,10 +43,32 @@ std::string storageHint(const std::string& message) {
     return "";
 }
 
+// Every write to standard output is checked here, once, at the end: the stream's error state
+// is sticky, and the last bytes only reach the file when stdio flushes them. A command whose
+// output was lost (a full disk, /dev/full, a closed pipe) must not exit 0.
+int checkedExit(int code) {
+    std::cout.flush();
+    bool failed = !std::cout;
+    int error = errno;
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        failed = true;
+        error = errno;
+    }
+    if (!failed) return code;
+    std::string reason = error != 0 ? std::strerror(error) : "write error";
+    if (!reason.empty() && reason[0] >= 'A' && reason[0] <= 'Z') reason[0] = static_cast<char>(reason[0] - 'A' + 'a');
+    std::cerr << "error: standard output: cannot write: " << reason
+              << " (the output is incomplete)\n";
+    return cg::cli::kError;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     using namespace cg::cli;
+    // Past a file-size limit (ulimit -f) the kernel would kill the process with SIGXFSZ and no
+    // word; ignored, the write fails with EFBIG and ends the command like a full disk.
+    ::signal(SIGXFSZ, SIG_IGN);
     // Names, quotes and reasons come from the data: on a terminal they must not be able to
     // send it escape sequences. Files and pipes get the bytes as they are (docs/reliability.md).
     // Declared first, so that each stream has its own buffer back after everything else.
@@ -64,7 +90,8 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", "claimgraph " CG_VERSION);
     app.footer(
         "Exit codes: 0 success; 1 error (unreadable input, unknown entity, storage failure);\n"
-        "2 bad command line; 3 records rejected under --strict.\n"
+        "2 bad command line; 3 records rejected under --strict; 4 nothing read from a\n"
+        "non-empty input file.\n"
         "Run 'claimgraph COMMAND --help' for a command's options.");
 
     Registry registry;
@@ -94,19 +121,19 @@ int main(int argc, char** argv) {
         return code == 0 ? kOk : kUsage;
     }
     try {
-        if (auto* run = registry.parsed()) return (*run)();
+        if (auto* run = registry.parsed()) return checkedExit((*run)());
     } catch (const cg::StorageError& e) {
         std::cerr << "error: " << e.what() << storageHint(e.what()) << '\n';
-        return kError;
+        return checkedExit(kError);
     } catch (const cg::Error& e) {
         std::cerr << "error: " << e.what() << '\n';
-        return kError;
+        return checkedExit(kError);
     } catch (const std::bad_alloc&) {
         std::cerr << "error: out of memory\n";
-        return kError;
+        return checkedExit(kError);
     } catch (const std::exception& e) {
         std::cerr << "error: " << e.what() << storageHint(e.what()) << '\n';
-        return kError;
+        return checkedExit(kError);
     }
     std::cerr << app.help() << '\n';
     return kUsage;

@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "export/output_buffer.hpp"
+#include "export/output_file.hpp"
 #include "export/text_escape.hpp"
 #include "graph/error.hpp"
 
@@ -215,18 +216,12 @@ void Neo4jCsvWriter::writeRelationships(const ExportedGraph& graph, std::ostream
 
 std::vector<std::filesystem::path> Neo4jCsvWriter::writeTo(const ExportInput& input,
                                                            const std::filesystem::path& path) {
-    std::error_code ec;
-    std::filesystem::create_directories(path, ec);
-    if (ec || !std::filesystem::is_directory(path)) {
-        throw InputError(path.string() + ": cannot create the directory" +
-                         (ec ? ": " + ec.message() : std::string(" (a file is in the way)")));
-    }
     ExportedGraph graph(input);
-    auto nodes = path / "nodes.csv";
-    auto relationships = path / "relationships.csv";
-    writeFileWhole(nodes, [&](std::ostream& out) { writeNodes(graph, out); });
-    writeFileWhole(relationships, [&](std::ostream& out) { writeRelationships(graph, out); });
-    return {nodes, relationships};
+    // Both files replace the old pair at once: a kill never leaves new nodes beside old
+    // relationships.
+    return writeOutputDirectory(
+        path, {{"nodes.csv", [&](std::ostream& out) { writeNodes(graph, out); }},
+               {"relationships.csv", [&](std::ostream& out) { writeRelationships(graph, out); }}});
 }
 
 }  // namespace cg::exporters

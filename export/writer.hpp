@@ -49,9 +49,10 @@ class GraphWriter {
                                                        const std::filesystem::path& path);
 };
 
-/// Writes the file at `path` through `fill` into a temporary file beside it, renamed over
-/// `path` once complete so that a failed export never leaves half a file; throws InputError
-/// when the file cannot be created or renamed, and passes on what `fill` throws.
+/// Writes the file at `path` through `fill`, whole or not at all (writeOutputFile: a
+/// temporary file renamed over it once complete; a device or FIFO is streamed into); throws
+/// InputError when the file cannot be created, written or renamed, and passes on what `fill`
+/// throws.
 void writeFileWhole(const std::filesystem::path& path,
                     const std::function<void(std::ostream&)>& fill);
 

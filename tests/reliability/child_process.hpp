@@ -20,11 +20,13 @@ namespace cg::testing {
 
 /// What a child process may not do.
 struct ChildLimits {
-    /// RLIMIT_FSIZE in bytes: writes past it fail with EFBIG (SIGXFSZ is ignored), as on a
-    /// full disk.
+    /// RLIMIT_FSIZE in bytes: writes past it fail with EFBIG, as on a full disk.
     std::optional<rlim_t> maxFileSize;
     /// Run as this user and group (the test runs as root, where file modes do not bind).
     std::optional<uid_t> user;
+    /// With maxFileSize: SIGXFSZ ignored before the program starts; false leaves it at its
+    /// default (the process is killed unless it ignores the signal itself), as `ulimit -f` does.
+    bool ignoreFileSizeSignal = true;
 };
 
 /// A started child; its output goes to files so that it can never block on a pipe.
@@ -50,7 +52,7 @@ inline Child startChild(const std::vector<std::string>& args, const std::string&
         ::dup2(out, 1);
         ::dup2(err, 2);
         if (limits.maxFileSize) {
-            ::signal(SIGXFSZ, SIG_IGN);
+            ::signal(SIGXFSZ, limits.ignoreFileSizeSignal ? SIG_IGN : SIG_DFL);
             struct rlimit r = {*limits.maxFileSize, *limits.maxFileSize};
             if (::setrlimit(RLIMIT_FSIZE, &r) != 0) ::_exit(126);
         }
