@@ -104,6 +104,7 @@ int runIngest(Context& ctx, const IngestArgs& args) {
     auto& store = ctx.store(true);
     ingest::Applier applier(store, schema, args.batchSize, !args.noBulk);
     std::int64_t totalRejected = 0;
+    int nothingRead = 0;
     JsonOut j;
     if (ctx.json) j.beginObject().beginArray("files");
     auto started = std::chrono::steady_clock::now();
@@ -117,6 +118,7 @@ int runIngest(Context& ctx, const IngestArgs& args) {
         options.progress = [&](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
         ingest::IngestSummary s = ingest::ingestFile(applier, schema, file, options);
         totalRejected += s.rejected;
+        if (s.nothingRead) ++nothingRead;
         if (ctx.json) {
             j.beginObject().field("file", s.file).field("format", s.format);
             j.field("sources", s.sources).field("accepted", s.accepted);
@@ -172,6 +174,11 @@ int runIngest(Context& ctx, const IngestArgs& args) {
     if (args.strict && totalRejected > 0) {
         ctx.err << "error: " << totalRejected << " record(s) rejected and --strict was given\n";
         return kRejected;
+    }
+    // Never a silent success: a file read as nothing at all is an exit code of its own.
+    if (nothingRead > 0) {
+        ctx.err << "error: nothing was read from " << nothingRead << " file(s)\n";
+        return kNothingRead;
     }
     return kOk;
 }

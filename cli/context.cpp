@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "graph/error.hpp"
+#include "graph/read_only_open.hpp"
 
 namespace cg::cli {
 
@@ -21,7 +22,11 @@ graph::Store& Context::store(bool create) {
             throw StorageError(dbPath + ": no such database (run 'claimgraph --db " + dbPath +
                                " init' or ingest a file first)");
         }
-        store_ = std::make_unique<graph::Store>(dbPath, create);
+        // Reading needs no write access: a database on a read-only mount, or one the user may
+        // only read, is opened for reading and left without a file added beside it.
+        auto access = !create && !graph::databaseWritable(dbPath) ? graph::Store::Access::readOnly
+                                                                  : graph::Store::Access::readWrite;
+        store_ = std::make_unique<graph::Store>(dbPath, create, access);
     }
     return *store_;
 }

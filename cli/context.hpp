@@ -16,6 +16,7 @@ enum ExitCode : int {
     kError = 1,        ///< bad input file, unknown entity, storage failure
     kUsage = 2,        ///< bad command line
     kRejected = 3,     ///< --strict and at least one record was rejected
+    kNothingRead = 4,  ///< an ingested file gave no record at all (not empty, yet nothing read)
 };
 
 /// What every command needs: the database, the schema and the output mode.

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "graph/error.hpp"
+#include "graph/read_only_open.hpp"
 #include "graph/store_impl.hpp"
 
 namespace cg::graph {
@@ -233,7 +234,7 @@ void migrate(SQLite::Database& db, int version) {
 
 }  // namespace
 
-Store::Store(const std::string& path, bool create) : path_(path) {
+Store::Store(const std::string& path, bool create, Access access) : path_(path), access_(access) {
     // SQLite's memory statistics take a global mutex around every allocation it makes (3% of
     // an ingest's CPU); nothing reads them. Only possible before SQLite is first used, so the
     // first store of the process turns them off (a later call is refused, harmlessly).
@@ -244,7 +245,12 @@ Store::Store(const std::string& path, bool create) : path_(path) {
         // thread opens its own), and SQLite's per-call locking cost ~7% of a bulk read.
         int flags = SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX |
                     (create ? SQLite::OPEN_CREATE : 0);
-        impl_ = std::make_unique<Impl>(path, flags);
+        if (access == Access::readOnly) {
+            impl_ = std::make_unique<Impl>(readOnlyDatabaseUri(path),
+                                           SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX | SQLITE_OPEN_URI);
+        } else {
+            impl_ = std::make_unique<Impl>(path, flags);
+        }
     } catch (const SQLite::Exception& e) {
         throw StorageError(path + ": cannot open database: " + e.what());
     }
@@ -264,8 +270,10 @@ Store::Store(const std::string& path, bool create) : path_(path) {
                         db.execAndGet("SELECT count(*) FROM meta WHERE key = 'application' AND value = 'claimgraph'").getInt() == 1;
             if (!ours) throw StorageError(path + ": not a claimgraph database");
         }
-        db.exec("PRAGMA journal_mode=WAL");
-        db.exec("PRAGMA synchronous=NORMAL");
+        if (access == Access::readOnly && fresh) throw StorageError(path + ": not a claimgraph database (empty)");
+        // Only a writer sets the journal mode: the file says it already, and a reader may not.
+        if (access == Access::readWrite) db.exec("PRAGMA journal_mode=WAL");
+        if (access == Access::readWrite) db.exec("PRAGMA synchronous=NORMAL");
         db.exec("PRAGMA foreign_keys=OFF");
         db.exec("PRAGMA cache_size=-262144");
         db.exec("PRAGMA temp_store=MEMORY");
@@ -283,6 +291,10 @@ Store::Store(const std::string& path, bool create) : path_(path) {
             throw StorageError(cat(path, ": database layout version ", version,
                                    " is newer than this claimgraph understands (", kSchemaVersion,
                                    "); upgrade claimgraph"));
+        }
+        if (access == Access::readOnly && version < kSchemaVersion) {
+            throw StorageError(cat(path, ": database layout version ", version, " is older than this claimgraph reads (",
+                                   kSchemaVersion, ") and the database is read-only; open it once with write access to upgrade it"));
         }
         migrate(db, version);
     } catch (const SQLite::Exception& e) {

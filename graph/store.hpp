@@ -183,13 +183,20 @@ public:
     /// The database layout this build writes; older files are migrated on open.
     static constexpr int kSchemaVersion = 8;
 
+    /// How the file is opened.
+    enum class Access {
+        readWrite,  ///< read and written; older layouts are migrated
+        readOnly,   ///< only read, creating no file (read_only_open.hpp); an older layout is refused
+    };
+
     /// Opens (and with `create`, creates) the database at `path`.
-    explicit Store(const std::string& path, bool create = true);
+    explicit Store(const std::string& path, bool create = true, Access access = Access::readWrite);
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
     const std::string& path() const { return path_; }
+    Access access() const { return access_; }
     int schemaVersion() const;
 
     /// A transaction that rolls back unless committed; commit() first writes the derived
@@ -221,6 +228,9 @@ public:
     /// Builds the indexes a bulk load cut short left out, in the open batch; returns how many
     /// were missing. Throws StorageError.
     int restoreIndexes();
+    /// Hands back the memory SQLite holds for this connection that no open statement needs
+    /// (the page cache's clean pages); for after a batch of large records. Never throws.
+    void releaseMemory();
 
     /// Stores a source, or fills in the fields an earlier declaration left empty.
     SourceId putSource(const Source& source);
@@ -445,6 +455,7 @@ private:
     const std::string& sourceDate(SourceId source);
     RelationDerivation deriveFromTable(RelationId id);
     std::string path_;
+    Access access_ = Access::readWrite;
     std::unique_ptr<Impl> impl_;
 };
 

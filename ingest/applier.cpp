@@ -80,11 +80,14 @@ IngestSummary Applier::endFile() {
 
 void Applier::step() {
     openBatch();
-    if (++inBatch_ >= batchSize_) {
+    if (++inBatch_ >= batchSize_ || batchBytes_ >= kBatchBytes) {
         resolver_->discardUnclaimed();  // nothing may wait past the commit
         batch_->commit();
         batch_.reset();
         inBatch_ = 0;
+        // 12 claims with 15 MB quotes peaked at 789 MB, most of it cached pages (issue 23).
+        if (batchBytes_ >= kBatchBytes) store_.releaseMemory();
+        batchBytes_ = 0;
     }
 }
 
@@ -101,6 +104,7 @@ void Applier::source(graph::Source&& source, const std::string& /*file*/, std::i
 
 void Applier::reject(graph::Rejection&& r) {
     openBatch();
+    batchBytes_ += r.raw.size();
     store_.addRejection(r);
     ++summary_.rejected;
     if (summary_.firstRejections.size() < IngestSummary::kKeptRejections) {
@@ -111,6 +115,7 @@ void Applier::reject(graph::Rejection&& r) {
 
 void Applier::claim(graph::Claim&& c) {
     openBatch();
+    batchBytes_ += c.raw.size() + c.quote.size();
     std::string reason;
     bool applied = withinNameLimit(c, reason) && applyClaim(c, reason);
     noteAmbiguous(c);

@@ -46,6 +46,7 @@ struct IngestSummary {
     std::vector<graph::Rejection> firstRejections;  ///< up to kKeptRejections, for display
     std::vector<std::string> warnings;              ///< whole-file notes (an empty file)
     std::vector<AmbiguityNote> firstAmbiguous;      ///< up to kKeptRejections
+    bool nothingRead = false;  ///< bytes, but no record, source or rejection came of them
     static constexpr std::size_t kKeptRejections = 20;
 };
 
@@ -85,6 +86,10 @@ private:
     const graph::Schema& schema_;
     std::size_t batchSize_;
     std::size_t inBatch_ = 0;
+    // Text in the open batch (raw records and quotes): a batch is committed early past
+    // kBatchBytes, so that large records never pile up in SQLite's cache.
+    std::size_t batchBytes_ = 0;
+    static constexpr std::size_t kBatchBytes = std::size_t{32} << 20;
     bool allowBulk_ = true;
     bool bulkDecided_ = false;
     std::unique_ptr<graph::Store::Batch> batch_;

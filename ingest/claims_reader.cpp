@@ -15,6 +15,7 @@
 #include "graph/error.hpp"
 #include "graph/json_depth.hpp"
 #include "graph/normalize.hpp"
+#include "ingest/json_document.hpp"
 #include "ingest/line_reader.hpp"
 
 namespace cg::ingest {
@@ -507,10 +508,13 @@ bool ClaimsReader::parseLine(const std::string& line, const std::string& file,
     rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>,
                                rapidjson::MemoryPoolAllocator<>>
         doc(&valueAllocator, sizeof parseBuffer / 2, &parseAllocator);
-    doc.Parse<rapidjson::kParseFullPrecisionFlag>(line.data(), line.size());
-    if (doc.HasParseError()) {
-        reason = cat("invalid JSON at column ", doc.GetErrorOffset() + 1, ": ",
-                     rapidjson::GetParseError_En(doc.GetParseError()));
+    if (auto error = parseOneJsonValue<rapidjson::kParseFullPrecisionFlag>(doc, line)) {
+        reason = cat("invalid JSON at column ", error->offset + 1, ": ", error->what);
+        return false;
+    }
+    // First-wins at the top, last-wins in attributes: a key given twice has no one meaning.
+    if (auto key = duplicateKey(doc)) {
+        reason = cat("duplicate key '", *key, "'");
         return false;
     }
     try {

@@ -94,7 +94,15 @@ IngestSummary ingestFile(Applier& applier, const graph::Schema& schema, const st
                   options.pipelined);
     IngestSummary summary = applier.endFile();
     applier.onProgress = nullptr;
-    if (total == 0) summary.warnings.push_back(path + ": file is empty, nothing to ingest");
+    if (total == 0) {
+        summary.warnings.push_back(path + ": file is empty, nothing to ingest");
+    } else if (summary.sources + summary.accepted + summary.duplicates + summary.rejected == 0) {
+        // Bytes but not one record, source or rejection: read in the wrong format, most likely.
+        summary.nothingRead = true;
+        summary.warnings.push_back(cat(path, ": nothing was read from its ", total,
+                                       " bytes (no record, no source, no rejection): is it ",
+                                       format, "?"));
+    }
     return summary;
 }
 

@@ -12,6 +12,7 @@
 
 #include "graph/error.hpp"
 #include "graph/normalize.hpp"
+#include "ingest/json_document.hpp"
 #include "ingest/json_records.hpp"
 #include "ingest/reader.hpp"
 
@@ -19,7 +20,7 @@ namespace cg::ingest {
 
 /// Reads `in` record by record (JsonRecords: JSON Lines or a top-level array) and calls
 /// `read(doc, record)` with each record parsed. A record that is cut, too long, too deeply
-/// nested, not UTF-8 or not JSON is rejected with the line of the fault; a `Reject` (any type
+/// nested, not UTF-8, not one JSON value or holds a key twice in one object is rejected with the line of the fault; a `Reject` (any type
 /// with a `reason` string) thrown by `read` rejects the record at its first line. Nothing
 /// stops the loop but the end of the input. Reports progress every 1024 records; throws
 /// InputError when the stream fails.
@@ -43,10 +44,12 @@ void forEachJsonRecord(std::istream& in, const std::string& file, std::size_t ma
             continue;
         }
         rapidjson::Document doc;
-        doc.Parse(record.text.data(), record.text.size());
-        if (doc.HasParseError()) {
-            reject(cat("invalid JSON: ", rapidjson::GetParseError_En(doc.GetParseError())),
-                   lineAt(record.text, doc.GetErrorOffset(), record.line));
+        if (auto error = parseOneJsonValue(doc, record.text)) {
+            reject(cat("invalid JSON: ", error->what), lineAt(record.text, error->offset, record.line));
+            continue;
+        }
+        if (auto key = duplicateKey(doc)) {
+            reject(cat("duplicate key '", *key, "'"), record.line);
             continue;
         }
         try {

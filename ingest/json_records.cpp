@@ -17,7 +17,7 @@ bool blank(int c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 std::int64_t lineAt(const std::string& text, std::size_t offset, std::int64_t firstLine) {
     std::int64_t line = firstLine;
     for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') ++line;
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) ++line;
     }
     return line;
 }
@@ -30,7 +30,8 @@ int JsonRecords::get() {
     int c = buf ? buf->sbumpc() : kEof;
     if (c == kEof) return c;
     ++bytes_;
-    if (c == '\n') ++line_;
+    // LF, CRLF and a CR alone each end a line.
+    if (c == '\n' || (c == '\r' && peek() != '\n')) ++line_;
     return c;
 }
 
@@ -100,10 +101,13 @@ bool JsonRecords::nextLine(JsonRecord& record) {
         bool cut = false;
         std::size_t length = 0;
         for (int c = get(); c != kEof && c != '\n'; c = get()) {
+            if (c == '\r') {
+                if (peek() == '\n') get();
+                break;
+            }
             ++length;
             keep(record.text, static_cast<char>(c), cut);
         }
-        if (!cut && !record.text.empty() && record.text.back() == '\r') record.text.pop_back();
         if (cut) {
             record.error =
                 cat("record is ", length, " bytes, longer than the limit of ", maxRecord_,

@@ -19,6 +19,14 @@ bool LineReader::next(std::string& line) {
         if (c == std::char_traits<char>::eof()) break;
         ++bytesRead_;
         if (c == '\n') break;
+        // A CR ends a line too, alone (old Mac files, some exports) or before an LF.
+        if (c == '\r') {
+            if (buf->sgetc() == '\n') {
+                buf->sbumpc();
+                ++bytesRead_;
+            }
+            break;
+        }
         ++fullLength_;
         if (!truncated_) {
             if (line.size() < maxLine_) {
@@ -31,7 +39,6 @@ bool LineReader::next(std::string& line) {
         }
     }
     ++lineNumber_;
-    if (!truncated_ && !line.empty() && line.back() == '\r') line.pop_back();
     if (lineNumber_ == 1 && line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) {
         line.erase(0, 3);
     }

@@ -9,8 +9,8 @@ namespace cg::ingest {
 
 /// Reads a text stream line by line with bounded memory: a line longer than the limit is
 /// skipped to its end and reported as too long, keeping only its first bytes
-/// (kKeptPrefix, or the limit when that is smaller). Strips a UTF-8
-/// byte-order mark at the start and the carriage return of CRLF line ends.
+/// (kKeptPrefix, or the limit when that is smaller). LF, CRLF and a CR alone each end a line.
+/// Strips a UTF-8 byte-order mark at the start.
 class LineReader {
 public:
     static constexpr std::size_t kDefaultMaxLine = 16u << 20;  // 16 MiB

@@ -46,7 +46,7 @@ class Queue : public RecordSink {
     /// The reader is done, normally or with `error`: the last chunk goes out.
     void finish(std::exception_ptr error) {
         std::unique_lock lock(mutex_);
-        if (!open_.empty()) chunks_.push_back(std::move(open_));
+        if (!open_.empty()) chunks_.emplace_back(std::move(open_), openBytes_);
         error_ = std::move(error);
         finished_ = true;
         ready_.notify_all();
@@ -57,7 +57,8 @@ class Queue : public RecordSink {
         std::unique_lock lock(mutex_);
         ready_.wait(lock, [&] { return !chunks_.empty() || finished_; });
         if (chunks_.empty()) return false;
-        chunk = std::move(chunks_.front());
+        chunk = std::move(chunks_.front().first);
+        queuedBytes_ -= chunks_.front().second;
         chunks_.pop_front();
         room_.notify_one();
         return true;
@@ -77,24 +78,47 @@ class Queue : public RecordSink {
 
   private:
     void add(Record&& record) {
+        openBytes_ += bytesOf(record);
         open_.push_back(std::move(record));
-        if (open_.size() < chunkRecords_) return;
+        if (open_.size() < chunkRecords_ && openBytes_ < kChunkBytes) return;
         std::unique_lock lock(mutex_);
-        room_.wait(lock, [&] { return chunks_.size() < maxChunks_ || stopped_; });
+        // Bounded in bytes as well as chunks: a dozen records of 30 MB each must not wait
+        // here all at once (one chunk always may, however large).
+        room_.wait(lock, [&] {
+            return (chunks_.size() < maxChunks_ &&
+                    (chunks_.empty() || queuedBytes_ + openBytes_ <= kQueuedBytes)) ||
+                   stopped_;
+        });
         if (stopped_) throw Stopped{};
-        chunks_.push_back(std::move(open_));
+        chunks_.emplace_back(std::move(open_), openBytes_);
+        queuedBytes_ += openBytes_;
         ready_.notify_one();
         lock.unlock();
         open_ = Chunk();
         open_.reserve(chunkRecords_);
+        openBytes_ = 0;
     }
+
+    // The text a record holds, roughly: what makes a record large.
+    static std::size_t bytesOf(const Record& record) {
+        if (const auto* c = std::get_if<graph::Claim>(&record)) {
+            return c->raw.size() + c->quote.size() + c->value.size() + c->attributesJson.size();
+        }
+        if (const auto* r = std::get_if<graph::Rejection>(&record)) return r->raw.size() + r->reason.size();
+        return 0;
+    }
+
+    static constexpr std::size_t kChunkBytes = std::size_t{4} << 20;
+    static constexpr std::size_t kQueuedBytes = std::size_t{16} << 20;
 
     std::size_t chunkRecords_;
     std::size_t maxChunks_;
     Chunk open_;  // the reader's own, outside the lock
+    std::size_t openBytes_ = 0;
+    std::size_t queuedBytes_ = 0;
     std::mutex mutex_;
     std::condition_variable ready_, room_;
-    std::deque<Chunk> chunks_;
+    std::deque<std::pair<Chunk, std::size_t>> chunks_;  // with their bytes
     bool finished_ = false;
     bool stopped_ = false;
     std::exception_ptr error_;
@@ -139,7 +163,10 @@ void readPipelined(const std::function<void(RecordSink&)>& read, RecordSink& sin
     try {
         Chunk chunk;
         while (queue.take(chunk)) {
-            for (auto& record : chunk) deliver(record, sink);
+            for (auto& record : chunk) {
+                deliver(record, sink);
+                record.emplace<Progress>();  // its text freed now, not with the whole chunk
+            }
         }
     } catch (...) {
         queue.stop();

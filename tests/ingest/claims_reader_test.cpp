@@ -507,3 +507,33 @@ TEST_F(ClaimsReaderTest, KeepsUserKeysButIgnoresThem) {
     EXPECT_EQ(s.accepted, 1);
     EXPECT_EQ(s.rejected, 0) << (s.firstRejections.empty() ? "" : s.firstRejections[0].reason);
 }
+
+// --- one meaning per record (issue 23) ---
+
+TEST_F(ClaimsReaderTest, RejectsATopLevelKeyGivenTwiceNamingIt) {
+    // Were the first value kept, the second confidence would never be checked.
+    expectRejected(claimWith(R"("relation": "owns", "object": {"type": "Company", "name": "Acme"}, "confidence": 0.5, "confidence": 2)"),
+                   "duplicate key 'confidence'");
+}
+
+TEST_F(ClaimsReaderTest, RejectsAnAttributeGivenTwiceNamingIt) {
+    expectRejected(claimWith(R"("relation": "owns", "object": {"type": "Company", "name": "Acme"}, "attributes": {"share": 10, "share": 90})"),
+                   "duplicate key 'share'");
+}
+
+TEST_F(ClaimsReaderTest, RejectsAKeyGivenTwiceInsideTheSubject) {
+    expectRejected(claimWith(R"("relation": "owns", "object": {"type": "Company", "name": "Acme", "name": "Other"})"),
+                   "duplicate key 'name'");
+}
+
+TEST_F(ClaimsReaderTest, RejectsANulAndWhatFollowsAfterTheRecord) {
+    std::string good = claimWith(R"("relation": "owns", "object": {"type": "Company", "name": "Acme"})");
+    expectRejected(good + std::string("\0junk", 5),
+                   "invalid JSON at column " + std::to_string(good.size() + 1) +
+                       ": a NUL byte after the end of the value");
+}
+
+TEST_F(ClaimsReaderTest, RejectsTextAfterTheRecord) {
+    expectRejected(claimWith(R"("relation": "owns", "object": {"type": "Company", "name": "Acme"})") + " x",
+                   "invalid JSON at column ", true);
+}

@@ -276,3 +276,20 @@ TEST(FtmReader, ReadsTheDonationsFixture) {
     EXPECT_EQ(pay->subject.key, "ftm:f9c295f21b233ac878fbac4d271bb6fd13d7952a");
     EXPECT_NE(pay->attributesJson.find(R"("amount":100000,"currency":"EUR")"), std::string::npos);
 }
+
+TEST(FtmReader, RejectsAnEntityWithAKeyGivenTwiceAndAnythingAfterItsJson) {
+    FtmReader reader(schema());
+    std::string text =
+        R"({"id": "a", "schema": "Person", "properties": {"name": ["A"]}, "schema": "Company"})"
+        "\n" +
+        std::string(R"({"id": "b", "schema": "Person", "properties": {"name": ["B"]}})"
+                    "\0junk",
+                    67) +
+        "\n"
+        R"({"id": "c", "schema": "Person", "properties": {"name": ["C"]}})"
+        "\n";
+    auto sink = cg::testing::readText(reader, text);
+    EXPECT_NE(sink.rejection(1, "duplicate key 'schema'"), nullptr);
+    EXPECT_NE(sink.rejection(2, "invalid JSON: a NUL byte after the end of the value"), nullptr);
+    EXPECT_EQ(sink.rejections.size(), 2u);
+}

@@ -96,7 +96,7 @@ TEST(IcijReader, TypesOfficersHonestlyAsUnknown) {
 
 TEST(IcijReader, RejectsAQuoteLeftOpenAtTheEnd) {
     auto sink = readData("nodes-officers.csv");
-    EXPECT_NE(sink.rejection(5, "quoted field not closed"), nullptr);
+    EXPECT_NE(sink.rejection(5, "quote opened here is never closed"), nullptr);
     EXPECT_EQ(sink.claims.size(), 7u);
 }
 

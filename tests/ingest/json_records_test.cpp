@@ -129,3 +129,12 @@ TEST(JsonRecords, AcceptsNestingUpToTheLimit) {
     ASSERT_EQ(r.size(), 1u);
     EXPECT_TRUE(r[0].error.empty());
 }
+
+TEST(JsonRecords, ReadsJsonLinesEndedByCarriageReturnsAlone) {
+    auto r = all("{\"a\":1}\r{\"b\":2}\r\r{\"c\":3}\r");
+    ASSERT_EQ(r.size(), 3u);
+    EXPECT_EQ(r[0].text, "{\"a\":1}");
+    EXPECT_EQ(r[1].line, 2);
+    EXPECT_EQ(r[2].text, "{\"c\":3}");
+    EXPECT_EQ(r[2].line, 4);
+}

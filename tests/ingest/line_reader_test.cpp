@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <string>
+#include <vector>
 
 using cg::ingest::LineReader;
 
@@ -67,4 +69,14 @@ TEST(LineReader, CountsBytesAndReadsALastLineWithoutNewline) {
     EXPECT_EQ(line, "cd");
     EXPECT_EQ(r.bytesRead(), 5u);
     EXPECT_FALSE(r.next(line));
+}
+
+TEST(LineReader, ACarriageReturnAloneEndsALine) {
+    std::istringstream in("{\"a\":1}\r{\"b\":2}\r\n{\"c\":3}\n\r{\"d\":4}\r");
+    LineReader r(in);
+    std::string line;
+    std::vector<std::string> lines;
+    while (r.next(line)) lines.push_back(line);
+    EXPECT_EQ(lines, (std::vector<std::string>{"{\"a\":1}", "{\"b\":2}", "{\"c\":3}", "", "{\"d\":4}"}));
+    EXPECT_EQ(r.lineNumber(), 5);
 }

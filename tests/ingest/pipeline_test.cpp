@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <stdexcept>
 #include <string>
@@ -148,3 +149,47 @@ TEST(ReadPipelined, ASinksErrorStopsTheReader) {
 }
 
 }  // namespace
+
+namespace {
+
+// Counts how far the reader ran ahead of the records delivered.
+class AheadCounter : public RecordSink {
+  public:
+    explicit AheadCounter(const std::atomic<int>& produced) : produced_(produced) {}
+    void source(cg::graph::Source&&, const std::string&, std::int64_t) override {}
+    void claim(cg::graph::Claim&&) override {
+        ++delivered;
+        mostAhead = std::max(mostAhead, produced_.load() - delivered);
+    }
+    void reject(cg::graph::Rejection&&) override {}
+    void progress(std::uint64_t) override {}
+
+    int delivered = 0;
+    int mostAhead = 0;
+
+  private:
+    const std::atomic<int>& produced_;
+};
+
+}  // namespace
+
+TEST(Pipeline, LargeRecordsAreHandedOverByTheirBytesNotOnlyTheirCount) {
+    // 12 claims of 4 MB each (quote and raw text): a chunk of 512 records would hold all of
+    // them at once; bounded by bytes, the reader is never more than a few records ahead.
+    std::atomic<int> produced{0};
+    AheadCounter sink(produced);
+    readPipelined(
+        [&](RecordSink& out) {
+            for (int i = 0; i < 12; ++i) {
+                cg::graph::Claim c;
+                c.key = "c" + std::to_string(i);
+                c.quote.assign(2u << 20, 'q');
+                c.raw.assign(2u << 20, 'r');
+                ++produced;
+                out.claim(std::move(c));
+            }
+        },
+        sink);
+    EXPECT_EQ(sink.delivered, 12);
+    EXPECT_LE(sink.mostAhead, 6);
+}
