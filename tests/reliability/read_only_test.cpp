@@ -109,7 +109,7 @@ TEST_F(ReadOnlyDatabase, AFileTheUserMayNotWriteIsReadAndNoFileIsAddedBesideIt) 
 TEST_F(ReadOnlyDatabase, WritingCommandsAreStillRefusedClearly) {
     ChildLimits limits = readOnly(false);
     RunResult r = runChild(logs_, {kBinary, "--db", db_, "resolve", "merge", "Aurelian Holdings Ltd",
-                                   "Marisol Vantongeren"},
+                                   "Gildenmoor Trading Ltd"},
                            limits);
     EXPECT_EQ(r.code, 1) << r.out << r.err;
     EXPECT_NE(r.err.find("read-only"), std::string::npos) << r.err;
