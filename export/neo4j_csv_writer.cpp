@@ -100,7 +100,10 @@ class CsvCells {
             closeCsvField(out_);
             return;
         }
-        scratch_.assign("[");
+        // clear() and push_back rather than assign("["): GCC 12 reports a false -Wrestrict
+        // for the assign once writeNodes is reached through a std::function.
+        scratch_.clear();
+        scratch_.push_back('[');
         for (auto text : list) {
             if (scratch_.size() > 1) scratch_.append(", ");
             appendJsonString(scratch_, text);
