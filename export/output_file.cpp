@@ -86,8 +86,14 @@ class DescriptorBuf : public std::streambuf {
 void fillDescriptor(int fd, const fs::path& path, const OutputFill& fill) {
     DescriptorBuf buf(fd);
     std::ostream out(&buf);
-    fill(out);
-    out.flush();
+    try {
+        fill(out);
+        out.flush();
+    } catch (const Error&) {
+        // A writer's own "cannot write the output" names neither the file nor the reason.
+        if (buf.error() != 0) fail(path, "cannot write", buf.error());
+        throw;
+    }
     if (buf.error() != 0) fail(path, "cannot write", buf.error());
     if (!out) throw InputError(path.string() + ": cannot write the file");
 }

@@ -60,7 +60,6 @@ TEST_F(OutputErrors, EveryReadingCommandFailsWhenStandardOutputCannotBeWritten) 
         {"query", "neighbours", "Aurelian Holdings Ltd"},
         {"--json", "query", "neighbours", "Aurelian Holdings Ltd"},
         {"query", "run", kQuery, "--csv"},
-        {"rejections"},
         {"export", "--format", "json"},
     };
     for (const auto& command : commands) {
@@ -86,7 +85,7 @@ TEST_F(OutputErrors, AFileSizeLimitEndsAnIngestWithAMessageNotASignal) {
 
     std::string out = dir_.file("big.graphml");
     RunResult e = runChild(dir_, {kBinary, "--db", db_, "export", "--format", "graphml", "--out", out},
-                           ChildLimits{4096, std::nullopt, false});
+                           ChildLimits{64u << 10, std::nullopt, false});
     EXPECT_EQ(e.code, 1) << e.err;
     EXPECT_NE(e.err.find(out + ": cannot write: file too large"), std::string::npos) << e.err;
     EXPECT_FALSE(fs::exists(out));
