@@ -110,11 +110,11 @@ int runExport(Context& ctx, const ExportArgs& args) {
     graph::GraphView::checkFilter(ctx.schema(), filter);
     // Where each entity and relation comes from is read on a second connection while this
     // one builds the view: two long sequential reads, side by side on two cores (WAL).
-    auto provenance = std::async(std::launch::async, [path = store.path(), level = *level,
-                                                      access = store.access()] {
-        graph::Store reader(path, false, access);
-        return reader.readClaimProvenance(exporters::exportProvenanceOptions(level));
-    });
+    auto provenance = std::async(
+        std::launch::async, [path = store.path(), level = *level, access = store.access()] {
+            graph::Store reader(path, false, access);
+            return reader.readClaimProvenance(exporters::exportProvenanceOptions(level));
+        });
     auto view = graph::GraphView::build(store, ctx.schema(), filter);
     queries::QueryResult result;
     const graph::Subgraph* subgraph = nullptr;

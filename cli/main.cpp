@@ -56,7 +56,8 @@ int checkedExit(int code) {
     }
     if (!failed) return code;
     std::string reason = error != 0 ? std::strerror(error) : "write error";
-    if (!reason.empty() && reason[0] >= 'A' && reason[0] <= 'Z') reason[0] = static_cast<char>(reason[0] - 'A' + 'a');
+    if (!reason.empty() && reason[0] >= 'A' && reason[0] <= 'Z')
+        reason[0] = static_cast<char>(reason[0] - 'A' + 'a');
     std::cerr << "error: standard output: cannot write: " << reason
               << " (the output is incomplete)\n";
     return cg::cli::kError;
@@ -89,9 +90,9 @@ int main(int argc, char** argv) {
     app.add_flag("-q,--quiet", ctx.quiet, "Print less");
     app.set_version_flag("--version", "claimgraph " CG_VERSION);
     app.footer(
-        "Exit codes: 0 success; 1 error (unreadable input, unknown entity, storage failure);\n"
-        "2 bad command line; 3 records rejected under --strict; 4 nothing read from a\n"
-        "non-empty input file.\n"
+        "Exit codes: 0 success; 1 error (unreadable input, unknown entity, storage failure,\n"
+        "output that cannot be written); 2 bad command line; 3 records rejected under\n"
+        "--strict; 4 nothing read from a non-empty input file.\n"
         "Run 'claimgraph COMMAND --help' for a command's options.");
 
     Registry registry;

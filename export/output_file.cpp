@@ -25,7 +25,8 @@ namespace {
 // strerror's text with a lower-case first letter, as our messages are written.
 std::string reasonOf(int error) {
     std::string text = std::strerror(error);
-    if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
+    if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z')
+        text[0] = static_cast<char>(text[0] - 'A' + 'a');
     return text;
 }
 
@@ -179,7 +180,7 @@ void writeOutputFile(const fs::path& path, const OutputFill& fill) {
     // O_EXCL under the hood: never follows a link planted at the name, never reuses a file.
     std::string name = temporaryTemplate(target);
     Descriptor fd(::mkostemp(name.data(), O_CLOEXEC));
-    if (fd.get() < 0) fail(path, "cannot create a temporary file beside it", errno);
+    if (fd.get() < 0) fail(path, "cannot create the file", errno);
     Temporary temporary(name);
     if (exists) {
         // The replacement keeps what the user gave the old file; an owner we may not give
@@ -197,8 +198,8 @@ void writeOutputFile(const fs::path& path, const OutputFill& fill) {
     temporary.keep();
 }
 
-std::vector<fs::path> writeOutputDirectory(const fs::path& path,
-                                           const std::vector<std::pair<std::string, OutputFill>>& files) {
+std::vector<fs::path> writeOutputDirectory(
+    const fs::path& path, const std::vector<std::pair<std::string, OutputFill>>& files) {
     fs::path target = resolved(path);
     struct stat old {};
     bool exists = ::stat(target.c_str(), &old) == 0;
@@ -233,7 +234,8 @@ std::vector<fs::path> writeOutputDirectory(const fs::path& path,
     std::vector<fs::path> written;
     for (const auto& [file, fill] : files) {
         fs::path at = fs::path(name) / file;
-        Descriptor fd(::open(at.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
+        Descriptor fd(
+            ::open(at.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
         if (fd.get() < 0) fail(target / file, "cannot create the file", errno);
         fillDescriptor(fd.get(), target / file, fill);
         if (::fsync(fd.get()) != 0) fail(target / file, "cannot write", errno);
@@ -245,7 +247,8 @@ std::vector<fs::path> writeOutputDirectory(const fs::path& path,
         if (dir.get() >= 0) ::fsync(dir.get());
     }
     if (!exists) {
-        if (::rename(name.c_str(), target.c_str()) != 0) fail(path, "cannot create the directory", errno);
+        if (::rename(name.c_str(), target.c_str()) != 0)
+            fail(path, "cannot create the directory", errno);
         temporary.keep();
         return written;
     }
@@ -258,7 +261,8 @@ std::vector<fs::path> writeOutputDirectory(const fs::path& path,
         std::string aside = temporaryTemplate(target);
         if (!::mkdtemp(aside.data())) fail(path, "cannot replace the directory", errno);
         Temporary oldOne(aside);
-        if (::rename(target.c_str(), aside.c_str()) != 0) fail(path, "cannot replace the directory", errno);
+        if (::rename(target.c_str(), aside.c_str()) != 0)
+            fail(path, "cannot replace the directory", errno);
         if (::rename(name.c_str(), target.c_str()) != 0) {
             int error = errno;
             ::rename(aside.c_str(), target.c_str());

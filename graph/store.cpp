@@ -246,8 +246,8 @@ Store::Store(const std::string& path, bool create, Access access) : path_(path),
         int flags = SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX |
                     (create ? SQLite::OPEN_CREATE : 0);
         if (access == Access::readOnly) {
-            impl_ = std::make_unique<Impl>(readOnlyDatabaseUri(path),
-                                           SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX | SQLITE_OPEN_URI);
+            int readFlags = SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX | SQLITE_OPEN_URI;
+            impl_ = std::make_unique<Impl>(readOnlyDatabaseUri(path), readFlags);
         } else {
             impl_ = std::make_unique<Impl>(path, flags);
         }
@@ -270,7 +270,8 @@ Store::Store(const std::string& path, bool create, Access access) : path_(path),
                         db.execAndGet("SELECT count(*) FROM meta WHERE key = 'application' AND value = 'claimgraph'").getInt() == 1;
             if (!ours) throw StorageError(path + ": not a claimgraph database");
         }
-        if (access == Access::readOnly && fresh) throw StorageError(path + ": not a claimgraph database (empty)");
+        if (access == Access::readOnly && fresh)
+            throw StorageError(path + ": not a claimgraph database (empty)");
         // Only a writer sets the journal mode: the file says it already, and a reader may not.
         if (access == Access::readWrite) db.exec("PRAGMA journal_mode=WAL");
         if (access == Access::readWrite) db.exec("PRAGMA synchronous=NORMAL");
@@ -293,8 +294,10 @@ Store::Store(const std::string& path, bool create, Access access) : path_(path),
                                    "); upgrade claimgraph"));
         }
         if (access == Access::readOnly && version < kSchemaVersion) {
-            throw StorageError(cat(path, ": database layout version ", version, " is older than this claimgraph reads (",
-                                   kSchemaVersion, ") and the database is read-only; open it once with write access to upgrade it"));
+            throw StorageError(cat(
+                path, ": database layout version ", version,
+                " is older than this claimgraph reads (", kSchemaVersion,
+                ") and the database is read-only; open it once with write access to upgrade it"));
         }
         migrate(db, version);
     } catch (const SQLite::Exception& e) {

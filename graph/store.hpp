@@ -186,7 +186,7 @@ public:
     /// How the file is opened.
     enum class Access {
         readWrite,  ///< read and written; older layouts are migrated
-        readOnly,   ///< only read, creating no file (read_only_open.hpp); an older layout is refused
+        readOnly,  ///< only read, creating no file (read_only_open.hpp); an older layout is refused
     };
 
     /// Opens (and with `create`, creates) the database at `path`.

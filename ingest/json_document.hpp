@@ -28,14 +28,15 @@ std::optional<JsonSyntaxError> parseOneJsonValue(Document& doc, std::string_view
     rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> in(bytes);
     doc.template ParseStream<Flags | rapidjson::kParseStopWhenDoneFlag, rapidjson::UTF8<>>(in);
     if (doc.HasParseError()) {
-        return JsonSyntaxError{rapidjson::GetParseError_En(doc.GetParseError()), doc.GetErrorOffset()};
+        return JsonSyntaxError{rapidjson::GetParseError_En(doc.GetParseError()),
+                               doc.GetErrorOffset()};
     }
     for (std::size_t at = bytes.Tell(); at < text.size(); ++at) {
         char c = text[at];
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
-        return JsonSyntaxError{c == '\0' ? "a NUL byte after the end of the value"
-                                         : "text after the end of the value",
-                               at};
+        return JsonSyntaxError{
+            c == '\0' ? "a NUL byte after the end of the value" : "text after the end of the value",
+            at};
     }
     return std::nullopt;
 }

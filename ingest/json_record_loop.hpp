@@ -20,10 +20,10 @@ namespace cg::ingest {
 
 /// Reads `in` record by record (JsonRecords: JSON Lines or a top-level array) and calls
 /// `read(doc, record)` with each record parsed. A record that is cut, too long, too deeply
-/// nested, not UTF-8, not one JSON value or holds a key twice in one object is rejected with the line of the fault; a `Reject` (any type
-/// with a `reason` string) thrown by `read` rejects the record at its first line. Nothing
-/// stops the loop but the end of the input. Reports progress every 1024 records; throws
-/// InputError when the stream fails.
+/// nested, not UTF-8, not one JSON value or holds a key twice in one object is rejected with the
+/// line of the fault; a `Reject` (any type with a `reason` string) thrown by `read` rejects the
+/// record at its first line. Nothing stops the loop but the end of the input. Reports progress
+/// every 1024 records; throws InputError when the stream fails.
 template <typename Reject, typename Read>
 void forEachJsonRecord(std::istream& in, const std::string& file, std::size_t maxRecord,
                        RecordSink& sink, Read&& read) {
@@ -45,7 +45,8 @@ void forEachJsonRecord(std::istream& in, const std::string& file, std::size_t ma
         }
         rapidjson::Document doc;
         if (auto error = parseOneJsonValue(doc, record.text)) {
-            reject(cat("invalid JSON: ", error->what), lineAt(record.text, error->offset, record.line));
+            reject(cat("invalid JSON: ", error->what),
+                   lineAt(record.text, error->offset, record.line));
             continue;
         }
         if (auto key = duplicateKey(doc)) {

@@ -17,7 +17,8 @@ bool blank(int c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 std::int64_t lineAt(const std::string& text, std::size_t offset, std::int64_t firstLine) {
     std::int64_t line = firstLine;
     for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) ++line;
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')))
+            ++line;
     }
     return line;
 }

@@ -104,7 +104,8 @@ class Queue : public RecordSink {
         if (const auto* c = std::get_if<graph::Claim>(&record)) {
             return c->raw.size() + c->quote.size() + c->value.size() + c->attributesJson.size();
         }
-        if (const auto* r = std::get_if<graph::Rejection>(&record)) return r->raw.size() + r->reason.size();
+        if (const auto* r = std::get_if<graph::Rejection>(&record))
+            return r->raw.size() + r->reason.size();
         return 0;
     }
 

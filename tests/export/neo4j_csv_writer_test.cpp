@@ -120,10 +120,10 @@ TEST(Neo4jCsvWriter, WritesTheImportHeaderLayout) {
 TEST(Neo4jCsvWriter, NeutralisesFormulasTheSameWayInIdsAndReferences) {
     Investigation inv({hostileFile()});
     auto view = inv.view();
-    Neo4jCsvWriter().writeTo(ExportInput{view, inv.store()}, inv.dir().path());
-    std::string nodesText = readFile(inv.dir().path() / "nodes.csv");
+    Neo4jCsvWriter().writeTo(ExportInput{view, inv.store()}, inv.dir().path() / "neo4j");
+    std::string nodesText = readFile(inv.dir().path() / "neo4j" / "nodes.csv");
     auto nodes = parseCsv(nodesText);
-    auto rels = parseCsv(readFile(inv.dir().path() / "relationships.csv"));
+    auto rels = parseCsv(readFile(inv.dir().path() / "neo4j" / "relationships.csv"));
     const Row* evil = rowWith(nodes, 1, "'=evil-id");
     ASSERT_NE(evil, nullptr);
     EXPECT_EQ((*evil)[2], "'=HYPERLINK(\"http://evil.example\",\"click\")");
@@ -144,9 +144,9 @@ TEST(Neo4jCsvWriter, NeutralisesFormulasTheSameWayInIdsAndReferences) {
 TEST(Neo4jCsvWriter, WritesTypedCellsAndLabels) {
     Investigation inv({hostileFile()});
     auto view = inv.view();
-    Neo4jCsvWriter().writeTo(ExportInput{view, inv.store()}, inv.dir().path());
-    auto nodes = parseCsv(readFile(inv.dir().path() / "nodes.csv"));
-    auto rels = parseCsv(readFile(inv.dir().path() / "relationships.csv"));
+    Neo4jCsvWriter().writeTo(ExportInput{view, inv.store()}, inv.dir().path() / "neo4j");
+    auto nodes = parseCsv(readFile(inv.dir().path() / "neo4j" / "nodes.csv"));
+    auto rels = parseCsv(readFile(inv.dir().path() / "neo4j" / "relationships.csv"));
     const Row* evil = rowWith(nodes, 1, "'=evil-id");
     ASSERT_NE(evil, nullptr);
     EXPECT_EQ((*evil)[columnOf(nodes[0], ":LABEL")], "Company;Organization;Asset");
@@ -174,8 +174,8 @@ TEST(Neo4jCsvWriter, WritesTypedCellsAndLabels) {
 TEST(Neo4jCsvWriter, KeepsNewlinesInsideQuotedCells) {
     Investigation inv({hostileFile()});
     auto view = inv.view();
-    Neo4jCsvWriter().writeTo(ExportInput{view, inv.store()}, inv.dir().path());
-    auto nodes = parseCsv(readFile(inv.dir().path() / "nodes.csv"));
+    Neo4jCsvWriter().writeTo(ExportInput{view, inv.store()}, inv.dir().path() / "neo4j");
+    auto nodes = parseCsv(readFile(inv.dir().path() / "neo4j" / "nodes.csv"));
     const Row* lines = rowWith(nodes, 1, "hx-lines");
     ASSERT_NE(lines, nullptr);
     EXPECT_NE((*lines)[2].find("Tab\tand\nNew Line ]]> Holdings"), std::string::npos);

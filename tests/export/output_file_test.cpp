@@ -114,13 +114,19 @@ TEST(OutputFile, ACharacterDeviceIsWrittenToNotReplaced) {
 
 TEST(OutputFile, AFullDeviceIsReportedWithItsReason) {
     if (!fs::is_character_file("/dev/full")) GTEST_SKIP() << "no /dev/full here";
+    // Through a link of our own: run as root against a regression, the test once replaced the
+    // system's /dev/full with a regular file.
+    TempDir dir;
+    std::string link = dir.file("full");
+    fs::create_symlink("/dev/full", link);
     try {
-        writeOutputFile("/dev/full", text(std::string(100000, 'x')));
+        writeOutputFile(link, text(std::string(100000, 'x')));
         FAIL() << "writing /dev/full succeeded";
     } catch (const cg::InputError& e) {
-        EXPECT_STREQ(e.what(), "/dev/full: cannot write: no space left on device");
+        EXPECT_EQ(std::string(e.what()), link + ": cannot write: no space left on device");
     }
-    EXPECT_TRUE(fs::is_character_file("/dev/full"));
+    EXPECT_TRUE(fs::is_symlink(link));
+    EXPECT_EQ(entries(dir.path()), std::vector<std::string>{"full"});
 }
 
 TEST(OutputFile, ALinkToAFileKeepsTheLinkAndReplacesWhatItPointsTo) {
@@ -141,10 +147,11 @@ TEST(OutputFile, ADirectoryIsRefused) {
 TEST(OutputDirectory, ReplacesTheOldFilesAsAWhole) {
     TempDir dir;
     fs::path out = dir.path() / "neo4j";
-    writeOutputDirectory(out, {{"nodes.csv", text("old nodes")}, {"relationships.csv", text("old rels")}});
+    writeOutputDirectory(
+        out, {{"nodes.csv", text("old nodes")}, {"relationships.csv", text("old rels")}});
     fs::permissions(out, fs::perms(0750));
-    auto written =
-        writeOutputDirectory(out, {{"nodes.csv", text("new nodes")}, {"relationships.csv", text("new rels")}});
+    auto written = writeOutputDirectory(
+        out, {{"nodes.csv", text("new nodes")}, {"relationships.csv", text("new rels")}});
     ASSERT_EQ(written.size(), 2u);
     EXPECT_EQ(readFile((out / "nodes.csv").string()), "new nodes");
     EXPECT_EQ(readFile((out / "relationships.csv").string()), "new rels");
@@ -155,9 +162,11 @@ TEST(OutputDirectory, ReplacesTheOldFilesAsAWhole) {
 TEST(OutputDirectory, AFailureHalfwayLeavesTheOldPairUntouched) {
     TempDir dir;
     fs::path out = dir.path() / "neo4j";
-    writeOutputDirectory(out, {{"nodes.csv", text("old nodes")}, {"relationships.csv", text("old rels")}});
+    writeOutputDirectory(
+        out, {{"nodes.csv", text("old nodes")}, {"relationships.csv", text("old rels")}});
     OutputFill broken = [](std::ostream&) { throw std::runtime_error("killed"); };
-    EXPECT_THROW(writeOutputDirectory(out, {{"nodes.csv", text("new nodes")}, {"relationships.csv", broken}}),
+    EXPECT_THROW(writeOutputDirectory(
+                     out, {{"nodes.csv", text("new nodes")}, {"relationships.csv", broken}}),
                  std::runtime_error);
     EXPECT_EQ(readFile((out / "nodes.csv").string()), "old nodes");
     EXPECT_EQ(readFile((out / "relationships.csv").string()), "old rels");

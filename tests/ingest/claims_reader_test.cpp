@@ -512,28 +512,36 @@ TEST_F(ClaimsReaderTest, KeepsUserKeysButIgnoresThem) {
 
 TEST_F(ClaimsReaderTest, RejectsATopLevelKeyGivenTwiceNamingIt) {
     // Were the first value kept, the second confidence would never be checked.
-    expectRejected(claimWith(R"("relation": "owns", "object": {"type": "Company", "name": "Acme"}, "confidence": 0.5, "confidence": 2)"),
-                   "duplicate key 'confidence'");
+    expectRejected(
+        claimWith(
+            R"("relation": "owns", "object": {"type": "Company", "name": "Acme"}, "confidence": 0.5, "confidence": 2)"),
+        "duplicate key 'confidence'");
 }
 
 TEST_F(ClaimsReaderTest, RejectsAnAttributeGivenTwiceNamingIt) {
-    expectRejected(claimWith(R"("relation": "owns", "object": {"type": "Company", "name": "Acme"}, "attributes": {"share": 10, "share": 90})"),
-                   "duplicate key 'share'");
+    expectRejected(
+        claimWith(
+            R"("relation": "owns", "object": {"type": "Company", "name": "Acme"}, "attributes": {"share": 10, "share": 90})"),
+        "duplicate key 'share'");
 }
 
 TEST_F(ClaimsReaderTest, RejectsAKeyGivenTwiceInsideTheSubject) {
-    expectRejected(claimWith(R"("relation": "owns", "object": {"type": "Company", "name": "Acme", "name": "Other"})"),
-                   "duplicate key 'name'");
+    expectRejected(
+        claimWith(
+            R"("relation": "owns", "object": {"type": "Company", "name": "Acme", "name": "Other"})"),
+        "duplicate key 'name'");
 }
 
 TEST_F(ClaimsReaderTest, RejectsANulAndWhatFollowsAfterTheRecord) {
-    std::string good = claimWith(R"("relation": "owns", "object": {"type": "Company", "name": "Acme"})");
-    expectRejected(good + std::string("\0junk", 5),
-                   "invalid JSON at column " + std::to_string(good.size() + 1) +
-                       ": a NUL byte after the end of the value");
+    std::string good =
+        claimWith(R"("relation": "owns", "object": {"type": "Company", "name": "Acme"})");
+    expectRejected(good + std::string("\0junk", 5), "invalid JSON at column " +
+                                                        std::to_string(good.size() + 1) +
+                                                        ": a NUL byte after the end of the value");
 }
 
 TEST_F(ClaimsReaderTest, RejectsTextAfterTheRecord) {
-    expectRejected(claimWith(R"("relation": "owns", "object": {"type": "Company", "name": "Acme"})") + " x",
-                   "invalid JSON at column ", true);
+    expectRejected(
+        claimWith(R"("relation": "owns", "object": {"type": "Company", "name": "Acme"})") + " x",
+        "invalid JSON at column ", true);
 }

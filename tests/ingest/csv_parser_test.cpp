@@ -134,7 +134,8 @@ TEST(CsvParser, AQuoteOpenForMoreThanAThousandLinesIsRejectedAndReadingResumesOn
         const CsvRow& row = r[static_cast<std::size_t>(i)];
         ASSERT_TRUE(row.error.empty()) << row.line << ": " << row.error;
         EXPECT_EQ(row.line, i + 1);
-        ASSERT_EQ(row.fields, (std::vector<std::string>{std::to_string(i), "name " + std::to_string(i)}));
+        ASSERT_EQ(row.fields,
+                  (std::vector<std::string>{std::to_string(i), "name " + std::to_string(i)}));
     }
 }
 

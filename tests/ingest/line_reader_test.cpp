@@ -77,6 +77,7 @@ TEST(LineReader, ACarriageReturnAloneEndsALine) {
     std::string line;
     std::vector<std::string> lines;
     while (r.next(line)) lines.push_back(line);
-    EXPECT_EQ(lines, (std::vector<std::string>{"{\"a\":1}", "{\"b\":2}", "{\"c\":3}", "", "{\"d\":4}"}));
+    EXPECT_EQ(lines,
+              (std::vector<std::string>{"{\"a\":1}", "{\"b\":2}", "{\"c\":3}", "", "{\"d\":4}"}));
     EXPECT_EQ(r.lineNumber(), 5);
 }

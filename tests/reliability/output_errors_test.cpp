@@ -84,8 +84,9 @@ TEST_F(OutputErrors, AFileSizeLimitEndsAnIngestWithAMessageNotASignal) {
     EXPECT_NE(r.err.find("larger than the system allows"), std::string::npos) << r.err;
 
     std::string out = dir_.file("big.graphml");
-    RunResult e = runChild(dir_, {kBinary, "--db", db_, "export", "--format", "graphml", "--out", out},
-                           ChildLimits{64u << 10, std::nullopt, false});
+    RunResult e =
+        runChild(dir_, {kBinary, "--db", db_, "export", "--format", "graphml", "--out", out},
+                 ChildLimits{64u << 10, std::nullopt, false});
     EXPECT_EQ(e.code, 1) << e.err;
     EXPECT_NE(e.err.find(out + ": cannot write: file too large"), std::string::npos) << e.err;
     EXPECT_FALSE(fs::exists(out));
@@ -95,7 +96,8 @@ TEST_F(OutputErrors, ExportToAFifoStreamsIntoIt) {
     std::string fifo = dir_.file("graph.fifo");
     ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
     auto reader = std::async(std::launch::async, [&] { return readFile(fifo); });
-    RunResult r = runChild(dir_, {kBinary, "--db", db_, "export", "--format", "json", "--out", fifo});
+    RunResult r =
+        runChild(dir_, {kBinary, "--db", db_, "export", "--format", "json", "--out", fifo});
     EXPECT_EQ(r.code, 0) << r.err;
     std::string got = reader.get();
     EXPECT_NE(got.find("Marisol Vantongeren"), std::string::npos);
@@ -107,7 +109,8 @@ TEST_F(OutputErrors, ExportToAFifoStreamsIntoIt) {
 TEST_F(OutputErrors, ExportKeepsTheModeOfTheFileItReplaces) {
     std::string out = dir_.write("graph.json", "old");
     fs::permissions(out, fs::perms(0600));
-    RunResult r = runChild(dir_, {kBinary, "--db", db_, "export", "--format", "json", "--out", out});
+    RunResult r =
+        runChild(dir_, {kBinary, "--db", db_, "export", "--format", "json", "--out", out});
     EXPECT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(fs::status(out).permissions() & fs::perms::all, fs::perms(0600));
     EXPECT_NE(readFile(out).find("Marisol Vantongeren"), std::string::npos);

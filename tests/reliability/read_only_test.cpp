@@ -86,7 +86,8 @@ class ReadOnlyDatabase : public ::testing::Test {
         }
         RunResult stats = runChild(logs_, {kBinary, "--db", db_, "--json", "stats"}, limits);
         EXPECT_NE(stats.out.find("\"claims\""), std::string::npos) << stats.out;
-        EXPECT_NE(readFile(outs_.file("graph.json")).find("Marisol Vantongeren"), std::string::npos);
+        EXPECT_NE(readFile(outs_.file("graph.json")).find("Marisol Vantongeren"),
+                  std::string::npos);
         EXPECT_TRUE(fs::exists(outs_.file("neo4j/nodes.csv")));
         EXPECT_EQ(readFile(db_), before_);
     }
@@ -108,8 +109,9 @@ TEST_F(ReadOnlyDatabase, AFileTheUserMayNotWriteIsReadAndNoFileIsAddedBesideIt) 
 
 TEST_F(ReadOnlyDatabase, WritingCommandsAreStillRefusedClearly) {
     ChildLimits limits = readOnly(false);
-    RunResult r = runChild(logs_, {kBinary, "--db", db_, "resolve", "merge", "Aurelian Holdings Ltd",
-                                   "Gildenmoor Trading Ltd"},
+    RunResult r = runChild(logs_,
+                           {kBinary, "--db", db_, "resolve", "merge", "Aurelian Holdings Ltd",
+                            "Gildenmoor Trading Ltd"},
                            limits);
     EXPECT_EQ(r.code, 1) << r.out << r.err;
     EXPECT_NE(r.err.find("read-only"), std::string::npos) << r.err;
