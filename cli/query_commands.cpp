@@ -131,6 +131,7 @@ struct OwnershipArgs {
     double threshold = 25;
     int maxDepth = 10;
     std::size_t chains = 10;
+    std::size_t maxMemory = queries::MemoryBudget::kDefaultBytes >> 20;  // MB
 };
 
 struct CycleArgs {
@@ -290,6 +291,11 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
             ->capture_default_str()
             ->check(CLI::PositiveNumber);
         cmd->add_option("--chains", a.chains, "Chains listed per figure")->capture_default_str();
+        cmd->add_option("--max-memory", a.maxMemory,
+                        "Memory the answer may take, in MB; past it the answer stops and says "
+                        "it is partial")
+            ->capture_default_str()
+            ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 24));
     };
     auto ownershipParams = [](Context& c, const OwnershipArgs& a) {
         queries::OwnershipParams p;
@@ -297,6 +303,7 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
         p.threshold = a.threshold;
         p.maxDepth = a.maxDepth;
         p.chainsPerOwner = a.chains;
+        p.maxMemory = a.maxMemory << 20;
         return p;
     };
     addQuery<OwnershipArgs>(

@@ -133,7 +133,7 @@ int printResult(Context& ctx, const GraphView& view, const QueryResult& r, bool 
     }
     if (ctx.json) {
         JsonOut j;
-        j.beginObject().field("query", r.kind);
+        j.beginObject().field("query", r.kind).field("partial", r.partial);
         for (const auto& [key, flag] : r.flags) j.field(key.c_str(), flag);
         for (const auto& [key, value] : r.values) writeCellJson(j, view, key.c_str(), value);
         writeTableJson(j, view, r.table);

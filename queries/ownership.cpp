@@ -213,6 +213,11 @@ OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
     stack.push_back({entity, 0, static_cast<std::uint32_t>(s.steps.size()), 1, 1, false, false,
                      kNoChain, 0, Arrival::Plain});
     auto maxDepth = static_cast<std::size_t>(std::max(params.maxDepth, 0));
+    // A chain costs its record, its id in a figure and at most one figure: half the budget at
+    // most, the rest is for the answer built from them.
+    const std::size_t chainsInMemory =
+        params.maxMemory / 2 /
+        (sizeof(OwnershipChain) + sizeof(std::uint32_t) + sizeof(OwnershipFigure));
 
     while (!stack.empty()) {
         Frame& f = stack.back();
@@ -235,6 +240,10 @@ OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
         const bool passThrough = !upwards && step.nominee;
         if (trace.chains.size() == params.maxChains) {
             trace.chainsCapped = true;
+            break;
+        }
+        if (trace.chains.size() == chainsInMemory) {
+            trace.memoryCapped = true;
             break;
         }
         Edge e = step.edge;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "graph/model.hpp"
+#include "queries/memory_budget.hpp"
 #include "queries/result.hpp"
 #include "queries/walk.hpp"
 
@@ -22,6 +23,9 @@ struct OwnershipParams {
     /// only when the relation has a share.
     std::vector<std::string> relations{"owns", "controls"};
     std::size_t maxChains = 100000;   ///< stop after this many chains (figures become partial)
+    /// Bytes the trace and the answer may take (chains, rows, listed routes); past it the
+    /// answer stops and is marked partial (MemoryBudget).
+    std::size_t maxMemory = MemoryBudget::kDefaultBytes;
     std::size_t chainsPerOwner = 10;  ///< chains listed per owner in the detail table
     /// Follow only relations that some claim asserts (for views built with includeDenied).
     bool assertedOnly = false;
@@ -77,6 +81,7 @@ struct OwnershipTrace {
     bool cycleMet = false;      ///< a chain would have repeated an entity and stopped there
     bool depthCut = false;      ///< a chain went on past maxDepth
     bool chainsCapped = false;  ///< maxChains was reached
+    bool memoryCapped = false;  ///< the chains would have taken more than maxMemory
 };
 
 /// Follows ownership from `entity` upwards (its owners) or downwards (its holdings) along
@@ -86,8 +91,9 @@ struct OwnershipTrace {
 /// relation with `"beneficial": false` from a nominee, see OwnershipFacts) is credited to
 /// that someone through a link at the full share; the nominee is then not ultimate. A chain never
 /// visits an entity twice, so cycles end the chain instead of looping. Depth-first over simple
-/// paths: O(number of chains), bounded by maxDepth and maxChains (each chain is its parent plus one
-/// link). Throws QueryError when `relations` names a type the schema does not know.
+/// paths: O(number of chains), bounded by maxDepth, maxChains and maxMemory (each chain is its
+/// parent plus one link, kept in a figure). Throws QueryError when `relations` names a type the
+/// schema does not know.
 OwnershipTrace traceOwnership(const GraphView& view, Node entity, bool upwards,
                               const OwnershipParams& params);
 

@@ -3,6 +3,8 @@
 // flags an investigator must see before publishing (denied interests, over-allocation).
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <string>
 
 #include "graph/over_allocation.hpp"
 #include "queries/ownership.hpp"
@@ -109,16 +111,42 @@ QueryResult ownershipResult(const GraphView& view, const OwnershipParams& params
     }
     const auto denials = view.ownershipFacts().denialsTouching(*entity);
 
+    // The chains are already held; what the answer adds (a row, and a route for each chain it
+    // lists) is counted before it is built, row by row, so that the answer stops within the
+    // budget. A circle of n companies lists n chains of up to n hops: quadratic without it.
+    MemoryBudget budget(params.maxMemory);
+    budget.take(trace.chains.size() * (sizeof(OwnershipChain) + sizeof(std::uint32_t)) +
+                trace.figures.size() * sizeof(OwnershipFigure));
+    auto reaches = [&](const Row& row) {
+        double reach =
+            std::max(row.figure ? row.figure->max : 0.0, row.control ? row.control->max : 0.0);
+        return reach + kSlack >= params.threshold;
+    };
+    const auto shown = static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), reaches));
+    std::optional<std::string> budgetNote;
+
     std::size_t hidden = 0;
     bool anyUnknown = false, anyComponent = false, anyControl = false;
     result.subgraph.nodes.push_back(*entity);
     for (const auto& row : rows) {
         const OwnershipFigure* figure = row.figure;
         const ControlledInterest* c = row.control;
-        double reach = std::max(figure ? figure->max : 0.0, c ? c->max : 0.0);
-        if (reach + kSlack < params.threshold) {
+        if (!reaches(row)) {
             ++hidden;
             continue;
+        }
+        std::size_t cost = sizeof(Cell) * result.table.columns.size() + 64;
+        if (figure) {
+            std::size_t listed = std::min(figure->chainIds.size(), params.chainsPerOwner);
+            for (std::size_t k = 0; k < listed; ++k)
+                cost += sizeof(Cell) * result.detail.columns.size() +
+                        routeBytes(trace.chains[figure->chainIds[k]].hops);
+        }
+        if (c) cost += routeBytes(c->route.steps.size());
+        if (!budget.take(cost)) {
+            budgetNote =
+                memoryNote(result.table.rows.size(), shown, std::string(who) + "s", budget);
+            break;
         }
         const auto& type = view.schema().entityType(view.nodeType(row.other)).name;
         // Owners: nothing owns or controls it and it holds for no one; holdings: it owns nothing.
@@ -248,6 +276,14 @@ QueryResult ownershipResult(const GraphView& view, const OwnershipParams& params
         result.notes.push_back("stopped after " + std::to_string(params.maxChains) +
                                " chains: the figures are partial");
     }
+    if (trace.memoryCapped) {
+        result.notes.push_back("stopped after " + std::to_string(trace.chains.size()) +
+                               " chains, past half the memory budget of " +
+                               std::to_string(params.maxMemory >> 20) +
+                               " MB (raise --max-memory): the figures are partial");
+    }
+    if (budgetNote) result.notes.push_back(*budgetNote);
+    result.partial = trace.chainsCapped || trace.memoryCapped || budgetNote.has_value();
     return result;
 }
 

@@ -61,6 +61,9 @@ struct QueryResult {
     std::vector<std::pair<std::string, bool>> flags;
     /// Values about the whole answer (owners: `allocated_share_min`), for scripts.
     std::vector<std::pair<std::string, Cell>> values;
+    /// The answer stopped at a cap or its memory budget (a note says where): what it lists is
+    /// true, but not all there is.
+    bool partial = false;
 };
 
 /// An integer cell (spelled out, since an int converts equally to integer and number).
