@@ -46,10 +46,10 @@ void writeClaimJson(JsonOut& j, const graph::ClaimRow& c) {
     j.field("confidence", c.confidence);
     j.beginObject("source")
         .field("id", c.sourceKey)
-        .field("title", c.sourceTitle)
-        .field("published", c.sourcePublished)
+        .textOrNull("title", c.sourceTitle)
+        .textOrNull("published", c.sourcePublished)
         .endObject();
-    j.field("quote", c.quote);
+    j.textOrNull("quote", c.quote);
     if (!c.relation.empty()) j.field("relation", c.relation);
     if (!c.property.empty()) j.field("property", c.property).field("value", c.value);
     j.raw("attributes", c.attributesJson);
@@ -76,6 +76,19 @@ std::string entityLabel(graph::Store& store, graph::EntityId id) {
     auto e = store.entity(id);
     if (!e) return "#" + std::to_string(id);
     return e->name + " (" + e->type + ")";
+}
+
+void writeEntityKeyJson(JsonOut& j, graph::Store& store, const char* key,
+                        const std::string& entityKey) {
+    j.beginObject(key).field("id", entityKey);
+    std::optional<graph::EntityRow> row;
+    if (auto id = store.entityByKey(entityKey)) row = store.entity(*id);
+    if (row) {
+        j.field("name", row->name).field("type", row->type);
+    } else {
+        j.null("name").null("type");
+    }
+    j.endObject();
 }
 
 }  // namespace cg::cli

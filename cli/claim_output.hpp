@@ -26,5 +26,9 @@ void writeClaimJson(JsonOut& j, const graph::ClaimRow& c);
 void printClaim(std::ostream& out, const graph::ClaimRow& c, const std::string& indent);
 /// "Name (Type)", or "#id" for an id the store does not know.
 std::string entityLabel(graph::Store& store, graph::EntityId id);
+/// An entity as scripts get it, `{id, name, type}` under `key`, looked up by its id (key);
+/// name and type are null when the store no longer has it.
+void writeEntityKeyJson(JsonOut& j, graph::Store& store, const char* key,
+                        const std::string& entityKey);
 
 }  // namespace cg::cli

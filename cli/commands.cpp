@@ -229,10 +229,11 @@ int runSources(Context& ctx) {
         JsonOut j;
         j.beginArray();
         for (const auto& r : rows) {
-            j.beginObject().field("id", r.source.key).field("title", r.source.title);
-            j.field("publisher", r.source.publisher).field("url", r.source.url);
-            j.field("published", r.source.published).field("retrieved", r.source.retrieved);
-            j.field("kind", r.source.kind).field("licence", r.source.licence);
+            j.beginObject().field("id", r.source.key);
+            j.textOrNull("title", r.source.title).textOrNull("publisher", r.source.publisher);
+            j.textOrNull("url", r.source.url).textOrNull("published", r.source.published);
+            j.textOrNull("retrieved", r.source.retrieved).textOrNull("kind", r.source.kind);
+            j.textOrNull("licence", r.source.licence);
             j.field("claims", r.claims).endObject();
         }
         j.endArray().print(ctx.out);

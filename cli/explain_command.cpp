@@ -132,7 +132,9 @@ int runExplain(Context& ctx, const std::string& textA, const std::string& textB)
     auto relations = graph::explainRelations(claims);
     if (ctx.json) {
         JsonOut j;
-        j.beginObject().field("a", store.entity(a)->key).field("b", store.entity(b)->key);
+        j.beginObject();
+        writeEntityKeyJson(j, store, "a", store.entity(a)->key);
+        writeEntityKeyJson(j, store, "b", store.entity(b)->key);
         j.beginArray("claims");
         for (const auto& c : claims) writeClaimJson(j, c);
         j.endArray().beginArray("relations");

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <rapidjson/document.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <cstdint>
 #include <optional>
@@ -36,6 +38,10 @@ public:
         return *this;
     }
     JsonOut& null(const char* key) { k(key); writer_.Null(); return *this; }
+    /// A text, or null when it is empty (a missing value is null, never "").
+    JsonOut& textOrNull(const char* key, const std::string& v) {
+        return v.empty() ? null(key) : field(key, v);
+    }
     /// A JSON text already serialised (a claim's attributes); written as a value.
     JsonOut& raw(const char* key, const std::string& json) {
         k(key);
@@ -47,6 +53,15 @@ public:
         return *this;
     }
     void print(std::ostream& out) { out << buffer_.GetString() << '\n'; }
+    /// The same value on one line (JSON Lines).
+    void printLine(std::ostream& out) {
+        rapidjson::Document d;
+        d.Parse(buffer_.GetString(), buffer_.GetSize());
+        rapidjson::StringBuffer line;
+        rapidjson::Writer<rapidjson::StringBuffer> writer(line);
+        d.Accept(writer);
+        out << line.GetString() << '\n';
+    }
 
 private:
     void k(const char* key) {

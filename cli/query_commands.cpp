@@ -49,6 +49,7 @@ struct ViewArgs {
     std::vector<std::string> sources;
     bool explain = false;
     bool includeDenied = false;  // set by the queries that list denied relations
+    ResultFormat format;
 };
 
 void addViewOptions(CLI::App* cmd, ViewArgs& args) {
@@ -75,6 +76,7 @@ void addViewOptions(CLI::App* cmd, ViewArgs& args) {
         ->delimiter(',');
     cmd->add_flag("--explain", args.explain,
                   "List the claims behind every relation of the result, with source and quote");
+    addResultFormatOptions(cmd, args.format);
 }
 
 GraphView buildView(Context& ctx, const ViewArgs& args) {
@@ -105,7 +107,8 @@ void addQuery(CLI::App* group, Context& ctx, Registry& registry, const char* nam
     addViewOptions(cmd, args->view);
     registry.add(cmd, [&ctx, args, query] {
         GraphView view = buildView(ctx, args->view);
-        return printResult(ctx, view, query(ctx, view, *args), args->view.explain);
+        return printResult(ctx, view, query(ctx, view, *args), args->view.explain,
+                           args->view.format);
     });
 }
 

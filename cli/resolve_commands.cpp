@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "cli/claim_output.hpp"
 #include "cli/json_out.hpp"
 #include "cli/registry.hpp"
 #include "cli/table.hpp"
@@ -61,11 +62,9 @@ int runSuggest(Context& ctx, const ResolveArgs& args) {
         JsonOut j;
         j.beginArray();
         for (const auto& s : suggestions) {
-            j.beginObject()
-                .field("a", s.aKey)
-                .field("a_name", s.aName)
-                .field("b", s.bKey)
-                .field("b_name", s.bName);
+            j.beginObject();
+            writeEntityKeyJson(j, ctx.store(), "a", s.aKey);
+            writeEntityKeyJson(j, ctx.store(), "b", s.bKey);
             j.field("score", s.score).field("ambiguous", s.ambiguous).beginArray("reasons");
             for (const auto& r : s.reasons) j.field(nullptr, r);
             j.endArray().endObject();
@@ -97,8 +96,14 @@ int runList(Context& ctx, bool all) {
         JsonOut j;
         j.beginArray();
         for (const auto& r : rows) {
-            j.beginObject().field("id", r.id).field("kind", r.kind).field("a", r.a).field("b", r.b);
-            j.field("note", r.note)
+            j.beginObject().field("id", r.id).field("kind", r.kind);
+            writeEntityKeyJson(j, ctx.store(), "a", r.a);
+            if (r.b.empty()) {
+                j.null("b");
+            } else {
+                writeEntityKeyJson(j, ctx.store(), "b", r.b);
+            }
+            j.textOrNull("note", r.note)
                 .field("created", r.created)
                 .field("undone", r.undone)
                 .endObject();

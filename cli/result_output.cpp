@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/result_output.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <ostream>
@@ -38,13 +39,62 @@ std::string csvField(const std::string& text, bool isText) {
     return out + "\"";
 }
 
+// A column's name as a key for scripts: snake_case ("share min" is share_min).
+std::string columnKey(const std::string& column) {
+    std::string key;
+    for (char c : column) {
+        if (c == ' ' || c == '-') {
+            key += '_';
+        } else {
+            key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+    }
+    return key;
+}
+
+// What scripts get for each column: yes/no columns are booleans, and a column that names
+// entities is followed in CSV by one with their ids.
+struct ColumnShape {
+    bool yesNo = false;
+    bool entities = false;
+};
+
+std::vector<ColumnShape> columnShapes(const ResultTable& table) {
+    std::vector<ColumnShape> shapes(table.columns.size());
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        bool any = false, allYesNo = true, anyEntity = false;
+        for (const auto& row : table.rows) {
+            if (c >= row.size() || std::holds_alternative<std::monostate>(row[c])) continue;
+            any = true;
+            const auto* text = std::get_if<std::string>(&row[c]);
+            allYesNo = allYesNo && text && (*text == "yes" || *text == "no");
+            anyEntity = anyEntity || std::holds_alternative<queries::EntityCell>(row[c]);
+        }
+        shapes[c].yesNo = any && allYesNo;
+        shapes[c].entities = anyEntity;
+    }
+    return shapes;
+}
+
 void writeCsv(std::ostream& out, const GraphView& view, const ResultTable& table) {
-    for (std::size_t i = 0; i < table.columns.size(); ++i) out << (i ? "," : "") << csvField(table.columns[i], true);
+    auto shapes = columnShapes(table);
+    for (std::size_t i = 0; i < table.columns.size(); ++i) {
+        std::string key = columnKey(table.columns[i]);
+        out << (i ? "," : "") << csvField(key, true);
+        if (shapes[i].entities) out << ',' << csvField(key + "_id", true);
+    }
     out << "\r\n";
     for (const auto& row : table.rows) {
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            bool isText = !std::holds_alternative<std::int64_t>(row[i]) && !std::holds_alternative<double>(row[i]);
-            out << (i ? "," : "") << csvField(queries::cellText(view, row[i]), isText);
+        for (std::size_t i = 0; i < row.size() && i < shapes.size(); ++i) {
+            const Cell& cell = row[i];
+            bool isText = !std::holds_alternative<std::int64_t>(cell) && !std::holds_alternative<double>(cell);
+            std::string text = queries::cellText(view, cell);
+            if (shapes[i].yesNo && !text.empty()) text = text == "yes" ? "true" : "false";
+            out << (i ? "," : "") << csvField(text, isText && !shapes[i].yesNo);
+            if (shapes[i].entities) {
+                const auto* e = std::get_if<queries::EntityCell>(&cell);
+                out << ',' << (e ? csvField(view.key(e->node), true) : std::string());
+            }
         }
         out << "\r\n";
     }
@@ -99,15 +149,29 @@ void writeCellJson(JsonOut& j, const GraphView& view, const char* key, const Cel
     }
 }
 
+void writeRowJson(JsonOut& j, const GraphView& view, const ResultTable& table,
+                  const std::vector<ColumnShape>& shapes, const std::vector<Cell>& row) {
+    for (std::size_t i = 0; i < row.size() && i < table.columns.size(); ++i) {
+        std::string key = columnKey(table.columns[i]);
+        const auto* text = std::get_if<std::string>(&row[i]);
+        if (shapes[i].yesNo && text) {
+            j.field(key.c_str(), *text == "yes");
+        } else {
+            writeCellJson(j, view, key.c_str(), row[i]);
+        }
+    }
+}
+
 void writeTableJson(JsonOut& j, const GraphView& view, const ResultTable& table) {
+    auto shapes = columnShapes(table);
+    std::vector<std::string> keys;
+    for (const auto& c : table.columns) keys.push_back(columnKey(c));
     j.beginArray("columns");
-    for (const auto& c : table.columns) j.field(nullptr, c);
+    for (const auto& key : keys) j.field(nullptr, key);
     j.endArray().beginArray("rows");
     for (const auto& row : table.rows) {
         j.beginObject();
-        for (std::size_t i = 0; i < row.size() && i < table.columns.size(); ++i) {
-            writeCellJson(j, view, table.columns[i].c_str(), row[i]);
-        }
+        writeRowJson(j, view, table, shapes, row);
         j.endObject();
     }
     j.endArray();
@@ -124,14 +188,34 @@ std::string edgeText(const GraphView& view, GraphView::Edge e) {
 
 }  // namespace
 
-int printResult(Context& ctx, const GraphView& view, const QueryResult& r, bool explain, bool csv) {
+void addResultFormatOptions(CLI::App* command, ResultFormat& format) {
+    command->add_option("--format", format.format, "Output: table, json, jsonl (a row a line) or csv")
+        ->check(CLI::IsMember({"table", "json", "jsonl", "csv"}));
+    command->add_flag("--csv", format.csv, "The result table as CSV (--format csv)");
+}
+
+int printResult(Context& ctx, const GraphView& view, const QueryResult& r, bool explain,
+                const ResultFormat& format) {
     auto& store = ctx.store();
-    if (csv) {
+    std::string chosen = format.format;
+    if (chosen.empty()) chosen = format.csv ? "csv" : ctx.json ? "json" : "table";
+    if (chosen == "csv") {
         writeCsv(ctx.out, view, r.table);
         for (const auto& n : r.notes) ctx.err << "note: " << n << '\n';
         return kOk;
     }
-    if (ctx.json) {
+    if (chosen == "jsonl") {
+        auto shapes = columnShapes(r.table);
+        for (const auto& row : r.table.rows) {
+            JsonOut j;
+            j.beginObject();
+            writeRowJson(j, view, r.table, shapes, row);
+            j.endObject().printLine(ctx.out);
+        }
+        for (const auto& n : r.notes) ctx.err << "note: " << n << '\n';
+        return kOk;
+    }
+    if (chosen == "json") {
         JsonOut j;
         j.beginObject().field("query", r.kind).field("partial", r.partial);
         for (const auto& [key, flag] : r.flags) j.field(key.c_str(), flag);
@@ -162,7 +246,7 @@ int printResult(Context& ctx, const GraphView& view, const QueryResult& r, bool 
                 for (const auto& c : store.claimsOfRelation(view.relationId(e))) {
                     j.beginObject().field("id", c.key).field("stance", stanceName(c.stance));
                     j.field("confidence", c.confidence).field("source", c.sourceKey);
-                    j.field("published", c.sourcePublished).field("quote", c.quote);
+                    j.textOrNull("published", c.sourcePublished).textOrNull("quote", c.quote);
                     j.field("file", c.file).field("line", c.line).endObject();
                 }
                 j.endArray();

@@ -1,16 +1,32 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <CLI/CLI.hpp>
+
+#include <string>
+
 #include "cli/context.hpp"
 #include "graph/view.hpp"
 #include "queries/result.hpp"
 
 namespace cg::cli {
 
+/// How a result is printed: `--format table|json|jsonl|csv` after the command; `--json`
+/// (before or after it) and `--csv` are shorthands.
+struct ResultFormat {
+    std::string format;  ///< as given to --format; empty when not given
+    bool csv = false;    ///< --csv
+};
+
+/// Adds `--format` and `--csv` to a command that prints a result.
+void addResultFormatOptions(CLI::App* command, ResultFormat& format);
+
 /// Prints a query result: tables (with the chains or details behind them and the notes),
-/// JSON with the result subgraph (`--json`), or the main table as CSV (`csv`). With
-/// `explain`, lists the claims behind every relation of the result. Returns the exit code.
+/// JSON with the result subgraph, JSON Lines (one row of the main table a line), or the main
+/// table as CSV (snake_case header, a `_id` column after each column of entities, booleans as
+/// true/false). With `explain`, lists the claims behind every relation of the result. Returns
+/// the exit code.
 int printResult(Context& ctx, const graph::GraphView& view, const queries::QueryResult& result,
-                bool explain, bool csv = false);
+                bool explain, const ResultFormat& format = {});
 
 }  // namespace cg::cli

@@ -24,7 +24,7 @@ struct SavedArgs {
     std::string target;  // a name, or a file for save and run
     std::vector<std::string> params;
     int version = 0;
-    bool csv = false;
+    ResultFormat format;
     bool explain = false;
 };
 
@@ -66,7 +66,7 @@ int runSavedQuery(Context& ctx, const SavedArgs& args) {
     queries::BoundQuery bound = queries::bindSavedQuery(q, parseParams(args.params));
     graph::GraphView view = graph::GraphView::build(ctx.store(), ctx.schema(), bound.filter);
     queries::QueryResult result = queries::runQueryKind(*bound.kind, bound.args, view, ctx.store());
-    return printResult(ctx, view, result, args.explain, args.csv);
+    return printResult(ctx, view, result, args.explain, args.format);
 }
 
 }  // namespace
@@ -145,7 +145,7 @@ void addSavedQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
     run->add_option("query", args->target, "Saved query name, or a saved query file")->required();
     run->add_option("--param", args->params, "A parameter value, NAME=VALUE (repeatable)");
     run->add_option("--version", args->version, "This version instead of the latest");
-    run->add_flag("--csv", args->csv, "The result table as CSV");
+    addResultFormatOptions(run, args->format);
     run->add_flag("--explain", args->explain, "List the claims behind every relation of the result");
     registry.add(run, [&ctx, args] { return runSavedQuery(ctx, *args); });
 

@@ -110,9 +110,9 @@ TEST_F(AmbiguityCli, SuggestListsThePairsAndMergeSettlesThem) {
     rapidjson::Document d;
     d.Parse(suggest.out.c_str());
     ASSERT_TRUE(d.IsArray() && d.Size() >= 2u) << suggest.out;
-    EXPECT_STREQ(d[0]["a"].GetString(), kHeld);
+    EXPECT_STREQ(d[0]["a"]["id"].GetString(), kHeld);
     EXPECT_TRUE(d[0]["ambiguous"].GetBool());
-    EXPECT_STREQ(d[1]["b"].GetString(), "person/chen-wei-2");
+    EXPECT_STREQ(d[1]["b"]["id"].GetString(), "person/chen-wei-2");
 
     Outcome merge = run({"resolve", "merge", kHeld, "person/chen-wei-2"});
     ASSERT_EQ(merge.code, 0) << merge.err;

@@ -397,7 +397,7 @@ TEST_F(CliTest, JsonOutputParses) {
 
     auto explain = parse(db({"--json", "explain", "Sar Kheng", "Ministry of Interior"}));
     ASSERT_TRUE(explain.IsObject());
-    EXPECT_EQ(std::string(explain["a"].GetString()), "person/sar-kheng");
+    EXPECT_EQ(std::string(explain["a"]["id"].GetString()), "person/sar-kheng");
     ASSERT_EQ(explain["claims"].Size(), 1u);
     EXPECT_EQ(std::string(explain["claims"][0]["source"]["id"].GetString()), "voa-2022-08");
 

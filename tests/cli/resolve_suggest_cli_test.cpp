@@ -69,16 +69,16 @@ TEST_F(ResolveSuggestCli, JsonListsEveryPairOnceWithScoreAndReasons) {
         EXPECT_GT(s["reasons"].Size(), 0u);
     }
     // The companies share a country and the compound they own, which puts them first.
-    EXPECT_STREQ(d[0]["a"].GetString(), "company/golden-sands-ltd");
-    EXPECT_STREQ(d[0]["b"].GetString(), "company/golden-sand-limited");
-    EXPECT_STREQ(d[0]["b_name"].GetString(), "Golden Sand Limited");
+    EXPECT_STREQ(d[0]["a"]["id"].GetString(), "company/golden-sands-ltd");
+    EXPECT_STREQ(d[0]["b"]["id"].GetString(), "company/golden-sand-limited");
+    EXPECT_STREQ(d[0]["b"]["name"].GetString(), "Golden Sand Limited");
     std::vector<std::string> reasons;
     for (const auto& x : d[0]["reasons"].GetArray()) reasons.emplace_back(x.GetString());
     EXPECT_EQ(reasons,
               (std::vector<std::string>{"name similarity 0.98", "one word spelt differently",
                                         "same country", "1 shared neighbour"}));
-    EXPECT_STREQ(d[1]["a"].GetString(), "person/irene-nierstenhofer");
-    EXPECT_STREQ(d[1]["b"].GetString(), "person/irene-nierstenhoefer");
+    EXPECT_STREQ(d[1]["a"]["id"].GetString(), "person/irene-nierstenhofer");
+    EXPECT_STREQ(d[1]["b"]["id"].GetString(), "person/irene-nierstenhoefer");
 }
 
 TEST_F(ResolveSuggestCli, NotSameRemovesThePairAndLimitAndStatsApply) {

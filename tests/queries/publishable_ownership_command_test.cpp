@@ -53,10 +53,9 @@ TEST_F(PublishableOwnershipCommand, OwnersAsJsonShowTheChainViaTheNominee) {
     auto doc = json("query owners harrowgate");
     const auto* silvan = row(doc["rows"], "owner", "Silvan Drummore");
     ASSERT_NE(silvan, nullptr);
-    EXPECT_DOUBLE_EQ((*silvan)["share min"].GetDouble(), 35);
-    EXPECT_STREQ((*silvan)["ultimate"].GetString(), "yes");
-    EXPECT_STREQ((*row(doc["rows"], "owner", "Penrose Nominees Ltd"))["ultimate"].GetString(),
-                 "no");
+    EXPECT_DOUBLE_EQ((*silvan)["share_min"].GetDouble(), 35);
+    EXPECT_TRUE((*silvan)["ultimate"].GetBool());
+    EXPECT_FALSE((*row(doc["rows"], "owner", "Penrose Nominees Ltd"))["ultimate"].GetBool());
     const auto* chain = row(doc["detail"]["rows"], "owner", "Silvan Drummore");
     ASSERT_NE(chain, nullptr);
     EXPECT_STREQ((*chain)["via_nominee"]["id"].GetString(), "penrose");
@@ -73,8 +72,8 @@ TEST_F(PublishableOwnershipCommand, OwnersAsJsonNameTheControlledOwner) {
     EXPECT_STREQ((*osk)["via_control"]["id"].GetString(), "marrow");
     EXPECT_DOUBLE_EQ((*osk)["controlled_share_min"].GetDouble(), 25);
     EXPECT_DOUBLE_EQ((*osk)["controlled_share_max"].GetDouble(), 25);
-    EXPECT_DOUBLE_EQ((*osk)["share max"].GetDouble(), 0);
-    EXPECT_STREQ((*row(doc["rows"], "owner", "Marrow Foundation"))["ultimate"].GetString(), "no");
+    EXPECT_DOUBLE_EQ((*osk)["share_max"].GetDouble(), 0);
+    EXPECT_FALSE((*row(doc["rows"], "owner", "Marrow Foundation"))["ultimate"].GetBool());
     EXPECT_TRUE((*row(doc["rows"], "owner", "Ulla Brenneck"))["via_control"].IsNull());
 }
 

@@ -44,8 +44,8 @@ TEST_F(QueryCommand, OwnersAsJsonCarryTheIntervalAndTheChains) {
     for (const auto& row : doc["rows"].GetArray()) {
         if (std::string(row["owner"]["name"].GetString()) != "Marisol Vantongeren") continue;
         found = true;
-        EXPECT_NEAR(row["share min"].GetDouble(), 6.6195, 1e-9);
-        EXPECT_NEAR(row["share max"].GetDouble(), 18.75525, 1e-9);
+        EXPECT_NEAR(row["share_min"].GetDouble(), 6.6195, 1e-9);
+        EXPECT_NEAR(row["share_max"].GetDouble(), 18.75525, 1e-9);
         EXPECT_EQ(row["chains"].GetInt(), 2);
         EXPECT_STREQ(row["owner"]["id"].GetString(), "e-fx-marisol");
     }
