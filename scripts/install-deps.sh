@@ -17,6 +17,13 @@ packages=(
     python3-igraph          # a second real client reading our exports; benchmark peer
 )
 
+# graphology's GEXF and GraphML parsers (Gephi Lite's) read exports back, run with node
+# (tests/export/clients_test.cpp). A node that came from elsewhere (NodeSource's nodejs
+# carries npm inside it) is kept: Debian's npm package would conflict with it.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    packages+=(nodejs npm)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
