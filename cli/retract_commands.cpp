@@ -10,6 +10,7 @@
 #include "cli/table.hpp"
 #include "graph/date.hpp"
 #include "graph/error.hpp"
+#include "graph/file_path.hpp"
 #include "graph/retraction.hpp"
 
 namespace cg::cli {
@@ -88,8 +89,13 @@ void writeValues(JsonOut& j, const char* key, const std::optional<graph::Relatio
     j.field("first_seen", r->firstSeen).field("last_seen", r->lastSeen).endObject();
 }
 
+// A file's retraction names it as every output does, without the folders above the database.
+std::string shownTarget(const graph::RetractionRow& r) {
+    return r.kind == "file" ? graph::shownFilePath(r.target) : r.target;
+}
+
 void writeRetraction(JsonOut& j, const graph::RetractionRow& r) {
-    j.beginObject().field("id", r.id).field("kind", r.kind).field("target", r.target);
+    j.beginObject().field("id", r.id).field("kind", r.kind).field("target", shownTarget(r));
     j.field("reason", r.reason).field("claims", r.claims).field("created", r.created);
     if (r.undone.empty())
         j.null("undone");
@@ -127,7 +133,7 @@ int printReport(Context& ctx, const graph::RetractionReport& report) {
     auto& o = ctx.out;
     for (const auto& r : report.retractions) {
         o << (report.undo ? "undid retraction " : "retraction ") << r.id << ": " << r.kind << " '"
-          << r.target << "'";
+          << shownTarget(r) << "'";
         if (!r.reason.empty()) o << " (" << r.reason << ")";
         o << '\n';
     }
@@ -181,7 +187,7 @@ int runList(Context& ctx) {
     }
     Table t({"id", "kind", "target", "claims", "created", "undone", "reason"});
     for (const auto& r : rows) {
-        t.add({std::to_string(r.id), r.kind, r.target, std::to_string(r.claims), r.created,
+        t.add({std::to_string(r.id), r.kind, shownTarget(r), std::to_string(r.claims), r.created,
                r.undone.empty() ? "-" : r.undone, r.reason});
     }
     t.print(ctx.out);
@@ -249,7 +255,7 @@ void addRetractCommands(CLI::App& app, Context& ctx, Registry& registry) {
     auto* source = retract->add_option("--source", args->source,
                                        "Retract every live claim of this source (its id)");
     auto* file = retract->add_option("--file", args->file,
-                                     "Retract every live claim read from this file (as ingested)");
+                                     "Retract every live claim read from this file (any spelling of its path)");
     source->excludes(file);
     retract->add_option("--reason", args->reason, "Why, recorded in the log");
     retract->add_flag("--dry-run", args->dryRun, "Print what would change and change nothing");

@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "graph/error.hpp"
+#include "graph/file_path.hpp"
 
 namespace cg::graph {
 
@@ -31,16 +32,30 @@ std::string canonicalPath(const std::string& path) {
     return error ? path : p.string();
 }
 
-// The file as the claims record it: the path as given, else the recorded file that names
-// the same file on disk (an ingest records the path it was given, relative or not).
+// Whether the recorded file `recorded` is the file `path` names, however it is spelled: as
+// the store records it (relative to the database's folder), as given, as outputs show it
+// (the name of a file outside that folder), or, for a file an ingest before layout 9
+// recorded relative to its working folder, by its canonical path from here.
+bool sameFile(Store& store, const std::string& recorded, const std::string& path) {
+    return recorded == path || recorded == recordedFilePath(store.path(), path) ||
+           (std::filesystem::path(recorded).is_absolute() && shownFilePath(recorded) == path) ||
+           canonicalPath(recorded) == canonicalPath(path);
+}
+
+// The file as the claims record it: the path as the store records it, else the one recorded
+// file that is the same file spelled another way.
 std::optional<std::string> recordedFile(Store& store, const std::string& path) {
     auto files = store.claimFiles();
+    std::string recorded = recordedFilePath(store.path(), path);
+    if (std::binary_search(files.begin(), files.end(), recorded)) return recorded;
     if (std::binary_search(files.begin(), files.end(), path)) return path;
-    std::string wanted = canonicalPath(path);
+    std::optional<std::string> found;
     for (const auto& f : files) {
-        if (canonicalPath(f) == wanted) return f;
+        if (!sameFile(store, f, path)) continue;
+        if (found) return std::nullopt;  // two files of that name outside the folder
+        found = f;
     }
-    return std::nullopt;
+    return found;
 }
 
 // Reads the relations' values as the open batch last wrote them, then writes what the
@@ -84,7 +99,8 @@ RetractionReport retract(Store& store, const RetractRequest& request) {
         claims = store.claimsOfFile(target);
     }
     if (claims.empty()) {
-        throw QueryError(std::string(kind) + " '" + target +
+        std::string shown = request.by == RetractBy::File ? shownFilePath(target) : target;
+        throw QueryError(std::string(kind) + " '" + shown +
                          "' has no live claim (see 'claimgraph retract --list')");
     }
     auto hiddenBefore = store.hiddenEntities();
@@ -137,11 +153,10 @@ RetractionReport undoRetractions(Store& store, const std::vector<std::int64_t>& 
 
 std::vector<std::int64_t> heldRetractions(Store& store, RetractBy by, const std::string& target) {
     const char* kind = by == RetractBy::Source ? "source" : "file";
-    std::string wanted = by == RetractBy::File ? canonicalPath(target) : target;
     std::vector<std::int64_t> out;
     for (const auto& r : store.retractions()) {
         if (!r.undone.empty() || r.kind != kind) continue;
-        if (r.target == target || (by == RetractBy::File && canonicalPath(r.target) == wanted)) {
+        if (r.target == target || (by == RetractBy::File && sameFile(store, r.target, target))) {
             out.push_back(r.id);
         }
     }

@@ -44,7 +44,8 @@ struct RetractionReport {
 /// Takes every live claim of a source or a file out, in one transaction, and records it in
 /// the retraction log: relations are derived again from their remaining claims (those left
 /// without claims are removed), and entities that only the retracted claims named are hidden.
-/// A file is matched as the claims record it, else by its canonical path. Throws QueryError
+/// A file is matched however it is spelled (relative to the working folder or the database's,
+/// absolute, through a symlinked folder, or by the name outputs show). Throws QueryError
 /// for an unknown source or file and when it has no live claim; StorageError.
 RetractionReport retract(Store& store, const RetractRequest& request);
 

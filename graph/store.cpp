@@ -6,9 +6,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <unordered_set>
 
 #include "graph/error.hpp"
+#include "graph/file_path.hpp"
 #include "graph/read_only_open.hpp"
 #include "graph/store_impl.hpp"
 
@@ -81,11 +83,50 @@ std::uint64_t fnv1a(std::string_view text) {
 // counted by the room the cache's pages hold.
 constexpr std::size_t kDerivedCacheLimit = 4'000'000;
 
+// Files recorded by the ingests of layouts before 9 as they were given, often absolute: each
+// absolute path inside the database's folder becomes relative to it (recordedFilePath), in
+// every table that names a file, so the folders above the database leave the file and a
+// file is found again however it is spelled. Relative paths are kept: the folder they were
+// relative to is not known. Two spellings of one file's rejection become one.
+void relativeFilePaths(SQLite::Database& db, const std::string& databasePath) {
+    struct Column {
+        const char* table;
+        const char* column;
+        const char* where;
+    };
+    static constexpr Column kColumns[] = {
+        {"claims", "file", "1"},
+        {"retracted_claims", "file", "1"},
+        {"rejections", "file", "1"},
+        {"ingests", "file", "1"},
+        {"retractions", "target", "kind = 'file'"},
+    };
+    for (const auto& c : kColumns) {
+        std::vector<std::string> files;
+        SQLite::Statement q(db, cat("SELECT DISTINCT ", c.column, " FROM ", c.table, " WHERE ",
+                                    c.where));
+        while (q.executeStep()) files.push_back(q.getColumn(0).getString());
+        SQLite::Statement put(db, cat("UPDATE OR REPLACE ", c.table, " SET ", c.column,
+                                      " = ? WHERE ", c.column, " = ? AND ", c.where));
+        for (const auto& file : files) {
+            if (!std::filesystem::path(file).is_absolute()) continue;
+            std::string recorded = recordedFilePath(databasePath, file);
+            if (recorded == file) continue;
+            put.bind(1, recorded);
+            put.bind(2, file);
+            put.exec();
+            put.reset();
+        }
+    }
+}
+
 // Each step takes the layout from version N to N + 1 in one transaction: its SQL, then, when
-// the meaning of the derived relation values changed, every relation recomputed from its claims.
+// the meaning of the derived relation values changed, every relation recomputed from its
+// claims, then any rewrite that needs to know where the database is.
 struct Migration {
     const char* sql;
     bool rederiveRelations = false;
+    void (*rewrite)(SQLite::Database&, const std::string& databasePath) = nullptr;
 };
 constexpr Migration kMigrations[] = {
     // 1 -> 2: resolution judgements.
@@ -180,6 +221,8 @@ SELECT * FROM identifiers WHERE claim IS NULL OR claim NOT IN (SELECT id FROM re
 CREATE VIEW IF NOT EXISTS live_properties AS
 SELECT * FROM properties WHERE claim NOT IN (SELECT id FROM retracted_claims);
 )sql"},
+    // 8 -> 9: a file is recorded relative to the database's folder (docs/storage.md).
+    {"", false, relativeFilePaths},
 };
 
 // The indexes that only speed up reading. A bulk load into a store without claims drops them
@@ -219,12 +262,13 @@ void createIndexes(SQLite::Database& db) {
 static_assert(sizeof kMigrations / sizeof kMigrations[0] == Store::kSchemaVersion - 1,
               "one migration per layout version");
 
-void migrate(SQLite::Database& db, int version) {
+void migrate(SQLite::Database& db, int version, const std::string& databasePath) {
     constexpr int kCount = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
     for (int v = version; v < 1 + kCount; ++v) {
         SQLite::Transaction tx(db);
         if (*kMigrations[v - 1].sql) db.exec(kMigrations[v - 1].sql);
         if (kMigrations[v - 1].rederiveRelations) rederiveAllRelations(db);
+        if (kMigrations[v - 1].rewrite) kMigrations[v - 1].rewrite(db, databasePath);
         SQLite::Statement put(db, "UPDATE meta SET value = ? WHERE key = 'schema_version'");
         put.bind(1, std::to_string(v + 1));
         put.exec();
@@ -299,7 +343,7 @@ Store::Store(const std::string& path, bool create, Access access) : path_(path),
                 " is older than this claimgraph reads (", kSchemaVersion,
                 ") and the database is read-only; open it once with write access to upgrade it"));
         }
-        migrate(db, version);
+        migrate(db, version, path);
     } catch (const SQLite::Exception& e) {
         throw StorageError(path + ": " + e.what());
     }

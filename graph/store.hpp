@@ -58,7 +58,7 @@ struct ClaimRow {
     std::string sourceKey;
     std::string sourceTitle;
     std::string sourcePublished;
-    std::string file;
+    std::string file;  ///< as outputs show it (shownFilePath): never a folder above the database
     std::int64_t line = 0;
     Stance stance = Stance::Asserts;
     double confidence = 1;
@@ -181,7 +181,7 @@ struct SavedQueryRow {
 class Store {
 public:
     /// The database layout this build writes; older files are migrated on open.
-    static constexpr int kSchemaVersion = 8;
+    static constexpr int kSchemaVersion = 9;
 
     /// How the file is opened.
     enum class Access {
@@ -364,6 +364,7 @@ public:
     /// Every claim whose subject and object are the two entities (in either order).
     std::vector<ClaimRow> claimsBetween(EntityId a, EntityId b);
     std::vector<ClaimRow> claimsOfRelation(RelationId id);
+    /// The first `limit` rejections (0: all), files as outputs show them (shownFilePath).
     std::vector<Rejection> rejections(std::int64_t limit);
 
     /// Calls `fn` for every canonical (not merged) entity that is not hidden, in id order.
@@ -392,7 +393,7 @@ public:
     /// One run of `ingest`, as the ingests table keeps it.
     struct IngestRecord {
         std::int64_t id = 0;
-        std::string file;  ///< as the ingest gave it
+        std::string file;  ///< as outputs show it (shownFilePath)
         std::string format;
         std::string finished;  ///< UTC, ISO 8601
     };

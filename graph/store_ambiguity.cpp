@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "graph/error.hpp"
+#include "graph/file_path.hpp"
 #include "graph/store.hpp"
 #include "graph/store_impl.hpp"
 
@@ -47,7 +48,7 @@ std::vector<NameReferenceRow> Store::takeNameReferences(EntityId entity, std::ui
             r.type = q.getColumn(2).getString();
             r.name = q.getColumn(3).getString();
             r.sourceKey = q.getColumn(4).getString();
-            r.file = q.getColumn(5).getString();
+            r.file = shownFilePath(q.getColumn(5).getString());
             r.line = q.getColumn(6).getInt64();
             out.push_back(std::move(r));
         }

@@ -7,6 +7,7 @@
 #include <numeric>
 
 #include "graph/date.hpp"
+#include "graph/file_path.hpp"
 #include "graph/error.hpp"
 #include "graph/store.hpp"
 #include "graph/store_impl.hpp"
@@ -313,7 +314,7 @@ std::optional<Store::IngestRecord> Store::lastIngest() {
         SQLite::Statement q(impl_->db,
                             "SELECT id, file, format, finished FROM ingests ORDER BY id DESC LIMIT 1");
         if (!q.executeStep()) return std::nullopt;
-        return IngestRecord{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+        return IngestRecord{q.getColumn(0).getInt64(), shownFilePath(q.getColumn(1).getString()),
                             q.getColumn(2).getString(), q.getColumn(3).getString()};
     } catch (const SQLite::Exception& e) {
         throw StorageError(path_ + ": cannot read the ingests: " + e.what());

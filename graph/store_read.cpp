@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "graph/error.hpp"
+#include "graph/file_path.hpp"
 #include "graph/store.hpp"
 #include "graph/store_impl.hpp"
 
@@ -23,7 +24,7 @@ ClaimRow readClaim(SQLite::Statement& q, int first = 0) {
     r.sourceKey = q.getColumn(first + 2).getString();
     r.sourceTitle = q.getColumn(first + 3).getString();
     r.sourcePublished = q.getColumn(first + 4).getString();
-    r.file = q.getColumn(first + 5).getString();
+    r.file = shownFilePath(q.getColumn(first + 5).getString());
     r.line = q.getColumn(first + 6).getInt64();
     r.stance = q.getColumn(first + 7).getInt() == 1 ? Stance::Denies : Stance::Asserts;
     r.confidence = q.getColumn(first + 8).getDouble();
@@ -344,7 +345,7 @@ std::vector<Rejection> Store::rejections(std::int64_t limit) {
     SQLite::Statement q(impl_->db, sql);
     std::vector<Rejection> out;
     while (q.executeStep()) {
-        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt64(),
+        out.push_back({shownFilePath(q.getColumn(0).getString()), q.getColumn(1).getInt64(),
                        q.getColumn(2).getString(), q.getColumn(3).getString()});
     }
     return out;

@@ -3,6 +3,7 @@
 
 #include "graph/ambiguity.hpp"
 #include "graph/error.hpp"
+#include "graph/file_path.hpp"
 #include "graph/normalize.hpp"
 
 namespace cg::ingest {
@@ -131,7 +132,7 @@ void Applier::noteAmbiguous(const graph::Claim& c) {
         ++summary_.ambiguous;
         if (summary_.firstAmbiguous.size() >= IngestSummary::kKeptRejections) continue;
         if (a.file.empty()) {
-            a.file = c.file;
+            a.file = graph::shownFilePath(c.file);
             a.line = c.line;
         }
         AmbiguityNote note;

@@ -73,6 +73,9 @@ public:
     void reject(graph::Rejection&& rejection) override;
     void progress(std::uint64_t bytes) override;
 
+    /// The database the claims go to (files are recorded relative to its folder).
+    const std::string& storePath() const { return store_.path(); }
+
     /// Called with bytes read, at most a few times a second's worth of records.
     std::function<void(std::uint64_t)> onProgress;
 

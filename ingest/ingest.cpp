@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "graph/error.hpp"
+#include "graph/file_path.hpp"
 #include "ingest/bods_reader.hpp"
 #include "ingest/claims_reader.hpp"
 #include "ingest/csv_reader.hpp"
@@ -89,17 +90,23 @@ IngestSummary ingestFile(Applier& applier, const graph::Schema& schema, const st
     if (options.progress) {
         applier.onProgress = [&](std::uint64_t bytes) { options.progress(bytes, total); };
     }
-    applier.beginFile(path, format);
-    readPipelined([&](RecordSink& sink) { reader->read(in, path, sink); }, applier,
+    // Claims and rejections name the file as the store records it, whatever the spelling
+    // given here, so a second ingest of it is recognised; the summary shows it as every
+    // output does, without the folders above the database.
+    std::string recorded = graph::recordedFilePath(applier.storePath(), path);
+    applier.beginFile(recorded, format);
+    readPipelined([&](RecordSink& sink) { reader->read(in, recorded, sink); }, applier,
                   options.pipelined);
     IngestSummary summary = applier.endFile();
     applier.onProgress = nullptr;
+    summary.file = graph::shownFilePath(summary.file);
+    for (auto& r : summary.firstRejections) r.file = graph::shownFilePath(r.file);
     if (total == 0) {
-        summary.warnings.push_back(path + ": file is empty, nothing to ingest");
+        summary.warnings.push_back(summary.file + ": file is empty, nothing to ingest");
     } else if (summary.sources + summary.accepted + summary.duplicates + summary.rejected == 0) {
         // Bytes but not one record, source or rejection: read in the wrong format, most likely.
         summary.nothingRead = true;
-        summary.warnings.push_back(cat(path, ": nothing was read from its ", total,
+        summary.warnings.push_back(cat(summary.file, ": nothing was read from its ", total,
                                        " bytes (no record, no source, no rejection): is it ",
                                        format, "?"));
     }

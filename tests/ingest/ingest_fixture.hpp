@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -69,7 +70,9 @@ class IngestTest : public ::testing::Test {
         EXPECT_EQ(r.raw, bad);
         auto stored = store_.rejections(0);
         ASSERT_EQ(stored.size(), 1u);
-        EXPECT_EQ(stored[0].file, path);
+        // The applier stores the file as it is given (here absolute, as ingestFile gives a
+        // file outside the database's folder); the store shows it by its name only.
+        EXPECT_EQ(stored[0].file, std::filesystem::path(path).filename().string());
         EXPECT_EQ(stored[0].line, 3);
         EXPECT_EQ(stored[0].reason, r.reason);
         EXPECT_EQ(stored[0].raw, bad);
