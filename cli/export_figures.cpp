@@ -158,6 +158,26 @@ exporters::QueryFigures queryFigures(const queries::QueryResult& result,
     }
 
     const auto& detail = result.detail;
+    if (detail.column("claim")) {
+        // Claims behind a relation (the denials' detail): each as an object on its edge.
+        EdgeLists claims;
+        for (const auto& row : detail.rows) {
+            auto p = firstColumnOf(row, false);
+            if (!p) continue;
+            std::string item = "{";
+            for (std::size_t c = 0; c < row.size() && c < detail.columns.size(); ++c) {
+                if (c == *p) continue;
+                item += (item.size() > 1 ? ", " : "") + jsonText(detail.columns[c]) + ": ";
+                item += std::holds_alternative<std::monostate>(row[c])
+                            ? std::string("null")
+                            : jsonText(queries::cellText(view, row[c]));
+            }
+            item += "}";
+            for (const auto& step : std::get<PathCell>(row[*p]).steps) claims.add(step.edge, item);
+        }
+        claims.write(figures, "query_claims");
+        return figures;
+    }
     auto chainColumn = detail.column("chain");
     for (const auto& row : detail.rows) {
         auto e = firstColumnOf(row, true);

@@ -440,10 +440,10 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
                             "Only denials by entities of these types and their subtypes (T,...)")
                 ->delimiter(',');
         },
-        [](Context&, const GraphView& view, const DenialArgs& a) {
+        [](Context& context, const GraphView& view, const DenialArgs& a) {
             queries::DenialParams p;
             p.types = a.sides;
-            return queries::denials(view, p);
+            return queries::denials(view, context.store(), p);
         });
 }
 

@@ -260,7 +260,7 @@ int printResult(Context& ctx, const GraphView& view, const QueryResult& r, bool 
     auto& o = ctx.out;
     if (!r.table.rows.empty()) printTable(o, view, r.table);
     if (!r.detail.rows.empty()) {
-        o << "\nchains behind each figure:\n";
+        o << '\n' << r.detailTitle << ":\n";
         printTable(o, view, r.detail);
     }
     for (const auto& n : r.notes) o << "note: " << n << '\n';

@@ -2,8 +2,11 @@
 #include "queries/denials.hpp"
 
 #include <algorithm>
+#include <map>
+#include <string>
 
 #include "graph/error.hpp"
+#include "graph/store.hpp"
 #include "queries/ownership.hpp"
 #include "queries/ownership_control.hpp"
 #include "queries/relation_set.hpp"
@@ -51,7 +54,7 @@ bool speaksOfInterest(const std::string& type) {
 
 }  // namespace
 
-QueryResult denials(const graph::GraphView& view, const DenialParams& params) {
+QueryResult denials(const graph::GraphView& view, graph::Store& store, const DenialParams& params) {
     const auto& schema = view.schema();
     std::uint64_t typeMask = params.types.empty() ? ~0ull : 0;
     for (const auto& name : params.types) {
@@ -67,8 +70,12 @@ QueryResult denials(const graph::GraphView& view, const DenialParams& params) {
     RelationSet relations = RelationSet::named(schema, params.relations);
     QueryResult result;
     result.kind = "denials";
-    result.table.columns = {"subject", "relation",   "object",         "asserting claims",
-                            "status",  "confidence", "contradicted_by"};
+    result.table.columns = {"subject",    "relation",        "object",   "asserting claims", "status",
+                            "confidence", "contradicted_by", "denied_by"};
+    result.detailTitle = "the denying claims";
+    result.detail.columns = {"denial", "claim", "source", "source_title", "source_url", "quote"};
+    std::map<std::string, std::string> urls;  // by source id, read at the first denial
+    bool urlsRead = false;
     bool anyContradicted = false;
     for (graph::GraphView::Edge e = 0; e < view.edgeCount(); ++e) {
         if (!view.disputed(e) && view.supportCount(e) > 0) continue;
@@ -82,16 +89,32 @@ QueryResult denials(const graph::GraphView& view, const DenialParams& params) {
             {entityCell(s), textCell(view.relationTypeOf(e).name), entityCell(t),
              integerCell(view.supportCount(e)),
              textCell(view.supportCount(e) == 0 ? "denied outright" : "disputed"),
-             numberCell(view.confidence(e)), Cell{}});
+             numberCell(view.confidence(e)), Cell{}, Cell{}});
+        auto& row = result.table.rows.back();
         const auto& type = view.relationTypeOf(e).name;
         if (speaksOfInterest(type)) {
             std::string holding = computedHolding(view, s, t, e);
             if (holding.empty() && !view.directed(e)) holding = computedHolding(view, t, s, e);
             if (!holding.empty()) {
-                result.table.rows.back().back() = textCell(holding);
+                row[6] = textCell(holding);
                 anyContradicted = true;
             }
         }
+        std::string deniedBy;
+        for (const auto& c : store.claimsOfRelation(view.relationId(e))) {
+            if (c.stance != graph::Stance::Denies) continue;
+            deniedBy += (deniedBy.empty() ? "" : "; ") + c.key + " (" + c.sourceKey + ")";
+            if (!urlsRead) {
+                for (const auto& r : store.sources()) urls[r.source.key] = r.source.url;
+                urlsRead = true;
+            }
+            const std::string& url = urls[c.sourceKey];
+            result.detail.rows.push_back({Cell{PathCell{s, {{e, true}}}}, textCell(c.key),
+                                          textCell(c.sourceKey), textCell(c.sourceTitle),
+                                          url.empty() ? Cell{} : textCell(url),
+                                          c.quote.empty() ? Cell{} : textCell(c.quote)});
+        }
+        if (!deniedBy.empty()) row[7] = textCell(deniedBy);
         result.subgraph.edges.push_back(e);
     }
     result.subgraph.normalize(view);

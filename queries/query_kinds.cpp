@@ -366,7 +366,7 @@ QueryResult runQueryKind(const KindDef& kind, const Args& args, const graph::Gra
         DenialParams p;
         p.types = list(args, "types");
         p.relations = list(args, "relations");
-        return denials(view, p);
+        return denials(view, store, p);
     }
     throw QueryError("unknown query kind '" + k + "' (expected " + queryKindList() + ")");
 }

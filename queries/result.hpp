@@ -55,6 +55,8 @@ struct QueryResult {
     std::string kind;
     ResultTable table;
     ResultTable detail;
+    /// What the detail table's rows are, as the printed result heads it.
+    std::string detailTitle = "chains behind each figure";
     graph::Subgraph subgraph;
     std::vector<std::string> notes;
     /// Yes-or-no facts about the whole answer (owners: `over_allocated`), for scripts.

@@ -81,6 +81,33 @@ TEST_F(SampleQueries, AResultExportedAsGraphmlOpensInNetworkx) {
     EXPECT_EQ(cg::testing::readFile(py), "12 13 True True\n");
 }
 
+TEST_F(SampleQueries, TheDenialsNameTheDenyingClaimItsSourceAndQuote) {
+    const std::string quote = "M.V. (via counsel): 'Ms Vantongeren has never held any interest in Kestrel Meridian'";
+    const std::string title = "Lantern Papers leak (fictional; invented for testing, not real people or companies)";
+    std::string out;
+    ASSERT_EQ(claimgraph(dir_, "query denials", out), 0) << out;
+    for (const std::string& part : {std::string("fx-051 (fx-lantern-leak)"), std::string("the denying claims:"), title, quote}) {
+        EXPECT_NE(out.find(part), std::string::npos) << part << " not in\n" << out;
+    }
+    ASSERT_EQ(claimgraph(dir_, "--json query denials", out), 0) << out;
+    EXPECT_NE(out.find("\"denied_by\": \"fx-051 (fx-lantern-leak)\""), std::string::npos) << out;
+    EXPECT_NE(out.find("\"source_title\": \"" + title + "\""), std::string::npos) << out;
+    EXPECT_NE(out.find("\"quote\": \"" + quote + "\""), std::string::npos) << out;
+    // Exported, the denied edge carries the denying claims as the query computed them.
+    for (const std::string format : {"graphml", "json"}) {
+        ASSERT_EQ(claimgraph(dir_, "export --query '" + kSource + "/samples/queries/official-denials.json' --format " +
+                                       format + " --out denials." + format,
+                             out),
+                  0)
+            << out;
+        std::string text = cg::testing::readFile(dir_.file("denials." + format));
+        EXPECT_NE(text.find("query_claims"), std::string::npos) << format;
+        EXPECT_NE(text.find("Lantern Papers leak (fictional; invented for testing"), std::string::npos) << format;
+        EXPECT_NE(text.find("Ms Vantongeren has never held any interest in Kestrel Meridian"), std::string::npos) << format;
+        EXPECT_NE(text.find("fx-051 (fx-lantern-leak)"), std::string::npos) << format;
+    }
+}
+
 TEST_F(SampleQueries, SavingANewVersionKeepsTheHistory) {
     std::string out;
     std::string v1 = kSource + "/samples/queries/shared-addresses.json";

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "graph/over_allocation.hpp"
 #include "queries/denials.hpp"
@@ -252,7 +253,7 @@ TEST_F(PublishableOwnership, TheDenialsListingNamesTheHoldingThatContradictsADen
     cg::graph::ViewFilter filter;
     filter.includeDenied = true;
     inv.rebuild(filter);
-    auto r = cg::queries::denials(inv.view(), {});
+    auto r = cg::queries::denials(inv.view(), inv.store(), {});
     auto column = r.table.column("contradicted_by");
     ASSERT_TRUE(column.has_value());
     int rowsSeen = 0;
@@ -267,6 +268,41 @@ TEST_F(PublishableOwnership, TheDenialsListingNamesTheHoldingThatContradictsADen
         }
     }
     EXPECT_EQ(rowsSeen, 2);
+}
+
+TEST_F(PublishableOwnership, TheDenialsListingNamesEachDenyingClaimItsSourceAndQuote) {
+    Investigation inv(CG_TEST_DATA "/claims/publishable-ownership.claims.jsonl");
+    cg::graph::ViewFilter filter;
+    filter.includeDenied = true;
+    inv.rebuild(filter);
+    auto r = cg::queries::denials(inv.view(), inv.store(), {});
+    auto deniedBy = r.table.column("denied_by");
+    ASSERT_TRUE(deniedBy.has_value());
+    std::map<std::string, std::string> bySubject;
+    for (const auto& row : r.table.rows) {
+        bySubject[text(inv.view(), row[0])] = text(inv.view(), row[*deniedBy]);
+    }
+    EXPECT_EQ(bySubject["Marek Ostrander"], "dn-3 (po-article)");
+    EXPECT_EQ(bySubject["Ines Calder"], "dn-4 (po-article)");
+
+    EXPECT_EQ(r.detail.columns, (std::vector<std::string>{"denial", "claim", "source",
+                                                          "source_title", "source_url", "quote"}));
+    EXPECT_EQ(r.detailTitle, "the denying claims");
+    std::map<std::string, std::vector<std::string>> byClaim;
+    for (const auto& row : r.detail.rows) {
+        std::vector<std::string> cells;
+        for (const auto& cell : row) cells.push_back(text(inv.view(), cell));
+        byClaim[cells[1]] = cells;
+    }
+    ASSERT_EQ(byClaim.size(), 2u);
+    const auto& marek = byClaim["dn-3"];
+    EXPECT_EQ(marek[0], "Marek Ostrander -owns [0.00, disputed]-> Kelvane Resorts Ltd");
+    EXPECT_EQ(marek[2], "po-article");
+    EXPECT_EQ(marek[3], "Fictional newspaper article (invented for testing; not real people or "
+                        "companies)");
+    EXPECT_EQ(marek[4], "");  // the source gives no URL
+    EXPECT_EQ(marek[5], "M. denies any interest in K.");
+    EXPECT_EQ(byClaim["dn-4"][5], "Calder says she has never held shares in Kelvane");
 }
 
 TEST_F(PublishableOwnership, TheViewLoadsNoFactsForAGraphWithoutNomineesOrDenials) {
