@@ -4,18 +4,17 @@
 // folder's absolute path; a file spelled another way (relative, ./x, absolute, through a
 // symlinked folder) is recognised as the same file by a re-ingest and by retract --file.
 #include <gtest/gtest.h>
-#include <rapidjson/document.h>
-#include <sys/wait.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
 
-#include "tests/graph/temp_dir.hpp"
+#include "tests/cli/cli_runner.hpp"
 
+using cg::testing::CliOutcome;
+using cg::testing::contains;
 using cg::testing::readFile;
-using cg::testing::TempDir;
+using cg::testing::shellWord;
 
 namespace {
 
@@ -24,30 +23,12 @@ namespace fs = std::filesystem;
 const std::string kInside = CG_SOURCE_DIR "/tests/data/claims/private-paths/inside.claims.jsonl";
 const std::string kOutside = CG_SOURCE_DIR "/tests/data/claims/private-paths/outside.claims.jsonl";
 
-struct Outcome {
-    int code = -1;
-    std::string out, err;
-};
-
-std::ostream& operator<<(std::ostream& os, const Outcome& r) {
-    return os << "exit " << r.code << "\n--- stdout\n" << r.out << "--- stderr\n" << r.err;
-}
-
-std::string quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
-
 // A case folder holding the database and, under leaks/, one file; a second file in a folder
 // beside it (outside the database's folder); a symlink to the case folder.
-class PrivatePaths : public ::testing::Test {
+class PrivatePaths : public cg::testing::CliTest {
   protected:
     PrivatePaths() {
+        db_ = (caseDir_ / "case.claimgraph").string();
         fs::create_directories(caseDir_ / "leaks");
         fs::create_directories(otherDir_);
         fs::copy_file(kInside, inside_);
@@ -55,29 +36,27 @@ class PrivatePaths : public ::testing::Test {
         fs::create_directory_symlink(caseDir_, linkDir_);
     }
 
-    // Runs the CLI from `cwd` (the temporary folder by default) on the case's database, named
-    // relative to `cwd`: `stats` and `init` echo the --db given, which is not an ingested file.
-    Outcome run(const std::vector<std::string>& args, bool json = false, std::string cwd = {}) {
-        if (cwd.empty()) cwd = dir_.path().string();
+    // Runs the CLI from `cwd` on the case's database, named relative to `cwd`: `stats` and
+    // `init` echo the --db given, which is not an ingested file.
+    CliOutcome runIn(const std::string& cwd, const std::vector<std::string>& args,
+                     bool json = false) const {
         std::string out = dir_.file("out.txt"), err = dir_.file("err.txt");
         std::string db = fs::relative(db_, cwd).string();
-        std::string cmd = "cd " + quote(cwd) + " && " + quote(CG_BINARY) + " --db " +
-                          quote(db) + (json ? " --json" : "");
-        for (const auto& a : args) cmd += " " + quote(a);
-        cmd += " >" + quote(out) + " 2>" + quote(err) + " </dev/null";
+        std::string cmd = "cd " + shellWord(cwd) + " && " + shellWord(CG_BINARY) + " --db " +
+                          shellWord(db) + (json ? " --json" : "");
+        for (const auto& a : args) cmd += " " + shellWord(a);
+        cmd += " >" + shellWord(out) + " 2>" + shellWord(err) + " </dev/null";
         int status = std::system(cmd.c_str());
-        Outcome r;
+        CliOutcome r;
         r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
         r.out = readFile(out);
         r.err = readFile(err);
         return r;
     }
 
-    static rapidjson::Document parse(const Outcome& r) {
-        rapidjson::Document d;
-        d.Parse(r.out.c_str());
-        EXPECT_FALSE(d.HasParseError()) << "not JSON:\n" << r;
-        return d;
+    // Runs the CLI from the temporary folder.
+    CliOutcome runHere(const std::vector<std::string>& args, bool json = false) const {
+        return runIn(dir_.path().string(), args, json);
     }
 
     // The temporary folder as the test spelled it and as the file system resolves it.
@@ -92,11 +71,9 @@ class PrivatePaths : public ::testing::Test {
         }
     }
 
-    TempDir dir_;
     fs::path caseDir_ = dir_.path() / "case";
     fs::path otherDir_ = dir_.path() / "elsewhere";
     fs::path linkDir_ = dir_.path() / "case-link";
-    std::string db_ = (caseDir_ / "case.claimgraph").string();
     std::string inside_ = (caseDir_ / "leaks" / "inside.claims.jsonl").string();
     std::string outside_ = (otherDir_ / "outside.claims.jsonl").string();
 };
@@ -104,25 +81,25 @@ class PrivatePaths : public ::testing::Test {
 }  // namespace
 
 TEST_F(PrivatePaths, NoExportNamesTheFoldersAboveTheDatabase) {
-    Outcome ingest = run({"ingest", inside_, outside_});
+    CliOutcome ingest = runHere({"ingest", inside_, outside_});
     ASSERT_EQ(ingest.code, 0) << ingest;
     for (const std::string format : {"graphml", "gexf", "json", "cytoscape", "ftm"}) {
         std::string out = dir_.file("graph." + format);
-        Outcome r = run({"export", "--format", format, "--include-denied", "--out", out});
+        CliOutcome r = runHere({"export", "--format", format, "--include-denied", "--out", out});
         ASSERT_EQ(r.code, 0) << r;
         expectNoPrivatePath(format, readFile(out));
         expectNoPrivatePath(format + " on standard output",
-                            run({"export", "--format", format, "--evidence", "full"}).out);
+                            runHere({"export", "--format", format, "--evidence", "full"}).out);
     }
     std::string neo4j = dir_.file("neo4j");
-    ASSERT_EQ(run({"export", "--format", "neo4j", "--out", neo4j}).code, 0);
+    ASSERT_EQ(runHere({"export", "--format", "neo4j", "--out", neo4j}).code, 0);
     for (const char* file : {"nodes.csv", "relationships.csv"}) {
         expectNoPrivatePath(file, readFile((fs::path(neo4j) / file).string()));
     }
 }
 
 TEST_F(PrivatePaths, NoJsonOutputNamesTheFoldersAboveTheDatabase) {
-    Outcome ingest = run({"ingest", inside_, outside_}, true);
+    CliOutcome ingest = runHere({"ingest", inside_, outside_}, true);
     ASSERT_EQ(ingest.code, 0) << ingest;
     expectNoPrivatePath("ingest --json", ingest.out);
     // The file inside the database's folder by its path from there, the other by its name.
@@ -132,7 +109,7 @@ TEST_F(PrivatePaths, NoJsonOutputNamesTheFoldersAboveTheDatabase) {
     EXPECT_STREQ(files[1]["file"].GetString(), "outside.claims.jsonl");
     EXPECT_STREQ(files[0]["rejections"][0]["file"].GetString(), "leaks/inside.claims.jsonl");
 
-    Outcome rejections = run({"rejections"}, true);
+    CliOutcome rejections = runHere({"rejections"}, true);
     expectNoPrivatePath("rejections --json", rejections.out);
     ASSERT_EQ(parse(rejections).Size(), 2u) << rejections;
 
@@ -148,24 +125,24 @@ TEST_F(PrivatePaths, NoJsonOutputNamesTheFoldersAboveTheDatabase) {
         {"query", "neighbours", "Ilse Marrow", "--explain"},
     };
     for (const auto& args : commands) {
-        Outcome r = run(args, true);
+        CliOutcome r = runHere(args, true);
         EXPECT_EQ(r.code, 0) << r;
         expectNoPrivatePath(args[0] + " --json", r.out);
     }
     // A file's claims show their file, as the other outputs name it.
-    EXPECT_TRUE(contains(run({"show", "Harbour Reed Ltd"}, true).out, "leaks/inside.claims.jsonl"));
+    EXPECT_TRUE(contains(runHere({"show", "Harbour Reed Ltd"}, true).out, "leaks/inside.claims.jsonl"));
 
-    Outcome retract = run({"retract", "--file", outside_}, true);
+    CliOutcome retract = runHere({"retract", "--file", outside_}, true);
     ASSERT_EQ(retract.code, 0) << retract;
     expectNoPrivatePath("retract --json", retract.out);
-    Outcome list = run({"retract", "--list"}, true);
+    CliOutcome list = runHere({"retract", "--list"}, true);
     expectNoPrivatePath("retract --list --json", list.out);
     EXPECT_STREQ(parse(list)[0]["target"].GetString(), "outside.claims.jsonl");
-    expectNoPrivatePath("retract --list", run({"retract", "--list"}).out);
+    expectNoPrivatePath("retract --list", runHere({"retract", "--list"}).out);
 }
 
 TEST_F(PrivatePaths, ReingestFromAnotherSpellingIsTheSameFile) {
-    ASSERT_EQ(run({"ingest", inside_, outside_}).code, 0);
+    ASSERT_EQ(runHere({"ingest", inside_, outside_}).code, 0);
     std::string caseFolder = caseDir_.string();
     // Relative to the working folder, ./x, through the symlinked folder, and absolute.
     const std::vector<std::pair<std::string, std::string>> spellings = {
@@ -175,7 +152,7 @@ TEST_F(PrivatePaths, ReingestFromAnotherSpellingIsTheSameFile) {
         {"case/leaks/../leaks/inside.claims.jsonl", dir_.path().string()},
     };
     for (const auto& [spelling, cwd] : spellings) {
-        Outcome r = run({"ingest", spelling}, true, cwd);
+        CliOutcome r = runIn(cwd, {"ingest", spelling}, true);
         ASSERT_EQ(r.code, 0) << spelling << '\n' << r;
         auto d = parse(r);
         EXPECT_EQ(d["files"][0]["accepted"].GetInt(), 0) << spelling;
@@ -183,18 +160,17 @@ TEST_F(PrivatePaths, ReingestFromAnotherSpellingIsTheSameFile) {
         EXPECT_STREQ(d["files"][0]["file"].GetString(), "leaks/inside.claims.jsonl") << spelling;
     }
     // Each rejected line is kept once, whatever spelling read it again.
-    Outcome rejections = run({"rejections"}, true);
+    CliOutcome rejections = runHere({"rejections"}, true);
     EXPECT_EQ(parse(rejections).Size(), 2u) << rejections;
 
     // retract --file takes the file's claims however it is spelled.
-    Outcome linked = run({"retract", "--file", "./leaks/inside.claims.jsonl", "--dry-run"}, true,
-                         linkDir_.string());
+    CliOutcome linked =
+        runIn(linkDir_.string(), {"retract", "--file", "./leaks/inside.claims.jsonl", "--dry-run"}, true);
     ASSERT_EQ(linked.code, 0) << linked;
     EXPECT_EQ(parse(linked)["claims"].Size(), 2u) << linked;
-    Outcome byName = run({"retract", "--file", "outside.claims.jsonl"}, true,
-                         caseDir_.string());
+    CliOutcome byName = runIn(caseDir_.string(), {"retract", "--file", "outside.claims.jsonl"}, true);
     ASSERT_EQ(byName.code, 0) << byName;
     EXPECT_EQ(parse(byName)["claims"].Size(), 2u) << byName;
-    Outcome undo = run({"retract", "--undo", "--file", outside_});
+    CliOutcome undo = runHere({"retract", "--undo", "--file", outside_});
     EXPECT_EQ(undo.code, 0) << undo;
 }
