@@ -38,7 +38,9 @@ TEST(SwallowedInput, AnUnclosedQuoteInAnIcijFileLosesOneRowNotTheRest) {
     RunResult r = runChild(
         dir, {kBinary, "--db", dir.file("icij.claimgraph"), "ingest", "--format", "icij", file});
     EXPECT_EQ(r.code, 0) << r.err;
-    EXPECT_NE(r.err.find(file + ":2: quote opened here is never closed"), std::string::npos)
+    // The file lies in the database's folder: named relative to it (docs/storage.md).
+    EXPECT_NE(r.err.find("nodes-officers.csv:2: quote opened here is never closed"),
+              std::string::npos)
         << r.err;
     EXPECT_NE(r.out.find("rejected 1"), std::string::npos) << r.out;
     EXPECT_EQ(r.err.find("longer than the limit"), std::string::npos) << r.err;
@@ -70,7 +72,7 @@ TEST(SwallowedInput, AFileFromWhichNothingWasReadIsNeverASilentSuccess) {
     std::string file = dir.write("blank.claims.jsonl", "\n   \n\t\n");
     RunResult r = runChild(dir, {kBinary, "--db", dir.file("blank.claimgraph"), "ingest", file});
     EXPECT_EQ(r.code, 4) << r.err;
-    EXPECT_NE(r.err.find("warning: " + file + ": nothing was read from its 7 bytes"),
+    EXPECT_NE(r.err.find("warning: blank.claims.jsonl: nothing was read from its 7 bytes"),
               std::string::npos)
         << r.err;
 }
