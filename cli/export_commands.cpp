@@ -161,7 +161,7 @@ void addExportCommands(CLI::App& app, Context& ctx, Registry& registry) {
     auto* cmd = app.add_subcommand(
         "export",
         "Write the graph, or a filtered part of it, for Gephi, networkx, igraph, "
-        "web viewers, Neo4j or Aleph (FollowTheMoney)");
+        "web viewers, Neo4j, Aleph (FollowTheMoney) or a browser (an HTML view)");
     cmd->add_option("--format", args->format, "Output format: " + exporters::formatList())
         ->required()
         ->check(CLI::IsMember(exporters::formatNames()));
@@ -207,7 +207,8 @@ void addExportCommands(CLI::App& app, Context& ctx, Registry& registry) {
         "  claimgraph export --format graphml --query owners-of --param entity=X --out o.graphml\n"
         "                                                 # a query's result with its figures\n"
         "  claimgraph export --format json --include-denied --evidence summary > graph.json\n"
-        "See docs/exports.md for the attributes of each format.");
+        "  claimgraph export --format html --out view.html            # open in a browser\n"
+        "See docs/exports.md for the attributes of each format, docs/view.md for the HTML view.");
     registry.add(cmd, [&ctx, args] { return runExport(ctx, *args); });
 }
 

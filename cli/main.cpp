@@ -104,6 +104,7 @@ int main(int argc, char** argv) {
     addExportCommands(app, ctx, registry);
     addSearchCommands(app, ctx, registry);
     addGenerateCommand(app, registry);
+    addViewCommand(app, ctx, registry);
 
     try {
         app.parse(argc, argv);

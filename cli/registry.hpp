@@ -44,6 +44,9 @@ void addRetractCommands(CLI::App& app, Context& ctx, Registry& registry);
 /// `export --format graphml|gexf|json|cytoscape|neo4j` with the view's filters.
 void addExportCommands(CLI::App& app, Context& ctx, Registry& registry);
 
+/// `view ENTITY [--hops N] [--out FILE]`: the HTML view of an entity's neighbourhood.
+void addViewCommand(CLI::App& app, Context& ctx, Registry& registry);
+
 /// `query path | paths | neighbours | owners | holdings | cycles | components | centrality |
 /// shared | red-flags`.
 void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry);

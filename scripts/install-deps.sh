@@ -15,6 +15,7 @@ packages=(
     libicu-dev              # Unicode case folding, normalisation, transliteration
     libxml2-utils           # xmllint: exports validated against the GraphML XSD and GEXF RNG
     python3-igraph          # a second real client reading our exports; benchmark peer
+    chromium                # headless browser: the HTML view's tests and `make demo`'s screenshot
 )
 
 # graphology's GEXF and GraphML parsers (Gephi Lite's) read exports back, run with node

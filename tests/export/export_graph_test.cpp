@@ -15,7 +15,7 @@ TEST(WriterFactory, MakesAWriterForEveryListedFormat) {
     for (const auto& format : cg::exporters::formatNames()) {
         EXPECT_NE(cg::exporters::makeWriter(format), nullptr) << format;
     }
-    EXPECT_EQ(cg::exporters::formatList(), "graphml, gexf, json, cytoscape, neo4j, ftm");
+    EXPECT_EQ(cg::exporters::formatList(), "graphml, gexf, json, cytoscape, neo4j, ftm, html");
 }
 
 TEST(WriterFactory, RejectsAnUnknownFormatListingTheKnownOnes) {
@@ -25,7 +25,7 @@ TEST(WriterFactory, RejectsAnUnknownFormatListingTheKnownOnes) {
     } catch (const cg::InputError& e) {
         EXPECT_STREQ(e.what(),
                      "--format: unknown export format 'dot' (expected graphml, gexf, json, "
-                     "cytoscape, neo4j, ftm)");
+                     "cytoscape, neo4j, ftm, html)");
     }
 }
 

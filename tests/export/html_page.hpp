@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+// Shared by the HTML view's tests: the parts of a written page, and headless Chromium.
+#pragma once
+
+#include <rapidjson/document.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "tests/export/export_fixture.hpp"
+
+namespace cg::exporters::testing {
+
+inline constexpr const char* kDataOpen = "<script type=\"application/json\" id=\"cg-data\">";
+
+/// The embedded data's text, as it stands in the page.
+inline std::string dataText(const std::string& page) {
+    auto begin = page.find(kDataOpen);
+    if (begin == std::string::npos) return {};
+    begin += std::string(kDataOpen).size();
+    auto end = page.find("</script>", begin);
+    return page.substr(begin, end - begin);
+}
+
+/// The embedded data, parsed.
+inline rapidjson::Document viewData(const std::string& page) {
+    rapidjson::Document d;
+    d.Parse(dataText(page).c_str());
+    return d;
+}
+
+/// The texts of the page's executable inline scripts, in order.
+inline std::vector<std::string> inlineScripts(const std::string& page) {
+    std::vector<std::string> scripts;
+    std::size_t at = 0;
+    const std::string open = "<script>";
+    while ((at = page.find(open, at)) != std::string::npos) {
+        auto end = page.find("</script>", at);
+        scripts.push_back(page.substr(at + open.size(), end - at - open.size()));
+        at = end;
+    }
+    return scripts;
+}
+
+/// How many times `needle` occurs in `text`.
+inline std::size_t occurrences(const std::string& text, const std::string& needle) {
+    std::size_t n = 0;
+    for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+    return n;
+}
+
+inline constexpr const char* kChromium = "/usr/bin/chromium";
+
+/// True when Debian's chromium is installed (scripts/install-deps.sh installs it).
+inline bool haveChromium() { return std::filesystem::exists(kChromium); }
+
+/// Headless Chromium as the issue runs it: no GPU (SwiftShader for WebGL), no network
+/// services, a fresh profile, virtual time so that the page settles before the dump.
+inline std::string chromiumCommand(const TempDir& profile, const std::string& what) {
+    return std::string(kChromium) +
+           " --headless --no-sandbox --disable-gpu --use-angle=swiftshader "
+           "--enable-unsafe-swiftshader --disable-background-networking "
+           "--disable-component-update --disable-sync --no-first-run --user-data-dir=" +
+           shellQuote(profile.path().string()) + " --virtual-time-budget=10000 " + what;
+}
+
+/// The DOM of `page` (with `fragment`, say "#entity=x") after its scripts ran; `flags` are
+/// more Chromium options ("--disable-webgl").
+inline CommandResult chromiumDom(const std::filesystem::path& page, const std::string& fragment,
+                                 const std::string& flags = "") {
+    TempDir profile;
+    std::string url = "file://" + std::filesystem::absolute(page).string() + fragment;
+    // Only the DOM on standard output: Chromium's log lines go to standard error.
+    return runCommand("(" + chromiumCommand(profile, flags + " --dump-dom " + shellQuote(url)) +
+                      " 2>/dev/null)");
+}
+
+/// Takes a screenshot of `page` into `png`.
+inline CommandResult chromiumScreenshot(const std::filesystem::path& page,
+                                        const std::filesystem::path& png, int width, int height) {
+    TempDir profile;
+    std::string url = "file://" + std::filesystem::absolute(page).string();
+    return runCommand(chromiumCommand(profile, "--screenshot=" + shellQuote(png.string()) +
+                                                   " --window-size=" + std::to_string(width) + "," +
+                                                   std::to_string(height) + " " + shellQuote(url)));
+}
+
+}  // namespace cg::exporters::testing

@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: MIT
+// The HTML view's page as written: one file, nothing from the network, data that cannot
+// close its element, the evidence of every entity and relation.
+#include "export/html_writer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "export/html_data.hpp"
+#include "tests/export/html_page.hpp"
+
+using namespace cg::exporters::testing;
+
+namespace {
+
+std::string viewHostile() {
+    return std::string(CG_TEST_DATA) + "/export/view-hostile.claims.jsonl";
+}
+
+std::string page(Investigation& investigation, const cg::graph::Subgraph* subgraph = nullptr) {
+    auto view = investigation.view();
+    return investigation.exportAs("html", view, subgraph);
+}
+
+const rapidjson::Value* nodeWithId(const rapidjson::Document& d, const std::string& id) {
+    for (const auto& n : d["nodes"].GetArray()) {
+        if (id == n["id"].GetString()) return &n;
+    }
+    return nullptr;
+}
+
+// The SHA-256 of `text` in base64, as a CSP names it, computed by python3's hashlib.
+std::string cspHash(const TempDir& dir, const std::string& text) {
+    std::string file = dir.file("script.txt");
+    std::ofstream(file, std::ios::binary) << text;
+    auto r = runCommand(
+        "python3 -c 'import base64,hashlib,sys; print(base64.b64encode("
+        "hashlib.sha256(open(sys.argv[1],\"rb\").read()).digest()).decode(), end=\"\")' " +
+        shellQuote(file));
+    EXPECT_EQ(r.status, 0) << r.output;
+    return "'sha256-" + r.output + "'";
+}
+
+}  // namespace
+
+TEST(HtmlView, WritesOnePageThatLoadsNothingFromTheNetwork) {
+    Investigation investigation(sampleFiles());
+    std::string html = page(investigation);
+    EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+    EXPECT_NE(html.find("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
+                        "&#39;none&#39;; script-src &#39;sha256-"),
+              std::string::npos);
+    EXPECT_EQ(html.find("<script src"), std::string::npos);
+    EXPECT_EQ(html.find("<link"), std::string::npos);
+    EXPECT_EQ(html.find("<iframe"), std::string::npos);
+    EXPECT_EQ(html.find("@import"), std::string::npos);
+    // The libraries and their licences are in the page.
+    EXPECT_NE(html.find("Sigma=ue()"), std::string::npos);
+    EXPECT_NE(html.find(").graphology=e()"), std::string::npos);
+    EXPECT_NE(html.find("Alexis Jacomy"), std::string::npos);
+    EXPECT_NE(html.find("Guillaume Plique"), std::string::npos);
+}
+
+TEST(HtmlView, PolicyAllowsExactlyTheEmbeddedScriptsAndStyleByTheirHashes) {
+    Investigation investigation(sampleFiles());
+    std::string html = page(investigation);
+    auto policy = cg::exporters::viewContentSecurityPolicy();
+    auto scripts = inlineScripts(html);
+    ASSERT_EQ(scripts.size(), 3u);
+    std::string scriptSrc = "script-src";
+    for (const auto& s : scripts) scriptSrc += " " + cspHash(investigation.dir(), s);
+    EXPECT_NE(policy.find(scriptSrc + ";"), std::string::npos) << policy;
+    auto styleBegin = html.find("<style>") + 7;
+    std::string style = html.substr(styleBegin, html.find("</style>") - styleBegin);
+    EXPECT_NE(policy.find("style-src " + cspHash(investigation.dir(), style) + ";"),
+              std::string::npos)
+        << policy;
+    EXPECT_EQ(policy.rfind("default-src 'none'; ", 0), 0u);
+    EXPECT_EQ(policy.find("unsafe"), std::string::npos);
+}
+
+TEST(HtmlView, EmbeddedDataCannotCloseOrOpenAnElement) {
+    Investigation investigation({viewHostile(), hostileFile()});
+    std::string html = page(investigation);
+    std::string data = dataText(html);
+    ASSERT_FALSE(data.empty());
+    EXPECT_EQ(data.find('<'), std::string::npos);
+    EXPECT_EQ(data.find('>'), std::string::npos);
+    EXPECT_EQ(data.find('&'), std::string::npos);
+    EXPECT_EQ(data.find("\xE2\x80\xA8"), std::string::npos);  // U+2028
+    EXPECT_EQ(data.find("\xE2\x80\xA9"), std::string::npos);  // U+2029
+    // The data element and the three scripts are the only elements a script end closes.
+    EXPECT_EQ(occurrences(html, "</script"), 4u);
+    EXPECT_EQ(cg::exporters::htmlSafeJson("{\"a\":\"</script><!--&\"}"),
+              "{\"a\":\"\\u003c/script\\u003e\\u003c!--\\u0026\"}");
+}
+
+TEST(HtmlView, DataKeepsHostileTextExactly) {
+    Investigation investigation({viewHostile()});
+    auto d = viewData(page(investigation));
+    ASSERT_TRUE(d.IsObject());
+    const auto* owner = nodeWithId(d, "vh-owner");
+    ASSERT_NE(owner, nullptr);
+    EXPECT_STREQ((*owner)["name"].GetString(),
+                 "<img src=x onerror=\"document.title='pwned-name'\"> Oskar \"Ox\" Brandt & Sons");
+    const auto* shell = nodeWithId(d, "vh-shell");
+    ASSERT_NE(shell, nullptr);
+    EXPECT_STREQ((*shell)["name"].GetString(),
+                 "</script><script>document.title='pwned-company'</script> Shell Ltd");
+    ASSERT_EQ((*shell)["identifiers"].Size(), 1u);
+    EXPECT_STREQ((*shell)["identifiers"][0][1].GetString(), "NV-<b>777</b>");
+    bool quoteFound = false;
+    for (const auto& e : d["edges"].GetArray()) {
+        for (const auto& c : e["claims"].GetArray()) {
+            if (std::string(c["id"].GetString()) == "vh-01") {
+                quoteFound = true;
+                EXPECT_STREQ(c["quote"].GetString(),
+                             "Shareholder: BRANDT <script>document.title='pwned-quote'</script> "
+                             "\xE2\x80\xA8 holds 40-55% & more");
+            }
+        }
+    }
+    EXPECT_TRUE(quoteFound);
+}
+
+TEST(HtmlView, RelationsCarryTheirClaimsWithQuotesSourcesAndStances) {
+    Investigation investigation({viewHostile()});
+    auto d = viewData(page(investigation));
+    ASSERT_TRUE(d.IsObject());
+    const auto& sources = d["sources"];
+    const rapidjson::Value* owns = nullptr;
+    for (const auto& e : d["edges"].GetArray()) {
+        const auto& type = d["relation_types"][e["type"].GetUint()];
+        const auto& from = d["nodes"][e["source"].GetUint()];
+        if (std::string(type["name"].GetString()) == "owns" &&
+            std::string(from["id"].GetString()) == "vh-owner")
+            owns = &e;
+    }
+    ASSERT_NE(owns, nullptr);
+    EXPECT_TRUE((*owns)["disputed"].GetBool());
+    EXPECT_FLOAT_EQ((*owns)["share"][0].GetFloat(), 40.0f);
+    EXPECT_FLOAT_EQ((*owns)["share"][1].GetFloat(), 55.0f);
+    EXPECT_STREQ((*owns)["valid_from"].GetString(), "2019-04-01");
+    const auto& claims = (*owns)["claims"];
+    ASSERT_EQ(claims.Size(), 2u);
+    EXPECT_STREQ(claims[0]["id"].GetString(), "vh-01");
+    EXPECT_STREQ(claims[0]["stance"].GetString(), "asserts");
+    EXPECT_DOUBLE_EQ(claims[0]["confidence"].GetDouble(), 0.9);
+    EXPECT_STREQ(claims[0]["valid_from"].GetString(), "2019-04-01");
+    const auto& registry = sources[claims[0]["source"].GetUint()];
+    EXPECT_STREQ(registry["id"].GetString(), "vh-registry");
+    EXPECT_STREQ(registry["url"].GetString(), "https://example.org/fictional/registry?a=1&b=<2>");
+    EXPECT_STREQ(registry["published"].GetString(), "2023-11-20");
+    EXPECT_STREQ(claims[1]["id"].GetString(), "vh-03");
+    EXPECT_STREQ(claims[1]["stance"].GetString(), "denies");
+    EXPECT_STREQ(claims[1]["quote"].GetString(), "Brandt denies owning <b>any</b> shares");
+    EXPECT_STREQ(sources[claims[1]["source"].GetUint()]["id"].GetString(), "vh-news");
+    // A director's role travels in the claim's attributes.
+    bool roleFound = false;
+    for (const auto& e : d["edges"].GetArray()) {
+        for (const auto& c : e["claims"].GetArray()) {
+            if (std::string(c["id"].GetString()) == "vh-05") {
+                roleFound = std::string(c["attributes"].GetString()).find("nominee director") !=
+                            std::string::npos;
+            }
+        }
+    }
+    EXPECT_TRUE(roleFound);
+}
+
+TEST(HtmlView, EntitiesCarryTheirAliasesIdentifiersDegreeAndPosition) {
+    Investigation investigation(sampleFiles());
+    auto d = viewData(page(investigation));
+    ASSERT_TRUE(d.IsObject());
+    const auto* marisol = nodeWithId(d, "e-fx-marisol");
+    ASSERT_NE(marisol, nullptr);
+    bool alias = false;
+    for (const auto& a : (*marisol)["aliases"].GetArray())
+        alias = alias || std::string(a.GetString()) == "Marisol V. Tongeren";
+    EXPECT_TRUE(alias);
+    EXPECT_GE((*marisol)["degree"].GetInt(), 1);
+    EXPECT_TRUE((*marisol)["x"].IsNumber() && (*marisol)["y"].IsNumber());
+    bool identifier = false;
+    for (const auto& n : d["nodes"].GetArray()) {
+        for (const auto& i : n["identifiers"].GetArray()) {
+            identifier = identifier || (std::string(i[0].GetString()) == "fx-norvania" &&
+                                        std::string(i[1].GetString()) == "NV-100231");
+        }
+    }
+    EXPECT_TRUE(identifier);
+    // Types come with the schema's colours, the same as GraphML and GEXF.
+    const auto& type = d["entity_types"][(*marisol)["type"].GetUint()];
+    EXPECT_STREQ(type["name"].GetString(), "Person");
+    EXPECT_STREQ(type["color"].GetString(), "#e15759");
+}
+
+TEST(HtmlView, AQueryResultWritesOnlyItsNodesAndEdges) {
+    Investigation investigation({viewHostile()});
+    auto view = investigation.view();
+    cg::graph::Subgraph part;
+    part.edges.push_back(0);
+    std::string html = investigation.exportAs("html", view, &part);
+    auto d = viewData(html);
+    ASSERT_TRUE(d.IsObject());
+    EXPECT_EQ(d["nodes"].Size(), 2u);
+    ASSERT_EQ(d["edges"].Size(), 1u);
+    EXPECT_EQ(d["edges"][0]["id"].GetInt64(), view.relationId(0));
+    EXPECT_LT(d["edges"][0]["source"].GetUint(), 2u);
+    EXPECT_LT(d["edges"][0]["target"].GetUint(), 2u);
+}
+
+TEST(HtmlView, TheSameInputGivesTheSameBytes) {
+    Investigation investigation(sampleFiles());
+    EXPECT_EQ(page(investigation), page(investigation));
+}
+
+TEST(HtmlView, TheCommandWritesTheViewToAFile) {
+    TempDir dir;
+    std::string db = shellQuote(dir.file("v.claimgraph"));
+    std::string bin = shellQuote(CG_BINARY);
+    auto ingest = runCommand(bin + " --db " + db + " ingest " + shellQuote(viewHostile()));
+    ASSERT_EQ(ingest.status, 0) << ingest.output;
+    auto r = runCommand(bin + " --db " + db + " export --format html --out " +
+                        shellQuote(dir.file("view.html")));
+    EXPECT_EQ(r.status, 0) << r.output;
+    EXPECT_NE(r.output.find("exported 5 nodes"), std::string::npos) << r.output;
+    std::string html = readFile(dir.file("view.html"));
+    EXPECT_NE(html.find("cg-data"), std::string::npos);
+    EXPECT_EQ(html.find(dir.path().string()), std::string::npos);
+}
+
+TEST(HtmlView, TheViewCommandWritesAnEntitysNeighbourhoodWithItsPanelFirst) {
+    TempDir dir;
+    std::string db = shellQuote(dir.file("v.claimgraph"));
+    std::string bin = shellQuote(CG_BINARY);
+    auto ingest = runCommand(bin + " --db " + db + " ingest " + shellQuote(viewHostile()));
+    ASSERT_EQ(ingest.status, 0) << ingest.output;
+    auto one = runCommand(bin + " --db " + db + " view vh-parent --hops 1 --out " +
+                          shellQuote(dir.file("one.html")));
+    EXPECT_EQ(one.status, 0) << one.output;
+    EXPECT_NE(one.output.find("(2 entities, 1 relations within 1 hop) to "), std::string::npos)
+        << one.output;
+    auto d = viewData(readFile(dir.file("one.html")));
+    ASSERT_TRUE(d.IsObject());
+    EXPECT_STREQ(d["focus"].GetString(), "vh-parent");
+    EXPECT_STREQ(d["title"].GetString(), "Parent <!-- comment --> Holdings: 1 hop");
+    EXPECT_EQ(d["nodes"].Size(), 2u);
+    EXPECT_EQ(d["edges"].Size(), 1u);
+    // Two hops reach the owner, with every relation among the three.
+    auto two = runCommand(bin + " --db " + db + " view vh-parent --out " +
+                          shellQuote(dir.file("two.html")));
+    EXPECT_EQ(two.status, 0) << two.output;
+    auto d2 = viewData(readFile(dir.file("two.html")));
+    ASSERT_TRUE(d2.IsObject());
+    EXPECT_EQ(d2["nodes"].Size(), 3u);
+    EXPECT_EQ(d2["edges"].Size(), 3u);
+    auto unknown = runCommand(bin + " --db " + db + " view nobody-at-all --out " +
+                              shellQuote(dir.file("none.html")));
+    EXPECT_NE(unknown.status, 0);
+    EXPECT_FALSE(std::filesystem::exists(dir.file("none.html")));
+}
