@@ -28,7 +28,8 @@ int runView(Context& ctx, const ViewCommandArgs& args) {
     graph::EntityId id = graph::findEntity(store, args.entity);
     auto provenance = std::async(std::launch::async, [path = store.path()] {
         graph::Store reader(path, false);
-        return reader.readClaimProvenance();
+        return reader.readClaimProvenance(
+            exporters::exportProvenanceOptions(exporters::EvidenceLevel::Full));
     });
     auto view = graph::GraphView::build(store, ctx.schema(), {});
     queries::NeighbourhoodParams params;

@@ -5,8 +5,8 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <span>
 #include <sstream>
-#include <tuple>
 #include <vector>
 
 #include "export/exported_graph.hpp"
@@ -19,19 +19,6 @@ namespace cg::exporters {
 namespace {
 
 constexpr std::uint32_t kAbsent = std::numeric_limits<std::uint32_t>::max();
-
-// What the page shows of an entity besides its main name.
-struct EntityFacts {
-    std::vector<std::string> aliases;
-    std::vector<std::pair<std::string, std::string>> identifiers;
-    std::vector<std::pair<std::string, std::string>> properties;
-};
-
-template <typename T>
-void sortUnique(std::vector<T>& items) {
-    std::sort(items.begin(), items.end());
-    items.erase(std::unique(items.begin(), items.end()), items.end());
-}
 
 // Small JSON helpers over the output buffer; the caller writes the separators.
 void key(OutputBuffer& out, std::string_view name) {
@@ -86,19 +73,26 @@ void boolean(OutputBuffer& out, std::string_view name, bool value) {
     out.put(value ? "true" : "false");
 }
 
-void pairs(OutputBuffer& out, std::string_view name,
-           const std::vector<std::pair<std::string, std::string>>& items) {
-    key(out, name);
-    out.put('[');
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i > 0) out.put(',');
+// An entity's identifiers and properties as [key, value] pairs, sorted (as the facts come).
+void putFacts(OutputBuffer& out, const Provenance& provenance,
+              std::span<const graph::EntityFact> facts) {
+    for (auto kind : {graph::EntityFact::Kind::Identifier, graph::EntityFact::Kind::Property}) {
+        key(out, kind == graph::EntityFact::Kind::Identifier ? "identifiers" : "properties");
         out.put('[');
-        putJsonString(out, items[i].first);
-        out.put(',');
-        putJsonString(out, items[i].second);
+        bool first = true;
+        for (const auto& f : facts) {
+            if (f.kind != kind) continue;
+            if (!first) out.put(',');
+            first = false;
+            out.put('[');
+            putJsonString(out, provenance.text(f.key));
+            out.put(',');
+            putJsonString(out, provenance.text(f.value));
+            out.put(']');
+        }
         out.put(']');
+        if (kind == graph::EntityFact::Kind::Identifier) out.put(',');
     }
-    out.put(']');
 }
 
 // A coordinate to a hundredth: enough for the screen, and the page stays small.
@@ -132,6 +126,8 @@ void putTypes(OutputBuffer& out, const graph::Schema& schema) {
         textOrNull(out, "inverse_label", relations[r].inverseLabel);
         out.put(',');
         boolean(out, "directed", relations[r].directed);
+        out.put(',');
+        text(out, "kind", graph::relationKindName(relations[r].kind));
         out.put('}');
     }
     out.put("],");
@@ -140,8 +136,12 @@ void putTypes(OutputBuffer& out, const graph::Schema& schema) {
 }  // namespace
 
 std::string viewDataJson(const ExportInput& input, const HtmlViewOptions& options) {
+    // Evidence comes from the one place every export reads it (ExportedGraph's Provenance,
+    // from Store::readClaimProvenance), never from a second reading of the claims.
     ExportedGraph graph(input);
     const graph::GraphView& view = graph.view();
+    const Provenance& provenance = graph.provenance();
+    EvidenceLevel level = graph.options().evidence;
     std::size_t nodeCount = graph.nodeCount();
     std::size_t edgeCount = graph.edgeCount();
 
@@ -160,44 +160,17 @@ std::string viewDataJson(const ExportInput& input, const HtmlViewOptions& option
     }
     auto positions = forceLayout(nodeCount, ends);
 
-    std::vector<EntityFacts> facts(nodeCount);
-    input.store.forEachEntityFact([&](graph::EntityId entity, graph::Store::FactKind kind,
-                                      const std::string& name, const std::string& value) {
-        auto node = view.node(entity);
-        if (node == graph::GraphView::kNoNode || positionOf[node] == kAbsent) return;
-        EntityFacts& f = facts[positionOf[node]];
-        switch (kind) {
-            case graph::Store::FactKind::Name:
-                if (value != view.name(node)) f.aliases.push_back(value);
-                break;
-            case graph::Store::FactKind::Identifier:
-                f.identifiers.emplace_back(name, value);
-                break;
-            case graph::Store::FactKind::Property:
-                f.properties.emplace_back(name, value);
-                break;
-        }
-    });
-    for (auto& f : facts) {
-        sortUnique(f.aliases);
-        sortUnique(f.identifiers);
-        sortUnique(f.properties);
-    }
-
-    // The claims of each edge, and the sources they cite (listed once, in key order).
-    std::vector<std::vector<graph::ClaimRow>> claims(edgeCount);
-    std::map<std::string, std::uint32_t> sourceIndex;
+    // The sources the claims cite, listed once: provenance indexes are in key order, so the
+    // map's order is the page's.
+    std::map<std::uint32_t, std::uint32_t> pageSource;
     for (std::size_t i = 0; i < edgeCount; ++i) {
-        claims[i] = input.store.claimsOfRelation(graph.edge(i).relation);
-        for (const auto& c : claims[i]) sourceIndex.emplace(c.sourceKey, 0);
+        for (const auto& c : provenance.edgeClaims(i)) {
+            auto index = provenance.sourceIndex(c.source);
+            if (index != Provenance::kNoSource) pageSource.emplace(index, 0);
+        }
     }
-    std::vector<graph::Source> sources;
-    input.store.forEachSource([&](graph::SourceId, const graph::Source& source) {
-        auto it = sourceIndex.find(source.key);
-        if (it == sourceIndex.end()) return;
-        it->second = static_cast<std::uint32_t>(sources.size());
-        sources.push_back(source);
-    });
+    std::uint32_t next = 0;
+    for (auto& [index, position] : pageSource) position = next++;
 
     std::ostringstream stream;
     {
@@ -212,24 +185,24 @@ std::string viewDataJson(const ExportInput& input, const HtmlViewOptions& option
         out.put(',');
         textOrNull(out, "focus", options.focus);
         out.put(',');
+        text(out, "evidence", evidenceLevelName(level));
+        out.put(',');
         putTypes(out, view.schema());
 
         key(out, "sources");
         out.put('[');
-        for (std::size_t s = 0; s < sources.size(); ++s) {
-            if (s > 0) out.put(',');
+        for (const auto& [index, position] : pageSource) {
+            if (position > 0) out.put(',');
             out.put('{');
-            text(out, "id", sources[s].key);
+            text(out, "id", provenance.sourceKey(index));
             out.put(',');
-            textOrNull(out, "title", sources[s].title);
+            textOrNull(out, "title", provenance.sourceTitle(index));
             out.put(',');
-            textOrNull(out, "publisher", sources[s].publisher);
+            textOrNull(out, "publisher", provenance.sourcePublisher(index));
             out.put(',');
-            textOrNull(out, "url", sources[s].url);
+            textOrNull(out, "url", provenance.sourceUrl(index));
             out.put(',');
-            textOrNull(out, "published", sources[s].published);
-            out.put(',');
-            textOrNull(out, "kind", sources[s].kind);
+            textOrNull(out, "published", provenance.sourcePublished(index));
             out.put('}');
         }
         out.put("],");
@@ -263,14 +236,12 @@ std::string viewDataJson(const ExportInput& input, const HtmlViewOptions& option
             out.put(',');
             key(out, "aliases");
             out.put('[');
-            for (std::size_t a = 0; a < facts[i].aliases.size(); ++a) {
+            for (std::size_t a = 0; a < r.aliases.size(); ++a) {
                 if (a > 0) out.put(',');
-                putJsonString(out, facts[i].aliases[a]);
+                putJsonString(out, r.aliases[a]);
             }
             out.put("],");
-            pairs(out, "identifiers", facts[i].identifiers);
-            out.put(',');
-            pairs(out, "properties", facts[i].properties);
+            putFacts(out, provenance, provenance.nodeFacts(i));
             out.put('}');
         }
         out.put("],");
@@ -302,6 +273,8 @@ std::string viewDataJson(const ExportInput& input, const HtmlViewOptions& option
             out.put(',');
             boolean(out, "disputed", r.disputed);
             out.put(',');
+            text(out, "stance", r.stance);
+            out.put(',');
             key(out, "share");
             if (r.share) {
                 out.put('[');
@@ -317,29 +290,52 @@ std::string viewDataJson(const ExportInput& input, const HtmlViewOptions& option
             out.put(',');
             dayOrNull(out, "valid_to", r.validTo);
             out.put(',');
+            // At summary level only the strongest claim's quote goes out (EdgeRecord::quotes).
+            std::string_view summaryQuote = r.quotes.empty() ? "" : r.quotes.front();
             key(out, "claims");
             out.put('[');
-            for (std::size_t c = 0; c < claims[i].size(); ++c) {
-                const graph::ClaimRow& claim = claims[i][c];
-                if (c > 0) out.put(',');
+            bool first = true;
+            for (const auto& c : provenance.edgeClaims(i)) {
+                if (!first) out.put(',');
+                first = false;
                 out.put('{');
-                text(out, "id", claim.key);
+                text(out, "id", provenance.text(c.key));
                 out.put(',');
                 key(out, "source");
-                out.putInt(sourceIndex[claim.sourceKey]);
+                auto index = provenance.sourceIndex(c.source);
+                if (index == Provenance::kNoSource)
+                    out.put("null");
+                else
+                    out.putInt(pageSource[index]);
                 out.put(',');
-                text(out, "stance", claim.stance == graph::Stance::Denies ? "denies" : "asserts");
+                text(out, "stance", c.denies ? "denies" : "asserts");
                 out.put(',');
-                real(out, "confidence", claim.confidence);
+                real(out, "confidence", c.confidence);
                 out.put(',');
-                textOrNull(out, "quote", claim.quote);
+                auto quote = provenance.text(c.quote);
+                bool shown = level == EvidenceLevel::Full ||
+                             (level == EvidenceLevel::Summary && quote == summaryQuote);
+                if (shown && level == EvidenceLevel::Summary) summaryQuote = {};
+                textOrNull(out, "quote", shown ? quote : "");
                 out.put(',');
-                textOrNull(out, "valid_from", claim.validFrom);
+                textOrNull(out, "valid_from", provenance.text(c.validFrom));
                 out.put(',');
-                textOrNull(out, "valid_to", claim.validTo);
+                textOrNull(out, "valid_to", provenance.text(c.validTo));
                 out.put(',');
-                textOrNull(out, "attributes", claim.attributesJson);
-                out.put('}');
+                key(out, "attributes");
+                out.put('[');
+                bool firstAttribute = true;
+                for (const auto& a : provenance.attributes(c)) {
+                    if (!firstAttribute) out.put(',');
+                    firstAttribute = false;
+                    out.put('[');
+                    putJsonString(
+                        out, graph::kClaimAttributeNames[static_cast<std::size_t>(a.attribute)]);
+                    out.put(',');
+                    putJsonString(out, provenance.text(a.value));
+                    out.put(']');
+                }
+                out.put("]}");
             }
             out.put("]}");
         }

@@ -55,6 +55,10 @@ class Provenance {
     const std::string& sourcePublisher(std::uint32_t source) const {
         return sourcePublishers_[source];
     }
+    /// A source's publication date (ISO, maybe partial); empty when it gives none.
+    const std::string& sourcePublished(std::uint32_t source) const {
+        return sourcePublished_[source];
+    }
     /// The index (as in nodeSources) of the source with store id `id`; kNoSource when unknown.
     std::uint32_t sourceIndex(std::uint32_t id) const {
         return id < indexOfSource_.size() ? indexOfSource_[id] : kNoSource;

@@ -50,8 +50,10 @@ struct ClaimRecord {
     ClaimId id = 0;
     std::uint32_t source = 0;  ///< the source's id
     float confidence = 0;
-    TextRef key;                        ///< the claim's id text ("c12", "h:...")
-    TextRef quote;                      ///< empty without ProvenanceOptions::quotes
+    TextRef key;        ///< the claim's id text ("c12", "h:...")
+    TextRef quote;      ///< empty without ProvenanceOptions::quotes
+    TextRef validFrom;  ///< the claim's own dates as given (ISO, maybe partial)
+    TextRef validTo;
     std::uint32_t attributesBegin = 0;  ///< into ClaimProvenance::attributes()
     std::uint8_t attributesCount = 0;
     bool denies = false;
@@ -83,8 +85,8 @@ struct EntityFact {
 ///
 /// With ProvenanceOptions it also holds the evidence every export and the HTML view show (the
 /// one place they read it from): each relation's claims in claim id order (ClaimRecord,
-/// about 40 bytes each plus their text: id text, quote, role, relationship, note, amount,
-/// currency, purpose), and each canonical entity's names, identifiers and asserted
+/// about 56 bytes each plus their text: id text, quote, valid dates, role, relationship, note,
+/// amount, currency, purpose), and each canonical entity's names, identifiers and asserted
 /// properties (EntityFact, 20 bytes each plus their text, sorted by kind, key and value).
 class ClaimProvenance {
   public:

@@ -93,6 +93,7 @@ void ClaimProvenance::readRelationClaims(SQLite::Database& db, bool quotes, std:
         sql += name;
         sql += "')";
     }
+    sql += ", valid_from, valid_to";
     sql +=
         " FROM (SELECT *, CASE WHEN json_valid(attributes) THEN attributes ELSE '{}' END AS a "
         "FROM claims WHERE relation_id IS NOT NULL)";
@@ -120,6 +121,9 @@ void ClaimProvenance::readRelationClaims(SQLite::Database& db, bool quotes, std:
                 {static_cast<ClaimAttribute>(a), keepText(p.text_, value)});
             ++c.attributesCount;
         }
+        constexpr int kValidFrom = 7 + static_cast<int>(kClaimAttributeCount);
+        if (!q.null(kValidFrom)) c.validFrom = keepText(p.text_, q.text(kValidFrom));
+        if (!q.null(kValidFrom + 1)) c.validTo = keepText(p.text_, q.text(kValidFrom + 1));
         pairs.emplace_back(static_cast<std::uint32_t>(relation), c);
     }
     // A stable counting sort: each relation's claims stay in claim id order.

@@ -285,20 +285,9 @@
     div.append(head);
     if (c.quote) div.append(el("blockquote", c.quote));
     const source = sources[c.source] || {};
-    let attributes = null;
-    if (c.attributes) {
-      try {
-        const parsed = JSON.parse(c.attributes);
-        if (parsed && typeof parsed === "object") {
-          attributes = Object.keys(parsed)
-            .sort()
-            .map((k) => k + ": " + JSON.stringify(parsed[k]))
-            .join("; ");
-        }
-      } catch (e) {
-        attributes = c.attributes;
-      }
-    }
+    // What the claim adds (role, relationship, note, amount, currency, purpose), as pairs.
+    const attributes =
+      c.attributes.length > 0 ? c.attributes.map((p) => p[0] + ": " + p[1]).join("; ") : null;
     div.append(
       definitionList([
         ["source", externalLink(source.title || source.id || "?", source.url)],

@@ -6,6 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "export/html_data.hpp"
 #include "tests/export/html_page.hpp"
@@ -161,12 +165,56 @@ TEST(HtmlView, RelationsCarryTheirClaimsWithQuotesSourcesAndStances) {
     for (const auto& e : d["edges"].GetArray()) {
         for (const auto& c : e["claims"].GetArray()) {
             if (std::string(c["id"].GetString()) == "vh-05") {
-                roleFound = std::string(c["attributes"].GetString()).find("nominee director") !=
-                            std::string::npos;
+                ASSERT_EQ(c["attributes"].Size(), 1u);
+                roleFound = std::string(c["attributes"][0][0].GetString()) == "role" &&
+                            std::string(c["attributes"][0][1].GetString()) == "nominee director";
             }
         }
     }
     EXPECT_TRUE(roleFound);
+}
+
+TEST(HtmlView, RelationTypesCarryTheirKindAndEdgesTheirStance) {
+    Investigation investigation({viewHostile()});
+    auto d = viewData(page(investigation));
+    ASSERT_TRUE(d.IsObject());
+    std::map<std::string, std::string> kinds;
+    for (const auto& t : d["relation_types"].GetArray())
+        kinds[t["name"].GetString()] = t["kind"].GetString();
+    EXPECT_EQ(kinds["owns"], "ownership");
+    EXPECT_EQ(kinds["controls"], "control");
+    EXPECT_EQ(kinds["director_of"], "role");
+    std::map<std::string, int> stances;
+    for (const auto& e : d["edges"].GetArray()) ++stances[e["stance"].GetString()];
+    EXPECT_EQ(stances["disputed"], 1) << "the owner's shares, denied by vh-03";
+    EXPECT_EQ(stances["asserted"], 3);
+}
+
+TEST(HtmlView, SummaryEvidenceShowsOnlyTheStrongestQuoteAndNoneShowsNoQuote) {
+    Investigation investigation({viewHostile()});
+    auto view = investigation.view();
+    auto quotesOf = [&](cg::exporters::EvidenceLevel level) {
+        cg::exporters::ExportOptions options;
+        options.evidence = level;
+        std::ostringstream out;
+        cg::exporters::HtmlWriter().write({view, investigation.store(), nullptr, nullptr, &options},
+                                          out);
+        auto d = viewData(out.str());
+        std::vector<std::string> quotes;
+        for (const auto& e : d["edges"].GetArray()) {
+            for (const auto& c : e["claims"].GetArray()) {
+                if (c["quote"].IsString()) quotes.push_back(c["id"].GetString());
+            }
+        }
+        EXPECT_STREQ(d["evidence"].GetString(), cg::exporters::evidenceLevelName(level).data());
+        return quotes;
+    };
+    EXPECT_EQ(quotesOf(cg::exporters::EvidenceLevel::Full),
+              (std::vector<std::string>{"vh-01", "vh-03", "vh-02", "vh-04", "vh-05"}));
+    // vh-03 denies what vh-01 (0.9) asserts: only the stronger, asserting claim keeps its quote.
+    EXPECT_EQ(quotesOf(cg::exporters::EvidenceLevel::Summary),
+              (std::vector<std::string>{"vh-01", "vh-02", "vh-04", "vh-05"}));
+    EXPECT_TRUE(quotesOf(cg::exporters::EvidenceLevel::None).empty());
 }
 
 TEST(HtmlView, EntitiesCarryTheirAliasesIdentifiersDegreeAndPosition) {

@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
+#include <utility>
+
 #include "export/exported_graph.hpp"
 #include "tests/export/export_fixture.hpp"
 
@@ -179,4 +183,25 @@ TEST(ClaimProvenance, IndexesSourcesByEntityAndRelationId) {
     EXPECT_FALSE(claims.entityDenied(1'000'000));
     EXPECT_TRUE(claims.relationSources(1'000'000).empty());
     EXPECT_TRUE(claims.relationValidity(1'000'000).empty());
+}
+
+TEST(ClaimProvenance, KeepsEachClaimsOwnDatesAsGivenEvenWhenPartial) {
+    Investigation inv({hostileFile()});
+    auto& store = inv.store();
+    auto claims = store.readClaimProvenance(
+        cg::exporters::exportProvenanceOptions(cg::exporters::EvidenceLevel::Full));
+    auto banker = store.entityByKey("hx-banker");
+    ASSERT_TRUE(banker);
+    auto view = inv.view();
+    std::map<std::string, std::pair<std::string, std::string>> dates;
+    for (cg::graph::GraphView::Edge e = 0; e < view.edgeCount(); ++e) {
+        if (view.key(view.source(e)) != "hx-banker" || view.key(view.target(e)) != "=evil-id")
+            continue;
+        for (const auto& c : claims.relationClaims(view.relationId(e))) {
+            dates[std::string(claims.text(c.key))] = {std::string(claims.text(c.validFrom)),
+                                                      std::string(claims.text(c.validTo))};
+        }
+    }
+    EXPECT_EQ(dates["hx-01"], (std::pair<std::string, std::string>{"2010-01-01", "2012-12-31"}));
+    EXPECT_EQ(dates["hx-02"], (std::pair<std::string, std::string>{"2015-06", ""}));
 }
