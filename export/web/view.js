@@ -414,11 +414,10 @@
   draw();
   window.addEventListener("hashchange", openFromHash);
   openFromHash();
-  // Ready once sigma has drawn a frame (it renders on the next animation frame).
-  const markReady = () => {
-    document.body.setAttribute("data-ready-ms", String(Math.round(performance.now())));
-    document.body.setAttribute("data-ready", "true");
-  };
-  if (renderer) requestAnimationFrame(() => requestAnimationFrame(markReady));
-  else markReady();
+  // Ready once sigma has drawn: its refresh() renders at once (then emits "afterRender"), so
+  // the graph is on the canvas when it returns. Waiting for animation frames instead left
+  // data-ready unset when a busy headless Chromium dumped the page before its next frame.
+  if (renderer) renderer.refresh();
+  document.body.setAttribute("data-ready-ms", String(Math.round(performance.now())));
+  document.body.setAttribute("data-ready", "true");
 })();
