@@ -172,7 +172,7 @@
       return;
     }
     renderer.on("clickNode", (event) => openEntity(Number(event.node), true));
-    renderer.on("clickEdge", (event) => openRelation(Number(event.edge.slice(1)), true));
+    renderer.on("clickEdge", (event) => openRelation(edges[Number(event.edge.slice(1))].id, true));
     renderer.on("enterNode", () => container.style.setProperty("cursor", "pointer"));
     renderer.on("leaveNode", () => container.style.removeProperty("cursor"));
     renderer.on("enterEdge", () => container.style.setProperty("cursor", "pointer"));
