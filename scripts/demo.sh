@@ -36,8 +36,13 @@ echo "== exports -> $OUT/"
 "$BIN" --db "$DB" -q export --format ftm --out "$OUT/claimgraph.ftm.json"
 "$BIN" --db "$DB" -q export --format gexf --relations owns,controls --out "$OUT/ownership.gexf"
 
+echo "== HTML views (open in a browser, offline) -> $OUT/"
+"$BIN" --db "$DB" -q export --format html --out "$OUT/view.html"
+"$BIN" --db "$DB" -q view "Marisol Vantongeren" --hops 2 --out "$OUT/view-marisol-vantongeren.html"
+
 echo
 echo "== outputs"
 echo "database:  $DB"
 find "$OUT" -maxdepth 2 -type f ! -name "$(basename "$DB")*" | sort | sed 's/^/  /'
-echo "open $OUT/claimgraph.graphml or $OUT/claimgraph.gexf in Gephi; see README.md for a tour"
+echo "open $OUT/view.html in a browser, or $OUT/claimgraph.graphml or $OUT/claimgraph.gexf in Gephi;"
+echo "see README.md for a tour"
