@@ -103,7 +103,8 @@ TEST_F(PrivatePaths, NoJsonOutputNamesTheFoldersAboveTheDatabase) {
     ASSERT_EQ(ingest.code, 0) << ingest;
     expectNoPrivatePath("ingest --json", ingest.out);
     // The file inside the database's folder by its path from there, the other by its name.
-    auto files = parse(ingest)["files"].GetArray();
+    auto summary = parse(ingest);  // the document must outlive the values read from it
+    auto files = summary["files"].GetArray();
     ASSERT_EQ(files.Size(), 2u);
     EXPECT_STREQ(files[0]["file"].GetString(), "leaks/inside.claims.jsonl");
     EXPECT_STREQ(files[1]["file"].GetString(), "outside.claims.jsonl");
