@@ -103,6 +103,7 @@ int main(int argc, char** argv) {
     addRetractCommands(app, ctx, registry);
     addExportCommands(app, ctx, registry);
     addSearchCommands(app, ctx, registry);
+    addReportCommands(app, ctx, registry);
     addGenerateCommand(app, registry);
     addViewCommand(app, ctx, registry);
 

@@ -54,6 +54,9 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry);
 /// `search TEXT`: full-text search across the evidence (graph/search.hpp).
 void addSearchCommands(CLI::App& app, Context& ctx, Registry& registry);
 
+/// `report ENTITY [--format html|md] [--out FILE] [--hops N]`: an entity's dossier.
+void addReportCommands(CLI::App& app, Context& ctx, Registry& registry);
+
 /// `query save | list | show | run | delete`: saved queries; call after addQueryCommands.
 void addSavedQueryCommands(CLI::App& app, Context& ctx, Registry& registry);
 

@@ -75,6 +75,7 @@ struct ClaimRow {
     RelationId relationId = 0;  ///< 0 for a property claim
     std::optional<double> shareMin;
     std::optional<double> shareMax;
+    std::string location;  ///< where in the source (page, paragraph), as the claim gives it
 };
 
 /// A relation as derived from its claims.

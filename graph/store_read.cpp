@@ -15,7 +15,7 @@ constexpr const char* kClaimColumns =
     "c.id, c.key, s.key, s.title, s.published, c.file, c.line, c.stance, c.confidence, c.quote, "
     "coalesce(c.valid_from, ''), coalesce(c.valid_to, ''), coalesce(c.attributes, ''), "
     "coalesce(c.relation, ''), c.subject, coalesce(c.object, 0), coalesce(c.property, ''), "
-    "coalesce(c.value, ''), c.source, coalesce(c.relation_id, 0), c.share_min, c.share_max";
+    "coalesce(c.value, ''), c.source, coalesce(c.relation_id, 0), c.share_min, c.share_max, c.location";
 
 ClaimRow readClaim(SQLite::Statement& q, int first = 0) {
     ClaimRow r;
@@ -43,6 +43,7 @@ ClaimRow readClaim(SQLite::Statement& q, int first = 0) {
         r.shareMin = q.getColumn(first + 20).getDouble();
         r.shareMax = q.getColumn(first + 21).getDouble();
     }
+    r.location = q.getColumn(first + 22).getString();
     return r;
 }
 

@@ -15,6 +15,8 @@ echo "== ingest samples/ into $DB"
 "$BIN" --db "$DB" --json stats > "$OUT/stats.json"
 "$BIN" --db "$DB" show "Sar Kheng" > "$OUT/show-sar-kheng.txt"
 "$BIN" --db "$DB" explain "Sar Kheng" "Ministry of Interior" > "$OUT/explain-sar-kheng-ministry.txt"
+"$BIN" --db "$DB" -q report "Aurelian Holdings Ltd" --out "$OUT/report-aurelian-holdings.html"
+"$BIN" --db "$DB" -q report "Aurelian Holdings Ltd" --out "$OUT/report-aurelian-holdings.md"
 
 echo "== saved queries (samples/queries/) -> $OUT/queries/"
 mkdir -p "$OUT/queries"
