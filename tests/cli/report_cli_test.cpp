@@ -12,23 +12,14 @@
 #include <vector>
 
 #include "export/report_text.hpp"
-#include "tests/graph/temp_dir.hpp"
+#include "tests/cli/cli_runner.hpp"
 
 using cg::testing::readFile;
-using cg::testing::TempDir;
 
 namespace {
 
-struct Outcome {
-    int code = -1;
-    std::string out, err;
-};
-
-std::string quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
+using cg::testing::CliOutcome;
+using cg::testing::shellWord;
 
 int shell(const std::string& cmd) {
     int status = std::system(cmd.c_str());
@@ -55,33 +46,18 @@ const std::vector<std::string> kQuotes = {
     "She is not Belgian, whatever the old filings say",
 };
 
-class ReportCli : public ::testing::Test {
+class ReportCli : public cg::testing::CliTest {
   protected:
     ReportCli() {
-        Outcome r = run({"ingest", CG_TEST_DATA "/report/dossier.claims.jsonl"});
-        EXPECT_EQ(r.code, 0) << r.err;
-    }
-
-    Outcome run(const std::vector<std::string>& args) {
-        std::string out = dir_.file("out.txt"), err = dir_.file("err.txt");
-        std::string cmd = quote(CG_BINARY) + " --db " + quote(db_);
-        for (const auto& a : args) cmd += " " + quote(a);
-        cmd += " >" + quote(out) + " 2>" + quote(err) + " </dev/null";
-        Outcome r;
-        r.code = shell(cmd);
-        r.out = readFile(out);
-        r.err = readFile(err);
-        return r;
+        CliOutcome r = run({"ingest", CG_TEST_DATA "/report/dossier.claims.jsonl"});
+        EXPECT_EQ(r.code, 0) << r;
     }
 
     std::string report(const std::string& entity, const std::string& format) {
-        Outcome r = run({"report", entity, "--format", format});
-        EXPECT_EQ(r.code, 0) << r.err;
+        CliOutcome r = run({"report", entity, "--format", format});
+        EXPECT_EQ(r.code, 0) << r;
         return r.out;
     }
-
-    TempDir dir_;
-    std::string db_ = dir_.file("case.claimgraph");
 };
 
 }  // namespace
@@ -186,7 +162,7 @@ TEST_F(ReportCli, GivesTheSameBytesTwice) {
 
 TEST_F(ReportCli, WritesTheFileItsNameCalls) {
     std::string path = dir_.file("mara.html");
-    Outcome r = run({"report", "mara", "--out", path});
+    CliOutcome r = run({"report", "mara", "--out", path});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(readFile(path), report("mara", "html"));
     EXPECT_EQ(report("mara", "md"), run({"report", "mara"}).out);
@@ -204,15 +180,15 @@ TEST_F(ReportCli, PrintsToPdfPagesInHeadlessChromiumAndRunsNoScript) {
     std::string chromium =
         "timeout 120 chromium --headless --no-sandbox --disable-gpu "
         "--no-first-run --user-data-dir=" +
-        quote(profile) + " ";
-    ASSERT_EQ(shell(chromium + "--no-pdf-header-footer --print-to-pdf=" + quote(pdf) + " " +
-                    quote("file://" + html) + " >/dev/null 2>&1"),
+        shellWord(profile) + " ";
+    ASSERT_EQ(shell(chromium + "--no-pdf-header-footer --print-to-pdf=" + shellWord(pdf) + " " +
+                    shellWord("file://" + html) + " >/dev/null 2>&1"),
               0);
     std::string bytes = readFile(pdf);
     ASSERT_EQ(bytes.rfind("%PDF-", 0), 0u);
     std::size_t pages = count(bytes, "/Type /Page") - count(bytes, "/Type /Pages");
     EXPECT_GE(pages, 2u) << "the dossier fills more than one A4 page";
-    ASSERT_EQ(shell(chromium + "--dump-dom " + quote("file://" + html) + " >" + quote(dom) +
+    ASSERT_EQ(shell(chromium + "--dump-dom " + shellWord("file://" + html) + " >" + shellWord(dom) +
                     " 2>/dev/null"),
               0);
     std::string tree = readFile(dom);
