@@ -9,7 +9,7 @@
 #include "cli/report_assembly.hpp"
 #include "export/report_html_writer.hpp"
 #include "export/report_markdown_writer.hpp"
-#include "export/writer.hpp"
+#include "export/output_file.hpp"
 #include "graph/entity_lookup.hpp"
 
 namespace cg::cli {
@@ -49,7 +49,7 @@ int runReport(Context& ctx, const ReportArgs& args) {
         write(ctx.out);
         return kOk;
     }
-    exporters::writeFileWhole(args.out, write);
+    exporters::writeOutputFile(args.out, write);
     if (!ctx.quiet) {
         ctx.err << "wrote the report of " << doc.name << " (" << doc.sources.size()
                 << " sources) as " << format << " to " << args.out << '\n';

@@ -25,6 +25,7 @@ h1 { font-size: 20pt; margin: 0 0 .2em; }
 h2 { font-size: 14pt; border-bottom: 2px solid #333; margin-top: 1.6em; }
 h3 { font-size: 12pt; margin: 1.2em 0 .4em; }
 h4 { font-size: 10.5pt; margin: 1em 0 .3em; }
+#relations h3 { text-transform: capitalize; }
 .sub, .muted { color: #555; }
 table { border-collapse: collapse; width: 100%; margin: .3em 0 .8em; font-size: 9.5pt; }
 th, td { border-bottom: 1px solid #ccc; padding: 3px 6px; vertical-align: top; text-align: left; }
