@@ -7,9 +7,9 @@
 
 #include "cli/registry.hpp"
 #include "cli/report_assembly.hpp"
+#include "export/output_file.hpp"
 #include "export/report_html_writer.hpp"
 #include "export/report_markdown_writer.hpp"
-#include "export/output_file.hpp"
 #include "graph/entity_lookup.hpp"
 
 namespace cg::cli {
