@@ -11,8 +11,7 @@ namespace cg::cli {
 
 /// What to put in a report besides the entity's own evidence.
 struct ReportOptions {
-    int hops = 1;                 ///< the diagram's reach, in relations from the entity
-    std::size_t diagramCap = 24;  ///< at most this many entities drawn
+    int hops = 1;  ///< the neighbourhood's reach, in relations (for the diagram to come)
 };
 
 /// The entity card (names, identifiers, properties with their evidence) and every relation
@@ -29,8 +28,8 @@ exporters::ReportClaim reportClaim(const graph::ClaimRow& claim, exporters::Repo
 void registerSources(graph::Store& store, exporters::ReportSources& sources);
 
 /// The whole report: the evidence, the computed owners and holdings with the arithmetic of
-/// each chain (queries::owners and queries::holdings on the default view, threshold 0), the
-/// neighbourhood diagram and the numbered sources. Throws QueryError for an unknown entity.
+/// each chain (queries::owners and queries::holdings on the default view, threshold 0) and
+/// the numbered sources. Throws QueryError for an unknown entity.
 exporters::ReportDocument assembleReport(graph::Store& store, const graph::Schema& schema,
                                          graph::EntityId entity, const ReportOptions& options);
 

@@ -20,7 +20,6 @@ struct ReportArgs {
     std::string entity;
     std::string format;
     std::string out;
-    int hops = 1;
 };
 
 bool endsWith(const std::string& text, const std::string& end) {
@@ -35,9 +34,7 @@ int runReport(Context& ctx, const ReportArgs& args) {
     if (format.empty()) format = toStream || endsWith(args.out, ".md") ? "md" : "html";
     auto& store = ctx.store();
     graph::EntityId entity = graph::findEntity(store, args.entity);
-    ReportOptions options;
-    options.hops = args.hops;
-    exporters::ReportDocument doc = assembleReport(store, ctx.schema(), entity, options);
+    exporters::ReportDocument doc = assembleReport(store, ctx.schema(), entity, ReportOptions{});
     auto write = [&](std::ostream& out) {
         if (format == "html") {
             exporters::writeReportHtml(doc, out);
@@ -72,9 +69,6 @@ void addReportCommands(CLI::App& app, Context& ctx, Registry& registry) {
         ->check(CLI::IsMember({"html", "md"}));
     cmd->add_option("--out", args->out,
                     "File to write (written whole or not at all); default: standard output");
-    cmd->add_option("--hops", args->hops, "How far the neighbourhood diagram reaches")
-        ->capture_default_str()
-        ->check(CLI::Range(1, 3));
     cmd->footer(
         "Examples:\n"
         "  claimgraph report \"Mara Velde\"                        # Markdown on the terminal\n"
