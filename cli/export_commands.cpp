@@ -13,7 +13,9 @@
 #include "cli/json_out.hpp"
 #include "cli/registry.hpp"
 #include "cli/saved_query_run.hpp"
+#include "cli/view_figures.hpp"
 #include "export/export_graph.hpp"
+#include "export/html_writer.hpp"
 #include "export/writer_factory.hpp"
 #include "graph/date.hpp"
 #include "graph/error.hpp"
@@ -134,7 +136,21 @@ int runExport(Context& ctx, const ExportArgs& args) {
         options.figures = &figures;
     }
     exporters::ExportInput input{view, store, subgraph, &claims, &options};
-    auto summary = exporters::exportGraph(input, args.format, args.out, ctx.out);
+    exporters::ExportSummary summary;
+    if (args.format == "html") {
+        // The page names its query and shows the result table the query computed.
+        exporters::HtmlViewOptions page;
+        if (bound) {
+            std::string query = args.query;
+            for (const auto& p : args.params) query += " " + p;
+            page.title = "claimgraph: " + query;
+            page.figures = viewFigures(result, view, query);
+        }
+        exporters::HtmlWriter writer(page);
+        summary = exporters::exportGraph(input, writer, args.format, args.out, ctx.out);
+    } else {
+        summary = exporters::exportGraph(input, args.format, args.out, ctx.out);
+    }
     bool toStream = summary.files.empty();
     if (ctx.json && !toStream) {
         JsonOut j;

@@ -21,6 +21,7 @@ struct ViewCommandArgs {
     int hops = 2;
     std::size_t cap = 0;
     std::string out = "view.html";
+    bool includeDenied = false;
 };
 
 int runView(Context& ctx, const ViewCommandArgs& args) {
@@ -31,7 +32,9 @@ int runView(Context& ctx, const ViewCommandArgs& args) {
         return reader.readClaimProvenance(
             exporters::exportProvenanceOptions(exporters::EvidenceLevel::Full));
     });
-    auto view = graph::GraphView::build(store, ctx.schema(), {});
+    graph::ViewFilter filter;
+    filter.includeDenied = args.includeDenied;
+    auto view = graph::GraphView::build(store, ctx.schema(), filter);
     queries::NeighbourhoodParams params;
     params.entity = id;
     params.hops = args.hops;
@@ -84,6 +87,8 @@ void addViewCommand(CLI::App& app, Context& ctx, Registry& registry) {
                     "At most this many new neighbours per entity, most credible first (0: all)")
         ->capture_default_str();
     cmd->add_option("--out", args->out, "The HTML file to write")->capture_default_str();
+    cmd->add_flag("--include-denied", args->includeDenied,
+                  "Draw relations that claims only deny too (in red)");
     cmd->footer(
         "Examples:\n"
         "  claimgraph view \"Sar Kheng\"                      # view.html, 2 hops\n"

@@ -26,4 +26,9 @@ struct ExportSummary {
 ExportSummary exportGraph(const ExportInput& input, const std::string& format,
                           const std::string& out, std::ostream& stream);
 
+/// The same with a writer made by the caller (an HtmlWriter with its title and figures);
+/// `format` names it in the summary and in errors.
+ExportSummary exportGraph(const ExportInput& input, GraphWriter& writer, const std::string& format,
+                          const std::string& out, std::ostream& stream);
+
 }  // namespace cg::exporters

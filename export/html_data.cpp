@@ -133,6 +133,62 @@ void putTypes(OutputBuffer& out, const graph::Schema& schema) {
     out.put("],");
 }
 
+// The query's figures, with entities and routes as indexes into the page's nodes and edges
+// (null, or left out of a route, when the selection does not hold them).
+void putFigures(OutputBuffer& out, const ViewFigures& figures,
+                const std::vector<std::uint32_t>& nodePosition,
+                const std::vector<std::uint32_t>& edgePosition) {
+    key(out, "figures");
+    out.put('{');
+    text(out, "query", figures.query);
+    out.put(',');
+    key(out, "columns");
+    out.put('[');
+    for (std::size_t c = 0; c < figures.columns.size(); ++c) {
+        if (c > 0) out.put(',');
+        putJsonString(out, figures.columns[c]);
+    }
+    out.put("],");
+    key(out, "rows");
+    out.put('[');
+    for (std::size_t r = 0; r < figures.rows.size(); ++r) {
+        if (r > 0) out.put(',');
+        out.put('[');
+        for (std::size_t c = 0; c < figures.rows[r].size(); ++c) {
+            const ViewFigureCell& cell = figures.rows[r][c];
+            if (c > 0) out.put(',');
+            out.put('{');
+            text(out, "text", cell.text);
+            out.put(',');
+            key(out, "node");
+            if (cell.node < nodePosition.size() && nodePosition[cell.node] != kAbsent)
+                out.putInt(nodePosition[cell.node]);
+            else
+                out.put("null");
+            out.put(',');
+            key(out, "route");
+            out.put('[');
+            bool first = true;
+            for (auto e : cell.route) {
+                if (e >= edgePosition.size() || edgePosition[e] == kAbsent) continue;
+                if (!first) out.put(',');
+                first = false;
+                out.putInt(edgePosition[e]);
+            }
+            out.put("]}");
+        }
+        out.put(']');
+    }
+    out.put("],");
+    key(out, "notes");
+    out.put('[');
+    for (std::size_t n = 0; n < figures.notes.size(); ++n) {
+        if (n > 0) out.put(',');
+        putJsonString(out, figures.notes[n]);
+    }
+    out.put("]},");
+}
+
 }  // namespace
 
 std::string viewDataJson(const ExportInput& input, const HtmlViewOptions& options) {
@@ -187,6 +243,15 @@ std::string viewDataJson(const ExportInput& input, const HtmlViewOptions& option
         out.put(',');
         text(out, "evidence", evidenceLevelName(level));
         out.put(',');
+        if (options.figures) {
+            std::vector<std::uint32_t> edgePosition(view.edgeCount(), kAbsent);
+            for (std::size_t i = 0; i < edgeCount; ++i)
+                edgePosition[graph.edge(i).edge] = static_cast<std::uint32_t>(i);
+            putFigures(out, *options.figures, positionOf, edgePosition);
+        } else {
+            key(out, "figures");
+            out.put("null,");
+        }
         putTypes(out, view.schema());
 
         key(out, "sources");

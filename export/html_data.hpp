@@ -1,11 +1,36 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "export/writer.hpp"
+#include "graph/view.hpp"
 
 namespace cg::exporters {
+
+/// The most entities an HTML view draws by default: at 50,000 headless Chromium still reaches
+/// data-ready in seconds on a machine without a GPU; beyond, the page is slow to open.
+inline constexpr std::size_t kMaxViewEntities = 50000;
+
+/// One cell of a query's result as the view shows it: its text, and the entity it names or
+/// the relations of the route it spells (indexes in the view).
+struct ViewFigureCell {
+    std::string text;
+    graph::GraphView::Node node = graph::GraphView::kNoNode;
+    std::vector<graph::GraphView::Edge> route;
+};
+
+/// A query's result table as computed (owners' shares, routes, scores), shown beside the
+/// graph and in the panels of the entities it names.
+struct ViewFigures {
+    std::string query;  ///< the saved query's name and parameters, as the title says them
+    std::vector<std::string> columns;
+    std::vector<std::vector<ViewFigureCell>> rows;
+    std::vector<std::string> notes;
+};
 
 /// What a view says about itself besides the graph.
 struct HtmlViewOptions {
@@ -13,6 +38,11 @@ struct HtmlViewOptions {
     /// The id text of the entity whose panel opens when the page's address names none (the
     /// centre of `claimgraph view ENTITY`); empty: none.
     std::string focus;
+    /// The figures of the query whose result is drawn; empty for a plain export.
+    std::optional<ViewFigures> figures;
+    /// The most entities a page holds (docs/view.md, "Limits"): more are refused, with a
+    /// message suggesting a neighbourhood or a query.
+    std::size_t maxEntities = kMaxViewEntities;
 };
 
 /// The data an HTML view embeds, as one JSON document (snake_case keys, described in

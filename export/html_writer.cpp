@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <array>
 #include <ostream>
+#include <string>
 
 #include "export/html_assets.hpp"
+#include "export/selection.hpp"
 #include "graph/error.hpp"
 
 namespace cg::exporters {
@@ -80,6 +82,15 @@ std::string htmlEscape(std::string_view text) {
 }
 
 void HtmlWriter::write(const ExportInput& input, std::ostream& out) {
+    Selection selection(input.view, input.subgraph);
+    if (selection.nodeCount() > options_.maxEntities) {
+        throw InputError("--format html: " + std::to_string(selection.nodeCount()) +
+                         " entities are more than a view draws (" +
+                         std::to_string(options_.maxEntities) +
+                         "): view one entity's neighbourhood with `claimgraph view ENTITY`, "
+                         "a saved query's result with --query NAME, or narrow the export with "
+                         "--types, --relations, --min-confidence or --as-of");
+    }
     std::string data = htmlSafeJson(viewDataJson(input, options_));
     out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         << "<meta http-equiv=\"Content-Security-Policy\" content=\""

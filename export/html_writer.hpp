@@ -14,7 +14,8 @@ namespace cg::exporters {
 /// entity's and relation's evidence on click (docs/view.md): scripts, style and data inline,
 /// a Content-Security-Policy that lets the page load nothing (scripts allowed by their
 /// SHA-256 only), the data as JSON that cannot close its element, positions computed here
-/// (forceLayout). Works from file:// with no connection.
+/// (forceLayout). Works from file:// with no connection. Throws InputError when the selection
+/// holds more than HtmlViewOptions::maxEntities entities.
 class HtmlWriter : public GraphWriter {
   public:
     explicit HtmlWriter(HtmlViewOptions options = {}) : options_(std::move(options)) {}

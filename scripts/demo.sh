@@ -26,6 +26,7 @@ for file in samples/queries/*.json; do
     "$BIN" --db "$DB" query run "$name" > "$OUT/queries/$name.txt"
     "$BIN" --db "$DB" --json query run "$name" > "$OUT/queries/$name.json"
     "$BIN" --db "$DB" -q export --query "$name" --format graphml --out "$OUT/queries/$name.graphml"
+    "$BIN" --db "$DB" -q export --query "$name" --format html --out "$OUT/queries/$name.html"
     echo "  $name: $(grep -c . "$OUT/queries/$name.txt") lines"
 done
 
@@ -38,9 +39,20 @@ echo "== exports -> $OUT/"
 "$BIN" --db "$DB" -q export --format ftm --out "$OUT/claimgraph.ftm.json"
 "$BIN" --db "$DB" -q export --format gexf --relations owns,controls --out "$OUT/ownership.gexf"
 
-echo "== HTML views (open in a browser, offline) -> $OUT/"
+echo "== HTML views (open in a browser, offline) -> $OUT/, $OUT/view.png (docs/view.md)"
 "$BIN" --db "$DB" -q export --format html --out "$OUT/view.html"
 "$BIN" --db "$DB" -q view "Marisol Vantongeren" --hops 2 --out "$OUT/view-marisol-vantongeren.html"
+if [ -x /usr/bin/chromium ]; then
+    profile=$(mktemp -d)
+    /usr/bin/chromium --headless --no-sandbox --disable-gpu --use-angle=swiftshader \
+        --enable-unsafe-swiftshader --disable-background-networking --disable-component-update \
+        --disable-sync --no-first-run --user-data-dir="$profile" --virtual-time-budget=10000 \
+        --window-size=1200,800 --screenshot="$OUT/view.png" \
+        "file://$(realpath "$OUT/view.html")#entity=e-fx-marisol" >/dev/null 2>&1
+    rm -rf "$profile"
+else
+    echo "  /usr/bin/chromium is not installed (scripts/install-deps.sh): no $OUT/view.png"
+fi
 
 echo
 echo "== outputs"

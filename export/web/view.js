@@ -14,6 +14,22 @@
   const kFallbackColour = "#8a8a8a";
   const kEdgeColour = "#b8b8b8";
   const kDisputedColour = "#d45087";
+  // A disputed relation's WebGL line, faint (it keeps the arrow and the click) under its dashes.
+  const kDisputedFaint = "#d4508740";
+  const kDeniedColour = "#d62728";
+  // Relation kinds (the schema's), in the order of its table, with their colours.
+  const kKinds = ["ownership", "control", "role", "personal", "money", "location", "weak", "mention"];
+  const kKindColours = {
+    ownership: "#3f7f4f",
+    control: "#7b5ea7",
+    role: "#4f7fae",
+    personal: "#b86f4c",
+    money: "#a88f1f",
+    location: "#8fa3a8",
+    weak: "#c4c4c4",
+    mention: "#d4d4d4",
+  };
+  const kRouteColour = "#1f3f99";
   const kMaxResults = 20;
 
   // --- small DOM helpers: text only ---
@@ -113,6 +129,68 @@
   let graph = null;
   let selectedNode = null;
 
+  function kindOf(e) {
+    return relationTypes[e.type].kind || "weak";
+  }
+
+  // A relation only denied (kept with --include-denied) has no asserting claim.
+  function denied(e) {
+    return e.stance === "denied";
+  }
+
+  function disputed(e) {
+    return e.stance === "disputed";
+  }
+
+  function edgeColour(e) {
+    if (denied(e)) return kDeniedColour;
+    if (disputed(e)) return kDisputedFaint;
+    return kKindColours[kindOf(e)] || kEdgeColour;
+  }
+
+  function edgeSize(e) {
+    const kind = kindOf(e);
+    return kind === "weak" || kind === "mention" ? 0.4 : 0.7 + 1.5 * e.confidence;
+  }
+
+  // --- filters: which entities and relations are drawn ---
+
+  const filters = {
+    hiddenTypes: new Set(),
+    hiddenKinds: new Set(),
+    minConfidence: 0,
+    sources: null, // a Set of source indexes, or null for every source
+    month: null, // "yyyy-mm": relations whose validity overlaps that month, or null
+  };
+  const nodeShown = nodes.map(() => true);
+  const edgeShown = edges.map(() => true);
+
+  function validIn(e, month) {
+    return (!e.valid_from || e.valid_from <= month + "-31") && (!e.valid_to || e.valid_to >= month + "-01");
+  }
+
+  function edgePasses(e) {
+    if (!nodeShown[e.source] || !nodeShown[e.target]) return false;
+    if (filters.hiddenKinds.has(kindOf(e))) return false;
+    if (e.confidence < filters.minConfidence) return false;
+    if (filters.sources && !e.claims.some((c) => filters.sources.has(c.source))) return false;
+    if (filters.month && !validIn(e, filters.month)) return false;
+    return true;
+  }
+
+  function applyFilters() {
+    nodes.forEach((n, i) => (nodeShown[i] = !filters.hiddenTypes.has(n.type)));
+    let shown = 0;
+    edges.forEach((e, k) => {
+      edgeShown[k] = edgePasses(e);
+      if (edgeShown[k]) ++shown;
+    });
+    document.getElementById("cg-counts").textContent =
+      nodeShown.filter(Boolean).length + " of " + nodes.length + " entities · " + shown + " of " +
+      edges.length + " relations";
+    if (renderer) renderer.refresh();
+  }
+
   function nodeSize(degree) {
     return Math.min(18, 3 + 1.6 * Math.sqrt(degree));
   }
@@ -154,8 +232,8 @@
     });
     edges.forEach((e, i) => {
       graph.addEdgeWithKey("e" + i, String(e.source), String(e.target), {
-        size: 0.5 + 1.5 * e.confidence,
-        color: e.disputed ? kDisputedColour : kEdgeColour,
+        size: edgeSize(e),
+        color: edgeColour(e),
         type: e.directed && e.source !== e.target ? "arrow" : "line",
       });
     });
@@ -165,6 +243,9 @@
         labelRenderedSizeThreshold: 7,
         labelDensity: 0.7,
         zIndex: true,
+        nodeReducer: (key, attrs) => (nodeShown[Number(key)] ? attrs : { ...attrs, hidden: true }),
+        edgeReducer: (key, attrs) =>
+          edgeShown[Number(key.slice(1))] ? attrs : { ...attrs, hidden: true },
       });
     } catch (err) {
       renderer = null;
@@ -173,10 +254,48 @@
     }
     renderer.on("clickNode", (event) => openEntity(Number(event.node), true));
     renderer.on("clickEdge", (event) => openRelation(edges[Number(event.edge.slice(1))].id, true));
+    dashes = el("canvas", null, "cg-dashes");
+    container.append(dashes);
+    renderer.on("afterRender", drawDashes);
     renderer.on("enterNode", () => container.style.setProperty("cursor", "pointer"));
     renderer.on("leaveNode", () => container.style.removeProperty("cursor"));
     renderer.on("enterEdge", () => container.style.setProperty("cursor", "pointer"));
     renderer.on("leaveEdge", () => container.style.removeProperty("cursor"));
+  }
+
+  // Sigma draws no dashed line: a disputed relation is drawn faintly by WebGL and dashed here,
+  // on a 2D canvas above the graph, after every frame sigma renders.
+  let dashes = null;
+
+  function drawDashes() {
+    const width = container.clientWidth;
+    const height = container.clientHeight;
+    const ratio = window.devicePixelRatio || 1;
+    if (dashes.width !== Math.round(width * ratio) || dashes.height !== Math.round(height * ratio)) {
+      dashes.width = Math.round(width * ratio);
+      dashes.height = Math.round(height * ratio);
+    }
+    const context = dashes.getContext("2d");
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.clearRect(0, 0, width, height);
+    context.setLineDash([6, 4]);
+    context.strokeStyle = kDisputedColour;
+    let count = 0;
+    edges.forEach((e, k) => {
+      if (!disputed(e) || !edgeShown[k]) return;
+      const from = renderer.getNodeDisplayData(String(e.source));
+      const to = renderer.getNodeDisplayData(String(e.target));
+      if (!from || !to) return;
+      const a = renderer.framedGraphToViewport(from);
+      const b = renderer.framedGraphToViewport(to);
+      context.lineWidth = Math.max(2, edgeSize(e));
+      context.beginPath();
+      context.moveTo(a.x, a.y);
+      context.lineTo(b.x, b.y);
+      context.stroke();
+      ++count;
+    });
+    dashes.setAttribute("data-dashed", String(count));
   }
 
   function focusNode(i) {
@@ -242,16 +361,16 @@
       box.append(el("h3", "Properties"));
       box.append(definitionList(n.properties));
     }
-    // Relations grouped by type, strongest first within a group.
+    // Relations grouped by kind, strongest first within a group.
     const groups = new Map();
     for (const k of incident[i]) {
-      const name = relationTypes[edges[k].type].name;
+      const name = kindOf(edges[k]);
       if (!groups.has(name)) groups.set(name, []);
       groups.get(name).push(k);
     }
     box.append(el("h3", "Relations (" + incident[i].length + ")"));
     if (incident[i].length === 0) box.append(el("p", "none in this view", "cg-muted"));
-    for (const name of Array.from(groups.keys()).sort()) {
+    for (const name of kKinds.filter((kind) => groups.has(kind))) {
       const list = groups.get(name);
       list.sort((a, b) => edges[b].confidence - edges[a].confidence || edges[a].id - edges[b].id);
       box.append(el("h3", name));
@@ -264,12 +383,17 @@
           button(relationLabel(e, i), () => openRelation(e.id, true)),
           document.createTextNode(" "),
           entityButton(other),
-          el("span", " · " + e.confidence + (e.disputed ? " · disputed" : ""), "cg-muted")
+          el("span", " · " + e.confidence + (denied(e) ? " · denied" : e.disputed ? " · disputed" : ""), "cg-muted")
         );
         if (e.share) li.append(el("span", " · " + shareText(e.share), "cg-muted"));
         ul.append(li);
       }
       box.append(ul);
+    }
+    const rows = data.figures ? data.figures.rows.filter((row) => row.some((c) => c.node === i)) : [];
+    if (rows.length > 0) {
+      box.append(el("h3", "In the result of " + data.figures.query));
+      for (const row of rows) box.append(definitionList(row.map((c, k) => [data.figures.columns[k], c.text])));
     }
     panel.replaceChildren(box);
     panel.scrollTop = 0;
@@ -317,6 +441,8 @@
     box.append(
       definitionList([
         ["relation", type.name + " #" + e.id],
+        ["kind", kindOf(e)],
+        ["stance", denied(e) ? "denied only: no claim asserts it" : e.disputed ? "disputed" : "asserted"],
         ["confidence", e.confidence],
         ["claims asserting", e.support],
         ["disputed", e.disputed ? "yes: a claim denies it" : null],
@@ -333,6 +459,64 @@
     if (renderer) focusNode(e.source);
   }
 
+  // --- a query's result ---
+
+  let marked = [];
+
+  function markRoute(route) {
+    if (!renderer) return;
+    for (const k of marked) graph.setEdgeAttribute("e" + k, "color", edgeColour(edges[k]));
+    marked = route.slice();
+    for (const k of marked) {
+      graph.setEdgeAttribute("e" + k, "color", kRouteColour);
+      graph.setEdgeAttribute("e" + k, "zIndex", 1);
+    }
+  }
+
+  function openRoute(cell) {
+    const box = document.createDocumentFragment();
+    box.append(el("h2", cell.text));
+    const ol = el("ol");
+    for (const k of cell.route) {
+      const e = edges[k];
+      const li = el("li");
+      li.append(entityButton(e.source), document.createTextNode(" "),
+                button(relationTypes[e.type].label, () => openRelation(e.id, true)),
+                document.createTextNode(" "), entityButton(e.target),
+                el("span", " · " + e.confidence + (e.disputed ? " · disputed" : ""), "cg-muted"));
+      ol.append(li);
+    }
+    box.append(ol);
+    panel.replaceChildren(box);
+    markRoute(cell.route);
+  }
+
+  function openResult() {
+    const f = data.figures;
+    const box = document.createDocumentFragment();
+    box.append(el("h2", "Result of " + f.query));
+    for (const note of f.notes) box.append(el("p", note, "cg-muted"));
+    const table = el("table", null, "cg-figures");
+    const head = el("tr");
+    for (const c of f.columns) head.append(el("th", c));
+    table.append(head);
+    for (const row of f.rows) {
+      const tr = el("tr");
+      for (const cell of row) {
+        const td = el("td");
+        if (cell.node !== null) td.append(entityButton(cell.node));
+        else if (cell.route.length > 0) td.append(button(cell.text, () => openRoute(cell)));
+        else td.textContent = cell.text;
+        tr.append(td);
+      }
+      table.append(tr);
+    }
+    if (f.rows.length === 0) box.append(el("p", "no rows", "cg-muted"));
+    box.append(table);
+    panel.replaceChildren(box);
+    panel.scrollTop = 0;
+  }
+
   function openFromHash() {
     const params = new URLSearchParams(location.hash.replace(/^#/, ""));
     const entity = params.get("entity");
@@ -346,6 +530,8 @@
       openRelation(relation, false);
     } else if (data.focus !== null && nodeByKey.has(data.focus)) {
       openEntity(nodeByKey.get(data.focus), false);
+    } else if (data.figures) {
+      openResult();
     }
   }
 
@@ -391,25 +577,136 @@
   // --- header and legend ---
 
   document.getElementById("cg-title").textContent = data.title;
+  if (data.figures) {
+    const show = button("Result", openResult);
+    show.setAttribute("id", "cg-show-result");
+    document.getElementById("cg-header").append(show);
+  }
   document.getElementById("cg-counts").textContent =
     nodes.length + " entities · " + edges.length + " relations";
+  // The legend doubles as the type and kind filters: untick an entry to hide it.
   const legend = document.getElementById("cg-legend");
+
+  function legendEntry(colour, text, onToggle, line) {
+    const label = el("label", null, "cg-entry");
+    const box = el("input");
+    box.setAttribute("type", "checkbox");
+    box.checked = true;
+    if (onToggle) box.addEventListener("change", () => onToggle(box.checked));
+    else box.disabled = true;
+    const swatch = el("span", null, line ? "cg-swatch cg-line" : "cg-swatch");
+    swatch.style.setProperty("background", colour);
+    label.append(box, swatch, document.createTextNode(text));
+    return label;
+  }
+
+  function toggler(set, value) {
+    return (checked) => {
+      if (checked) set.delete(value);
+      else set.add(value);
+      applyFilters();
+    };
+  }
+
   const typeCounts = new Map();
   for (const n of nodes) typeCounts.set(n.type, (typeCounts.get(n.type) || 0) + 1);
+  const typeRow = el("div", null, "cg-row");
+  typeRow.append(el("span", "Entities", "cg-muted"));
   for (const t of Array.from(typeCounts.keys()).sort((a, b) => a - b)) {
-    const item = el("span");
-    const swatch = el("span", null, "cg-swatch");
-    swatch.style.setProperty("background", colourOf(t));
-    item.append(swatch, document.createTextNode(typeLabel(t) + " (" + typeCounts.get(t) + ")"));
-    legend.append(item);
+    typeRow.append(legendEntry(colourOf(t), typeLabel(t) + " (" + typeCounts.get(t) + ")",
+                               toggler(filters.hiddenTypes, t)));
   }
-  if (edges.some((e) => e.disputed)) {
-    const item = el("span");
-    const swatch = el("span", null, "cg-swatch");
-    swatch.style.setProperty("background", kDisputedColour);
-    item.append(swatch, document.createTextNode("disputed relation"));
-    legend.append(item);
+  legend.append(typeRow);
+
+  const kindCounts = new Map();
+  for (const e of edges) kindCounts.set(kindOf(e), (kindCounts.get(kindOf(e)) || 0) + 1);
+  const kindRow = el("div", null, "cg-row");
+  kindRow.append(el("span", "Relations", "cg-muted"));
+  for (const kind of kKinds.filter((k) => kindCounts.has(k))) {
+    kindRow.append(legendEntry(kKindColours[kind], kind + " (" + kindCounts.get(kind) + ")",
+                               toggler(filters.hiddenKinds, kind), true));
   }
+  if (edges.some(disputed)) {
+    kindRow.append(legendEntry(kDisputedColour, "disputed (dashed)", null, true));
+  }
+  if (edges.some(denied)) kindRow.append(legendEntry(kDeniedColour, "denied only", null, true));
+  legend.append(kindRow);
+
+  // Minimum confidence, sources and a month slider over the relations' validity.
+  const controls = el("div", null, "cg-row");
+  const confidence = el("input");
+  confidence.setAttribute("type", "range");
+  confidence.setAttribute("min", "0");
+  confidence.setAttribute("max", "1");
+  confidence.setAttribute("step", "0.05");
+  confidence.setAttribute("id", "cg-min-confidence");
+  confidence.value = "0";
+  const confidenceText = el("span", "0");
+  confidence.addEventListener("input", () => {
+    filters.minConfidence = Number(confidence.value);
+    confidenceText.textContent = confidence.value;
+    applyFilters();
+  });
+  const confidenceLabel = el("label", "min confidence ");
+  confidenceLabel.append(confidence, confidenceText);
+  controls.append(confidenceLabel);
+
+  if (sources.length > 1) {
+    const details = el("details", null, "cg-sources");
+    details.append(el("summary", "sources (" + sources.length + ")"));
+    const chosen = new Set(sources.map((_, k) => k));
+    sources.forEach((source, k) => {
+      const label = el("label");
+      const box = el("input");
+      box.setAttribute("type", "checkbox");
+      box.checked = true;
+      box.addEventListener("change", () => {
+        if (box.checked) chosen.add(k);
+        else chosen.delete(k);
+        filters.sources = chosen.size === sources.length ? null : chosen;
+        applyFilters();
+      });
+      label.append(box, document.createTextNode(source.title || source.id));
+      details.append(label);
+    });
+    controls.append(details);
+  }
+
+  const months = [];
+  for (const e of edges) {
+    for (const d of [e.valid_from, e.valid_to]) if (d) months.push(d.slice(0, 7));
+  }
+  if (months.length > 0) {
+    months.sort();
+    const first = months[0];
+    const last = months[months.length - 1];
+    const monthIndex = (m) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+    const monthText = (k) => String(Math.floor(k / 12)).padStart(4, "0") + "-" + String((k % 12) + 1).padStart(2, "0");
+    const label = el("label", null, "cg-time");
+    const on = el("input");
+    on.setAttribute("type", "checkbox");
+    on.setAttribute("id", "cg-time-on");
+    const slider = el("input");
+    slider.setAttribute("type", "range");
+    slider.setAttribute("id", "cg-time");
+    slider.setAttribute("min", String(monthIndex(first)));
+    slider.setAttribute("max", String(monthIndex(last)));
+    slider.setAttribute("step", "1");
+    slider.value = String(monthIndex(last));
+    slider.disabled = true;
+    const shown = el("span", "any time");
+    const update = () => {
+      slider.disabled = !on.checked;
+      filters.month = on.checked ? monthText(Number(slider.value)) : null;
+      shown.textContent = filters.month || "any time";
+      applyFilters();
+    };
+    on.addEventListener("change", update);
+    slider.addEventListener("input", update);
+    label.append(on, document.createTextNode(" valid in "), slider, shown);
+    controls.append(label);
+  }
+  legend.append(controls);
 
   draw();
   window.addEventListener("hashchange", openFromHash);
@@ -417,6 +714,12 @@
   // Ready once sigma has drawn: its refresh() renders at once (then emits "afterRender"), so
   // the graph is on the canvas when it returns. Waiting for animation frames instead left
   // data-ready unset when a busy headless Chromium dumped the page before its next frame.
+  // For scripts and tests (docs/view.md): the drawing, and the relations the filters leave.
+  window.claimgraphView = Object.freeze({
+    graph: () => graph,
+    renderer: () => renderer,
+    shownRelations: () => edges.filter((_, k) => edgeShown[k]).map((e) => e.id),
+  });
   if (renderer) renderer.refresh();
   document.body.setAttribute("data-ready-ms", String(Math.round(performance.now())));
   document.body.setAttribute("data-ready", "true");

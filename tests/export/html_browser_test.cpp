@@ -4,8 +4,12 @@
 // chromium is not installed (scripts/install-deps.sh installs it).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <map>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "tests/export/html_page.hpp"
 
@@ -168,4 +172,230 @@ TEST_F(HtmlViewInChromium, ATwentyThousandEntityViewBecomesReady) {
     EXPECT_NE(r.output.find("data-ready=\"true\""), std::string::npos) << r.output.substr(0, 2000);
     EXPECT_NE(r.output.find("20000 entities · 19600 relations"), std::string::npos);
     EXPECT_NE(element(r.output, "aside", "cg-panel").find("Company 19999"), std::string::npos);
+}
+
+namespace {
+
+// Runs `driver` in `page` once the page is ready and returns what it left in data-test.
+rapidjson::Document drive(const TempDir& dir, const std::filesystem::path& page,
+                          const std::string& driver) {
+    std::string script =
+        "(function () {\n"
+        "  const run = () => {\n"
+        "    const out = {};\n" +
+        driver +
+        "\n    document.body.setAttribute(\"data-test\", JSON.stringify(out));\n"
+        "  };\n"
+        "  if (document.body.getAttribute(\"data-ready\") === \"true\") run();\n"
+        "  else new MutationObserver((m, o) => {\n"
+        "    if (document.body.getAttribute(\"data-ready\") !== \"true\") return;\n"
+        "    o.disconnect();\n"
+        "    run();\n"
+        "  }).observe(document.body, { attributes: true });\n"
+        "})();\n";
+    auto driven = std::filesystem::path(dir.file("driven.html"));
+    EXPECT_TRUE(withDriver(page, script, driven, dir));
+    auto r = chromiumDom(driven, "");
+    EXPECT_EQ(r.status, 0);
+    auto d = driverResult(r.output);
+    EXPECT_TRUE(d.IsObject()) << r.output.substr(0, 3000);
+    return d;
+}
+
+// The page `claimgraph export --format html ARGS` writes from `files`.
+std::filesystem::path exportPage(const TempDir& dir, const std::vector<std::string>& files,
+                                 const std::string& args) {
+    std::string db = shellQuote(dir.file("v.claimgraph"));
+    std::string bin = shellQuote(CG_BINARY);
+    std::string list;
+    for (const auto& f : files) list += " " + shellQuote(f);
+    auto ingest = runCommand(bin + " --db " + db + " ingest" + list);
+    EXPECT_EQ(ingest.status, 0) << ingest.output;
+    std::string page = dir.file("page.html");
+    auto r = runCommand(bin + " --db " + db + " -q export --format html " + args + " --out " +
+                        shellQuote(page));
+    EXPECT_EQ(r.status, 0) << r.output;
+    return page;
+}
+
+// The relation id of each edge by its first claim's id, from the page's data.
+std::map<std::string, std::int64_t> relationsByClaim(const std::filesystem::path& page) {
+    std::map<std::string, std::int64_t> ids;
+    auto d = viewData(readFile(page.string()));
+    for (const auto& e : d["edges"].GetArray())
+        ids[e["claims"][0]["id"].GetString()] = e["id"].GetInt64();
+    return ids;
+}
+
+std::string viewDates() { return std::string(CG_TEST_DATA) + "/export/view-dates.claims.jsonl"; }
+
+}  // namespace
+
+TEST_F(HtmlViewInChromium, KindsColourRelationsDisputedOnesAreDashedAndDeniedOnesRed) {
+    auto page = exportPage(dir_, {viewHostile()}, "--include-denied");
+    auto d = drive(dir_, page, R"(
+    const v = window.claimgraphView;
+    out.colours = {};
+    const data = JSON.parse(document.getElementById("cg-data").textContent);
+    data.edges.forEach((e, k) => {
+      out.colours[e.claims[0].id] = v.graph().getEdgeAttribute("e" + k, "color");
+    });
+    out.dashed = document.querySelector("#cg-graph canvas.cg-dashes").getAttribute("data-dashed");
+    out.legend = document.getElementById("cg-legend").textContent;
+    // Clicking the denied relation opens its claims.
+    const k = data.edges.findIndex((e) => e.claims[0].id === "vh-06");
+    v.renderer().emit("clickEdge", { edge: "e" + k });
+    out.panel = document.getElementById("cg-panel").textContent;
+    out.hash = location.hash;)");
+    ASSERT_TRUE(d.IsObject());
+    const auto& colours = d["colours"];
+    EXPECT_STREQ(colours["vh-04"].GetString(), "#3f7f4f") << "ownership";
+    EXPECT_STREQ(colours["vh-02"].GetString(), "#7b5ea7") << "control";
+    EXPECT_STREQ(colours["vh-05"].GetString(), "#4f7fae") << "role";
+    EXPECT_STREQ(colours["vh-06"].GetString(), "#d62728") << "denied only: red";
+    EXPECT_STREQ(colours["vh-01"].GetString(), "#d4508740") << "disputed: faint, dashed above";
+    EXPECT_STREQ(d["dashed"].GetString(), "1");
+    std::string legend = d["legend"].GetString();
+    EXPECT_NE(legend.find("disputed (dashed)"), std::string::npos) << legend;
+    EXPECT_NE(legend.find("denied only"), std::string::npos) << legend;
+    EXPECT_NE(legend.find("ownership (2)"), std::string::npos) << legend;
+    std::string panel = d["panel"].GetString();
+    EXPECT_NE(panel.find("Lone says he never met Brandt"), std::string::npos) << panel;
+    EXPECT_NE(panel.find("denied only: no claim asserts it"), std::string::npos) << panel;
+    EXPECT_EQ(std::string(d["hash"].GetString()),
+              "#relation=" + std::to_string(relationsByClaim(page)["vh-06"]));
+
+    // The dashes and the red line are on the screen, not only in the data.
+    std::string png = dir_.file("kinds.png");
+    auto shot = chromiumScreenshot(page, png, 1000, 700);
+    ASSERT_EQ(shot.status, 0) << shot.output;
+    for (const char* colour : {"d45087", "d62728"}) {
+        auto count = runCommand("python3 " +
+                                shellQuote(std::string(CG_EXPORT_TESTS_DIR) + "/png_pixels.py") +
+                                " " + shellQuote(png) + " " + colour + " 24");
+        std::istringstream in(count.output);
+        long matching = 0, total = 0;
+        in >> matching >> total;
+        EXPECT_GT(matching, 20) << colour << ": " << count.output;
+    }
+}
+
+TEST_F(HtmlViewInChromium, FiltersHideTypesKindsWeakRelationsAndSources) {
+    auto page = exportPage(dir_, {viewHostile()}, "");
+    auto ids = relationsByClaim(page);
+    auto d = drive(dir_, page, R"(
+    const v = window.claimgraphView;
+    const shown = () => v.shownRelations().join(" ");
+    const entry = (text) =>
+      Array.from(document.querySelectorAll("#cg-legend label"))
+        .find((l) => l.textContent.startsWith(text)).querySelector("input");
+    out.all = shown();
+    entry("Person").click();
+    out.noPerson = shown();
+    out.noPersonCounts = document.getElementById("cg-counts").textContent;
+    entry("Person").click();
+    entry("ownership").click();
+    out.noOwnership = shown();
+    entry("ownership").click();
+    const c = document.getElementById("cg-min-confidence");
+    c.value = "0.75";
+    c.dispatchEvent(new Event("input"));
+    out.confident = shown();
+    c.value = "0";
+    c.dispatchEvent(new Event("input"));
+    entry("Registry of Imaginary Companies").click();
+    out.newsOnly = shown();)");
+    ASSERT_TRUE(d.IsObject());
+    auto list = [&](std::initializer_list<const char*> claims) {
+        std::vector<std::int64_t> r;
+        for (auto c : claims) r.push_back(ids[c]);
+        std::sort(r.begin(), r.end());
+        std::string text;
+        for (auto id : r) text += (text.empty() ? "" : " ") + std::to_string(id);
+        return text;
+    };
+    EXPECT_EQ(d["all"].GetString(), list({"vh-01", "vh-02", "vh-04", "vh-05"}));
+    // Both people hidden: only the parent company's holding stays.
+    EXPECT_EQ(d["noPerson"].GetString(), list({"vh-04"}));
+    EXPECT_STREQ(d["noPersonCounts"].GetString(), "3 of 5 entities · 1 of 4 relations");
+    EXPECT_EQ(d["noOwnership"].GetString(), list({"vh-02", "vh-05"}));
+    EXPECT_EQ(d["confident"].GetString(), list({"vh-04", "vh-05"}));
+    // Only the paper: the relations one of its claims names (vh-03 denies the owner's shares).
+    EXPECT_EQ(d["newsOnly"].GetString(), list({"vh-01", "vh-02"}));
+}
+
+TEST_F(HtmlViewInChromium, TheMonthSliderKeepsRelationsValidThatMonthPartialDatesAsPeriods) {
+    auto page = exportPage(dir_, {viewDates()}, "");
+    auto ids = relationsByClaim(page);
+    auto d = drive(dir_, page, R"(
+    const v = window.claimgraphView;
+    const shown = () => v.shownRelations().join(" ");
+    const on = document.getElementById("cg-time-on");
+    const slider = document.getElementById("cg-time");
+    const at = (year, month) => {
+      slider.value = String(year * 12 + month - 1);
+      slider.dispatchEvent(new Event("input"));
+      return shown();
+    };
+    out.range = [slider.min, slider.max];
+    on.click();
+    out.y2011 = at(2011, 5);
+    out.y2013 = at(2013, 1);
+    out.may2015 = at(2015, 5);
+    out.june2015 = at(2015, 6);
+    out.label = document.querySelector(".cg-time").textContent;
+    on.click();
+    out.any = shown();)");
+    ASSERT_TRUE(d.IsObject());
+    auto one = [&](const char* c) { return std::to_string(ids[c]); };
+    auto two = [&](const char* a, const char* b) {
+        auto x = ids[a], y = ids[b];
+        return std::to_string(std::min(x, y)) + " " + std::to_string(std::max(x, y));
+    };
+    EXPECT_EQ(d["y2011"].GetString(), two("vd-01", "vd-03")) << "undated: valid at any time";
+    EXPECT_EQ(d["y2013"].GetString(), one("vd-03"));
+    EXPECT_EQ(d["may2015"].GetString(), one("vd-03"));
+    // "2015-06" is the whole month: the control holds in June 2015.
+    EXPECT_EQ(d["june2015"].GetString(), two("vd-02", "vd-03"));
+    EXPECT_NE(std::string(d["label"].GetString()).find("2015-06"), std::string::npos);
+    // Unticked, the slider limits nothing.
+    EXPECT_EQ(d["any"].GetString(), one("vd-01") + " " + one("vd-02") + " " + one("vd-03"));
+}
+
+TEST_F(HtmlViewInChromium, AQueryViewShowsItsResultAndDrawsARouteInBlue) {
+    std::string db = shellQuote(dir_.file("q.claimgraph"));
+    std::string bin = shellQuote(CG_BINARY);
+    std::string files;
+    for (const auto& f : sampleFiles()) files += " " + shellQuote(f);
+    ASSERT_EQ(runCommand(bin + " --db " + db + " -q ingest" + files).status, 0);
+    auto saved = runCommand(
+        bin + " --db " + db + " -q query save " +
+        shellQuote(std::string(CG_SOURCE_DIR) + "/samples/queries/pm-circle-to-facilities.json"));
+    ASSERT_EQ(saved.status, 0) << saved.output;
+    std::string page = dir_.file("routes.html");
+    auto r = runCommand(bin + " --db " + db +
+                        " -q export --query pm-circle-to-facilities --format html --out " +
+                        shellQuote(page));
+    ASSERT_EQ(r.status, 0) << r.output;
+    auto d = drive(dir_, page, R"(
+    const v = window.claimgraphView;
+    const data = JSON.parse(document.getElementById("cg-data").textContent);
+    out.heading = document.querySelector("#cg-panel h2").textContent;
+    out.header = Array.from(document.querySelectorAll("#cg-panel th")).map((t) => t.textContent);
+    let cell = null;
+    for (const row of data.figures.rows) for (const c of row) if (!cell && c.route.length > 0) cell = c;
+    out.routeLength = cell.route.length;
+    const b = Array.from(document.querySelectorAll("#cg-panel td button"))
+      .find((x) => x.textContent === cell.text);
+    b.click();
+    out.colours = cell.route.map((k) => v.graph().getEdgeAttribute("e" + k, "color"));
+    out.steps = document.querySelectorAll("#cg-panel ol li").length;
+    out.resultButton = document.getElementById("cg-show-result") !== null;)");
+    ASSERT_TRUE(d.IsObject());
+    EXPECT_STREQ(d["heading"].GetString(), "Result of pm-circle-to-facilities");
+    ASSERT_GT(d["header"].Size(), 0u);
+    ASSERT_GT(d["routeLength"].GetInt(), 0);
+    EXPECT_EQ(d["steps"].GetInt(), d["routeLength"].GetInt());
+    for (const auto& c : d["colours"].GetArray()) EXPECT_STREQ(c.GetString(), "#1f3f99");
+    EXPECT_TRUE(d["resultButton"].GetBool());
 }

@@ -5,6 +5,7 @@
 #include <rapidjson/document.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -84,6 +85,54 @@ inline CommandResult chromiumScreenshot(const std::filesystem::path& page,
     return runCommand(chromiumCommand(profile, "--screenshot=" + shellQuote(png.string()) +
                                                    " --window-size=" + std::to_string(width) + "," +
                                                    std::to_string(height) + " " + shellQuote(url)));
+}
+
+/// Writes `page` to `out` with `script` run after the view's own (its hash added to the page's
+/// policy, as the page's own scripts are allowed), so that a test can drive the page (tick
+/// boxes, move sliders) and leave what it saw in the DOM; throws nothing, returns false when
+/// python3 could not write it.
+inline bool withDriver(const std::filesystem::path& page, const std::string& script,
+                       const std::filesystem::path& out, const TempDir& dir) {
+    std::string scriptFile = dir.file("driver.js");
+    { std::ofstream(scriptFile, std::ios::binary) << script; }
+    auto r = runCommand(
+        "python3 -c 'import base64,hashlib,sys\n"
+        "page = open(sys.argv[1], encoding=\"utf-8\").read()\n"
+        "js = open(sys.argv[2], encoding=\"utf-8\").read()\n"
+        "h = base64.b64encode(hashlib.sha256(js.encode()).digest()).decode()\n"
+        "page = page.replace(\"script-src \", \"script-src &#39;sha256-\" + h + \"&#39; \", 1)\n"
+        "page = page.replace(\"</body>\", \"<script>\" + js + \"</script>\\n</body>\", 1)\n"
+        "open(sys.argv[3], \"w\", encoding=\"utf-8\").write(page)' " +
+        shellQuote(page.string()) + " " + shellQuote(scriptFile) + " " + shellQuote(out.string()));
+    return r.status == 0;
+}
+
+/// The JSON a driver script left in the body's data-test attribute, parsed.
+inline rapidjson::Document driverResult(const std::string& dom) {
+    rapidjson::Document d;
+    const std::string open = "data-test=\"";
+    auto begin = dom.find(open);
+    if (begin == std::string::npos) return d;
+    begin += open.size();
+    auto end = dom.find('"', begin);
+    std::string text = dom.substr(begin, end - begin);
+    std::string json;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '&') {
+            json += text[i];
+            continue;
+        }
+        auto semi = text.find(';', i);
+        std::string entity = text.substr(i, semi - i + 1);
+        json += entity == "&quot;"  ? "\""
+                : entity == "&amp;" ? "&"
+                : entity == "&lt;"  ? "<"
+                : entity == "&gt;"  ? ">"
+                                    : entity;
+        i = semi;
+    }
+    d.Parse(json.c_str());
+    return d;
 }
 
 }  // namespace cg::exporters::testing

@@ -7,11 +7,13 @@
 
 #include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "export/html_data.hpp"
+#include "graph/error.hpp"
 #include "tests/export/html_page.hpp"
 
 using namespace cg::exporters::testing;
@@ -184,6 +186,8 @@ TEST(HtmlView, RelationTypesCarryTheirKindAndEdgesTheirStance) {
     EXPECT_EQ(kinds["owns"], "ownership");
     EXPECT_EQ(kinds["controls"], "control");
     EXPECT_EQ(kinds["director_of"], "role");
+    EXPECT_EQ(kinds["linked_to"], "weak");
+    EXPECT_EQ(kinds["located_in"], "location");
     std::map<std::string, int> stances;
     for (const auto& e : d["edges"].GetArray()) ++stances[e["stance"].GetString()];
     EXPECT_EQ(stances["disputed"], 1) << "the owner's shares, denied by vh-03";
@@ -307,4 +311,97 @@ TEST(HtmlView, TheViewCommandWritesAnEntitysNeighbourhoodWithItsPanelFirst) {
                               shellQuote(dir.file("none.html")));
     EXPECT_NE(unknown.status, 0);
     EXPECT_FALSE(std::filesystem::exists(dir.file("none.html")));
+}
+
+TEST(HtmlView, RefusesMoreEntitiesThanItsLimitSuggestingANeighbourhoodOrAQuery) {
+    Investigation investigation({viewHostile()});
+    auto view = investigation.view();
+    cg::exporters::HtmlViewOptions options;
+    options.maxEntities = 4;
+    cg::exporters::HtmlWriter writer(options);
+    std::ostringstream out;
+    try {
+        writer.write(cg::exporters::ExportInput{view, investigation.store()}, out);
+        FAIL() << "no error";
+    } catch (const cg::InputError& e) {
+        EXPECT_EQ(
+            std::string(e.what()).rfind("--format html: 5 entities are more than a view draws (4): "
+                                        "view one entity's neighbourhood with `claimgraph view "
+                                        "ENTITY`, a saved query's result with --query NAME",
+                                        0),
+            0u)
+            << e.what();
+    }
+    EXPECT_TRUE(out.str().empty());
+    options.maxEntities = 5;
+    cg::exporters::HtmlWriter enough(options);
+    enough.write(cg::exporters::ExportInput{view, investigation.store()}, out);
+    EXPECT_FALSE(out.str().empty());
+}
+
+TEST(HtmlView, AQueryExportShowsTheFiguresTheQueryComputed) {
+    TempDir dir;
+    std::string db = shellQuote(dir.file("q.claimgraph"));
+    std::string bin = shellQuote(CG_BINARY);
+    std::string files;
+    for (const auto& f : sampleFiles()) files += " " + shellQuote(f);
+    ASSERT_EQ(runCommand(bin + " --db " + db + " ingest" + files).status, 0);
+    auto saved = runCommand(
+        bin + " --db " + db + " query save " +
+        shellQuote(std::string(CG_SOURCE_DIR) + "/samples/queries/ultimate-owners.json"));
+    ASSERT_EQ(saved.status, 0) << saved.output;
+    auto r =
+        runCommand(bin + " --db " + db +
+                   " export --query ultimate-owners --param threshold=10 --format html --out " +
+                   shellQuote(dir.file("owners.html")));
+    ASSERT_EQ(r.status, 0) << r.output;
+    auto d = viewData(readFile(dir.file("owners.html")));
+    ASSERT_TRUE(d.IsObject());
+    EXPECT_STREQ(d["title"].GetString(), "claimgraph: ultimate-owners threshold=10");
+    ASSERT_TRUE(d["figures"].IsObject());
+    const auto& figures = d["figures"];
+    EXPECT_STREQ(figures["query"].GetString(), "ultimate-owners threshold=10");
+    ASSERT_GT(figures["rows"].Size(), 0u);
+    bool share = false, ownerNode = false;
+    for (const auto& c : figures["columns"].GetArray())
+        share = share || std::string(c.GetString()) == "share";
+    for (const auto& row : figures["rows"].GetArray()) {
+        for (const auto& cell : row.GetArray()) {
+            if (cell["node"].IsUint()) {
+                ownerNode = true;
+                EXPECT_LT(cell["node"].GetUint(), d["nodes"].Size());
+                EXPECT_STREQ(cell["text"].GetString(),
+                             d["nodes"][cell["node"].GetUint()]["name"].GetString());
+            }
+        }
+    }
+    EXPECT_TRUE(share);
+    EXPECT_TRUE(ownerNode);
+    Investigation plain({viewHostile()});
+    EXPECT_TRUE(viewData(page(plain))["figures"].IsNull());
+}
+
+TEST(HtmlView, TheViewCommandDrawsRelationsOnlyDeniedWhenAsked) {
+    TempDir dir;
+    std::string db = shellQuote(dir.file("d.claimgraph"));
+    std::string bin = shellQuote(CG_BINARY);
+    ASSERT_EQ(runCommand(bin + " --db " + db + " ingest " + shellQuote(viewHostile())).status, 0);
+    auto without = runCommand(bin + " --db " + db + " view vh-alone --hops 1 --out " +
+                              shellQuote(dir.file("a.html")));
+    ASSERT_EQ(without.status, 0) << without.output;
+    EXPECT_EQ(viewData(readFile(dir.file("a.html")))["edges"].Size(), 1u);
+    auto with = runCommand(bin + " --db " + db + " view vh-alone --hops 1 --include-denied --out " +
+                           shellQuote(dir.file("b.html")));
+    ASSERT_EQ(with.status, 0) << with.output;
+    auto d = viewData(readFile(dir.file("b.html")));
+    ASSERT_EQ(d["edges"].Size(), 2u);
+    int deniedOnly = 0;
+    for (const auto& e : d["edges"].GetArray()) {
+        if (e["support"].GetInt() == 0) {
+            ++deniedOnly;
+            EXPECT_STREQ(e["claims"][0]["stance"].GetString(), "denies");
+            EXPECT_STREQ(e["claims"][0]["id"].GetString(), "vh-06");
+        }
+    }
+    EXPECT_EQ(deniedOnly, 1);
 }
