@@ -7,6 +7,7 @@
 #include <string>
 
 #include "export/html_assets.hpp"
+#include "export/report_text.hpp"
 #include "export/selection.hpp"
 #include "graph/error.hpp"
 
@@ -54,33 +55,6 @@ std::string viewContentSecurityPolicy() {
            hashSource(kViewStyle) + "; img-src data:; base-uri 'none'; form-action 'none'";
 }
 
-std::string htmlEscape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
-
 void HtmlWriter::write(const ExportInput& input, std::ostream& out) {
     Selection selection(input.view, input.subgraph);
     if (selection.nodeCount() > options_.maxEntities) {
@@ -94,11 +68,11 @@ void HtmlWriter::write(const ExportInput& input, std::ostream& out) {
     std::string data = htmlSafeJson(viewDataJson(input, options_));
     out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         << "<meta http-equiv=\"Content-Security-Policy\" content=\""
-        << htmlEscape(viewContentSecurityPolicy()) << "\">\n"
+        << htmlText(viewContentSecurityPolicy()) << "\">\n"
         << "<meta name=\"referrer\" content=\"no-referrer\">\n"
         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         << "<meta name=\"generator\" content=\"claimgraph\">\n"
-        << "<title>" << htmlEscape(options_.title) << "</title>\n"
+        << "<title>" << htmlText(options_.title) << "</title>\n"
         << "<style>" << kViewStyle.text << "</style>\n</head>\n<body>\n"
         << "<header id=\"cg-header\"><h1 id=\"cg-title\"></h1>"
            "<input id=\"cg-search\" type=\"search\" autocomplete=\"off\" spellcheck=\"false\" "
@@ -111,7 +85,7 @@ void HtmlWriter::write(const ExportInput& input, std::ostream& out) {
         << "<footer id=\"cg-footer\"><div id=\"cg-legend\"></div>"
            "<details id=\"cg-about\"><summary>About this view</summary><p>Made by claimgraph "
            "from its claims database. Drawn with sigma.js and graphology (MIT licence):</p><pre>"
-        << htmlEscape(kWebLicences) << "</pre></details></footer>\n"
+        << htmlText(kWebLicences) << "</pre></details></footer>\n"
         << "<script type=\"application/json\" id=\"cg-data\">" << data << "</script>\n";
     putScript(out, kGraphologyScript);
     putScript(out, kSigmaScript);

@@ -30,7 +30,4 @@ class HtmlWriter : public GraphWriter {
 /// by their hashes, images only as data: URLs.
 std::string viewContentSecurityPolicy();
 
-/// `text` with &, <, >, " and ' as character references, for HTML text and attributes.
-std::string htmlEscape(std::string_view text);
-
 }  // namespace cg::exporters

@@ -339,6 +339,19 @@ TEST(HtmlView, RefusesMoreEntitiesThanItsLimitSuggestingANeighbourhoodOrAQuery) 
     EXPECT_FALSE(out.str().empty());
 }
 
+TEST(HtmlView, TheTitleIsTextWithControlsAndBadBytesReplaced) {
+    Investigation investigation({viewHostile()});
+    auto view = investigation.view();
+    cg::exporters::HtmlViewOptions options;
+    options.title = std::string("<b>Bad\x01 \xff</b>: 1 hop");
+    cg::exporters::HtmlWriter writer(options);
+    std::ostringstream out;
+    writer.write(cg::exporters::ExportInput{view, investigation.store()}, out);
+    EXPECT_NE(out.str().find("<title>&lt;b&gt;Bad\xEF\xBF\xBD \xEF\xBF\xBD&lt;/b&gt;: 1 hop</title>"),
+              std::string::npos);
+    EXPECT_EQ(out.str().find("\x01"), std::string::npos);
+}
+
 TEST(HtmlView, AQueryExportShowsTheFiguresTheQueryComputed) {
     TempDir dir;
     std::string db = shellQuote(dir.file("q.claimgraph"));
