@@ -14,6 +14,7 @@
 #include "cli/registry.hpp"
 #include "cli/saved_query_run.hpp"
 #include "cli/view_figures.hpp"
+#include "queries/centrality.hpp"
 #include "export/export_graph.hpp"
 #include "export/html_writer.hpp"
 #include "export/writer_factory.hpp"
@@ -38,6 +39,7 @@ struct ExportArgs {
     std::vector<std::string> params;
     std::string evidence = "full";
     bool includeDenied = false;
+    std::string sizeBy;
 };
 
 std::string joined(const std::vector<std::string>& list) {
@@ -102,6 +104,9 @@ int runExport(Context& ctx, const ExportArgs& args) {
     auto level = exporters::evidenceLevel(args.evidence);
     if (!level)
         throw QueryError("--evidence: expected full, summary or none, not '" + args.evidence + "'");
+    if (!args.sizeBy.empty() && args.format != "html") {
+        throw QueryError("--size-by sizes the entities of an HTML view: give --format html");
+    }
     if (args.includeDenied) filter.includeDenied = true;
     if (!args.types.empty()) filter.entityTypes = args.types;
     if (!args.relations.empty()) filter.relationTypes = args.relations;
@@ -146,6 +151,7 @@ int runExport(Context& ctx, const ExportArgs& args) {
             page.title = "claimgraph: " + query;
             page.figures = viewFigures(result, view, query);
         }
+        sizeByCentrality(view, args.sizeBy, page);
         exporters::HtmlWriter writer(page);
         summary = exporters::exportGraph(input, writer, args.format, args.out, ctx.out);
     } else {
@@ -212,6 +218,10 @@ void addExportCommands(CLI::App& app, Context& ctx, Registry& registry) {
     cmd->add_option("--sources", args->sources,
                     "Only relations supported by a claim from one of these sources (S,...)")
         ->delimiter(',');
+    cmd->add_option("--size-by", args->sizeBy,
+                    "--format html: size entities by their degree in the page (the default) or "
+                    "by a centrality over the whole exported graph: " +
+                        queries::centralityMetricList());
     cmd->footer(
         "Examples:\n"
         "  claimgraph export --format graphml --out graph.graphml     # Gephi, networkx, igraph\n"

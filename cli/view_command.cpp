@@ -7,9 +7,11 @@
 
 #include "cli/json_out.hpp"
 #include "cli/registry.hpp"
+#include "cli/view_figures.hpp"
 #include "export/html_writer.hpp"
 #include "graph/entity_lookup.hpp"
 #include "graph/view.hpp"
+#include "queries/centrality.hpp"
 #include "queries/neighbourhood.hpp"
 
 namespace cg::cli {
@@ -22,6 +24,7 @@ struct ViewCommandArgs {
     std::size_t cap = 0;
     std::string out = "view.html";
     bool includeDenied = false;
+    std::string sizeBy = "degree";
 };
 
 int runView(Context& ctx, const ViewCommandArgs& args) {
@@ -48,6 +51,7 @@ int runView(Context& ctx, const ViewCommandArgs& args) {
     std::string name = centre == graph::GraphView::kNoNode ? args.entity : view.name(centre);
     options.title = name + ": " + std::to_string(args.hops) + (args.hops == 1 ? " hop" : " hops");
     if (centre != graph::GraphView::kNoNode) options.focus = view.key(centre);
+    sizeByCentrality(view, args.sizeBy, options);
     exporters::HtmlWriter writer(options);
     exporters::ExportInput input{view, store, &result.subgraph, &claims};
     writer.writeTo(input, args.out);
@@ -89,10 +93,15 @@ void addViewCommand(CLI::App& app, Context& ctx, Registry& registry) {
     cmd->add_option("--out", args->out, "The HTML file to write")->capture_default_str();
     cmd->add_flag("--include-denied", args->includeDenied,
                   "Draw relations that claims only deny too (in red)");
+    cmd->add_option("--size-by", args->sizeBy,
+                    "Size entities by their degree in the page or by a centrality over the "
+                    "whole graph: " + queries::centralityMetricList())
+        ->capture_default_str();
     cmd->footer(
         "Examples:\n"
         "  claimgraph view \"Sar Kheng\"                      # view.html, 2 hops\n"
         "  claimgraph view person/sar-kheng --hops 1 --out sar-kheng.html\n"
+        "  claimgraph view \"Sar Kheng\" --size-by pagerank   # who sits at the centre\n"
         "See docs/view.md.");
     registry.add(cmd, [&ctx, args] { return runView(ctx, *args); });
 }

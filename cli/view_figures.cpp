@@ -3,6 +3,9 @@
 
 #include <variant>
 
+#include "graph/error.hpp"
+#include "queries/centrality.hpp"
+
 namespace cg::cli {
 
 exporters::ViewFigures viewFigures(const queries::QueryResult& result, const graph::GraphView& view,
@@ -24,6 +27,20 @@ exporters::ViewFigures viewFigures(const queries::QueryResult& result, const gra
         }
     }
     return figures;
+}
+
+void sizeByCentrality(const graph::GraphView& view, const std::string& metric,
+                      exporters::HtmlViewOptions& options) {
+    if (metric.empty() || metric == "degree") return;
+    auto chosen = queries::centralityMetric(metric);
+    if (!chosen) {
+        throw QueryError("--size-by: expected one of " + queries::centralityMetricList() +
+                         ", not '" + metric + "'");
+    }
+    queries::CentralityParams params;
+    params.metric = *chosen;
+    options.sizeBy = metric;
+    options.sizeScores = queries::centralityScores(view, params);
 }
 
 }  // namespace cg::cli

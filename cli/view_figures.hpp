@@ -15,4 +15,10 @@ namespace cg::cli {
 exporters::ViewFigures viewFigures(const queries::QueryResult& result, const graph::GraphView& view,
                                    const std::string& query);
 
+/// Sizes the view's entities by a centrality computed over the whole view (`--size-by`):
+/// `metric` is one of queries::centralityMetricList(); "degree", the default, leaves the
+/// entities sized by their degree in the page. Throws QueryError on any other name.
+void sizeByCentrality(const graph::GraphView& view, const std::string& metric,
+                      exporters::HtmlViewOptions& options);
+
 }  // namespace cg::cli

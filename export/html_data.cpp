@@ -243,6 +243,9 @@ std::string viewDataJson(const ExportInput& input, const HtmlViewOptions& option
         out.put(',');
         text(out, "evidence", evidenceLevelName(level));
         out.put(',');
+        bool sized = !options.sizeBy.empty() && options.sizeScores.size() == view.nodeCount();
+        textOrNull(out, "size_by", sized ? options.sizeBy : std::string());
+        out.put(',');
         if (options.figures) {
             std::vector<std::uint32_t> edgePosition(view.edgeCount(), kAbsent);
             for (std::size_t i = 0; i < edgeCount; ++i)
@@ -295,6 +298,10 @@ std::string viewDataJson(const ExportInput& input, const HtmlViewOptions& option
             key(out, "degree");
             out.putInt(degree[i]);
             out.put(',');
+            if (sized) {
+                real(out, "size_score", options.sizeScores[r.node]);
+                out.put(',');
+            }
             real(out, "confidence", r.confidence);
             out.put(',');
             boolean(out, "disputed", r.disputed);

@@ -43,6 +43,11 @@ struct HtmlViewOptions {
     /// The most entities a page holds (docs/view.md, "Limits"): more are refused, with a
     /// message suggesting a neighbourhood or a query.
     std::size_t maxEntities = kMaxViewEntities;
+    /// The centrality that sizes the entities (`--size-by`), as its metric's name; empty: the
+    /// entity's degree in the page.
+    std::string sizeBy;
+    /// The score of every node of the view under `sizeBy` (indexed by view node).
+    std::vector<double> sizeScores;
 };
 
 /// The data an HTML view embeds, as one JSON document (snake_case keys, described in

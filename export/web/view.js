@@ -191,8 +191,15 @@
     if (renderer) renderer.refresh();
   }
 
-  function nodeSize(degree) {
-    return Math.min(18, 3 + 1.6 * Math.sqrt(degree));
+  // Entities are sized by their degree in the page, or by the centrality the page was
+  // written with (--size-by), relative to the largest score in the page.
+  const maxScore = data.size_by
+    ? nodes.reduce((m, n) => (n.size_score > m ? n.size_score : m), 0)
+    : 0;
+
+  function nodeSize(n) {
+    if (data.size_by) return maxScore > 0 ? 3 + 15 * Math.sqrt(Math.max(0, n.size_score) / maxScore) : 3;
+    return Math.min(18, 3 + 1.6 * Math.sqrt(n.degree));
   }
 
   function webglAvailable() {
@@ -225,7 +232,7 @@
       graph.addNode(String(i), {
         x: n.x,
         y: -n.y,
-        size: nodeSize(n.degree),
+        size: nodeSize(n),
         color: colourOf(n.type),
         label: n.name,
       });
@@ -345,6 +352,8 @@
         ["id", n.id],
         ["confidence", n.confidence],
         ["disputed", n.disputed ? "a claim naming it is a denial" : null],
+        ["relations in view", n.degree],
+        [data.size_by || "score", data.size_by ? Number(n.size_score).toPrecision(4) : null],
       ])
     );
     if (n.aliases.length > 0) {
@@ -616,6 +625,9 @@
     typeRow.append(legendEntry(colourOf(t), typeLabel(t) + " (" + typeCounts.get(t) + ")",
                                toggler(filters.hiddenTypes, t)));
   }
+  typeRow.append(
+    el("span", "size: " + (data.size_by ? data.size_by + " (whole graph)" : "degree"), "cg-muted cg-size-by")
+  );
   legend.append(typeRow);
 
   const kindCounts = new Map();

@@ -324,6 +324,35 @@ TEST_F(HtmlViewInChromium, FiltersHideTypesKindsWeakRelationsAndSources) {
     EXPECT_EQ(d["newsOnly"].GetString(), list({"vh-01", "vh-02"}));
 }
 
+TEST_F(HtmlViewInChromium, EntitiesAreSizedByTheChosenCentralityTheHighestScoreLargest) {
+    auto page = exportPage(dir_, {viewHostile()}, "--size-by pagerank");
+    auto data = viewData(readFile(page.string()));
+    ASSERT_TRUE(data.IsObject());
+    std::string top, bottom;
+    double high = -1, low = 2;
+    for (const auto& n : data["nodes"].GetArray()) {
+        double score = n["size_score"].GetDouble();
+        if (score > high) high = score, top = n["id"].GetString();
+        if (score < low) low = score, bottom = n["id"].GetString();
+    }
+    ASSERT_LT(low, high);
+    auto d = drive(dir_, page, R"(
+    const g = window.claimgraphView.graph();
+    out.sizes = {};
+    g.forEachNode((key, a) => { out.sizes[key] = a.size; });
+    out.legend = document.getElementById("cg-legend").textContent;)");
+    ASSERT_TRUE(d.IsObject());
+    std::map<std::string, double> size;
+    std::size_t i = 0;
+    for (const auto& n : data["nodes"].GetArray())
+        size[n["id"].GetString()] = d["sizes"][std::to_string(i++).c_str()].GetDouble();
+    EXPECT_DOUBLE_EQ(size[top], 18.0);
+    EXPECT_LT(size[bottom], size[top]);
+    EXPECT_GT(size[bottom], 3.0);
+    EXPECT_NE(std::string(d["legend"].GetString()).find("size: pagerank (whole graph)"),
+              std::string::npos);
+}
+
 TEST_F(HtmlViewInChromium, TheMonthSliderKeepsRelationsValidThatMonthPartialDatesAsPeriods) {
     auto page = exportPage(dir_, {viewDates()}, "");
     auto ids = relationsByClaim(page);

@@ -313,6 +313,53 @@ TEST(HtmlView, TheViewCommandWritesAnEntitysNeighbourhoodWithItsPanelFirst) {
     EXPECT_FALSE(std::filesystem::exists(dir.file("none.html")));
 }
 
+TEST(HtmlView, SizesEntitiesByTheCentralityTheQueryComputesOverTheWholeGraph) {
+    TempDir dir;
+    std::string db = shellQuote(dir.file("v.claimgraph"));
+    std::string bin = shellQuote(CG_BINARY);
+    ASSERT_EQ(runCommand(bin + " --db " + db + " -q ingest " + shellQuote(viewHostile())).status, 0);
+    auto query = runCommand(bin + " --db " + db + " --json query centrality --metric pagerank --top 0");
+    ASSERT_EQ(query.status, 0) << query.output;
+    rapidjson::Document q;
+    q.Parse(query.output.c_str());
+    ASSERT_TRUE(q.IsObject()) << query.output;
+    std::map<std::string, double> pagerank;
+    for (const auto& row : q["rows"].GetArray())
+        pagerank[row["entity"]["id"].GetString()] = row["pagerank"].GetDouble();
+
+    auto r = runCommand(bin + " --db " + db + " view vh-parent --hops 1 --size-by pagerank --out " +
+                        shellQuote(dir.file("sized.html")));
+    ASSERT_EQ(r.status, 0) << r.output;
+    auto d = viewData(readFile(dir.file("sized.html")));
+    ASSERT_TRUE(d.IsObject());
+    EXPECT_STREQ(d["size_by"].GetString(), "pagerank");
+    ASSERT_EQ(d["nodes"].Size(), 2u);
+    for (const auto& n : d["nodes"].GetArray()) {
+        ASSERT_TRUE(n.HasMember("size_score")) << n["id"].GetString();
+        EXPECT_DOUBLE_EQ(n["size_score"].GetDouble(), pagerank.at(n["id"].GetString()));
+    }
+
+    // By default entities are sized by their degree in the page: no score is written.
+    ASSERT_EQ(runCommand(bin + " --db " + db + " -q export --format html --out " +
+                         shellQuote(dir.file("plain.html")))
+                  .status,
+              0);
+    auto plain = viewData(readFile(dir.file("plain.html")));
+    EXPECT_TRUE(plain["size_by"].IsNull());
+    EXPECT_FALSE(plain["nodes"][0].HasMember("size_score"));
+
+    auto unknown = runCommand(bin + " --db " + db + " -q export --format html --size-by fame --out " +
+                              shellQuote(dir.file("fame.html")));
+    EXPECT_NE(unknown.status, 0);
+    EXPECT_NE(unknown.output.find("--size-by: expected one of degree, betweenness, pagerank"),
+              std::string::npos)
+        << unknown.output;
+    auto graphml = runCommand(bin + " --db " + db + " export --format graphml --size-by pagerank");
+    EXPECT_NE(graphml.status, 0);
+    EXPECT_NE(graphml.output.find("--size-by sizes the entities of an HTML view"), std::string::npos)
+        << graphml.output;
+}
+
 TEST(HtmlView, RefusesMoreEntitiesThanItsLimitSuggestingANeighbourhoodOrAQuery) {
     Investigation investigation({viewHostile()});
     auto view = investigation.view();
