@@ -14,13 +14,13 @@
 #include "cli/registry.hpp"
 #include "cli/saved_query_run.hpp"
 #include "cli/view_figures.hpp"
-#include "queries/centrality.hpp"
 #include "export/export_graph.hpp"
 #include "export/html_writer.hpp"
 #include "export/writer_factory.hpp"
 #include "graph/date.hpp"
 #include "graph/error.hpp"
 #include "graph/view.hpp"
+#include "queries/centrality.hpp"
 
 namespace cg::cli {
 

@@ -95,7 +95,8 @@ void addViewCommand(CLI::App& app, Context& ctx, Registry& registry) {
                   "Draw relations that claims only deny too (in red)");
     cmd->add_option("--size-by", args->sizeBy,
                     "Size entities by their degree in the page or by a centrality over the "
-                    "whole graph: " + queries::centralityMetricList())
+                    "whole graph: " +
+                        queries::centralityMetricList())
         ->capture_default_str();
     cmd->footer(
         "Examples:\n"

@@ -317,8 +317,10 @@ TEST(HtmlView, SizesEntitiesByTheCentralityTheQueryComputesOverTheWholeGraph) {
     TempDir dir;
     std::string db = shellQuote(dir.file("v.claimgraph"));
     std::string bin = shellQuote(CG_BINARY);
-    ASSERT_EQ(runCommand(bin + " --db " + db + " -q ingest " + shellQuote(viewHostile())).status, 0);
-    auto query = runCommand(bin + " --db " + db + " --json query centrality --metric pagerank --top 0");
+    ASSERT_EQ(runCommand(bin + " --db " + db + " -q ingest " + shellQuote(viewHostile())).status,
+              0);
+    auto query =
+        runCommand(bin + " --db " + db + " --json query centrality --metric pagerank --top 0");
     ASSERT_EQ(query.status, 0) << query.output;
     rapidjson::Document q;
     q.Parse(query.output.c_str());
@@ -348,15 +350,17 @@ TEST(HtmlView, SizesEntitiesByTheCentralityTheQueryComputesOverTheWholeGraph) {
     EXPECT_TRUE(plain["size_by"].IsNull());
     EXPECT_FALSE(plain["nodes"][0].HasMember("size_score"));
 
-    auto unknown = runCommand(bin + " --db " + db + " -q export --format html --size-by fame --out " +
-                              shellQuote(dir.file("fame.html")));
+    auto unknown =
+        runCommand(bin + " --db " + db + " -q export --format html --size-by fame --out " +
+                   shellQuote(dir.file("fame.html")));
     EXPECT_NE(unknown.status, 0);
     EXPECT_NE(unknown.output.find("--size-by: expected one of degree, betweenness, pagerank"),
               std::string::npos)
         << unknown.output;
     auto graphml = runCommand(bin + " --db " + db + " export --format graphml --size-by pagerank");
     EXPECT_NE(graphml.status, 0);
-    EXPECT_NE(graphml.output.find("--size-by sizes the entities of an HTML view"), std::string::npos)
+    EXPECT_NE(graphml.output.find("--size-by sizes the entities of an HTML view"),
+              std::string::npos)
         << graphml.output;
 }
 
