@@ -49,7 +49,10 @@ struct ViewArgs {
     std::vector<std::string> sources;
     bool explain = false;
     bool includeDenied = false;  // set by the queries that list denied relations
+    std::size_t maxMemory = queries::MemoryBudget::kDefaultBytes >> 20;  // MB
     ResultFormat format;
+
+    std::size_t maxMemoryBytes() const { return maxMemory << 20; }
 };
 
 void addViewOptions(CLI::App* cmd, ViewArgs& args) {
@@ -76,6 +79,7 @@ void addViewOptions(CLI::App* cmd, ViewArgs& args) {
         ->delimiter(',');
     cmd->add_flag("--explain", args.explain,
                   "List the claims behind every relation of the result, with source and quote");
+    addMaxMemoryOption(cmd, args.maxMemory);
     addResultFormatOptions(cmd, args.format);
 }
 
@@ -134,7 +138,6 @@ struct OwnershipArgs {
     double threshold = 25;
     int maxDepth = 10;
     std::size_t chains = 10;
-    std::size_t maxMemory = queries::MemoryBudget::kDefaultBytes >> 20;  // MB
 };
 
 struct CycleArgs {
@@ -191,6 +194,7 @@ queries::PathParams pathParams(Context& ctx, const PathArgs& a) {
     p.directed = a.directed;
     p.limit = a.limit;
     p.viaPlaces = a.viaPlaces;
+    p.maxMemory = a.view.maxMemoryBytes();
     return p;
 }
 
@@ -203,8 +207,10 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
                            "components, shared neighbours, red flags");
     group->require_subcommand(1);
     group->footer(
-        "Every query takes --as-of, --min-confidence, --types, --relations, --sources and "
-        "--explain;\n"
+        "Every query takes --as-of, --min-confidence, --types, --relations, --sources, "
+        "--explain\n"
+        "and --max-memory MB (1024 unless given): past it the answer stops, says where, and is\n"
+        "partial (\"partial\": true in JSON);\n"
         "--json (before 'query') prints the result for scripts. ENTITY is an id or a name.\n"
         "path, paths, neighbours, components and centrality follow every relation but location\n"
         "(located_in, registered_at) and mention (reported_on), and never pass through a place\n"
@@ -281,6 +287,7 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
             p.directed = a.directed;
             p.allEdges = a.allEdges;
             p.viaPlaces = a.viaPlaces;
+            p.maxMemory = a.view.maxMemoryBytes();
             return queries::neighbourhood(view, p);
         });
 
@@ -294,11 +301,6 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
             ->capture_default_str()
             ->check(CLI::PositiveNumber);
         cmd->add_option("--chains", a.chains, "Chains listed per figure")->capture_default_str();
-        cmd->add_option("--max-memory", a.maxMemory,
-                        "Memory the answer may take, in MB; past it the answer stops and says "
-                        "it is partial")
-            ->capture_default_str()
-            ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 24));
     };
     auto ownershipParams = [](Context& c, const OwnershipArgs& a) {
         queries::OwnershipParams p;
@@ -306,7 +308,7 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
         p.threshold = a.threshold;
         p.maxDepth = a.maxDepth;
         p.chainsPerOwner = a.chains;
-        p.maxMemory = a.maxMemory << 20;
+        p.maxMemory = a.view.maxMemoryBytes();
         return p;
     };
     addQuery<OwnershipArgs>(
@@ -334,6 +336,7 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
         [](Context&, const GraphView& view, const CycleArgs& a) {
             queries::CycleParams p;
             p.limit = a.limit;
+            p.maxMemory = a.view.maxMemoryBytes();
             return queries::cycles(view, p);
         });
 
@@ -356,6 +359,7 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
             p.minSize = a.minSize;
             p.top = a.top;
             p.viaPlaces = a.viaPlaces;
+            p.maxMemory = a.view.maxMemoryBytes();
             return queries::components(view, p);
         });
 
@@ -375,7 +379,8 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
             cmd->add_option("--seed", a.seed, "Seed of the betweenness sample")
                 ->capture_default_str();
             cmd->add_option("--threads", a.threads,
-                            "Worker threads for betweenness, closeness, harmonic and eigenvector (0: every core)")
+                            "Worker threads for betweenness, closeness, harmonic and eigenvector "
+                            "(0: every core)")
                 ->capture_default_str();
             cmd->add_flag("--directed", a.directed, "Follow relations from subject to object only");
             addViaPlaces(cmd, a.viaPlaces);
@@ -389,6 +394,7 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
             p.threads = a.threads;
             p.directed = a.directed;
             p.viaPlaces = a.viaPlaces;
+            p.maxMemory = a.view.maxMemoryBytes();
             return queries::centrality(view, p);
         });
 
@@ -409,6 +415,7 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
             p.via = a.via;
             p.minShared = a.min;
             p.top = a.top;
+            p.maxMemory = a.view.maxMemoryBytes();
             return queries::sharedNeighbours(view, p);
         });
 
@@ -428,6 +435,7 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
             queries::RedFlagParams p;
             p.minCompanies = a.minCompanies;
             p.minDirectorships = a.minBoards;
+            p.maxMemory = a.view.maxMemoryBytes();
             return queries::redFlags(view, p);
         });
 
@@ -443,6 +451,7 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
         [](Context& context, const GraphView& view, const DenialArgs& a) {
             queries::DenialParams p;
             p.types = a.sides;
+            p.maxMemory = a.view.maxMemoryBytes();
             return queries::denials(view, context.store(), p);
         });
 }

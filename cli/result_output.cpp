@@ -194,6 +194,14 @@ void addResultFormatOptions(CLI::App* command, ResultFormat& format) {
     command->add_flag("--csv", format.csv, "The result table as CSV (--format csv)");
 }
 
+void addMaxMemoryOption(CLI::App* command, std::size_t& megabytes) {
+    command
+        ->add_option("--max-memory", megabytes,
+                     "Memory the query may take, in MB (default 1024); past it the answer "
+                     "stops, says where and is partial")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 24));
+}
+
 int printResult(Context& ctx, const GraphView& view, const QueryResult& r, bool explain,
                 const ResultFormat& format) {
     auto& store = ctx.store();

@@ -21,6 +21,10 @@ struct ResultFormat {
 /// Adds `--format` and `--csv` to a command that prints a result.
 void addResultFormatOptions(CLI::App* command, ResultFormat& format);
 
+/// Adds `--max-memory MB` (the query's memory budget, queries::MemoryBudget; 1 to 16777216)
+/// to a command that runs a query; `megabytes` is left as it is when the option is not given.
+void addMaxMemoryOption(CLI::App* command, std::size_t& megabytes);
+
 /// Prints a query result: tables (with the chains or details behind them and the notes),
 /// JSON with the result subgraph, JSON Lines (one row of the main table a line), or the main
 /// table as CSV (snake_case header, a `_id` column after each column of entities, booleans as

@@ -26,6 +26,7 @@ struct SavedArgs {
     int version = 0;
     ResultFormat format;
     bool explain = false;
+    std::size_t maxMemory = 0;  // MB; 0: the saved query's max_memory, else the default
 };
 
 bool isFile(const std::string& target) {
@@ -64,6 +65,7 @@ namespace {
 int runSavedQuery(Context& ctx, const SavedArgs& args) {
     queries::SavedQuery q = loadSavedQuery(ctx, args.target, args.version);
     queries::BoundQuery bound = queries::bindSavedQuery(q, parseParams(args.params));
+    if (args.maxMemory > 0) bound.args["max_memory"] = static_cast<std::int64_t>(args.maxMemory);
     graph::GraphView view = graph::GraphView::build(ctx.store(), ctx.schema(), bound.filter);
     queries::QueryResult result = queries::runQueryKind(*bound.kind, bound.args, view, ctx.store());
     return printResult(ctx, view, result, args.explain, args.format);
@@ -147,6 +149,7 @@ void addSavedQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
     run->add_option("--version", args->version, "This version instead of the latest");
     addResultFormatOptions(run, args->format);
     run->add_flag("--explain", args->explain, "List the claims behind every relation of the result");
+    addMaxMemoryOption(run, args->maxMemory);
     registry.add(run, [&ctx, args] { return runSavedQuery(ctx, *args); });
 
     auto* del = query->add_subcommand("delete", "Delete a saved query (every version)");

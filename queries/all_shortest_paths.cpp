@@ -25,7 +25,7 @@ Search& threadSearch() {
 }  // namespace
 
 std::vector<PathCell> allShortestRoutes(const Walk& walk, Node from, Node to, int maxHops,
-                                        std::size_t limit, bool& capped) {
+                                        std::size_t limit, bool& capped, MemoryBudget* budget) {
     const GraphView& view = walk.view();
     capped = false;
     std::vector<PathCell> routes;
@@ -34,6 +34,11 @@ std::vector<PathCell> allShortestRoutes(const Walk& walk, Node from, Node to, in
         routes.push_back({from, {}});
         return routes;
     }
+    // Counted as the search grows: two marks (a stamp and a value) per node up front, then each
+    // node found (in a frontier), each node of the predecessor graph and each route. Without
+    // a budget everything fits.
+    auto fits = [budget](std::size_t bytes) { return !budget || budget->take(bytes); };
+    if (!fits(workingBytes(view, 4 * sizeof(std::uint32_t), 0))) return routes;
     Search& s = threadSearch();
     s.dist.reset(view.nodeCount());
     s.dist.set(from, 0);
@@ -50,12 +55,14 @@ std::vector<PathCell> allShortestRoutes(const Walk& walk, Node from, Node to, in
                 // A place or a post may end a route but is never a hop on one.
                 if (endsOnly && w != to && !walk.passesThrough(w)) return;
                 s.dist.set(w, level + 1);
+                if (!fits(sizeof(Node))) return;
                 s.next.push_back(w);
                 if (w == to) found = true;
             });
         }
         ++level;
         s.frontier.swap(s.next);
+        if (budget && budget->exceeded()) return routes;
     }
     if (!found) return routes;
 
@@ -76,6 +83,7 @@ std::vector<PathCell> allShortestRoutes(const Walk& walk, Node from, Node to, in
         });
         std::sort(list.begin(), list.end());
         list.erase(std::unique(list.begin(), list.end()), list.end());
+        if (!fits(sizeof(std::vector<Node>) + list.size() * sizeof(Node))) return routes;
         for (Node u : list) {
             if (!s.dagSlot.has(u)) {
                 s.dagSlot.set(u, static_cast<std::uint32_t>(preds.size()));
@@ -97,6 +105,7 @@ std::vector<PathCell> allShortestRoutes(const Walk& walk, Node from, Node to, in
                 capped = true;
                 break;
             }
+            if (!fits(routeBytes(level) + rowBytes(3))) break;
             std::vector<Node> nodes(path.rbegin(), path.rend());
             routes.push_back(routeThrough(walk, nodes));
             path.pop_back();
@@ -126,13 +135,22 @@ QueryResult allShortestPaths(const GraphView& view, const PathParams& params) {
     auto to = nodeOrNote(view, params.to, "end", empty);
     if (!from || !to) return empty;
     bool capped = false;
-    auto routes = allShortestRoutes(walk, *from, *to, params.maxHops, params.limit, capped);
+    MemoryBudget budget(params.maxMemory);
+    auto routes =
+        allShortestRoutes(walk, *from, *to, params.maxHops, params.limit, capped, &budget);
     // Numbered 1..k from the most credible, so that route 1 is the one `path` gives.
-    std::sort(routes.begin(), routes.end(), [&](const PathCell& a, const PathCell& b) {
-        return moreCredibleRoute(view, a, b);
-    });
+    std::sort(routes.begin(), routes.end(),
+              [&](const PathCell& a, const PathCell& b) { return moreCredibleRoute(view, a, b); });
     QueryResult result = pathsResult("path", view, routes);
-    if (routes.empty()) {
+    if (budget.exceeded()) {
+        std::size_t hops = routes.empty() ? 0 : routes.front().steps.size();
+        result.notes.push_back(
+            memoryNote(routes.empty() ? std::string("the search for the shortest paths")
+                                      : std::to_string(routes.size()) + " shortest paths of " +
+                                            std::to_string(hops) + " hops",
+                       budget));
+        result.partial = true;
+    } else if (routes.empty()) {
         result.notes.push_back(params.maxHops > 0
                                    ? "no path within " + std::to_string(params.maxHops) + " hops"
                                    : std::string("no path"));

@@ -8,6 +8,7 @@
 #include "queries/closeness.hpp"
 #include "queries/eigenvector.hpp"
 #include "queries/pagerank.hpp"
+#include "queries/parallel.hpp"
 #include "queries/simple_graph.hpp"
 
 namespace cg::queries {
@@ -87,9 +88,49 @@ std::vector<double> centralityScores(const GraphView& view, const CentralityPara
     return {};
 }
 
+std::size_t centralityWorkingBytes(const GraphView& view, const CentralityParams& params) {
+    const std::size_t n = view.nodeCount();
+    // The graph of distinct neighbours, in and out lists: 16 bytes an entity and 8 a relation,
+    // twice where it is renumbered for locality; the scores and their order, 12 an entity.
+    std::size_t bytes = workingBytes(view, 2 * 16 + 12, 2 * 8);
+    const unsigned workers = workerCount(params.threads, n);
+    switch (params.metric) {
+        case CentralityMetric::Degree:
+            break;
+        case CentralityMetric::PageRank:
+        case CentralityMetric::Eigenvector:
+            // Two or three vectors of doubles, and PageRank's in-lists.
+            bytes += workingBytes(view, 40, 8);
+            break;
+        case CentralityMetric::Betweenness:
+            // Per worker: its scores, distances, orders and successor lists (32 bytes an entity,
+            // 4 a relation), and batch rows of up to 256 MB among all workers.
+            bytes += workers * workingBytes(view, 32, 4) +
+                     std::min<std::size_t>(std::size_t{256} << 20, n * 24 * 64 * workers);
+            break;
+        case CentralityMetric::Closeness:
+        case CentralityMetric::Harmonic:
+            // Per worker: two lane masks, the nodes added and the levels (36 bytes an entity).
+            bytes += workers * workingBytes(view, 36, 0);
+            break;
+    }
+    return bytes;
+}
+
 QueryResult centrality(const GraphView& view, const CentralityParams& params) {
     QueryResult result;
     result.kind = "centrality";
+    MemoryBudget budget(params.maxMemory);
+    if (!budget.take(centralityWorkingBytes(view, params))) {
+        result.notes.push_back(
+            memoryNote(std::string("the start: ") + metricName(params.metric) + " over " +
+                           std::to_string(view.nodeCount()) + " entities and " +
+                           std::to_string(view.edgeCount()) + " relations holds about " +
+                           std::to_string((centralityWorkingBytes(view, params) >> 20) + 1) + " MB",
+                       budget));
+        result.partial = true;
+        return result;
+    }
     auto score = centralityScores(view, params, &result.notes);
     Walk walk = connectionWalk(view, params.relations, params.viaPlaces, params.directed);
     std::vector<Node> order(score.size());
@@ -100,7 +141,9 @@ QueryResult centrality(const GraphView& view, const CentralityParams& params) {
     };
     std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(),
                       higher);
-    order.resize(top);
+    // The rows, the most central first, as many as the budget holds.
+    const std::size_t fit = budget.takeUpTo(top, rowBytes(6) + subgraphEntryBytes());
+    order.resize(fit);
     result.table.columns = {"rank",       "entity",   "type", metricName(params.metric),
                             "neighbours", "relations"};
     std::int64_t rank = 0;
@@ -120,6 +163,11 @@ QueryResult centrality(const GraphView& view, const CentralityParams& params) {
         result.subgraph.nodes.push_back(v);
     }
     result.subgraph.normalize(view);
+    if (fit < top) {
+        result.notes.push_back(
+            memoryNote(std::to_string(fit) + " of " + std::to_string(top) + " rows", budget));
+        result.partial = true;
+    }
     if (params.metric == CentralityMetric::Betweenness && params.samples > 0 &&
         params.samples < score.size()) {
         result.notes.push_back("betweenness estimated from " + std::to_string(params.samples) +

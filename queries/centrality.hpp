@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "queries/memory_budget.hpp"
 #include "queries/result.hpp"
 #include "queries/walk.hpp"
 
@@ -37,6 +38,8 @@ struct CentralityParams {
     int maxIterations = 1000;            ///< PageRank
     double eigenvectorTolerance = 1e-6;  ///< eigenvector: stop when the L1 change is below n × this
     int eigenvectorIterations = 100;     ///< eigenvector: rounds before giving up (QueryError)
+    /// Bytes the computation and its answer may take; past it the answer stops and is partial.
+    std::size_t maxMemory = MemoryBudget::kDefaultBytes;
 };
 
 /// The chosen centrality of every node of the view, on the graph of distinct neighbours
@@ -48,8 +51,15 @@ struct CentralityParams {
 std::vector<double> centralityScores(const GraphView& view, const CentralityParams& params,
                                      std::vector<std::string>* notes = nullptr);
 
+/// What computing the chosen centrality holds, in bytes: the graph of distinct neighbours and
+/// its renumbered copy, the scores, and each worker's arrays (betweenness: its batches of up to
+/// 256 MB in all). O(1).
+std::size_t centralityWorkingBytes(const GraphView& view, const CentralityParams& params);
+
 /// The `top` entities by the chosen centrality (rank, entity, type, score, neighbours,
 /// relations), ties broken by position in the view, and the subgraph of those entities.
+/// Within `maxMemory`: when centralityWorkingBytes does not fit, nothing is computed; past it,
+/// the rows stop at the last that fits. Either way the answer is partial and says so.
 QueryResult centrality(const GraphView& view, const CentralityParams& params);
 
 }  // namespace cg::queries

@@ -252,10 +252,14 @@ std::vector<std::uint32_t> componentOf(const GraphView& view, const RelationSet&
 
 QueryResult components(const GraphView& view, const ComponentParams& params) {
     RelationSet relations = connectionRelations(view, params.relations, params.viaPlaces);
-    auto component = componentOf(view, relations, params.strong);
     QueryResult result;
     result.kind = "components";
     result.table.columns = {"component", "size", "members"};
+    // What componentOf holds (at most 56 bytes an entity and 8 a relation, strong), the answer
+    // per entity (4), its member lists (4, and a list per component: 24) and the marks.
+    MemoryBudget budget(params.maxMemory);
+    if (!takeWorkingMemory(budget, view, 96, 8, result)) return result;
+    auto component = componentOf(view, relations, params.strong);
     std::uint32_t count = 0;
     for (auto c : component) count = std::max(count, c + 1);
     std::vector<std::vector<Node>> members(count);
@@ -269,6 +273,9 @@ QueryResult components(const GraphView& view, const ComponentParams& params) {
             continue;
         }
         if (params.top > 0 && listed == params.top) continue;
+        if (budget.exceeded() ||
+            !budget.take(rowBytes(3) + members[c].size() * subgraphEntryBytes()))
+            continue;
         ++listed;
         inListed[c] = 1;
         std::string names;
@@ -287,7 +294,8 @@ QueryResult components(const GraphView& view, const ComponentParams& params) {
         if (!inListed[component[v]]) continue;
         auto [b, e] = view.outEdges(v);
         for (Edge x = b; x < e; ++x) {
-            if (walk.allows(x) && component[view.target(x)] == component[v])
+            if (walk.allows(x) && component[view.target(x)] == component[v] &&
+                budget.take(subgraphEntryBytes()))
                 result.subgraph.edges.push_back(x);
         }
     }
@@ -295,7 +303,14 @@ QueryResult components(const GraphView& view, const ComponentParams& params) {
     result.notes.push_back(std::to_string(count) + (params.strong ? " strongly" : " weakly") +
                            " connected components; " + std::to_string(small) + " of fewer than " +
                            std::to_string(params.minSize) + " entities not listed");
-    if (count - small > listed) {
+    if (budget.exceeded()) {
+        result.notes.push_back(
+            memoryNote(std::to_string(listed) + " of " + std::to_string(count - small) +
+                           " components listed and " +
+                           std::to_string(result.subgraph.edges.size()) + " of their relations",
+                       budget));
+        result.partial = true;
+    } else if (count - small > listed) {
         result.notes.push_back("only the " + std::to_string(listed) +
                                " largest components are listed (--top)");
     }

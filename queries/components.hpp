@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "queries/memory_budget.hpp"
 #include "queries/result.hpp"
 #include "queries/walk.hpp"
 
@@ -20,6 +21,8 @@ struct ComponentParams {
     std::size_t minSize = 2;             ///< smaller components are counted, not listed
     std::size_t top = 50;                ///< at most this many components listed; 0: all
     std::size_t membersShown = 5;        ///< names shown per component in the table
+    /// Bytes the search and its answer may take; past it the answer stops and is partial.
+    std::size_t maxMemory = MemoryBudget::kDefaultBytes;
 };
 
 /// The component of every node, numbered from 0 by decreasing size (ties: the component
@@ -37,7 +40,9 @@ std::vector<std::uint32_t> componentOf(const GraphView& view, const RelationSet&
 
 /// One row per component of at least minSize entities (component, size, members), largest
 /// first, with the subgraph of the listed components and the relations inside them, and a
-/// note with the total count. Throws QueryError on an unknown relation type.
+/// note with the total count. Within `maxMemory`: the search's arrays first, then each listed
+/// component with its entities and relations in the subgraph; past it the answer stops at the
+/// last component that fits and is partial. Throws QueryError on an unknown relation type.
 QueryResult components(const GraphView& view, const ComponentParams& params);
 
 }  // namespace cg::queries

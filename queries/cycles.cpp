@@ -130,10 +130,21 @@ class Components {
 
 }  // namespace
 
+std::size_t cycleBytes(std::size_t length) {
+    return sizeof(std::vector<Node>) + length * sizeof(Node) + rowBytes(3) + routeBytes(length);
+}
+
 std::vector<std::vector<Node>> simpleCycles(const GraphView& view, const RelationSet& relations,
-                                            std::size_t limit, bool& capped) {
+                                            std::size_t limit, bool& capped, MemoryBudget* budget) {
     capped = false;
     std::vector<std::vector<Node>> cycles;
+    // The compact copy (a local id, a list and its entries: about 40 bytes an entity and 4 a
+    // relation), and the search's marks, blocked lists, stacks and components (about 60 bytes
+    // an entity and 8 a relation, the blocked lists holding at most one entry per relation).
+    if (budget && !budget->take(workingBytes(view, 100, 12))) return cycles;
+    auto fits = [budget](std::size_t length) {
+        return !budget || budget->take(cycleBytes(length));
+    };
     Compact g = compact(view, relations);
     std::size_t n = g.nodes.size();
     for (Local v : g.selfLoops) {
@@ -141,6 +152,7 @@ std::vector<std::vector<Node>> simpleCycles(const GraphView& view, const Relatio
             capped = true;
             return cycles;
         }
+        if (!fits(1)) return cycles;
         cycles.push_back({g.nodes[v]});
     }
 
@@ -199,6 +211,7 @@ std::vector<std::vector<Node>> simpleCycles(const GraphView& view, const Relatio
                         capped = true;
                         break;
                     }
+                    if (!fits(path.size())) break;
                     std::vector<Node> cycle;
                     cycle.reserve(path.size());
                     for (Local x : path) cycle.push_back(g.nodes[x]);
@@ -228,7 +241,7 @@ std::vector<std::vector<Node>> simpleCycles(const GraphView& view, const Relatio
                 }
             }
         }
-        if (capped) break;
+        if (capped || (budget && budget->exceeded())) break;
         // Then the cycles of what remains of the component without s.
         region[s] = 0;
         comp.erase(std::find(comp.begin(), comp.end(), s));
@@ -244,7 +257,8 @@ std::vector<std::vector<Node>> simpleCycles(const GraphView& view, const Relatio
 QueryResult cycles(const GraphView& view, const CycleParams& params) {
     RelationSet relations = RelationSet::named(view.schema(), params.relations);
     bool capped = false;
-    auto found = simpleCycles(view, relations, params.limit, capped);
+    MemoryBudget budget(params.maxMemory);
+    auto found = simpleCycles(view, relations, params.limit, capped, &budget);
     Walk walk(view, relations, true);
     QueryResult result;
     result.kind = "cycles";
@@ -260,7 +274,12 @@ QueryResult cycles(const GraphView& view, const CycleParams& params) {
                                      Cell{std::move(route)}});
     }
     result.subgraph.normalize(view);
-    if (found.empty()) result.notes.push_back("no circular ownership");
+    if (budget.exceeded()) {
+        result.notes.push_back(memoryNote(std::to_string(found.size()) + " cycles", budget));
+        result.partial = true;
+    } else if (found.empty()) {
+        result.notes.push_back("no circular ownership");
+    }
     if (capped) result.notes.push_back("stopped after " + std::to_string(params.limit) + " cycles");
     return result;
 }

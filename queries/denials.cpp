@@ -20,10 +20,13 @@ namespace {
 // The denied relation itself, when some claim asserts it too, is left out: it is disputed,
 // which the status says already.
 std::string computedHolding(const graph::GraphView& view, graph::GraphView::Node holder,
-                            graph::GraphView::Node held, graph::GraphView::Edge denied) {
+                            graph::GraphView::Node held, graph::GraphView::Edge denied,
+                            std::size_t maxMemory, bool& cut) {
     OwnershipParams params;
     params.assertedOnly = true;
+    params.maxMemory = maxMemory;
     OwnershipTrace trace = traceOwnership(view, holder, false, params);
+    cut = cut || trace.memoryCapped || trace.chainsCapped;
     for (const auto& f : trace.figures) {
         if (f.other != held) continue;
         double lo = 0, hi = 0;
@@ -70,14 +73,19 @@ QueryResult denials(const graph::GraphView& view, graph::Store& store, const Den
     RelationSet relations = RelationSet::named(schema, params.relations);
     QueryResult result;
     result.kind = "denials";
-    result.table.columns = {"subject",    "relation",        "object",   "asserting claims", "status",
-                            "confidence", "contradicted_by", "denied_by"};
+    result.table.columns = {"subject", "relation",   "object",          "asserting claims",
+                            "status",  "confidence", "contradicted_by", "denied_by"};
     result.detailTitle = "the denying claims";
     result.detail.columns = {"denial", "claim", "source", "source_title", "source_url", "quote"};
     std::map<std::string, std::string> urls;  // by source id, read at the first denial
     bool urlsRead = false;
     bool anyContradicted = false;
-    for (graph::GraphView::Edge e = 0; e < view.edgeCount(); ++e) {
+    // Each row and each denying claim (its quote, title and URL held and printed, escaped in
+    // JSON: twice their bytes) are counted before they are added; each ownership trace takes
+    // at most half the budget and is freed before the next.
+    MemoryBudget budget(params.maxMemory);
+    bool traceCut = false;
+    for (graph::GraphView::Edge e = 0; e < view.edgeCount() && !budget.exceeded(); ++e) {
         if (!view.disputed(e) && view.supportCount(e) > 0) continue;
         if (!relations.contains(view.relationType(e))) continue;
         auto s = view.source(e);
@@ -85,6 +93,7 @@ QueryResult denials(const graph::GraphView& view, graph::Store& store, const Den
         bool sideOk = ((typeMask >> view.nodeType(s)) & 1u) ||
                       (!view.directed(e) && ((typeMask >> view.nodeType(t)) & 1u));
         if (!sideOk) continue;
+        if (!budget.take(rowBytes(8) + subgraphEntryBytes())) break;
         result.table.rows.push_back(
             {entityCell(s), textCell(view.relationTypeOf(e).name), entityCell(t),
              integerCell(view.supportCount(e)),
@@ -93,8 +102,9 @@ QueryResult denials(const graph::GraphView& view, graph::Store& store, const Den
         auto& row = result.table.rows.back();
         const auto& type = view.relationTypeOf(e).name;
         if (speaksOfInterest(type)) {
-            std::string holding = computedHolding(view, s, t, e);
-            if (holding.empty() && !view.directed(e)) holding = computedHolding(view, t, s, e);
+            std::string holding = computedHolding(view, s, t, e, params.maxMemory, traceCut);
+            if (holding.empty() && !view.directed(e))
+                holding = computedHolding(view, t, s, e, params.maxMemory, traceCut);
             if (!holding.empty()) {
                 row[6] = textCell(holding);
                 anyContradicted = true;
@@ -103,12 +113,16 @@ QueryResult denials(const graph::GraphView& view, graph::Store& store, const Den
         std::string deniedBy;
         for (const auto& c : store.claimsOfRelation(view.relationId(e))) {
             if (c.stance != graph::Stance::Denies) continue;
-            deniedBy += (deniedBy.empty() ? "" : "; ") + c.key + " (" + c.sourceKey + ")";
             if (!urlsRead) {
                 for (const auto& r : store.sources()) urls[r.source.key] = r.source.url;
                 urlsRead = true;
             }
             const std::string& url = urls[c.sourceKey];
+            if (!budget.take(rowBytes(6) + routeBytes(1) +
+                             2 * (c.quote.size() + c.sourceTitle.size() + url.size() +
+                                  2 * (c.key.size() + c.sourceKey.size()))))
+                break;
+            deniedBy += (deniedBy.empty() ? "" : "; ") + c.key + " (" + c.sourceKey + ")";
             result.detail.rows.push_back({Cell{PathCell{s, {{e, true}}}}, textCell(c.key),
                                           textCell(c.sourceKey), textCell(c.sourceTitle),
                                           url.empty() ? Cell{} : textCell(url),
@@ -118,7 +132,21 @@ QueryResult denials(const graph::GraphView& view, graph::Store& store, const Den
         result.subgraph.edges.push_back(e);
     }
     result.subgraph.normalize(view);
-    if (result.table.rows.empty()) result.notes.push_back("no denied relation in this view");
+    if (budget.exceeded()) {
+        result.notes.push_back(
+            memoryNote(std::to_string(result.table.rows.size()) + " denied relations and " +
+                           std::to_string(result.detail.rows.size()) + " denying claims",
+                       budget));
+    } else if (result.table.rows.empty()) {
+        result.notes.push_back("no denied relation in this view");
+    }
+    if (traceCut) {
+        result.notes.push_back(
+            "a computed holding stopped at its chain cap or half the memory budget of " +
+            std::to_string(params.maxMemory >> 20) +
+            " MB (raise --max-memory): contradicted_by may be incomplete");
+    }
+    result.partial = budget.exceeded() || traceCut;
     if (anyContradicted) {
         result.notes.push_back(
             "contradicted_by: the ownership chains (through relations some claim asserts) give "

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "queries/memory_budget.hpp"
 #include "queries/result.hpp"
 
 namespace cg::queries {
@@ -12,6 +13,9 @@ namespace cg::queries {
 struct DenialParams {
     std::vector<std::string> types;      ///< entity types of the denying side; empty: any
     std::vector<std::string> relations;  ///< relation types; empty: all
+    /// Bytes the answer (rows, denying claims with their quotes) and each ownership trace may
+    /// take; past it the answer stops and is partial.
+    std::size_t maxMemory = MemoryBudget::kDefaultBytes;
 };
 
 /// Relations that some claim denies, with how many claims assert and deny each: who denies a

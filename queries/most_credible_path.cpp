@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "queries/link_graph.hpp"
+#include "queries/memory_budget.hpp"
 #include "queries/node_marks.hpp"
 #include "queries/route.hpp"
 
@@ -120,6 +121,9 @@ QueryResult mostCrediblePath(const GraphView& view, const PathParams& params) {
     auto from = nodeOrNote(view, params.from, "start", empty);
     auto to = nodeOrNote(view, params.to, "end", empty);
     if (!from || !to) return empty;
+    // Dijkstra's marks and heap: a distance, a colour, a parent and a heap slot per entity.
+    MemoryBudget budget(params.maxMemory);
+    if (!takeWorkingMemory(budget, view, 48, 0, empty)) return empty;
     auto route = mostCredibleRoute(walk, *from, *to);
     if (!route) {
         empty.table.columns = {"path", "hops", "confidence", "route"};

@@ -85,9 +85,21 @@ Search& threadSearch() {
 
 }  // namespace
 
-std::vector<Neighbour> neighbourhoodOf(const Walk& walk, Node centre, int hops, std::size_t cap) {
+std::size_t neighbourEntryBytes() {
+    return sizeof(Neighbour) + rowBytes(5) + routeBytes(1) + 2 * subgraphEntryBytes();
+}
+
+std::vector<Neighbour> neighbourhoodOf(const Walk& walk, Node centre, int hops, std::size_t cap,
+                                       MemoryBudget* budget) {
     const GraphView& view = walk.view();
     Search& s = threadSearch();
+    // The tags (4 bytes a node) and the centre's entry up front; then each level's entries as
+    // they are taken, and the candidate lists as far as they grow (a hub's are as long as its
+    // degree, and the radix sort's scratch as long again).
+    const std::size_t entryBytes = neighbourEntryBytes();
+    std::size_t candidatesCounted = 0;
+    if (budget && !budget->take(workingBytes(view, sizeof(std::uint32_t), 0) + entryBytes))
+        return {};
     // Two tags for the centre and at most two per step from each node expanded, and no node
     // is expanded twice: at most 2 + 4 * edges.
     const std::uint32_t base =
@@ -132,6 +144,10 @@ std::vector<Neighbour> neighbourhoodOf(const Walk& walk, Node centre, int hops, 
                 }
             });
             candidateBase += 2 * static_cast<std::uint32_t>(candidates.size());
+            if (budget && candidates.size() > candidatesCounted) {
+                budget->take((candidates.size() - candidatesCounted) * 2 * sizeof(Candidate));
+                candidatesCounted = candidates.size();
+            }
             std::size_t take = candidates.size();
             if (cap > 0 && take > cap) {
                 take = cap;
@@ -154,13 +170,17 @@ std::vector<Neighbour> neighbourhoodOf(const Walk& walk, Node centre, int hops, 
                 std::sort(candidates.begin(),
                           candidates.begin() + static_cast<std::ptrdiff_t>(take), Before{});
             }
-            for (std::size_t j = 0; j < take; ++j) {
+            // The most credible of them first, as many as the budget holds.
+            const std::size_t fit = budget ? budget->takeUpTo(take, entryBytes) : take;
+            for (std::size_t j = 0; j < fit; ++j) {
                 const Candidate& c = candidates[j];
                 found.push_back({c.node, level + 1, {static_cast<Edge>(c.key), c.forward}, 0});
             }
-            found[i].leftOut = static_cast<std::uint32_t>(candidates.size() - take);
+            found[i].leftOut = static_cast<std::uint32_t>(candidates.size() - fit);
+            if (budget && budget->exceeded()) break;
         }
         levelStart = levelEnd;
+        if (budget && budget->exceeded()) break;
     }
     s.tags.used(candidateBase);
     return found;
@@ -173,7 +193,9 @@ QueryResult neighbourhood(const GraphView& view, const NeighbourhoodParams& para
     result.table.columns = {"entity", "type", "hops", "via", "left out"};
     auto centre = nodeOrNote(view, params.entity, "centre", result);
     if (!centre) return result;
-    auto found = neighbourhoodOf(walk, *centre, params.hops, params.cap);
+    MemoryBudget budget(params.maxMemory);
+    auto found = neighbourhoodOf(walk, *centre, params.hops, params.cap, &budget);
+    const bool stopped = budget.exceeded();
     std::uint32_t capped = 0;
     for (const auto& n : found) {
         Cell via;
@@ -196,15 +218,28 @@ QueryResult neighbourhood(const GraphView& view, const NeighbourhoodParams& para
         for (const auto& n : found) tags[n.node] = base;
         for (const auto& n : found) {
             auto [b, e] = view.outEdges(n.node);
-            for (Edge x = b; x < e; ++x) {
-                if (walk.allows(x) && tags[view.target(x)] >= base)
+            for (Edge x = b; x < e && !budget.exceeded(); ++x) {
+                if (walk.allows(x) && tags[view.target(x)] >= base &&
+                    budget.take(subgraphEntryBytes()))
                     result.subgraph.edges.push_back(x);
             }
         }
         tags.used(base + 1);
     }
     result.subgraph.normalize(view);
-    if (capped > 0) {
+    if (stopped) {
+        std::uint32_t reached = found.empty() ? 0 : found.back().hops;
+        result.notes.push_back(memoryNote(std::to_string(found.size()) + " entities, " +
+                                              std::to_string(reached) + " of " +
+                                              std::to_string(params.hops) + " hops",
+                                          budget));
+    } else if (budget.exceeded()) {
+        result.notes.push_back(memoryNote(
+            std::to_string(result.subgraph.edges.size()) + " relations among the entities found",
+            budget));
+    }
+    result.partial = budget.exceeded();
+    if (capped > 0 && params.cap > 0) {
         result.notes.push_back(std::to_string(capped) + " entities had more than " +
                                std::to_string(params.cap) + " new neighbours; the most credible " +
                                std::to_string(params.cap) + " were kept (see 'left out')");

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "graph/model.hpp"
+#include "queries/memory_budget.hpp"
 #include "queries/result.hpp"
 #include "queries/walk.hpp"
 
@@ -21,6 +22,8 @@ struct NeighbourhoodParams {
     std::size_t cap = 50;                ///< at most this many new neighbours per node; 0: no cap
     bool directed = false;               ///< follow relations from subject to object only
     bool allEdges = false;               ///< subgraph: every relation among the nodes found
+    /// Bytes the search and its answer may take; past it the answer stops and is partial.
+    std::size_t maxMemory = MemoryBudget::kDefaultBytes;
 };
 
 /// One entity of a neighbourhood: how far it is, the relation it was reached by, and how many
@@ -35,12 +38,21 @@ struct Neighbour {
 /// The entities within `hops` of `centre`, breadth-first, the centre first. From each node at
 /// most `cap` new neighbours are taken, the most credible first (ties to the lower edge
 /// index), so that hubs do not swamp the answer. O(sum of the degrees of the nodes expanded),
-/// with per-thread marks reset in O(1).
-std::vector<Neighbour> neighbourhoodOf(const Walk& walk, Node centre, int hops, std::size_t cap);
+/// with per-thread marks reset in O(1). With a `budget`, each neighbour found (its entry, the
+/// row and the subgraph entries it will become: neighbourEntryBytes) and the candidates of
+/// each node expanded are counted against it; the search stops at the first neighbour that
+/// does not fit, after the most credible of its node's that do (budget->exceeded() then says so).
+std::vector<Neighbour> neighbourhoodOf(const Walk& walk, Node centre, int hops, std::size_t cap,
+                                       MemoryBudget* budget = nullptr);
+
+/// What one neighbour costs an answer: its entry, its row (entity, type, hops, via, left out)
+/// with the route of its via cell, and its node and relation in the subgraph. O(1).
+std::size_t neighbourEntryBytes();
 
 /// The k-hop neighbourhood of an entity: one row per entity (entity, type, hops, via, left
 /// out), and the subgraph of the relations that reached them (or, with allEdges, of every
-/// allowed relation among them). Throws QueryError on an unknown relation type.
+/// allowed relation among them), within `maxMemory` (past it, partial). Throws QueryError on an
+/// unknown relation type.
 QueryResult neighbourhood(const GraphView& view, const NeighbourhoodParams& params);
 
 }  // namespace cg::queries

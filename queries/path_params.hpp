@@ -20,6 +20,8 @@ struct PathParams {
     int maxHops = 0;                     ///< 0: no limit (simple paths need one)
     bool directed = false;               ///< follow relations from subject to object only
     std::size_t limit = 100;             ///< at most this many paths (all shortest, simple)
+    /// Bytes the search and its routes may take; past it the answer stops and is partial.
+    std::size_t maxMemory = std::size_t{1} << 30;
 };
 
 }  // namespace cg::queries

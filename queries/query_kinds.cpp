@@ -46,7 +46,7 @@ std::vector<KindDef> makeKinds() {
     auto directed = arg("directed", ArgType::Boolean, "follow relations from subject to object only");
     auto viaPlaces = arg("via_places", ArgType::Boolean,
                          "also follow location relations and pass through places and positions");
-    return {
+    std::vector<KindDef> kinds = {
         {"path", "shortest, all shortest or most credible path between entities (or sets of them)",
          {arg("from", ArgType::Entities, "start entities", true), arg("to", ArgType::Entities, "end entities", true),
           relations, arg("max_hops", ArgType::Integer, "longest path, in relations; 0: no limit"), directed,
@@ -96,6 +96,13 @@ std::vector<KindDef> makeKinds() {
          {arg("types", ArgType::Types, "entity types of the denying side; empty: any"), relations},
          true},
     };
+    // Every kind runs within a memory budget (MemoryBudget), which a saved query may set.
+    for (auto& kind : kinds) {
+        kind.args.push_back(arg("max_memory", ArgType::Integer,
+                                "memory the query may take, in MB (default 1024); past it the "
+                                "answer stops and is partial"));
+    }
+    return kinds;
 }
 
 template <typename T>
@@ -142,7 +149,31 @@ std::vector<graph::EntityId> entitySet(const Args& args, const std::string& name
     return out;
 }
 
+// The budget of the query in bytes: max_memory (MB) when given, else the default; 0 MB and
+// values past 16 TB are refused, as `--max-memory` refuses them.
+std::size_t maxMemory(const Args& args) {
+    auto mb = get<std::int64_t>(args, "max_memory");
+    if (!mb) return MemoryBudget::kDefaultBytes;
+    if (*mb < 1 || *mb > (std::int64_t{1} << 24))
+        throw QueryError("max_memory: " + std::to_string(*mb) +
+                         " MB is not between 1 and 16777216");
+    return static_cast<std::size_t>(*mb) << 20;
+}
+
+// What a joined answer holds so far: its rows and the routes in them, as the queries count.
+std::size_t heldBytes(const QueryResult& result) {
+    std::size_t bytes = 0;
+    for (const auto& row : result.table.rows) {
+        bytes += rowBytes(row.size());
+        for (const auto& cell : row) {
+            if (const auto* route = std::get_if<PathCell>(&cell)) bytes += routeBytes(route->steps.size());
+        }
+    }
+    return bytes;
+}
+
 void append(QueryResult& into, QueryResult&& part) {
+    into.partial = into.partial || part.partial;
     if (into.table.columns.empty()) into.table.columns = part.table.columns;
     if (into.detail.columns.empty()) into.detail.columns = part.detail.columns;
     for (auto& row : part.table.rows) into.table.rows.push_back(std::move(row));
@@ -167,6 +198,7 @@ QueryResult runPaths(const KindDef& kind, const Args& args, const graph::GraphVi
     p.directed = get<bool>(args, "directed").value_or(false);
     p.viaPlaces = get<bool>(args, "via_places").value_or(false);
     if (auto limit = get<std::int64_t>(args, "limit")) p.limit = static_cast<std::size_t>(*limit);
+    const std::size_t budget = maxMemory(args);
     std::string mode = kind.name == "paths" ? "simple" : get<std::string>(args, "mode").value_or("shortest");
     QueryResult joined;
     joined.kind = kind.name;
@@ -176,6 +208,13 @@ QueryResult runPaths(const KindDef& kind, const Args& args, const graph::GraphVi
             if (a == b) continue;
             p.from = a;
             p.to = b;
+            // Each pair gets what the pairs before it left of the budget.
+            std::size_t held = heldBytes(joined);
+            if (held >= budget || joined.partial) {
+                joined.partial = true;
+                break;
+            }
+            p.maxMemory = budget - held;
             QueryResult r = mode == "simple"     ? simplePaths(view, p)
                             : mode == "all"      ? allShortestPaths(view, p)
                             : mode == "credible" ? mostCrediblePath(view, p)
@@ -185,10 +224,14 @@ QueryResult runPaths(const KindDef& kind, const Args& args, const graph::GraphVi
             if (from.size() * to.size() > 1) r.notes.clear();
             append(joined, std::move(r));
         }
+        if (joined.partial) break;
     }
     if (from.size() * to.size() > 1) {
         joined.notes.push_back(std::to_string(found) + " path(s) over " + std::to_string(from.size()) + " x " +
                                std::to_string(to.size()) + " entities");
+        if (joined.partial) {
+            joined.notes.push_back(memoryNote(std::to_string(found) + " paths", MemoryBudget(budget)));
+        }
     }
     joined.subgraph.normalize(view);
     return joined;
@@ -314,6 +357,7 @@ QueryResult runQueryKind(const KindDef& kind, const Args& args, const graph::Gra
         p.relations = list(args, "relations");
         p.directed = get<bool>(args, "directed").value_or(false);
         p.viaPlaces = get<bool>(args, "via_places").value_or(false);
+        p.maxMemory = maxMemory(args);
         return neighbourhood(view, p);
     }
     if (k == "owners" || k == "holdings") {
@@ -321,12 +365,14 @@ QueryResult runQueryKind(const KindDef& kind, const Args& args, const graph::Gra
         p.entity = entity(args, "entity", store);
         p.threshold = get<double>(args, "threshold").value_or(p.threshold);
         p.maxDepth = static_cast<int>(get<std::int64_t>(args, "max_depth").value_or(p.maxDepth));
+        p.maxMemory = maxMemory(args);
         return k == "owners" ? owners(view, p) : holdings(view, p);
     }
     if (k == "cycles") {
         CycleParams p;
         if (auto r = list(args, "relations"); !r.empty()) p.relations = r;
         p.limit = static_cast<std::size_t>(get<std::int64_t>(args, "limit").value_or(static_cast<std::int64_t>(p.limit)));
+        p.maxMemory = maxMemory(args);
         return cycles(view, p);
     }
     if (k == "components") {
@@ -336,6 +382,7 @@ QueryResult runQueryKind(const KindDef& kind, const Args& args, const graph::Gra
         p.viaPlaces = get<bool>(args, "via_places").value_or(false);
         p.minSize = static_cast<std::size_t>(get<std::int64_t>(args, "min_size").value_or(static_cast<std::int64_t>(p.minSize)));
         p.top = static_cast<std::size_t>(get<std::int64_t>(args, "top").value_or(static_cast<std::int64_t>(p.top)));
+        p.maxMemory = maxMemory(args);
         return components(view, p);
     }
     if (k == "centrality") {
@@ -346,6 +393,7 @@ QueryResult runQueryKind(const KindDef& kind, const Args& args, const graph::Gra
         p.relations = list(args, "relations");
         p.directed = get<bool>(args, "directed").value_or(false);
         p.viaPlaces = get<bool>(args, "via_places").value_or(false);
+        p.maxMemory = maxMemory(args);
         return centrality(view, p);
     }
     if (k == "shared") {
@@ -353,6 +401,7 @@ QueryResult runQueryKind(const KindDef& kind, const Args& args, const graph::Gra
         p.via = *get<std::string>(args, "via");
         p.minShared = static_cast<std::size_t>(get<std::int64_t>(args, "min").value_or(static_cast<std::int64_t>(p.minShared)));
         p.top = static_cast<std::size_t>(get<std::int64_t>(args, "top").value_or(static_cast<std::int64_t>(p.top)));
+        p.maxMemory = maxMemory(args);
         return sharedNeighbours(view, p);
     }
     if (k == "red-flags") {
@@ -360,12 +409,14 @@ QueryResult runQueryKind(const KindDef& kind, const Args& args, const graph::Gra
         p.minCompanies = static_cast<std::size_t>(get<std::int64_t>(args, "min_companies").value_or(static_cast<std::int64_t>(p.minCompanies)));
         p.minDirectorships = static_cast<std::size_t>(
             get<std::int64_t>(args, "min_directorships").value_or(static_cast<std::int64_t>(p.minDirectorships)));
+        p.maxMemory = maxMemory(args);
         return redFlags(view, p);
     }
     if (k == "denials") {
         DenialParams p;
         p.types = list(args, "types");
         p.relations = list(args, "relations");
+        p.maxMemory = maxMemory(args);
         return denials(view, store, p);
     }
     throw QueryError("unknown query kind '" + k + "' (expected " + queryKindList() + ")");

@@ -27,10 +27,19 @@ QueryResult redFlags(const GraphView& view, const RedFlagParams& params) {
     result.kind = "red-flags";
     result.table.columns = {"flag", "entity", "type", "count", "linked"};
     auto typeName = [&](Node v) { return view.schema().entityType(view.nodeType(v)).name; };
+    // The address groups and the boards held (a list per entity and an entry per relation at
+    // most, each), then every flag with its relations in the subgraph, counted before it is
+    // added; past the budget the flags stop there.
+    MemoryBudget budget(params.maxMemory);
+    if (!takeWorkingMemory(budget, view, 2 * 32, 2 * sizeof(Node), result)) return result;
+    auto admit = [&](std::size_t relations) {
+        return budget.take(rowBytes(5) + relations * subgraphEntryBytes());
+    };
 
     RelationSet address = RelationSet::named(view.schema(), {params.addressRelation});
     for (const auto& g : sharedNeighbourGroups(view, params.addressRelation,
                                                std::max<std::size_t>(params.minCompanies, 1))) {
+        if (!admit(g.members.size())) break;
         result.table.rows.push_back({textCell("many entities registered at one address"),
                                      entityCell(g.shared), textCell(typeName(g.shared)),
                                      integerCell(static_cast<std::int64_t>(g.members.size())),
@@ -57,18 +66,20 @@ QueryResult redFlags(const GraphView& view, const RedFlagParams& params) {
         list.erase(std::unique(list.begin(), list.end()), list.end());
         if (list.size() < std::max<std::size_t>(params.minDirectorships, 1)) continue;
         holders.push_back({v, list});
-        boards.forEachStep(v, [&](Edge e, Node, bool) { result.subgraph.edges.push_back(e); });
     }
     std::stable_sort(holders.begin(), holders.end(), [](const Holder& a, const Holder& b) {
         return a.boards.size() > b.boards.size();
     });
     for (const auto& h : holders) {
+        if (!admit(h.boards.size())) break;
+        boards.forEachStep(h.node, [&](Edge e, Node, bool) { result.subgraph.edges.push_back(e); });
         result.table.rows.push_back({textCell("sits on many boards"), entityCell(h.node),
                                      textCell(typeName(h.node)),
                                      integerCell(static_cast<std::int64_t>(h.boards.size())),
                                      textCell(memberNames(view, h.boards, params.membersShown))});
     }
     for (const auto& over : graph::overAllocations(view)) {
+        if (!admit(over.edges.size())) break;
         std::string owners;
         for (auto e : over.edges) {
             auto share = view.share(e);
@@ -83,7 +94,11 @@ QueryResult redFlags(const GraphView& view, const RedFlagParams& params) {
              textCell(owners + " (" + shareText(over.sum, over.sum) + " in all)")});
     }
     result.subgraph.normalize(view);
-    if (result.table.rows.empty()) {
+    if (budget.exceeded()) {
+        result.notes.push_back(
+            memoryNote(std::to_string(result.table.rows.size()) + " flags", budget));
+        result.partial = true;
+    } else if (result.table.rows.empty()) {
         result.notes.push_back("no address with " + std::to_string(params.minCompanies) +
                                " or more registered entities, no one on " +
                                std::to_string(params.minDirectorships) +

@@ -38,15 +38,20 @@ std::vector<SharedGroup> sharedNeighbourGroups(const GraphView& view, const std:
 }
 
 QueryResult sharedNeighbours(const GraphView& view, const SharedParams& params) {
-    auto groups =
-        sharedNeighbourGroups(view, params.via, std::max<std::size_t>(params.minShared, 1));
     QueryResult result;
     result.kind = "shared";
     result.table.columns = {"shared", "type", "count", "members"};
+    // The groups: a list per entity (24 bytes) and a member per relation at most (4).
+    MemoryBudget budget(params.maxMemory);
+    if (!takeWorkingMemory(budget, view, sizeof(SharedGroup), sizeof(Node), result)) return result;
+    auto groups =
+        sharedNeighbourGroups(view, params.via, std::max<std::size_t>(params.minShared, 1));
     RelationSet relation = RelationSet::named(view.schema(), {params.via});
     std::size_t listed = 0;
     for (const auto& g : groups) {
         if (params.top > 0 && listed == params.top) break;
+        // The row, the shared entity and a relation per member in the subgraph.
+        if (!budget.take(rowBytes(4) + (g.members.size() + 1) * subgraphEntryBytes())) break;
         ++listed;
         std::string names;
         for (std::size_t i = 0; i < g.members.size() && i < params.membersShown; ++i) {
@@ -61,7 +66,12 @@ QueryResult sharedNeighbours(const GraphView& view, const SharedParams& params) 
         walk.forEachStep(g.shared, [&](Edge e, Node, bool) { result.subgraph.edges.push_back(e); });
     }
     result.subgraph.normalize(view);
-    if (groups.size() > listed) {
+    if (budget.exceeded()) {
+        result.notes.push_back(
+            memoryNote(listed, params.top > 0 ? std::min(params.top, groups.size()) : groups.size(),
+                       "groups", budget));
+        result.partial = true;
+    } else if (groups.size() > listed) {
         result.notes.push_back(std::to_string(groups.size() - listed) +
                                " smaller groups not listed (--top)");
     }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "queries/memory_budget.hpp"
 #include "queries/result.hpp"
 #include "queries/walk.hpp"
 
@@ -17,6 +18,8 @@ struct SharedParams {
     std::size_t minShared = 2;      ///< smallest group listed
     std::size_t top = 50;           ///< at most this many groups; 0: all
     std::size_t membersShown = 10;  ///< names shown per group in the table
+    /// Bytes the scan and its answer may take; past it the answer stops and is partial.
+    std::size_t maxMemory = MemoryBudget::kDefaultBytes;
 };
 
 /// One entity and the entities linked to it through the relation.
@@ -33,8 +36,9 @@ std::vector<SharedGroup> sharedNeighbourGroups(const GraphView& view, const std:
                                                std::size_t minShared);
 
 /// Entities that share a neighbour through a relation type: one row per shared neighbour
-/// (shared, type, count, members) and the subgraph of those relations. Throws QueryError on an
-/// unknown relation type.
+/// (shared, type, count, members) and the subgraph of those relations, within `maxMemory`
+/// (the groups first, then each listed group with its relations; past it, partial). Throws
+/// QueryError on an unknown relation type.
 QueryResult sharedNeighbours(const GraphView& view, const SharedParams& params);
 
 }  // namespace cg::queries

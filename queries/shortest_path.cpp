@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "queries/best_shortest_route.hpp"
+#include "queries/memory_budget.hpp"
 #include "queries/node_marks.hpp"
 #include "queries/route.hpp"
 
@@ -132,6 +133,9 @@ QueryResult shortestPath(const GraphView& view, const PathParams& params) {
     auto from = nodeOrNote(view, params.from, "start", empty);
     auto to = nodeOrNote(view, params.to, "end", empty);
     if (!from || !to) return empty;
+    // Its marks and queue: a distance, a parent and a queue slot per entity at most.
+    MemoryBudget budget(params.maxMemory);
+    if (!takeWorkingMemory(budget, view, 24, 0, empty)) return empty;
     // The fewest hops first; of the routes that short, the most credible.
     auto route = bestShortestRoute(walk, *from, *to, params.maxHops);
     if (!route) {

@@ -25,7 +25,7 @@ Search& threadSearch() {
 }  // namespace
 
 std::vector<PathCell> simpleRoutes(const Walk& walk, Node from, Node to, int maxHops,
-                                   std::size_t limit, bool& capped) {
+                                   std::size_t limit, bool& capped, MemoryBudget* budget) {
     const GraphView& view = walk.view();
     capped = false;
     std::vector<PathCell> routes;
@@ -35,6 +35,11 @@ std::vector<PathCell> simpleRoutes(const Walk& walk, Node from, Node to, int max
         return routes;
     }
     auto hops = static_cast<std::uint32_t>(maxHops);
+    // Counted as the search grows: two marks per node up front, each node found by the search
+    // from the end, each choice held on the stack (at most maxHops frames of a degree each)
+    // and each route. Without a budget everything fits.
+    auto fits = [budget](std::size_t bytes) { return !budget || budget->take(bytes); };
+    if (!fits(workingBytes(view, 4 * sizeof(std::uint32_t), 0))) return routes;
     // Places and posts may end a route but are never hops on one: the distances to the end
     // and the routes themselves go around them.
     const bool endsOnly = walk.hasEndsOnly();
@@ -49,10 +54,12 @@ std::vector<PathCell> simpleRoutes(const Walk& walk, Node from, Node to, int max
                 if (s.toEnd.has(u)) return;
                 if (endsOnly && u != from && !walk.passesThrough(u)) return;
                 s.toEnd.set(u, level + 1);
+                if (!fits(sizeof(Node))) return;
                 s.next.push_back(u);
             });
         }
         s.frontier.swap(s.next);
+        if (budget && budget->exceeded()) return routes;
     }
     if (!s.toEnd.has(from)) return routes;
 
@@ -64,6 +71,7 @@ std::vector<PathCell> simpleRoutes(const Walk& walk, Node from, Node to, int max
     std::vector<std::size_t> cursor;
     auto nextNodes = [&](Node u, std::uint32_t depth, std::uint32_t length,
                          std::vector<Node>& out) {
+        const std::size_t held = out.capacity();
         out.clear();
         walk.forEachStep(u, [&](Edge, Node w, bool) {
             if (s.onPath.has(w) && s.onPath.get(w)) return;
@@ -74,6 +82,7 @@ std::vector<PathCell> simpleRoutes(const Walk& walk, Node from, Node to, int max
         });
         std::sort(out.begin(), out.end());
         out.erase(std::unique(out.begin(), out.end()), out.end());
+        if (out.capacity() > held) fits((out.capacity() - held) * sizeof(Node));
     };
     for (std::uint32_t length = s.toEnd.get(from); length <= hops && !capped; ++length) {
         path.assign(1, from);
@@ -95,6 +104,7 @@ std::vector<PathCell> simpleRoutes(const Walk& walk, Node from, Node to, int max
                     capped = true;
                     break;
                 }
+                if (!fits(routeBytes(length) + rowBytes(3))) break;
                 path.push_back(w);
                 routes.push_back(routeThrough(walk, path));
                 path.pop_back();
@@ -105,8 +115,10 @@ std::vector<PathCell> simpleRoutes(const Walk& walk, Node from, Node to, int max
             if (choices.size() <= depth + 1) choices.emplace_back();
             nextNodes(w, static_cast<std::uint32_t>(depth + 1), length, choices[depth + 1]);
             cursor.push_back(0);
+            if (budget && budget->exceeded()) break;
         }
         for (Node v : path) s.onPath.set(v, false);
+        if (budget && budget->exceeded()) break;
     }
     return routes;
 }
@@ -121,9 +133,17 @@ QueryResult simplePaths(const GraphView& view, const PathParams& params) {
     auto to = nodeOrNote(view, params.to, "end", empty);
     if (!from || !to) return empty;
     bool capped = false;
-    auto routes = simpleRoutes(walk, *from, *to, params.maxHops, params.limit, capped);
+    MemoryBudget budget(params.maxMemory);
+    auto routes = simpleRoutes(walk, *from, *to, params.maxHops, params.limit, capped, &budget);
     QueryResult result = pathsResult("paths", view, routes);
-    if (routes.empty())
+    if (budget.exceeded()) {
+        result.notes.push_back(
+            memoryNote(routes.empty() ? std::string("the search for paths")
+                                      : std::to_string(routes.size()) + " paths of up to " +
+                                            std::to_string(routes.back().steps.size()) + " hops",
+                       budget));
+        result.partial = true;
+    } else if (routes.empty())
         result.notes.push_back("no path within " + std::to_string(params.maxHops) + " hops");
     if (capped) {
         result.notes.push_back("more than " + std::to_string(params.limit) +
