@@ -113,7 +113,7 @@ TEST(SavedQuery, RejectsAnUnknownArgumentListingTheKindsArguments) {
     auto message = errorOf([] {
         parseSavedQuery(R"({"name": "q", "query": {"kind": "owners", "entity": "x", "treshold": 30}})", "q.json");
     });
-    EXPECT_NE(message.find("query.treshold: unknown argument of 'owners' (expected entity, threshold, max_depth)"),
+    EXPECT_NE(message.find("query.treshold: unknown argument of 'owners' (expected entity, threshold, max_depth, max_memory)"),
               std::string::npos)
         << message;
 }
