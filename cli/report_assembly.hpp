@@ -11,7 +11,7 @@ namespace cg::cli {
 
 /// What to put in a report besides the entity's own evidence.
 struct ReportOptions {
-    int hops = 1;  ///< the neighbourhood's reach, in relations (for the diagram to come)
+    int hops = 1;  ///< the neighbourhood diagram's reach, in relations; 0: no diagram
 };
 
 /// The entity card (names, identifiers, properties with their evidence) and every relation
@@ -27,9 +27,9 @@ exporters::ReportClaim reportClaim(const graph::ClaimRow& claim, exporters::Repo
 /// Registers every stored source with `sources`, so that the report can cite them.
 void registerSources(graph::Store& store, exporters::ReportSources& sources);
 
-/// The whole report: the evidence, the computed owners and holdings with the arithmetic of
-/// each chain (queries::owners and queries::holdings on the default view, threshold 0) and
-/// the numbered sources. Throws QueryError for an unknown entity.
+/// The whole report: the evidence, the neighbourhood diagram (assembleDiagram), the computed
+/// owners and holdings with the arithmetic of each chain (queries::owners and
+/// queries::holdings on the default view, threshold 0) and the numbered sources. Throws QueryError for an unknown entity.
 exporters::ReportDocument assembleReport(graph::Store& store, const graph::Schema& schema,
                                          graph::EntityId entity, const ReportOptions& options);
 

@@ -7,6 +7,7 @@
 
 #include "cli/registry.hpp"
 #include "cli/report_assembly.hpp"
+#include "cli/report_diagram.hpp"
 #include "export/output_file.hpp"
 #include "export/report_html_writer.hpp"
 #include "export/report_markdown_writer.hpp"
@@ -20,6 +21,7 @@ struct ReportArgs {
     std::string entity;
     std::string format;
     std::string out;
+    int hops = 1;
 };
 
 bool endsWith(const std::string& text, const std::string& end) {
@@ -34,7 +36,8 @@ int runReport(Context& ctx, const ReportArgs& args) {
     if (format.empty()) format = toStream || endsWith(args.out, ".md") ? "md" : "html";
     auto& store = ctx.store();
     graph::EntityId entity = graph::findEntity(store, args.entity);
-    exporters::ReportDocument doc = assembleReport(store, ctx.schema(), entity, ReportOptions{});
+    exporters::ReportDocument doc =
+        assembleReport(store, ctx.schema(), entity, ReportOptions{args.hops});
     auto write = [&](std::ostream& out) {
         if (format == "html") {
             exporters::writeReportHtml(doc, out);
@@ -69,11 +72,16 @@ void addReportCommands(CLI::App& app, Context& ctx, Registry& registry) {
         ->check(CLI::IsMember({"html", "md"}));
     cmd->add_option("--out", args->out,
                     "File to write (written whole or not at all); default: standard output");
+    cmd->add_option("--hops", args->hops,
+                    "How far the neighbourhood diagram reaches, in relations (default 1; at most " +
+                        std::to_string(kDiagramNodes) + " entities are drawn; 0: no diagram)")
+        ->check(CLI::Range(0, 6));
     cmd->footer(
         "Examples:\n"
         "  claimgraph report \"Mara Velde\"                        # Markdown on the terminal\n"
         "  claimgraph report mara --out mara.html                # print it from a browser\n"
         "  claimgraph report mara --format md --out mara.md      # paste into an editor\n"
+        "  claimgraph report mara --hops 2 --out mara.html       # a wider diagram\n"
         "See docs/report.md.");
     registry.add(cmd, [&ctx, args] { return runReport(ctx, *args); });
 }

@@ -11,6 +11,7 @@
 
 #include "cli/claim_output.hpp"
 #include "cli/report_assembly.hpp"
+#include "cli/report_diagram.hpp"
 #include "graph/view.hpp"
 #include "queries/ownership.hpp"
 
@@ -150,7 +151,7 @@ exporters::ReportDocument assembleReport(graph::Store& store, const graph::Schem
     exporters::ReportSources sources;
     registerSources(store, sources);
     exporters::ReportDocument doc = assembleEvidence(store, schema, entity, sources);
-    doc.hops = options.hops;
+    if (options.hops > 0) doc.diagram = assembleDiagram(store, schema, entity, options.hops);
 
     GraphView view = GraphView::build(store, schema, graph::ViewFilter{});
     queries::OwnershipParams params;

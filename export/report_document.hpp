@@ -121,24 +121,30 @@ struct ReportOwnership {
     std::vector<std::string> notes;
 };
 
-/// A small drawing of the entity's neighbourhood.
+/// A small drawing of the entity's neighbourhood: the entity first, then the neighbours
+/// drawn, at their laid-out places (export/layout.hpp units).
 struct ReportDiagram {
     struct Node {
         std::string label;
         std::string type;
+        std::string color;  ///< "#rrggbb" of its type (as the view colours it); empty: none
         double x = 0;
         double y = 0;
         bool centre = false;
     };
     struct Edge {
-        std::size_t from = 0;
+        std::size_t from = 0;  ///< subject, for a directed relation
         std::size_t to = 0;
         std::string label;
-        bool disputed = false;
+        bool directed = true;
+        bool disputed = false;  ///< asserted, and denied by some source
+        bool denied = false;    ///< only denied
     };
     std::vector<Node> nodes;
     std::vector<Edge> edges;
-    std::size_t leftOut = 0;  ///< neighbours not drawn to keep it legible
+    int hops = 1;
+    std::size_t leftOut = 0;   ///< entities within `hops` not drawn, to keep it legible
+    std::string leftOutTypes;  ///< how many of each type were left out: "12 Company, 3 Person"
 };
 
 /// Everything an entity's report holds.
@@ -151,7 +157,6 @@ struct ReportDocument {
     std::vector<ReportRelationKind> kinds;
     std::vector<ReportOwnership> ownership;
     ReportDiagram diagram;
-    int hops = 1;
     std::vector<ReportSource> sources;
 };
 

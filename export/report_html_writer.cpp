@@ -185,6 +185,14 @@ void writeOwnership(std::ostream& out, const ReportDocument& doc) {
     out << "</section>\n";
 }
 
+void writeDiagram(std::ostream& out, const ReportDiagram& diagram) {
+    if (diagram.nodes.empty()) return;
+    out << "<section id=\"diagram\"><h2>Neighbourhood</h2>\n<p class=\"muted\">"
+        << htmlText(describeDiagram(diagram)) << "</p>\n";
+    writeDiagramSvg(diagram, out);
+    out << "</section>\n";
+}
+
 void writeSources(std::ostream& out, const ReportDocument& doc) {
     out << "<section id=\"sources\"><h2>Sources</h2>\n<ol>\n";
     for (const auto& s : doc.sources) {
@@ -215,11 +223,7 @@ void writeReportHtml(const ReportDocument& doc, std::ostream& out) {
         << "</h1>\n<p class=\"sub\">" << htmlText(doc.type) << " · id " << htmlText(doc.key)
         << " · claimgraph report</p></header>\n";
     writeCard(out, doc);
-    if (!doc.diagram.nodes.empty()) {
-        out << "<section id=\"diagram\"><h2>Neighbourhood</h2>\n";
-        writeDiagramSvg(doc.diagram, out);
-        out << "</section>\n";
-    }
+    writeDiagram(out, doc.diagram);
     writeRelations(out, doc);
     writeOwnership(out, doc);
     writeSources(out, doc);

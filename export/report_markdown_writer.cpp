@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 
+#include "export/report_diagram_svg.hpp"
 #include "export/report_text.hpp"
 
 namespace cg::exporters {
@@ -136,8 +137,11 @@ void writeReportMarkdown(const ReportDocument& doc, std::ostream& out) {
         << markdownText(doc.type) << " · id " << markdownText(doc.key)
         << " · claimgraph report\n\n";
     writeCard(out, doc);
-    if (!doc.diagram.nodes.empty())
-        out << "The HTML version of this report draws the entity's neighbourhood.\n\n";
+    if (!doc.diagram.nodes.empty()) {
+        out << "## Neighbourhood\n\n"
+            << markdownText(describeDiagram(doc.diagram))
+            << " The drawing is in the HTML report (`claimgraph report ENTITY --format html`).\n\n";
+    }
     writeRelations(out, doc);
     writeOwnership(out, doc);
     writeSources(out, doc);
