@@ -16,14 +16,21 @@ constexpr const char* kCreateIndex =
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING "
     "fts5(quote, note, entities, source, tokenize = 'unicode61 remove_diacritics 0')";
 
-// What the index was built from: counts and id sums of the tables it reads, and the
-// merges. Any ingest, merge, split or undo changes at least one of them.
+// What the index was built from, read without scanning any large table: the highest ids of
+// claims, names and entities (rows are only appended, except by retraction), the merged
+// entities (through the partial index entities_merged), the sources (a few rows), and the
+// logs of ingests, resolution judgements and retractions, so that every ingest, merge, split,
+// retraction and undo changes it. O(log n + merged entities + sources + log rows).
 constexpr const char* kSignature = R"sql(
-SELECT (SELECT count(*) || ':' || total(id) FROM claims) || '|' ||
-       (SELECT count(*) || ':' || total(id) FROM names) || '|' ||
+SELECT (SELECT coalesce(max(id), 0) FROM claims) || '|' ||
+       (SELECT coalesce(max(id), 0) FROM names) || '|' ||
+       (SELECT coalesce(max(id), 0) FROM entities) || '|' ||
        (SELECT count(*) || ':' || total(id) || ':' || total(merged_into) || ':' ||
-               total(id * merged_into) FROM entities) || '|' ||
-       (SELECT count(*) || ':' || total(id) || ':' || total(length(title)) FROM sources)
+               total(id * merged_into) FROM entities WHERE merged_into IS NOT NULL) || '|' ||
+       (SELECT count(*) || ':' || total(id) || ':' || total(length(title)) FROM sources) || '|' ||
+       (SELECT coalesce(max(id), 0) FROM ingests) || '|' ||
+       (SELECT count(*) || ':' || total(undone) FROM judgements) || '|' ||
+       (SELECT count(*) || ':' || count(undone) FROM retractions)
 )sql";
 
 std::string quoted(std::string_view words, bool prefix) {
@@ -189,34 +196,55 @@ std::vector<SearchHit> searchClaims(const std::string& dbPath, std::string_view 
         if (!current) rebuildIndex(db, signature);
         if (match.empty()) return hits;
         auto canonical = canonicalEntities(db);
-        SQLite::Statement q(db, R"sql(
-SELECT c.key, bm25(search_index, 4.0, 2.0, 1.0, 1.0),
-       snippet(search_index, -1, '[', ']', '...', 16), c.quote, c.subject, c.object,
-       s.key, s.title
-  FROM search_index JOIN claims c ON c.id = search_index.rowid
-  JOIN sources s ON s.id = c.source
- WHERE search_index MATCH ? AND (? = '' OR s.key = ?)
- ORDER BY 2, c.id)sql");
-        q.bind(1, match);
-        q.bind(2, options.source);
-        q.bind(3, options.source);
-        while (q.executeStep()) {
-            SearchHit hit;
-            hit.claim = q.getColumn(0).getString();
-            hit.score = q.getColumn(1).getDouble();
-            hit.snippet = q.getColumn(2).getString();
-            hit.quote = q.getColumn(3).getString();
-            hit.entities.push_back(entityOf(db, q.getColumn(4).getInt64(), canonical));
-            if (!q.getColumn(5).isNull()) {
-                hit.entities.push_back(entityOf(db, q.getColumn(5).getInt64(), canonical));
+        // Ranking reads the index alone (and each match's claim only when a source is asked
+        // for); the snippet, claim and entities are read for the hits kept, not every match.
+        // Without a type to check, the limit is the query's, so SQLite keeps only the best.
+        bool limited = options.limit > 0 && options.type.empty();
+        SQLite::Statement ranked(
+            db, std::string(options.source.empty()
+                                ? "SELECT rowid, bm25(search_index, 4.0, 2.0, 1.0, 1.0) FROM "
+                                  "search_index WHERE search_index MATCH ?1"
+                                : "SELECT search_index.rowid, bm25(search_index, 4.0, 2.0, 1.0, "
+                                  "1.0) FROM search_index JOIN claims c ON c.id = "
+                                  "search_index.rowid JOIN sources s ON s.id = c.source WHERE "
+                                  "search_index MATCH ?1 AND s.key = ?2") +
+                    " ORDER BY 2, 1" + (limited ? " LIMIT ?3" : ""));
+        ranked.bind(1, match);
+        if (!options.source.empty()) ranked.bind(2, options.source);
+        if (limited) ranked.bind(3, static_cast<std::int64_t>(options.limit));
+        SQLite::Statement claim(db, R"sql(
+SELECT c.key, c.quote, c.subject, c.object, s.key, s.title
+  FROM claims c JOIN sources s ON s.id = c.source WHERE c.id = ?)sql");
+        SQLite::Statement snippet(db,
+                                  "SELECT snippet(search_index, -1, '[', ']', '...', 16) FROM "
+                                  "search_index WHERE search_index MATCH ? AND rowid = ?");
+        while (ranked.executeStep()) {
+            std::int64_t id = ranked.getColumn(0).getInt64();
+            claim.bind(1, id);
+            if (!claim.executeStep()) {
+                claim.reset();
+                continue;
             }
-            hit.sourceId = q.getColumn(6).getString();
-            hit.sourceTitle = q.getColumn(7).getString();
+            SearchHit hit;
+            hit.claim = claim.getColumn(0).getString();
+            hit.score = ranked.getColumn(1).getDouble();
+            hit.quote = claim.getColumn(1).getString();
+            hit.entities.push_back(entityOf(db, claim.getColumn(2).getInt64(), canonical));
+            if (!claim.getColumn(3).isNull()) {
+                hit.entities.push_back(entityOf(db, claim.getColumn(3).getInt64(), canonical));
+            }
+            hit.sourceId = claim.getColumn(4).getString();
+            hit.sourceTitle = claim.getColumn(5).getString();
+            claim.reset();
             if (!options.type.empty()) {
                 bool named = false;
                 for (const auto& e : hit.entities) named = named || e.type == options.type;
                 if (!named) continue;
             }
+            snippet.bind(1, match);
+            snippet.bind(2, id);
+            if (snippet.executeStep()) hit.snippet = snippet.getColumn(0).getString();
+            snippet.reset();
             hits.push_back(std::move(hit));
             if (options.limit > 0 && static_cast<long>(hits.size()) >= options.limit) break;
         }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `claimgraph search` end to end: what is indexed, how TEXT is read, filters, ranking, JSON,
-// and the index following ingest and merge.
+// and the index following ingest, merge, split and retraction.
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 #include <sys/wait.h>
@@ -165,6 +165,27 @@ TEST_F(SearchCli, AfterAMergeHitsNameTheMergedEntityAndFindItsNames) {
     d.Parse(after.out.c_str());
     ASSERT_FALSE(d.HasParseError()) << after.out;
     EXPECT_EQ(std::string(d["hits"][0]["entities"][1]["id"].GetString()), quay);
+}
+
+TEST_F(SearchCli, TheIndexFollowsARetractionAndItsUndo) {
+    EXPECT_EQ(claims({"fixer"}), Ids{"c1"});
+    ASSERT_EQ(run({"retract", "--source", "s1"}).code, 0);
+    EXPECT_EQ(claims({"fixer"}), Ids{});
+    ASSERT_EQ(run({"retract", "--undo", "--source", "s1"}).code, 0);
+    EXPECT_EQ(claims({"fixer"}), Ids{"c1"});
+}
+
+TEST_F(SearchCli, TheIndexFollowsASplit) {
+    Outcome before = run({"search", "quayside pier"}, true);
+    rapidjson::Document d;
+    d.Parse(before.out.c_str());
+    ASSERT_FALSE(d.HasParseError()) << before.out;
+    std::string quay = d["hits"][0]["entities"][0]["id"].GetString();
+    std::string pier = d["hits"][0]["entities"][1]["id"].GetString();
+    ASSERT_EQ(run({"resolve", "merge", quay, pier}).code, 0);
+    EXPECT_EQ(claims({"quayside director"}), Ids{"c3"});
+    ASSERT_EQ(run({"resolve", "split", quay}).code, 0);
+    EXPECT_EQ(claims({"quayside director"}), Ids{});
 }
 
 TEST_F(SearchCli, TextOutputListsTheHitsAndSaysWhenNothingMatches) {
