@@ -10,6 +10,7 @@
 
 #include "cli/claim_output.hpp"
 #include "cli/json_out.hpp"
+#include "cli/progress_bar.hpp"
 #include "cli/table.hpp"
 #include "cli/terminal_text.hpp"
 #include "graph/ambiguity.hpp"
@@ -52,38 +53,6 @@ void writeAmbiguityFields(JsonOut& j, graph::Store& store, bool ambiguous,
     }
     j.endArray();
 }
-
-// A progress bar on stderr, redrawn at most ten times a second, only on a terminal.
-class ProgressBar {
-public:
-    // The label names an input file, and a leak's file names are data too: they are made safe
-    // here because the bar is written with stdio, past the filter on std::cerr.
-    explicit ProgressBar(const std::string& label)
-        : label_(terminalText(label)), tty_(isatty(2) == 1) {}
-    ~ProgressBar() {
-        if (drawn_) std::fprintf(stderr, "\r\033[K");
-    }
-    void update(std::uint64_t done, std::uint64_t total) {
-        if (!tty_ || total < (1u << 20)) return;
-        auto now = std::chrono::steady_clock::now();
-        if (drawn_ && now - last_ < std::chrono::milliseconds(100)) return;
-        last_ = now;
-        drawn_ = true;
-        double f = total ? static_cast<double>(done) / static_cast<double>(total) : 0;
-        int filled = static_cast<int>(f * 30);
-        std::string bar(static_cast<std::size_t>(filled), '#');
-        bar.resize(30, ' ');
-        std::fprintf(stderr, "\r%s [%s] %3.0f%% %.1f/%.1f MB", label_.c_str(), bar.c_str(), f * 100,
-                     static_cast<double>(done) / 1e6, static_cast<double>(total) / 1e6);
-        std::fflush(stderr);
-    }
-
-private:
-    std::string label_;
-    bool tty_;
-    bool drawn_ = false;
-    std::chrono::steady_clock::time_point last_{};
-};
 
 }  // namespace
 

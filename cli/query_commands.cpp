@@ -3,6 +3,7 @@
 // queries/ and prints its result as tables or JSON.
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "cli/json_out.hpp"
+#include "cli/progress_bar.hpp"
 #include "cli/registry.hpp"
 #include "cli/result_output.hpp"
 #include "cli/table.hpp"
@@ -20,6 +22,7 @@
 #include "graph/view.hpp"
 #include "queries/all_shortest_paths.hpp"
 #include "queries/centrality.hpp"
+#include "queries/centrality_estimate.hpp"
 #include "queries/components.hpp"
 #include "queries/cycles.hpp"
 #include "queries/denials.hpp"
@@ -94,6 +97,17 @@ GraphView buildView(Context& ctx, const ViewArgs& args) {
     filter.sources = args.sources;
     filter.includeDenied = args.includeDenied;
     return GraphView::build(ctx.store(), ctx.schema(), filter);
+}
+
+// How long a query may be expected to take before it warns and shows progress: 10 s, or
+// CLAIMGRAPH_SLOW_QUERY_SECONDS (for tests, which set 0 to see the warning on a small graph).
+double slowQuerySeconds() {
+    if (const char* text = std::getenv("CLAIMGRAPH_SLOW_QUERY_SECONDS")) {
+        char* end = nullptr;
+        double seconds = std::strtod(text, &end);
+        if (end != text && *end == '\0' && seconds >= 0) return seconds;
+    }
+    return 10;
 }
 
 graph::EntityId entityOf(Context& ctx, const std::string& text) {
@@ -385,7 +399,7 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
             cmd->add_flag("--directed", a.directed, "Follow relations from subject to object only");
             addViaPlaces(cmd, a.viaPlaces);
         },
-        [](Context&, const GraphView& view, const CentralityArgs& a) {
+        [](Context& c, const GraphView& view, const CentralityArgs& a) {
             queries::CentralityParams p;
             p.metric = *queries::centralityMetric(a.metric);
             p.top = a.top;
@@ -395,6 +409,18 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
             p.directed = a.directed;
             p.viaPlaces = a.viaPlaces;
             p.maxMemory = a.view.maxMemoryBytes();
+            // A search per entity on a large view takes minutes to hours: say so before it
+            // starts, suggest a sample, and show how far it is on a terminal.
+            std::optional<ProgressBar> bar;
+            auto estimate = queries::estimateCentrality(view, p);
+            if (estimate && estimate->seconds > slowQuerySeconds()) {
+                c.err << "warning: " << queries::centralityWarning(view, p, *estimate) << '\n'
+                      << std::flush;
+                bar.emplace(a.metric, ProgressBar::Unit::Count, 0);
+                p.progress = [&bar](std::uint64_t done, std::uint64_t total) {
+                    bar->update(done, total);
+                };
+            }
             return queries::centrality(view, p);
         });
 

@@ -46,7 +46,7 @@ namespace {
 //     its `value` (sigma until then) is already its coefficient (1 + delta) / sigma.
 // Distances and values are separate arrays, so the search's random reads stay in the smaller.
 void accumulateOneByOne(const SimpleGraph& g, const std::vector<Node>& sources,
-                        std::vector<double>& score) {
+                        std::vector<double>& score, WorkProgress* progress) {
     const std::uint32_t n = g.nodeCount();
     std::vector<std::int32_t> distance(n, -1);
     std::vector<double> values(n, 0);
@@ -94,6 +94,7 @@ void accumulateOneByOne(const SimpleGraph& g, const std::vector<Node>& sources,
             dist[reached[j]] = -1;
             value[reached[j]] = 0;
         }
+        if (progress) progress->add(1);
     }
 }
 
@@ -120,7 +121,7 @@ struct Entry {
 // `value` holds sigma and then (1 + delta) / sigma, `lanes` doubles per node: the caller
 // chooses `lanes` so that these rows fit the memory budget.
 void accumulateBatched(const SimpleGraph& g, const std::vector<Node>& sources, unsigned lanes,
-                       std::vector<double>& score) {
+                       std::vector<double>& score, WorkProgress* progress) {
     const std::uint32_t n = g.nodeCount();
     const std::size_t stride = lanes;
     std::vector<std::uint64_t> seenLanes(n, 0), freshLanes(n, 0);
@@ -217,13 +218,14 @@ void accumulateBatched(const SimpleGraph& g, const std::vector<Node>& sources, u
             for (std::uint64_t x = e.lanes; x; x &= x - 1) valueV[std::countr_zero(x)] = 0;
             seen[e.node] = 0;
         }
+        if (progress) progress->add(batch);
     }
 }
 
 }  // namespace
 
 std::vector<double> betweennessCentrality(const SimpleGraph& graph, const std::vector<Node>* sample,
-                                          unsigned threads) {
+                                          unsigned threads, WorkProgress* progress) {
     std::uint32_t n = graph.nodeCount();
     std::vector<Node> all;
     if (!sample) {
@@ -259,8 +261,9 @@ std::vector<double> betweennessCentrality(const SimpleGraph& graph, const std::v
         }
         std::vector<Node> oneByOne(mine.begin() + static_cast<std::ptrdiff_t>(batched), mine.end());
         mine.resize(batched);
-        if (!mine.empty()) accumulateBatched(local, mine, static_cast<unsigned>(lanes), partial[w]);
-        if (!oneByOne.empty()) accumulateOneByOne(local, oneByOne, partial[w]);
+        if (!mine.empty())
+            accumulateBatched(local, mine, static_cast<unsigned>(lanes), partial[w], progress);
+        if (!oneByOne.empty()) accumulateOneByOne(local, oneByOne, partial[w], progress);
     });
     std::vector<double> score(n, 0);
     for (const auto& p : partial) {

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "queries/betweenness.hpp"
+#include "queries/centrality_estimate.hpp"
 #include "queries/closeness.hpp"
 #include "queries/eigenvector.hpp"
 #include "queries/pagerank.hpp"
@@ -65,9 +66,11 @@ std::vector<double> centralityScores(const GraphView& view, const CentralityPara
         case CentralityMetric::Betweenness: {
             if (params.samples > 0 && params.samples < n) {
                 auto sample = sampleSources(n, params.samples, params.seed);
-                return betweennessCentrality(graph, &sample, params.threads);
+                WorkProgress progress(params.progress, sample.size());
+                return betweennessCentrality(graph, &sample, params.threads, &progress);
             }
-            return betweennessCentrality(graph, nullptr, params.threads);
+            WorkProgress progress(params.progress, n);
+            return betweennessCentrality(graph, nullptr, params.threads, &progress);
         }
         case CentralityMetric::PageRank: {
             auto pr = pageRank(graph, params.damping, params.tolerance, params.maxIterations);
@@ -78,9 +81,11 @@ std::vector<double> centralityScores(const GraphView& view, const CentralityPara
             return std::move(pr.score);
         }
         case CentralityMetric::Closeness:
-            return closenessCentrality(graph, false, params.threads);
-        case CentralityMetric::Harmonic:
-            return closenessCentrality(graph, true, params.threads);
+        case CentralityMetric::Harmonic: {
+            WorkProgress progress(params.progress, n);
+            return closenessCentrality(graph, params.metric == CentralityMetric::Harmonic,
+                                       params.threads, &progress);
+        }
         case CentralityMetric::Eigenvector:
             return eigenvectorCentrality(graph, params.eigenvectorTolerance,
                                          params.eigenvectorIterations, params.threads);
@@ -131,6 +136,8 @@ QueryResult centrality(const GraphView& view, const CentralityParams& params) {
         result.partial = true;
         return result;
     }
+    if (auto estimate = estimateCentrality(view, params))
+        result.values.emplace_back("estimated_seconds", numberCell(estimate->seconds));
     auto score = centralityScores(view, params, &result.notes);
     Walk walk = connectionWalk(view, params.relations, params.viaPlaces, params.directed);
     std::vector<Node> order(score.size());

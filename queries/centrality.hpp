@@ -10,6 +10,7 @@
 #include "queries/memory_budget.hpp"
 #include "queries/result.hpp"
 #include "queries/walk.hpp"
+#include "queries/work_progress.hpp"
 
 namespace cg::queries {
 
@@ -40,6 +41,9 @@ struct CentralityParams {
     int eigenvectorIterations = 100;     ///< eigenvector: rounds before giving up (QueryError)
     /// Bytes the computation and its answer may take; past it the answer stops and is partial.
     std::size_t maxMemory = MemoryBudget::kDefaultBytes;
+    /// Betweenness, closeness and harmonic: called with the searches done and their total as
+    /// they finish, from one worker at a time (the CLI's progress bar); may be empty.
+    ProgressCallback progress;
 };
 
 /// The chosen centrality of every node of the view, on the graph of distinct neighbours
@@ -59,7 +63,9 @@ std::size_t centralityWorkingBytes(const GraphView& view, const CentralityParams
 /// The `top` entities by the chosen centrality (rank, entity, type, score, neighbours,
 /// relations), ties broken by position in the view, and the subgraph of those entities.
 /// Within `maxMemory`: when centralityWorkingBytes does not fit, nothing is computed; past it,
-/// the rows stop at the last that fits. Either way the answer is partial and says so.
+/// the rows stop at the last that fits. Either way the answer is partial and says so. For the
+/// measures that search from every entity, `estimated_seconds` (estimateCentrality) is one of
+/// the answer's values.
 QueryResult centrality(const GraphView& view, const CentralityParams& params);
 
 }  // namespace cg::queries

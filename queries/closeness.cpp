@@ -10,7 +10,7 @@
 namespace cg::queries {
 
 std::vector<double> closenessOf(const SimpleGraph& graph, const std::vector<Node>& nodes,
-                                bool harmonic, unsigned threads) {
+                                bool harmonic, unsigned threads, WorkProgress* progress) {
     std::uint32_t n = graph.nodeCount();
     // The searches run on a copy numbered for locality (neighbours close in memory).
     auto newOf = graph.localityOrder();
@@ -89,18 +89,21 @@ std::vector<double> closenessOf(const SimpleGraph& graph, const std::vector<Node
                     out = inverse[l];
                 } else if (total[l] > 0 && n > 1) {
                     const auto found = static_cast<double>(reached[l]);
-                    out = found / static_cast<double>(total[l]) * found / static_cast<double>(n - 1);
+                    out =
+                        found / static_cast<double>(total[l]) * found / static_cast<double>(n - 1);
                 }
             }
+            if (progress) progress->add(lanes);
         }
     });
     return score;
 }
 
-std::vector<double> closenessCentrality(const SimpleGraph& graph, bool harmonic, unsigned threads) {
+std::vector<double> closenessCentrality(const SimpleGraph& graph, bool harmonic, unsigned threads,
+                                        WorkProgress* progress) {
     std::vector<Node> all(graph.nodeCount());
     std::iota(all.begin(), all.end(), Node{0});
-    return closenessOf(graph, all, harmonic, threads);
+    return closenessOf(graph, all, harmonic, threads, progress);
 }
 
 }  // namespace cg::queries
