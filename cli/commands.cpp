@@ -57,6 +57,7 @@ void writeAmbiguityFields(JsonOut& j, graph::Store& store, bool ambiguous,
 }  // namespace
 
 int runInit(Context& ctx) {
+    ctx.writing(true);
     auto& store = ctx.store(true);
     if (ctx.json) {
         JsonOut j;
@@ -70,6 +71,7 @@ int runInit(Context& ctx) {
 
 int runIngest(Context& ctx, const IngestArgs& args) {
     const auto& schema = ctx.schema();
+    ctx.writing(true);
     auto& store = ctx.store(true);
     ingest::Applier applier(store, schema, args.batchSize, !args.noBulk);
     std::int64_t totalRejected = 0;

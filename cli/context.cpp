@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "cli/context.hpp"
 
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdint>
 #include <filesystem>
 
 #include "graph/error.hpp"
@@ -29,6 +33,22 @@ graph::Store& Context::store(bool create) {
         store_ = std::make_unique<graph::Store>(dbPath, create, access);
     }
     return *store_;
+}
+
+void Context::writing(bool create) {
+    if (lock_) return;
+    std::optional<std::chrono::milliseconds> wait;
+    if (waitSeconds) {
+        wait = std::chrono::milliseconds(static_cast<std::int64_t>(*waitSeconds * 1000.0));
+    }
+    bool tell = !quiet && isatty(STDERR_FILENO) == 1;
+    lock_ = std::make_unique<graph::WriterLock>(dbPath, create, wait, [this, tell] {
+        if (tell) {
+            err << "waiting for another claimgraph command that is writing to " << dbPath
+                << " to end (--wait SECONDS to give up)\n"
+                << std::flush;
+        }
+    });
 }
 
 }  // namespace cg::cli

@@ -3,10 +3,12 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "graph/schema.hpp"
 #include "graph/store.hpp"
+#include "graph/writer_lock.hpp"
 
 namespace cg::cli {
 
@@ -25,6 +27,8 @@ struct Context {
     std::string schemaPath;
     bool json = false;
     bool quiet = false;
+    /// --wait SECONDS: how long a writing command waits for another one to end; none: no limit.
+    std::optional<double> waitSeconds;
     std::ostream& out = std::cout;
     std::ostream& err = std::cerr;
 
@@ -32,9 +36,15 @@ struct Context {
     const graph::Schema& schema();
     /// The database, opened on first use; `create` makes a new one when it is missing.
     graph::Store& store(bool create = false);
+    /// Called by a command that changes the database, before it opens it: takes the writer
+    /// lock (graph/writer_lock.hpp) for the rest of the command, waiting for another writer to
+    /// end (saying so on a terminal), so that writers run one after the other.
+    void writing(bool create = false);
 
-private:
+  private:
     std::unique_ptr<graph::Schema> schema_;
+    // Before store_, so that it is released after the store's connection is closed.
+    std::unique_ptr<graph::WriterLock> lock_;
     std::unique_ptr<graph::Store> store_;
 };
 

@@ -88,6 +88,11 @@ int main(int argc, char** argv) {
     app.add_option("--schema", ctx.schemaPath, "A schema file extending the default entity and relation types");
     app.add_flag("--json", ctx.json, "Machine-readable JSON output");
     app.add_flag("-q,--quiet", ctx.quiet, "Print less");
+    double wait = -1;
+    app.add_option("--wait", wait,
+                   "A command that changes the database waits for another one to end: at most "
+                   "this many seconds (default: without limit)")
+        ->check(CLI::NonNegativeNumber);
     app.set_version_flag("--version", "claimgraph " CG_VERSION);
     app.footer(
         "Exit codes: 0 success; 1 error (unreadable input, unknown entity, storage failure,\n"
@@ -123,6 +128,7 @@ int main(int argc, char** argv) {
         int code = app.exit(e);
         return code == 0 ? kOk : kUsage;
     }
+    if (wait >= 0) ctx.waitSeconds = wait;
     try {
         if (auto* run = registry.parsed()) return checkedExit((*run)());
     } catch (const cg::StorageError& e) {

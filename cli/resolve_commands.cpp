@@ -153,6 +153,7 @@ void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry) {
     merge->add_option("b", args->b, "Entity id or name")->required();
     merge->add_option("--note", args->note, "Why (kept with the judgement)");
     registry.add(merge, [&ctx, args] {
+        ctx.writing();
         auto& store = ctx.store();
         auto a = graph::findEntity(store, args->a, true);
         auto b = graph::findEntity(store, args->b, true);
@@ -168,6 +169,7 @@ void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry) {
     notSame->add_option("b", args->b, "Entity id or name")->required();
     notSame->add_option("--note", args->note, "Why (kept with the judgement)");
     registry.add(notSame, [&ctx, args] {
+        ctx.writing();
         auto& store = ctx.store();
         auto a = graph::findEntity(store, args->a, true);
         auto b = graph::findEntity(store, args->b, true);
@@ -180,6 +182,7 @@ void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry) {
     split->add_option("a", args->a, "Entity id or name")->required();
     split->add_option("--note", args->note, "Why (kept with the judgement)");
     registry.add(split, [&ctx, args] {
+        ctx.writing();
         auto& store = ctx.store();
         auto a = graph::findEntity(store, args->a, true);
         auto id = graph::splitEntity(store, a, args->note);
@@ -191,6 +194,7 @@ void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry) {
         resolve->add_subcommand("undo", "Undo one judgement by its id (see 'resolve list')");
     undo->add_option("id", args->id, "Judgement id")->required();
     registry.add(undo, [&ctx, args] {
+        ctx.writing();
         graph::undoJudgement(ctx.store(), args->id);
         return printJudgement(ctx, "undo", args->id, "undid judgement " + std::to_string(args->id));
     });

@@ -196,6 +196,7 @@ int runList(Context& ctx) {
 
 int runRetract(Context& ctx, const RetractArgs& args, bool undo) {
     if (args.list) return runList(ctx);
+    ctx.writing();
     auto& store = ctx.store();
     graph::RetractBy by = args.source.empty() ? graph::RetractBy::File : graph::RetractBy::Source;
     const std::string& target = args.source.empty() ? args.file : args.source;

@@ -81,6 +81,7 @@ void addSavedQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
     save->add_option("file", args->target, "Saved query file (docs/saved-queries.md)")->required()->check(CLI::ExistingFile);
     registry.add(save, [&ctx, args] {
         auto q = queries::readSavedQuery(args->target);
+        ctx.writing(true);
         bool stored = ctx.store(true).saveQuery({q.name, q.version, q.kind, q.description, q.text, "", false});
         if (ctx.json) {
             JsonOut j;
@@ -155,6 +156,7 @@ void addSavedQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
     auto* del = query->add_subcommand("delete", "Delete a saved query (every version)");
     del->add_option("name", args->target, "Saved query name")->required();
     registry.add(del, [&ctx, args] {
+        ctx.writing();
         int n = ctx.store().deleteSavedQuery(args->target);
         if (n == 0) throw QueryError("no saved query '" + args->target + "'");
         ctx.out << "deleted " << args->target << " (" << n << " version" << (n > 1 ? "s" : "") << ")\n";
