@@ -57,24 +57,35 @@ class DescriptorBuf : public std::streambuf {
         return traits_type::not_eof(c);
     }
     int sync() override { return drain() ? 0 : -1; }
+    // A block at least as large as the buffer (the exporters hand over a megabyte at a time)
+    // goes to the file in one write, without a copy into the buffer first.
+    std::streamsize xsputn(const char* text, std::streamsize count) override {
+        if (static_cast<std::size_t>(count) < kSize) return std::streambuf::xsputn(text, count);
+        if (!drain() || !writeAll(text, static_cast<std::size_t>(count))) return 0;
+        return count;
+    }
 
   private:
     static constexpr std::size_t kSize = std::size_t{1} << 16;
 
-    bool drain() {
-        const char* at = pbase();
-        while (at < pptr()) {
-            ssize_t n = ::write(fd_, at, static_cast<std::size_t>(pptr() - at));
+    bool writeAll(const char* at, std::size_t count) {
+        const char* end = at + count;
+        while (at < end) {
+            ssize_t n = ::write(fd_, at, static_cast<std::size_t>(end - at));
             if (n < 0 && errno == EINTR) continue;
             if (n <= 0) {
                 if (error_ == 0) error_ = n < 0 ? errno : EIO;
-                setp(data_.get(), data_.get() + kSize);
                 return false;
             }
             at += n;
         }
-        setp(data_.get(), data_.get() + kSize);
         return error_ == 0;
+    }
+
+    bool drain() {
+        bool written = writeAll(pbase(), static_cast<std::size_t>(pptr() - pbase()));
+        setp(data_.get(), data_.get() + kSize);
+        return written;
     }
 
     int fd_;

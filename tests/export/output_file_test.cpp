@@ -55,6 +55,23 @@ TEST(OutputFile, WritesANewFileWithTheUsualModeAndLeavesNothingElse) {
     EXPECT_EQ(entries(dir.path()), std::vector<std::string>{"graph.graphml"});
 }
 
+TEST(OutputFile, BlocksLargerThanItsBufferArriveWholeAndInOrder) {
+    // Small writes are buffered, a block of a megabyte goes to the file at once: the bytes
+    // must come out in the order they were given either way.
+    TempDir dir;
+    std::string path = dir.file("mixed.txt");
+    std::string big(std::size_t{1} << 20, 'b'), bigger(300000, 'c');
+    big.back() = 'B';
+    writeOutputFile(path, [&](std::ostream& out) {
+        out << "head ";
+        out.write(big.data(), static_cast<std::streamsize>(big.size()));
+        out << " middle ";
+        out.write(bigger.data(), static_cast<std::streamsize>(bigger.size()));
+        out << " tail";
+    });
+    EXPECT_EQ(readFile(path), "head " + big + " middle " + bigger + " tail");
+}
+
 TEST(OutputFile, ReplacingAFileKeepsItsMode) {
     TempDir dir;
     std::string out = dir.write("private.json", "old");
