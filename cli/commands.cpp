@@ -88,6 +88,7 @@ int runIngest(Context& ctx, const IngestArgs& args) {
         options.pipelined = !args.noPipeline;
         options.progress = [&](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
         ingest::IngestSummary s = ingest::ingestFile(applier, schema, file, options);
+        bar.clear();  // the summary starts on a line of its own
         totalRejected += s.rejected;
         if (s.nothingRead) ++nothingRead;
         if (ctx.json) {
@@ -210,11 +211,11 @@ int runSources(Context& ctx) {
         j.endArray().print(ctx.out);
         return kOk;
     }
-    Table t({"id", "kind", "published", "claims", "title"});
+    Table t({"id", "kind", "published", "claims", "title"}, {0});
     for (const auto& r : rows) {
         t.add({r.source.key, r.source.kind, r.source.published, std::to_string(r.claims), r.source.title});
     }
-    t.print(ctx.out);
+    t.print(ctx.out, ctx.tableWidth());
     return kOk;
 }
 
@@ -249,14 +250,14 @@ int runEntities(Context& ctx, const std::string& type, const std::string& name, 
         j.endArray().print(ctx.out);
         return kOk;
     }
-    Table t({"id", "type", "relations", "name"});
+    Table t({"id", "type", "relations", "name"}, {0});
     for (const auto& r : rows) {
         std::string shown = r.name;
         if (graph::isAmbiguousKey(r.key))
             shown += ", " + std::to_string(candidatesOf(r).size()) + " candidates";
         t.add({r.key, r.type + (r.stub ? " (stub)" : ""), std::to_string(r.relations), shown});
     }
-    t.print(ctx.out);
+    t.print(ctx.out, ctx.tableWidth());
     return kOk;
 }
 

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "cli/context.hpp"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 
 #include "graph/error.hpp"
@@ -49,6 +51,18 @@ void Context::writing(bool create) {
                 << std::flush;
         }
     });
+}
+
+std::size_t Context::tableWidth() const {
+    if (wide || isatty(STDOUT_FILENO) != 1) return 0;
+    winsize size{};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+    if (const char* columns = std::getenv("COLUMNS")) {
+        char* end = nullptr;
+        long n = std::strtol(columns, &end, 10);
+        if (end != columns && n > 0) return static_cast<std::size_t>(n);
+    }
+    return 80;
 }
 
 }  // namespace cg::cli

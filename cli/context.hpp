@@ -27,6 +27,8 @@ struct Context {
     std::string schemaPath;
     bool json = false;
     bool quiet = false;
+    /// --wide: tables print every cell whole, even on a terminal narrower than their lines.
+    bool wide = false;
     /// --wait SECONDS: how long a writing command waits for another one to end; none: no limit.
     std::optional<double> waitSeconds;
     std::ostream& out = std::cout;
@@ -36,6 +38,10 @@ struct Context {
     const graph::Schema& schema();
     /// The database, opened on first use; `create` makes a new one when it is missing.
     graph::Store& store(bool create = false);
+    /// How wide a table printed to `out` may be: the terminal's width (its size, else
+    /// $COLUMNS, else 80) when standard output is a terminal and --wide was not given; else 0,
+    /// every cell whole (pipes and files).
+    std::size_t tableWidth() const;
     /// Called by a command that changes the database, before it opens it: takes the writer
     /// lock (graph/writer_lock.hpp) for the rest of the command, waiting for another writer to
     /// end (saying so on a terminal), so that writers run one after the other.

@@ -88,6 +88,8 @@ int main(int argc, char** argv) {
     app.add_option("--schema", ctx.schemaPath, "A schema file extending the default entity and relation types");
     app.add_flag("--json", ctx.json, "Machine-readable JSON output");
     app.add_flag("-q,--quiet", ctx.quiet, "Print less");
+    app.add_flag("--wide", ctx.wide,
+                 "Print every table cell whole (on a terminal, tables are fitted to its width)");
     double wait = -1;
     app.add_option("--wait", wait,
                    "A command that changes the database waits for another one to end: at most "

@@ -14,8 +14,13 @@ namespace cg::cli {
 ProgressBar::ProgressBar(const std::string& label, Unit unit, std::uint64_t minTotal)
     : label_(terminalText(label)), unit_(unit), minTotal_(minTotal), tty_(isatty(2) == 1) {}
 
-ProgressBar::~ProgressBar() {
-    if (drawn_) std::fprintf(stderr, "\r\033[K");
+ProgressBar::~ProgressBar() { clear(); }
+
+void ProgressBar::clear() {
+    if (!drawn_) return;
+    std::fprintf(stderr, "\r\033[K");
+    std::fflush(stderr);
+    drawn_ = false;
 }
 
 void ProgressBar::update(std::uint64_t done, std::uint64_t total) {

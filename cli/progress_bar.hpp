@@ -25,6 +25,9 @@ class ProgressBar {
 
     /// Shows `done` of `total`; cheap when nothing is drawn (no terminal, or drawn < 0.1 s ago).
     void update(std::uint64_t done, std::uint64_t total);
+    /// Erases the bar now (it is drawn again by the next update), so that what is printed next
+    /// starts on a line of its own.
+    void clear();
 
   private:
     std::string label_;

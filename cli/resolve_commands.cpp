@@ -72,7 +72,8 @@ int runSuggest(Context& ctx, const ResolveArgs& args) {
         j.endArray().print(ctx.out);
         return kOk;
     }
-    Table t({"score", "a", "b", "reasons"}, 70);
+    // The ids in a and b are what 'resolve merge A B' takes next: never cut.
+    Table t({"score", "a", "b", "reasons"}, {1, 2});
     for (const auto& s : suggestions) {
         char score[16];
         std::snprintf(score, sizeof score, "%.2f", s.score);
@@ -83,7 +84,7 @@ int runSuggest(Context& ctx, const ResolveArgs& args) {
     if (t.empty()) {
         ctx.out << "no candidate pairs at or above score " << args.minScore << '\n';
     } else {
-        t.print(ctx.out);
+        t.print(ctx.out, ctx.tableWidth());
         ctx.out << "merge a pair with 'claimgraph resolve merge A B', or record 'resolve not-same "
                    "A B'\n";
     }
@@ -111,7 +112,7 @@ int runList(Context& ctx, bool all) {
         j.endArray().print(ctx.out);
         return kOk;
     }
-    Table t({"id", "kind", "a", "b", "created", "state", "note"});
+    Table t({"id", "kind", "a", "b", "created", "state", "note"}, {0, 2, 3});
     for (const auto& r : rows) {
         t.add({std::to_string(r.id), r.kind, r.a, r.b, r.created, r.undone ? "undone" : "active",
                r.note});
@@ -119,7 +120,7 @@ int runList(Context& ctx, bool all) {
     if (t.empty()) {
         ctx.out << "no judgements recorded\n";
     } else {
-        t.print(ctx.out);
+        t.print(ctx.out, ctx.tableWidth());
     }
     return kOk;
 }

@@ -100,16 +100,26 @@ void writeCsv(std::ostream& out, const GraphView& view, const ResultTable& table
     }
 }
 
-void printTable(std::ostream& out, const GraphView& view, const ResultTable& table) {
-    // Routes and member lists come last and are the point of the answer: never cut them.
-    Table t(table.columns, 0);
+void printTable(std::ostream& out, const GraphView& view, const ResultTable& table,
+                std::size_t width) {
+    // Routes are the point of the answer: never cut them.
+    std::vector<std::size_t> whole;
+    for (std::size_t i = 0; i < table.columns.size(); ++i) {
+        for (const auto& row : table.rows) {
+            if (i < row.size() && std::holds_alternative<queries::PathCell>(row[i])) {
+                whole.push_back(i);
+                break;
+            }
+        }
+    }
+    Table t(table.columns, whole);
     for (const auto& row : table.rows) {
         std::vector<std::string> cells;
         cells.reserve(row.size());
         for (const auto& cell : row) cells.push_back(queries::cellText(view, cell));
         t.add(std::move(cells));
     }
-    t.print(out);
+    t.print(out, width);
 }
 
 void writeEntityJson(JsonOut& j, const GraphView& view, GraphView::Node v, const char* key = nullptr) {
@@ -266,10 +276,10 @@ int printResult(Context& ctx, const GraphView& view, const QueryResult& r, bool 
         return kOk;
     }
     auto& o = ctx.out;
-    if (!r.table.rows.empty()) printTable(o, view, r.table);
+    if (!r.table.rows.empty()) printTable(o, view, r.table, ctx.tableWidth());
     if (!r.detail.rows.empty()) {
         o << '\n' << r.detailTitle << ":\n";
-        printTable(o, view, r.detail);
+        printTable(o, view, r.detail, ctx.tableWidth());
     }
     for (const auto& n : r.notes) o << "note: " << n << '\n';
     if (explain && !r.subgraph.edges.empty()) {

@@ -185,12 +185,12 @@ int runList(Context& ctx) {
         j.endArray().print(ctx.out);
         return kOk;
     }
-    Table t({"id", "kind", "target", "claims", "created", "undone", "reason"});
+    Table t({"id", "kind", "target", "claims", "created", "undone", "reason"}, {0});
     for (const auto& r : rows) {
         t.add({std::to_string(r.id), r.kind, shownTarget(r), std::to_string(r.claims), r.created,
                r.undone.empty() ? "-" : r.undone, r.reason});
     }
-    t.print(ctx.out);
+    t.print(ctx.out, ctx.tableWidth());
     return kOk;
 }
 

@@ -105,12 +105,12 @@ void addSavedQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
             j.endArray().print(ctx.out);
             return kOk;
         }
-        Table t({"name", "version", "kind", "description"}, 80);
+        Table t({"name", "version", "kind", "description"}, {0});
         for (const auto& r : rows) t.add({r.name, std::to_string(r.version), r.kind, r.description});
         if (t.empty()) {
             ctx.out << "no saved queries (save one with 'claimgraph query save FILE')\n";
         } else {
-            t.print(ctx.out);
+            t.print(ctx.out, ctx.tableWidth());
         }
         return kOk;
     });

@@ -30,8 +30,12 @@ std::string clip(const std::string& text, std::size_t width) {
     return out + "…";
 }
 
-Table::Table(std::vector<std::string> headers, std::size_t maxWidth)
-    : headers_(std::move(headers)), maxWidth_(maxWidth) {}
+Table::Table(std::vector<std::string> headers, std::vector<std::size_t> whole)
+    : headers_(std::move(headers)), whole_(headers_.size(), false) {
+    for (auto column : whole) {
+        if (column < whole_.size()) whole_[column] = true;
+    }
+}
 
 void Table::add(std::vector<std::string> row) {
     row.resize(headers_.size());
@@ -40,31 +44,55 @@ void Table::add(std::vector<std::string> row) {
         std::replace(cell.begin(), cell.end(), '\n', ' ');
         std::replace(cell.begin(), cell.end(), '\t', ' ');
         // Tables are for people, so they are safe on a terminal wherever they are written.
-        cell = clip(terminalText(cell), maxWidth_);
+        cell = terminalText(cell);
     }
     rows_.push_back(std::move(row));
 }
 
-void Table::print(std::ostream& out) const {
-    std::vector<std::size_t> widths(headers_.size());
-    for (std::size_t i = 0; i < headers_.size(); ++i) widths[i] = displayWidth(headers_[i]);
+void Table::print(std::ostream& out, std::size_t width) const {
+    std::size_t n = headers_.size();
+    std::vector<std::size_t> widths(n);
+    for (std::size_t i = 0; i < n; ++i) widths[i] = displayWidth(headers_[i]);
     for (const auto& row : rows_) {
-        for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], displayWidth(row[i]));
+        for (std::size_t i = 0; i < n; ++i) widths[i] = std::max(widths[i], displayWidth(row[i]));
     }
-    auto line = [&](const std::vector<std::string>& cells) {
+    if (width > 0 && n > 0) {
+        // Narrow the widest column that may be cut, one code point at a time, until the line
+        // fits or nothing more can be cut.
+        auto total = [&] {
+            std::size_t sum = 2 * (n - 1);
+            for (auto w : widths) sum += w;
+            return sum;
+        };
+        std::size_t line = total();
+        while (line > width) {
+            std::size_t widest = n;
+            for (std::size_t i = 0; i < n; ++i) {
+                std::size_t floor = std::max(kMinColumn, displayWidth(headers_[i]));
+                if (whole_[i] || widths[i] <= floor) continue;
+                if (widest == n || widths[i] > widths[widest]) widest = i;
+            }
+            if (widest == n) break;
+            --widths[widest];
+            --line;
+        }
+    }
+    auto print = [&](const std::vector<std::string>& cells) {
         std::string text;
-        for (std::size_t i = 0; i < cells.size(); ++i) {
-            text += cells[i];
-            if (i + 1 < cells.size()) text += std::string(widths[i] - displayWidth(cells[i]) + 2, ' ');
+        for (std::size_t i = 0; i < n; ++i) {
+            std::string cell =
+                displayWidth(cells[i]) > widths[i] ? clip(cells[i], widths[i]) : cells[i];
+            text += cell;
+            if (i + 1 < n) text += std::string(widths[i] - displayWidth(cell) + 2, ' ');
         }
         while (!text.empty() && text.back() == ' ') text.pop_back();
         out << text << '\n';
     };
-    line(headers_);
+    print(headers_);
     std::vector<std::string> rule;
     for (auto w : widths) rule.push_back(std::string(w, '-'));
-    line(rule);
-    for (const auto& row : rows_) line(row);
+    print(rule);
+    for (const auto& row : rows_) print(row);
 }
 
 }  // namespace cg::cli
