@@ -42,13 +42,11 @@ std::string edgeLabel(const GraphView& view, GraphView::Edge e) {
 
 }  // namespace
 
-exporters::ReportDiagram assembleDiagram(graph::Store& store, const graph::Schema& schema,
-                                         graph::EntityId entity, int hops, std::size_t maxNodes) {
+exporters::ReportDiagram assembleDiagram(const GraphView& view, graph::EntityId entity, int hops,
+                                         std::size_t maxNodes) {
     exporters::ReportDiagram diagram;
     diagram.hops = hops;
-    graph::ViewFilter filter;
-    filter.includeDenied = true;
-    GraphView view = GraphView::build(store, schema, filter);
+    const graph::Schema& schema = view.schema();
     GraphView::Node centre = view.node(entity);
     if (centre == GraphView::kNoNode) return diagram;
     queries::Walk walk = queries::connectionWalk(view, {}, false, false);
@@ -86,8 +84,7 @@ exporters::ReportDiagram assembleDiagram(graph::Store& store, const graph::Schem
         for (GraphView::Edge x = b; x < e; ++x) {
             auto to = index.find(view.target(x));
             if (!walk.allows(x) || to == index.end()) continue;
-            auto row = store.relation(view.relationId(x));
-            bool denied = row && row->support == 0;
+            bool denied = view.supportCount(x) == 0;
             diagram.edges.push_back({i, to->second, edgeLabel(view, x), view.directed(x),
                                      view.disputed(x) && !denied, denied});
             links.emplace_back(static_cast<std::uint32_t>(i),

@@ -5,8 +5,7 @@
 #include <cstddef>
 
 #include "export/report_document.hpp"
-#include "graph/schema.hpp"
-#include "graph/store.hpp"
+#include "graph/view.hpp"
 
 namespace cg::cli {
 
@@ -14,16 +13,15 @@ namespace cg::cli {
 inline constexpr std::size_t kDiagramNodes = 24;
 
 /// The entities within `hops` of `entity` along the connection queries' relations
-/// (queries::connectionWalk, as `query neighbours` walks them), on a view that keeps
-/// relations only denied, since the report shows denials. At most `maxNodes` are drawn, the
-/// entity included, chosen deterministically: nearer first, then by the confidence of the
-/// relation that reached them (higher first), its number of asserting claims (more first),
-/// name and id; the others are counted by type as left out. Every connection relation among
-/// the drawn entities is drawn (disputed and denied ones marked), placed by
-/// exporters::forceLayout. An entity the view lacks gives an empty diagram. O(sum of the
-/// degrees within `hops`) after building the view.
-exporters::ReportDiagram assembleDiagram(graph::Store& store, const graph::Schema& schema,
-                                         graph::EntityId entity, int hops,
-                                         std::size_t maxNodes = kDiagramNodes);
+/// (queries::connectionWalk, as `query neighbours` walks them) in `view`, which the report
+/// builds with ViewFilter::includeDenied since it shows denials. At most `maxNodes` are
+/// drawn, the entity included, chosen deterministically: nearer first, then by the
+/// confidence of the relation that reached them (higher first), its number of asserting
+/// claims (more first), name and node; the others are counted by type as left out. Every
+/// connection relation among the drawn entities is drawn (disputed ones and those only
+/// denied marked), placed by exporters::forceLayout. An entity the view lacks gives an empty
+/// diagram. O(sum of the degrees within `hops`).
+exporters::ReportDiagram assembleDiagram(const graph::GraphView& view, graph::EntityId entity,
+                                         int hops, std::size_t maxNodes = kDiagramNodes);
 
 }  // namespace cg::cli

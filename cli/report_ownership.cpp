@@ -151,12 +151,17 @@ exporters::ReportDocument assembleReport(graph::Store& store, const graph::Schem
     exporters::ReportSources sources;
     registerSources(store, sources);
     exporters::ReportDocument doc = assembleEvidence(store, schema, entity, sources);
-    if (options.hops > 0) doc.diagram = assembleDiagram(store, schema, entity, options.hops);
 
-    GraphView view = GraphView::build(store, schema, graph::ViewFilter{});
+    // One view for the diagram and the ownership queries: it keeps relations only denied for
+    // the diagram, and the queries follow only asserted ones.
+    graph::ViewFilter filter;
+    filter.includeDenied = true;
+    GraphView view = GraphView::build(store, schema, filter);
+    if (options.hops > 0) doc.diagram = assembleDiagram(view, entity, options.hops);
     queries::OwnershipParams params;
     params.entity = entity;
     params.threshold = 0;  // a dossier lists every computed owner, however small
+    params.assertedOnly = true;
     QueryResult owners = queries::owners(view, params);
     QueryResult holdings = queries::holdings(view, params);
     LinkClaims links(store);
