@@ -19,6 +19,7 @@
 #include "cli/manual.hpp"
 #include "cli/registry.hpp"
 #include "cli/terminal_text.hpp"
+#include "export/interrupt_cleanup.hpp"
 #include "graph/error.hpp"
 
 namespace {
@@ -70,6 +71,10 @@ int main(int argc, char** argv) {
     // Past a file-size limit (ulimit -f) the kernel would kill the process with SIGXFSZ and no
     // word; ignored, the write fails with EFBIG and ends the command like a full disk.
     ::signal(SIGXFSZ, SIG_IGN);
+    // Ctrl-C (and SIGTERM, SIGHUP) ends the process with 130 (128 + the signal) after removing
+    // the temporary output being written, so that no partial file is left and the old output
+    // stays; an ingest's open batch is never committed, as when it is killed.
+    cg::exporters::installInterruptCleanup();
     // Names, quotes and reasons come from the data: on a terminal they must not be able to
     // send it escape sequences. Files and pipes get the bytes as they are (docs/reliability.md).
     // Declared first, so that each stream has its own buffer back after everything else.

@@ -10,10 +10,12 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <set>
 #include <streambuf>
 #include <system_error>
 
+#include "export/interrupt_cleanup.hpp"
 #include "graph/error.hpp"
 
 namespace cg::exporters {
@@ -130,10 +132,11 @@ class Descriptor {
     int fd_;
 };
 
-// A temporary file or directory removed unless kept.
+// A temporary file or directory removed unless kept, and by the interrupt handler if the
+// process is interrupted meanwhile (create it inside InterruptsHeld, right after the file).
 class Temporary {
   public:
-    explicit Temporary(fs::path path) : path_(std::move(path)) {}
+    explicit Temporary(fs::path path) : path_(std::move(path)), onInterrupt_(path_.string()) {}
     ~Temporary() {
         if (path_.empty()) return;
         std::error_code ignored;
@@ -146,6 +149,7 @@ class Temporary {
 
   private:
     fs::path path_;
+    RemovedOnInterrupt onInterrupt_;
 };
 
 // The file a link at `path` points to (a link is kept, and what it points to replaced, as a
@@ -190,9 +194,11 @@ void writeOutputFile(const fs::path& path, const OutputFill& fill) {
     fs::path target = resolved(path);
     // O_EXCL under the hood: never follows a link planted at the name, never reuses a file.
     std::string name = temporaryTemplate(target);
+    auto held = std::make_optional<InterruptsHeld>();
     Descriptor fd(::mkostemp(name.data(), O_CLOEXEC));
     if (fd.get() < 0) fail(path, "cannot create the file", errno);
     Temporary temporary(name);
+    held.reset();
     if (exists) {
         // The replacement keeps what the user gave the old file; an owner we may not give
         // (not root) stays ours.
@@ -202,6 +208,7 @@ void writeOutputFile(const fs::path& path, const OutputFill& fill) {
         fail(path, "cannot set the mode", errno);
     }
     fillDescriptor(fd.get(), path, fill);
+    pauseOutputForTests();
     // On disk before the rename, so that a crash leaves the old file or the new one whole.
     if (::fsync(fd.get()) != 0) fail(path, "cannot write", errno);
     if (fd.close() != 0) fail(path, "cannot write", errno);
@@ -237,18 +244,26 @@ std::vector<fs::path> writeOutputDirectory(
         if (ec) fail(path, "cannot create the directory", ec.value());
     }
     std::string name = temporaryTemplate(target);
+    auto held = std::make_optional<InterruptsHeld>();
     if (!::mkdtemp(name.data())) fail(path, "cannot create a temporary directory beside it", errno);
     Temporary temporary(name);
+    held.reset();
     if (::chmod(name.c_str(), exists ? (old.st_mode & 07777) : defaultMode(0777)) != 0) {
         fail(path, "cannot set the mode", errno);
     }
     std::vector<fs::path> written;
+    // The files inside it, removed before it if the process is interrupted.
+    std::vector<std::unique_ptr<RemovedOnInterrupt>> inside;
     for (const auto& [file, fill] : files) {
         fs::path at = fs::path(name) / file;
+        held.emplace();
         Descriptor fd(
             ::open(at.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
         if (fd.get() < 0) fail(target / file, "cannot create the file", errno);
+        inside.push_back(std::make_unique<RemovedOnInterrupt>(at.string()));
+        held.reset();
         fillDescriptor(fd.get(), target / file, fill);
+        pauseOutputForTests();
         if (::fsync(fd.get()) != 0) fail(target / file, "cannot write", errno);
         if (fd.close() != 0) fail(target / file, "cannot write", errno);
         written.push_back(target / file);
@@ -270,8 +285,10 @@ std::vector<fs::path> writeOutputDirectory(
         // A file system without the exchange: the old directory is moved aside first, so a
         // kill between the two renames leaves it whole under its hidden name.
         std::string aside = temporaryTemplate(target);
+        held.emplace();
         if (!::mkdtemp(aside.data())) fail(path, "cannot replace the directory", errno);
         Temporary oldOne(aside);
+        held.reset();
         if (::rename(target.c_str(), aside.c_str()) != 0)
             fail(path, "cannot replace the directory", errno);
         if (::rename(name.c_str(), target.c_str()) != 0) {
