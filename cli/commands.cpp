@@ -10,6 +10,7 @@
 
 #include "cli/claim_output.hpp"
 #include "cli/json_out.hpp"
+#include "cli/listing_output.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/table.hpp"
 #include "cli/terminal_text.hpp"
@@ -195,9 +196,9 @@ int runStats(Context& ctx) {
     return kOk;
 }
 
-int runSources(Context& ctx) {
+int runSources(Context& ctx, const ResultFormat& asked) {
     auto rows = ctx.store().sources();
-    if (ctx.json) {
+    if (auto format = listingFormat(ctx, asked); format != "table") {
         JsonOut j;
         j.beginArray();
         for (const auto& r : rows) {
@@ -208,7 +209,8 @@ int runSources(Context& ctx) {
             j.textOrNull("licence", r.source.licence);
             j.field("claims", r.claims).endObject();
         }
-        j.endArray().print(ctx.out);
+        j.endArray();
+        printListing(ctx.out, format, j);
         return kOk;
     }
     Table t({"id", "kind", "published", "claims", "title"}, {0});
@@ -219,7 +221,8 @@ int runSources(Context& ctx) {
     return kOk;
 }
 
-int runEntities(Context& ctx, const std::string& type, const std::string& name, long limit) {
+int runEntities(Context& ctx, const std::string& type, const std::string& name, long limit,
+                const ResultFormat& asked) {
     std::vector<std::string> types;
     if (!type.empty()) {
         const auto& schema = ctx.schema();
@@ -238,7 +241,7 @@ int runEntities(Context& ctx, const std::string& type, const std::string& name, 
             ids = graph::ambiguityCandidates(store, ctx.schema(), r.id);
         return ids;
     };
-    if (ctx.json) {
+    if (auto format = listingFormat(ctx, asked); format != "table") {
         JsonOut j;
         j.beginArray();
         for (const auto& r : rows) {
@@ -247,7 +250,8 @@ int runEntities(Context& ctx, const std::string& type, const std::string& name, 
             writeAmbiguityFields(j, store, graph::isAmbiguousKey(r.key), candidatesOf(r));
             j.endObject();
         }
-        j.endArray().print(ctx.out);
+        j.endArray();
+        printListing(ctx.out, format, j);
         return kOk;
     }
     Table t({"id", "type", "relations", "name"}, {0});

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/context.hpp"
+#include "cli/result_output.hpp"
 #include "ingest/ingest.hpp"
 
 namespace cg::cli {
@@ -23,8 +24,9 @@ struct IngestArgs {
 int runInit(Context& ctx);
 int runIngest(Context& ctx, const IngestArgs& args);
 int runStats(Context& ctx);
-int runSources(Context& ctx);
-int runEntities(Context& ctx, const std::string& type, const std::string& name, long limit);
+int runSources(Context& ctx, const ResultFormat& format);
+int runEntities(Context& ctx, const std::string& type, const std::string& name, long limit,
+                const ResultFormat& format);
 int runShow(Context& ctx, const std::string& entity);
 int runExplain(Context& ctx, const std::string& a, const std::string& b);
 int runRejections(Context& ctx, long limit);

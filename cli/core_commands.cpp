@@ -35,18 +35,24 @@ void addCoreCommands(CLI::App& app, Context& ctx, Registry& registry) {
     registry.add(stats, [&ctx] { return runStats(ctx); });
 
     auto* sources = app.add_subcommand("sources", "List the sources claims come from");
-    registry.add(sources, [&ctx] { return runSources(ctx); });
+    auto sourcesFormat = std::make_shared<ResultFormat>();
+    addResultFormatOptions(sources, *sourcesFormat);
+    registry.add(sources, [&ctx, sourcesFormat] { return runSources(ctx, *sourcesFormat); });
 
     struct EntitiesArgs {
         std::string type, name;
         long limit = 0;
+        ResultFormat format;
     };
     auto ea = std::make_shared<EntitiesArgs>();
     auto* entities = app.add_subcommand("entities", "List entities");
     entities->add_option("--type", ea->type, "Only this type and its subtypes (e.g. Organization)");
     entities->add_option("--name", ea->name, "Only names containing this text (matched normalised)");
     entities->add_option("--limit", ea->limit, "At most this many rows (0: all)");
-    registry.add(entities, [&ctx, ea] { return runEntities(ctx, ea->type, ea->name, ea->limit); });
+    addResultFormatOptions(entities, ea->format);
+    registry.add(entities, [&ctx, ea] {
+        return runEntities(ctx, ea->type, ea->name, ea->limit, ea->format);
+    });
 
     auto showEntity = std::make_shared<std::string>();
     auto* show = app.add_subcommand("show", "An entity's names, properties and relations, with the claims behind each");

@@ -53,6 +53,8 @@ public:
         return *this;
     }
     void print(std::ostream& out) { out << buffer_.GetString() << '\n'; }
+    /// The JSON written so far.
+    std::string text() const { return buffer_.GetString(); }
     /// The same value on one line (JSON Lines).
     void printLine(std::ostream& out) {
         rapidjson::Document d;

@@ -4,6 +4,7 @@
 
 #include "cli/claim_output.hpp"
 #include "cli/json_out.hpp"
+#include "cli/listing_output.hpp"
 #include "cli/registry.hpp"
 #include "cli/table.hpp"
 #include "graph/entity_lookup.hpp"
@@ -22,6 +23,7 @@ struct ResolveArgs {
     bool all = false;
     bool stats = false;
     std::size_t maxBlock = 64;
+    ResultFormat format;
 };
 
 std::string label(graph::Store& store, graph::EntityId id) {
@@ -58,7 +60,7 @@ int runSuggest(Context& ctx, const ResolveArgs& args) {
             options.maxBlock, stats.candidates, stats.scored, options.minScore, stats.suggestions,
             stats.loadSeconds, stats.blockSeconds, stats.scoreSeconds);
     }
-    if (ctx.json) {
+    if (auto format = listingFormat(ctx, args.format); format != "table") {
         JsonOut j;
         j.beginArray();
         for (const auto& s : suggestions) {
@@ -69,7 +71,8 @@ int runSuggest(Context& ctx, const ResolveArgs& args) {
             for (const auto& r : s.reasons) j.field(nullptr, r);
             j.endArray().endObject();
         }
-        j.endArray().print(ctx.out);
+        j.endArray();
+        printListing(ctx.out, format, j);
         return kOk;
     }
     // The ids in a and b are what 'resolve merge A B' takes next: never cut.
@@ -91,9 +94,9 @@ int runSuggest(Context& ctx, const ResolveArgs& args) {
     return kOk;
 }
 
-int runList(Context& ctx, bool all) {
+int runList(Context& ctx, bool all, const ResultFormat& asked) {
     auto rows = ctx.store().judgements(all);
-    if (ctx.json) {
+    if (auto format = listingFormat(ctx, asked); format != "table") {
         JsonOut j;
         j.beginArray();
         for (const auto& r : rows) {
@@ -109,7 +112,8 @@ int runList(Context& ctx, bool all) {
                 .field("undone", r.undone)
                 .endObject();
         }
-        j.endArray().print(ctx.out);
+        j.endArray();
+        printListing(ctx.out, format, j);
         return kOk;
     }
     Table t({"id", "kind", "a", "b", "created", "state", "note"}, {0, 2, 3});
@@ -146,6 +150,7 @@ void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry) {
         ->check(CLI::Range(2, 100000));
     suggest->add_flag("--stats", args->stats,
                       "Print the blocking and scoring counts and times to stderr");
+    addResultFormatOptions(suggest, args->format);
     registry.add(suggest, [&ctx, args] { return runSuggest(ctx, *args); });
 
     auto* merge =
@@ -202,7 +207,8 @@ void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry) {
 
     auto* list = resolve->add_subcommand("list", "Recorded judgements");
     list->add_flag("--all", args->all, "Include undone judgements");
-    registry.add(list, [&ctx, args] { return runList(ctx, args->all); });
+    addResultFormatOptions(list, args->format);
+    registry.add(list, [&ctx, args] { return runList(ctx, args->all, args->format); });
 }
 
 }  // namespace cg::cli

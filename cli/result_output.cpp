@@ -22,23 +22,6 @@ using queries::Cell;
 using queries::QueryResult;
 using queries::ResultTable;
 
-// One CSV field: quoted when it holds a separator, a quote or a line break; a text that a
-// spreadsheet would run as a formula (=, +, -, @ first) is prefixed with a quote mark; NUL
-// and invalid UTF-8 (a lone surrogate a JSON escape let in) become U+FFFD.
-std::string csvField(const std::string& text, bool isText) {
-    std::string v = exporters::withValidUtf8(text);
-    if (isText && !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r')) {
-        v.insert(v.begin(), '\'');
-    }
-    if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
-    std::string out = "\"";
-    for (char c : v) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 // A column's name as a key for scripts: snake_case ("share min" is share_min).
 std::string columnKey(const std::string& column) {
     std::string key;
@@ -197,6 +180,25 @@ std::string edgeText(const GraphView& view, GraphView::Edge e) {
 }
 
 }  // namespace
+
+// One CSV field (result_output.hpp): quoted when it holds a separator, a quote or a line break; a
+// text that a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with a quote mark;
+// NUL and invalid UTF-8 (a lone surrogate a JSON escape let in) become U+FFFD.
+std::string csvField(const std::string& text, bool isText) {
+    std::string v = exporters::withValidUtf8(text);
+    if (isText && !v.empty() &&
+        (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' ||
+         v[0] == '\r')) {
+        v.insert(v.begin(), '\'');
+    }
+    if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
+    std::string out = "\"";
+    for (char c : v) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
 
 void addResultFormatOptions(CLI::App* command, ResultFormat& format) {
     command->add_option("--format", format.format, "Output: table, json, jsonl (a row a line) or csv")

@@ -18,6 +18,11 @@ struct ResultFormat {
     bool csv = false;    ///< --csv
 };
 
+/// One CSV field: quoted when it holds a separator, a quote or a line break; with `isText`, a
+/// text a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with a quote mark;
+/// NUL and invalid UTF-8 become U+FFFD.
+std::string csvField(const std::string& text, bool isText);
+
 /// Adds `--format` and `--csv` to a command that prints a result.
 void addResultFormatOptions(CLI::App* command, ResultFormat& format);
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/json_out.hpp"
+#include "cli/listing_output.hpp"
 #include "cli/registry.hpp"
 #include "cli/result_output.hpp"
 #include "cli/saved_query_run.hpp"
@@ -93,20 +94,24 @@ void addSavedQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
     });
 
     auto* list = query->add_subcommand("list", "Saved queries: the latest version of each");
-    registry.add(list, [&ctx] {
+    auto listFormat = std::make_shared<ResultFormat>();
+    addResultFormatOptions(list, *listFormat);
+    registry.add(list, [&ctx, listFormat] {
         auto rows = ctx.store().savedQueries();
-        if (ctx.json) {
+        if (auto format = listingFormat(ctx, *listFormat); format != "table") {
             JsonOut j;
             j.beginArray();
             for (const auto& r : rows) {
                 j.beginObject().field("name", r.name).field("version", r.version).field("kind", r.kind);
                 j.field("description", r.description).field("saved", r.saved).endObject();
             }
-            j.endArray().print(ctx.out);
+            j.endArray();
+            printListing(ctx.out, format, j);
             return kOk;
         }
         Table t({"name", "version", "kind", "description"}, {0});
-        for (const auto& r : rows) t.add({r.name, std::to_string(r.version), r.kind, r.description});
+        for (const auto& r : rows)
+            t.add({r.name, std::to_string(r.version), r.kind, r.description});
         if (t.empty()) {
             ctx.out << "no saved queries (save one with 'claimgraph query save FILE')\n";
         } else {
