@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <sstream>
 
@@ -18,8 +19,11 @@
 #include "graph/date.hpp"
 #include "graph/entity_lookup.hpp"
 #include "graph/error.hpp"
+#include "graph/file_path.hpp"
 #include "graph/judgements.hpp"
 #include "graph/normalize.hpp"
+#include "graph/rejection_files.hpp"
+#include "ingest/folder_input.hpp"
 
 namespace cg::cli {
 
@@ -55,6 +59,50 @@ void writeAmbiguityFields(JsonOut& j, graph::Store& store, bool ambiguous,
     j.endArray();
 }
 
+// The refusal of a file in the shape of a file's summary, so scripts read one shape.
+void writeRefusedJson(JsonOut& j, const std::string& database, const std::string& file,
+                      const std::string& error) {
+    std::string shown =
+        file == "-" ? file : graph::shownFilePath(graph::recordedFilePath(database, file));
+    j.beginObject().field("file", shown).null("format");
+    j.field("error", error);
+    for (const char* count : {"sources", "accepted", "duplicates", "retracted", "rejected",
+                              "ambiguous", "entities_created"}) {
+        j.field(count, std::int64_t{0});
+    }
+    j.beginArray("rejections").endArray().beginArray("ambiguous_references").endArray();
+    j.beginArray("warnings").endArray().endObject();
+}
+
+// What the ingest reads, in order: each file as given, "-" (standard input), and the files of
+// each folder (folderInput). A folder that cannot be listed is refused, counted in `refused`;
+// one without a file to read joins `empty`.
+std::vector<std::string> ingestInputs(Context& ctx, const std::vector<std::string>& given,
+                                      std::vector<std::string>& notes, int& refused,
+                                      std::vector<std::string>& empty) {
+    std::vector<std::string> inputs;
+    for (const auto& path : given) {
+        std::error_code ec;
+        if (path == "-" || !std::filesystem::is_directory(path, ec)) {
+            inputs.push_back(path);
+            continue;
+        }
+        try {
+            ingest::FolderInput folder = ingest::folderInput(path);
+            if (folder.files.empty()) {
+                notes.push_back(path + ": the folder holds no file to read");
+                empty.push_back(path);
+            }
+            for (auto& n : folder.warnings) notes.push_back(std::move(n));
+            for (auto& f : folder.files) inputs.push_back(std::move(f));
+        } catch (const ingest::RefusedFile& e) {
+            ++refused;
+            ctx.err << "error: " << e.what() << '\n';
+        }
+    }
+    return inputs;
+}
+
 }  // namespace
 
 int runInit(Context& ctx) {
@@ -76,24 +124,41 @@ int runIngest(Context& ctx, const IngestArgs& args) {
     auto& store = ctx.store(true);
     ingest::Applier applier(store, schema, args.batchSize, !args.noBulk);
     std::int64_t totalRejected = 0;
-    int nothingRead = 0;
+    int refused = 0;
+    std::vector<std::string> nothingAccepted;
     JsonOut j;
     if (ctx.json) j.beginObject().beginArray("files");
+    std::vector<std::string> notes;
+    std::vector<std::string> inputs = ingestInputs(ctx, args.files, notes, refused, nothingAccepted);
+    if (!ctx.json) {
+        for (const auto& n : notes) ctx.err << "warning: " << n << '\n';
+    }
     auto started = std::chrono::steady_clock::now();
-    for (const auto& file : args.files) {
+    for (const auto& file : inputs) {
         ProgressBar bar("ingest " + file);
         ingest::IngestOptions options;
         options.format = args.format;
         options.mapping = args.mapping;
         options.batchSize = args.batchSize;
         options.pipelined = !args.noPipeline;
+        options.name = args.name;
         options.progress = [&](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
-        ingest::IngestSummary s = ingest::ingestFile(applier, schema, file, options);
+        ingest::IngestSummary s;
+        try {
+            s = ingest::ingestFile(applier, schema, file, options);
+        } catch (const ingest::RefusedFile& e) {
+            // Refused whole before anything of it was stored: the other files still go in.
+            bar.clear();
+            ++refused;
+            ctx.err << "error: " << e.what() << '\n';
+            if (ctx.json) writeRefusedJson(j, store.path(), file, e.what());
+            continue;
+        }
         bar.clear();  // the summary starts on a line of its own
         totalRejected += s.rejected;
-        if (s.nothingRead) ++nothingRead;
+        if (s.sources + s.accepted + s.duplicates + s.retracted == 0) nothingAccepted.push_back(s.file);
         if (ctx.json) {
-            j.beginObject().field("file", s.file).field("format", s.format);
+            j.beginObject().field("file", s.file).field("format", s.format).null("error");
             j.field("sources", s.sources).field("accepted", s.accepted);
             j.field("duplicates", s.duplicates).field("retracted", s.retracted);
             j.field("rejected", s.rejected);
@@ -139,21 +204,32 @@ int runIngest(Context& ctx, const IngestArgs& args) {
     if (reapplied > 0 && !ctx.json) ctx.out << "re-applied " << reapplied << " recorded merge(s)\n";
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (ctx.json) {
-        j.endArray().field("seconds", seconds).endObject();
+        j.endArray().field("seconds", seconds).beginArray("warnings");
+        for (const auto& n : notes) j.field(nullptr, n);
+        j.endArray().endObject();
         j.print(ctx.out);
     } else if (!ctx.quiet) {
         ctx.out << "database " << store.path() << '\n';
     }
+    // Every reason to fail is said; the highest code wins (docs: README, Exit codes).
+    int code = kOk;
+    if (refused > 0) {
+        ctx.err << "error: " << refused << " file(s) refused whole, nothing of them stored\n";
+        code = kError;
+    }
     if (args.strict && totalRejected > 0) {
         ctx.err << "error: " << totalRejected << " record(s) rejected and --strict was given\n";
-        return kRejected;
+        code = kRejected;
     }
-    // Never a silent success: a file read as nothing at all is an exit code of its own.
-    if (nothingRead > 0) {
-        ctx.err << "error: nothing was read from " << nothingRead << " file(s)\n";
-        return kNothingRead;
+    // Never a silent success: a file of which no record was accepted (an empty one, one read
+    // in the wrong format, one whose every record was rejected) is an exit code of its own.
+    if (!nothingAccepted.empty()) {
+        ctx.err << "error: no record was accepted from " << nothingAccepted.size() << " file(s):";
+        for (const auto& f : nothingAccepted) ctx.err << ' ' << f;
+        ctx.err << '\n';
+        code = kNothingRead;
     }
-    return kOk;
+    return code;
 }
 
 int runStats(Context& ctx) {
@@ -379,8 +455,27 @@ int runShow(Context& ctx, const std::string& text) {
     return kOk;
 }
 
-int runRejections(Context& ctx, long limit) {
-    auto rows = ctx.store().rejections(limit);
+int runRejections(Context& ctx, const RejectionsArgs& args) {
+    if (args.clear) ctx.writing();  // one writer at a time, like every command that writes
+    auto& store = ctx.store();
+    std::vector<std::string> files;
+    if (!args.file.empty()) files = graph::rejectionFilesNamed(store, args.file);
+    // A file named that has none: nothing to list or clear (no files at all would mean all).
+    bool none = !args.file.empty() && files.empty();
+    std::string from = args.file.empty() ? "" : " from " + args.file;
+    if (args.clear) {
+        std::int64_t cleared = none ? 0 : store.clearRejections(files);
+        if (ctx.json) {
+            JsonOut j;
+            j.beginObject().field("cleared", cleared);
+            if (args.file.empty()) j.null("file"); else j.field("file", args.file);
+            j.endObject().print(ctx.out);
+        } else {
+            ctx.out << "cleared " << cleared << " rejection(s)" << from << '\n';
+        }
+        return kOk;
+    }
+    auto rows = none ? std::vector<graph::Rejection>{} : store.rejections(args.limit, files);
     if (ctx.json) {
         JsonOut j;
         j.beginArray();
@@ -390,6 +485,7 @@ int runRejections(Context& ctx, long limit) {
         j.endArray().print(ctx.out);
         return kOk;
     }
+    if (rows.empty()) ctx.out << "no rejections" << from << '\n';
     for (const auto& r : rows) ctx.out << r.file << ':' << r.line << ": " << r.reason << '\n';
     return kOk;
 }

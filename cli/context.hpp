@@ -15,10 +15,10 @@ namespace cg::cli {
 /// Exit codes, documented in the README.
 enum ExitCode : int {
     kOk = 0,
-    kError = 1,        ///< bad input file, unknown entity, storage failure
+    kError = 1,        ///< bad input file (refused whole), unknown entity, storage failure
     kUsage = 2,        ///< bad command line
     kRejected = 3,     ///< --strict and at least one record was rejected
-    kNothingRead = 4,  ///< an ingested file gave no record at all (not empty, yet nothing read)
+    kNothingRead = 4,  ///< an ingested file of which no record was accepted (an empty one too)
 };
 
 /// What every command needs: the database, the schema and the output mode.

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include <filesystem>
 #include <memory>
+#include <system_error>
 
 #include "cli/commands.hpp"
 #include "cli/registry.hpp"
@@ -7,13 +9,34 @@
 
 namespace cg::cli {
 
+namespace {
+
+// A file or a folder that exists, or "-" for standard input.
+const CLI::Validator kInputPath(
+    [](std::string& path) -> std::string {
+        std::error_code ec;
+        if (path == "-" || std::filesystem::exists(path, ec)) return {};
+        return "File does not exist: " + path;
+    },
+    "PATH");
+
+}  // namespace
+
 void addCoreCommands(CLI::App& app, Context& ctx, Registry& registry) {
     auto* init = app.add_subcommand("init", "Create an empty investigation database");
     registry.add(init, [&ctx] { return runInit(ctx); });
 
     auto ingestArgs = std::make_shared<IngestArgs>();
     auto* ingest = app.add_subcommand("ingest", "Read claims files into the database");
-    ingest->add_option("files", ingestArgs->files, "Input files")->required()->check(CLI::ExistingFile);
+    ingest->add_option("files", ingestArgs->files,
+                       "Input files; a folder is read file by file, sorted by name, without its "
+                       "sub-folders (a folder of ICIJ Offshore Leaks CSV files as one dataset); "
+                       "'-' reads standard input")
+        ->required()
+        ->check(kInputPath);
+    ingest->add_option("--name", ingestArgs->name,
+                       "What standard input ('-') is recorded as, in claims and rejections "
+                       "(default '-'); reading it again under the same name adds nothing new");
     ingest->add_option("--format", ingestArgs->format, "Input format: " + ingest::formatList())
         ->capture_default_str();
     ingest->add_option("--mapping", ingestArgs->mapping,
@@ -65,10 +88,19 @@ void addCoreCommands(CLI::App& app, Context& ctx, Registry& registry) {
     explain->add_option("b", pair->second, "Entity id or name")->required();
     registry.add(explain, [&ctx, pair] { return runExplain(ctx, pair->first, pair->second); });
 
-    auto limit = std::make_shared<long>(0);
-    auto* rejections = app.add_subcommand("rejections", "Records rejected by earlier ingests, with file, line and reason");
-    rejections->add_option("--limit", *limit, "At most this many rows (0: all)");
-    registry.add(rejections, [&ctx, limit] { return runRejections(ctx, *limit); });
+    auto ra = std::make_shared<RejectionsArgs>();
+    auto* rejections = app.add_subcommand(
+        "rejections",
+        "Records rejected by the latest read of each file, with file, line and reason (reading "
+        "a file again replaces its rejections)");
+    rejections->add_option("--limit", ra->limit, "At most this many rows (0: all)");
+    rejections->add_option("--file", ra->file,
+                           "Only this file's rejections (as given to ingest, or standard "
+                           "input's --name)");
+    rejections->add_flag("--clear", ra->clear,
+                         "Delete the rejections (only --file's when given) instead of listing "
+                         "them; the next read of a file records its own again");
+    registry.add(rejections, [&ctx, ra] { return runRejections(ctx, *ra); });
 }
 
 }  // namespace cg::cli

@@ -102,9 +102,10 @@ int main(int argc, char** argv) {
         ->check(CLI::NonNegativeNumber);
     app.set_version_flag("--version", "claimgraph " CG_VERSION);
     app.footer(
-        "Exit codes: 0 success; 1 error (unreadable input, unknown entity, storage failure,\n"
-        "output that cannot be written); 2 bad command line; 3 records rejected under\n"
-        "--strict; 4 nothing read from a non-empty input file.\n"
+        "Exit codes: 0 success; 1 error (unreadable input, an input file refused whole,\n"
+        "unknown entity, storage failure, output that cannot be written); 2 bad command\n"
+        "line; 3 records rejected under --strict; 4 an input file of which no record was\n"
+        "accepted (an empty one included). Ingest reads every file first; the highest code wins.\n"
         "Run 'claimgraph COMMAND --help' for a command's options.");
 
     Registry registry;

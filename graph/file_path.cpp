@@ -37,4 +37,16 @@ std::string shownFilePath(const std::string& recorded) {
     return p.is_absolute() ? p.filename().string() : recorded;
 }
 
+bool namesRecordedFile(const std::string& databasePath, const std::string& recorded,
+                       const std::string& path) {
+    auto canonical = [](const std::string& p) {
+        std::error_code error;
+        auto c = fs::weakly_canonical(p, error);
+        return error ? p : c.string();
+    };
+    return recorded == path || recorded == recordedFilePath(databasePath, path) ||
+           (fs::path(recorded).is_absolute() && shownFilePath(recorded) == path) ||
+           canonical(recorded) == canonical(path);
+}
+
 }  // namespace cg::graph

@@ -17,4 +17,11 @@ std::string recordedFilePath(const std::string& databasePath, const std::string&
 /// folders above the database (an investigator's home).
 std::string shownFilePath(const std::string& recorded);
 
+/// Whether the recorded file `recorded` is the file `path` names, however it is spelled: as
+/// the store records it (relative to the database's folder), as given, as outputs show it
+/// (the name of a file outside that folder), or, for a file an ingest before layout 9
+/// recorded relative to its working folder, by its canonical path from here. Never throws.
+bool namesRecordedFile(const std::string& databasePath, const std::string& recorded,
+                       const std::string& path);
+
 }  // namespace cg::graph

@@ -26,20 +26,8 @@ std::vector<EntityId> minus(const std::vector<EntityId>& a, const std::vector<En
     return out;
 }
 
-std::string canonicalPath(const std::string& path) {
-    std::error_code error;
-    auto p = std::filesystem::weakly_canonical(path, error);
-    return error ? path : p.string();
-}
-
-// Whether the recorded file `recorded` is the file `path` names, however it is spelled: as
-// the store records it (relative to the database's folder), as given, as outputs show it
-// (the name of a file outside that folder), or, for a file an ingest before layout 9
-// recorded relative to its working folder, by its canonical path from here.
 bool sameFile(Store& store, const std::string& recorded, const std::string& path) {
-    return recorded == path || recorded == recordedFilePath(store.path(), path) ||
-           (std::filesystem::path(recorded).is_absolute() && shownFilePath(recorded) == path) ||
-           canonicalPath(recorded) == canonicalPath(path);
+    return namesRecordedFile(store.path(), recorded, path);
 }
 
 // The file as the claims record it: the path as the store records it, else the one recorded

@@ -268,6 +268,10 @@ public:
 
     /// Stores a rejected record; the same record from the same place is stored once.
     void addRejection(const Rejection& rejection);
+    /// Deletes the rejections of the files named (each as the store records it; every
+    /// rejection when `files` is empty); returns how many were deleted. An ingest calls it
+    /// for its file inside its first batch, so rejections describe each file's latest read.
+    std::int64_t clearRejections(const std::vector<std::string>& files);
 
     /// Records one ingest run in the log.
     void logIngest(const std::string& file, const std::string& format, std::int64_t accepted,
@@ -365,8 +369,12 @@ public:
     /// Every claim whose subject and object are the two entities (in either order).
     std::vector<ClaimRow> claimsBetween(EntityId a, EntityId b);
     std::vector<ClaimRow> claimsOfRelation(RelationId id);
-    /// The first `limit` rejections (0: all), files as outputs show them (shownFilePath).
-    std::vector<Rejection> rejections(std::int64_t limit);
+    /// The first `limit` rejections (0: all) of the files named (as the store records them;
+    /// all files when `files` is empty), files as outputs show them (shownFilePath).
+    std::vector<Rejection> rejections(std::int64_t limit,
+                                      const std::vector<std::string>& files = {});
+    /// The files that have rejections, as the store records them, sorted.
+    std::vector<std::string> rejectionFiles();
 
     /// Calls `fn` for every canonical (not merged) entity that is not hidden, in id order.
     void forEachCanonicalEntity(const std::function<void(EntityId, const std::string& key,

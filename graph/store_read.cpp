@@ -340,18 +340,6 @@ std::vector<ClaimRow> Store::claimsOfRelation(RelationId id) {
     return out;
 }
 
-std::vector<Rejection> Store::rejections(std::int64_t limit) {
-    std::string sql = "SELECT file, line, reason, raw FROM rejections ORDER BY file, line";
-    if (limit > 0) sql += " LIMIT " + std::to_string(limit);
-    SQLite::Statement q(impl_->db, sql);
-    std::vector<Rejection> out;
-    while (q.executeStep()) {
-        out.push_back({shownFilePath(q.getColumn(0).getString()), q.getColumn(1).getInt64(),
-                       q.getColumn(2).getString(), q.getColumn(3).getString()});
-    }
-    return out;
-}
-
 void Store::forEachCanonicalEntity(
     const std::function<void(EntityId, const std::string&, const std::string&, const std::string&)>& fn) {
     RowScan q(impl_->db,

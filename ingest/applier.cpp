@@ -62,6 +62,9 @@ void Applier::openBatch() {
         // indexes a killed bulk load left out built first.
         bulkDecided_ = true;
         if (!allowBulk_ || !store_.beginBulkLoad()) store_.restoreIndexes();
+        // Rejections describe a file's latest read: the earlier reads' go in the same
+        // transaction as the first records of this one.
+        store_.clearRejections({summary_.file});
     }
 }
 

@@ -63,7 +63,8 @@ public:
             bool allowBulk = true);
     ~Applier() override;
 
-    /// Starts counting for one file.
+    /// Starts counting for one file, whose rejections from earlier reads are deleted with the
+    /// first batch (Store::clearRejections).
     void beginFile(const std::string& file, const std::string& format);
     /// Commits the open batch and logs the file; returns its summary.
     IngestSummary endFile();

@@ -710,8 +710,9 @@ void BodsReader::read(std::istream& input, const std::string& file, RecordSink& 
     sink.source(std::move(source), file, 1);
 
     forEachJsonRecord<Reject>(*in, file, maxRecord_, sink,
-                              [&](rapidjson::Document& doc, const JsonRecord& record) {
-                                  StatementReader reader(index, sourceKey, file, record, sink);
+                              [&](rapidjson::Document& doc, const JsonRecord& record,
+                                  RecordSink& out) {
+                                  StatementReader reader(index, sourceKey, file, record, out);
                                   reader.read(doc);
                               });
 }

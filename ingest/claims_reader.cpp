@@ -16,7 +16,9 @@
 #include "graph/json_depth.hpp"
 #include "graph/normalize.hpp"
 #include "ingest/json_document.hpp"
+#include "ingest/json_records.hpp"
 #include "ingest/line_reader.hpp"
+#include "ingest/spread_record.hpp"
 
 namespace cg::ingest {
 
@@ -489,13 +491,20 @@ ClaimsReader::ClaimsReader(const graph::Schema& schema, std::size_t maxLine)
 
 bool ClaimsReader::parseLine(const std::string& line, const std::string& file,
                              std::int64_t lineNumber, RecordSink& sink, std::string& reason) {
-    if (!graph::isValidUtf8(line)) {
+    std::int64_t faultLine = lineNumber;
+    return parseRecord(line, file, lineNumber, sink, reason, faultLine);
+}
+
+bool ClaimsReader::parseRecord(const std::string& text, const std::string& file,
+                               std::int64_t lineNumber, RecordSink& sink, std::string& reason,
+                               std::int64_t& faultLine) {
+    if (!graph::isValidUtf8(text)) {
         reason = "invalid UTF-8";
         return false;
     }
     // RapidJSON parses recursively: a line of a million '[' would exhaust the stack before
     // checkDepth could refuse it. Two more levels than checkDepth allows are always refused.
-    if (graph::jsonTooDeepAt(line, kMaxDepth + 2)) {
+    if (graph::jsonTooDeepAt(text, kMaxDepth + 2)) {
         reason = "record nests deeper than 32 levels";
         return false;
     }
@@ -508,8 +517,12 @@ bool ClaimsReader::parseLine(const std::string& line, const std::string& file,
     rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>,
                                rapidjson::MemoryPoolAllocator<>>
         doc(&valueAllocator, sizeof parseBuffer / 2, &parseAllocator);
-    if (auto error = parseOneJsonValue<rapidjson::kParseFullPrecisionFlag>(doc, line)) {
-        reason = cat("invalid JSON at column ", error->offset + 1, ": ", error->what);
+    if (auto error = parseOneJsonValue<rapidjson::kParseFullPrecisionFlag>(doc, text)) {
+        // A record on one line is placed by its column, one over several by its line.
+        faultLine = lineAt(text, error->offset, lineNumber);
+        reason = faultLine == lineNumber && text.find('\n') == std::string::npos
+                     ? cat("invalid JSON at column ", error->offset + 1, ": ", error->what)
+                     : cat("invalid JSON: ", error->what);
         return false;
     }
     // First-wins at the top, last-wins in attributes: a key given twice has no one meaning.
@@ -518,7 +531,7 @@ bool ClaimsReader::parseLine(const std::string& line, const std::string& file,
         return false;
     }
     try {
-        LineParser(schema_, file, lineNumber, line).parse(doc, sink);
+        LineParser(schema_, file, lineNumber, text).parse(doc, sink);
     } catch (const Reject& r) {
         reason = r.reason;
         return false;
@@ -527,10 +540,22 @@ bool ClaimsReader::parseLine(const std::string& line, const std::string& file,
 }
 
 void ClaimsReader::read(std::istream& in, const std::string& file, RecordSink& sink) {
-    LineReader lines(in, maxLine_);
+    std::int64_t firstLine = skipLeadingBlank(in);
+    if (in.rdbuf() && in.rdbuf()->sgetc() == '[') {
+        readArray(in, file, firstLine, sink);
+    } else {
+        readLines(in, file, firstLine, sink);
+    }
+}
+
+void ClaimsReader::readLines(std::istream& in, const std::string& file, std::int64_t firstLine,
+                             RecordSink& sink) {
+    LineReader lines(in, maxLine_, firstLine);
     std::string line;
     std::string reason;
-    while (lines.next(line)) {
+    bool pending = false;  // `line` is a line read past a spread record, not yet handled
+    while (pending || lines.next(line)) {
+        pending = false;
         if ((lines.lineNumber() & 1023) == 0) sink.progress(lines.bytesRead());
         if (lines.truncated()) {
             sink.reject(Rejection{file, lines.lineNumber(),
@@ -540,12 +565,59 @@ void ClaimsReader::read(std::istream& in, const std::string& file, RecordSink& s
             continue;
         }
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        if (opensSpreadRecord(line)) {
+            pending = rejectSpreadRecord(lines, line, file, sink);
+            continue;
+        }
         if (!parseLine(line, file, lines.lineNumber(), sink, reason)) {
             sink.reject(Rejection{file, lines.lineNumber(), reason, line});
         }
     }
     if (in.bad()) throw InputError(file + ": read error after line " + std::to_string(lines.lineNumber()));
     sink.progress(lines.bytesRead());
+}
+
+bool ClaimsReader::rejectSpreadRecord(LineReader& lines, std::string& line,
+                                      const std::string& file, RecordSink& sink) {
+    std::int64_t first = lines.lineNumber();
+    std::int64_t last = first;
+    std::string raw = line;
+    JsonNesting nesting;
+    nesting.feed(line);
+    bool closed = false;
+    while (!closed && lines.next(line)) {
+        // A record that never closes must not take the records after it along.
+        if (!lines.truncated() && startsAnotherRecord(nesting, line)) {
+            sink.reject(Rejection{file, first, spreadRecordReason(first, last, false), raw});
+            return true;
+        }
+        last = lines.lineNumber();
+        // The raw text is kept up to the limit of one line, for the user to see.
+        if (raw.size() + 1 + line.size() <= maxLine_) raw += "\n" + line;
+        closed = nesting.feed(line);
+    }
+    sink.reject(Rejection{file, first, spreadRecordReason(first, last, closed), raw});
+    return false;
+}
+
+void ClaimsReader::readArray(std::istream& in, const std::string& file, std::int64_t firstLine,
+                             RecordSink& sink) {
+    JsonRecords records(in, maxLine_, graph::kMaxJsonDepth, firstLine);
+    JsonRecord record;
+    std::string reason;
+    while (records.next(record)) {
+        if ((record.element & 1023) == 0) sink.progress(records.bytesRead());
+        std::int64_t faultLine = record.line;
+        if (record.error.empty()) {
+            if (parseRecord(record.text, file, record.line, sink, reason, faultLine)) continue;
+        } else {
+            reason = record.error;
+        }
+        if (record.element > 0) reason = cat("element ", record.element, ": ", reason);
+        sink.reject(Rejection{file, faultLine, reason, record.text});
+    }
+    if (in.bad()) throw InputError(file + ": read error");
+    sink.progress(records.bytesRead());
 }
 
 }  // namespace cg::ingest

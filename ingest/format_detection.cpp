@@ -15,7 +15,7 @@ namespace cg::ingest {
 
 namespace {
 
-std::string ofJsonRecord(const rapidjson::Value& v, bool array) {
+std::string ofJsonRecord(const rapidjson::Value& v) {
     if (!v.IsObject()) return {};
     auto has = [&](const char* k) { return jsonMember(v, k) != nullptr; };
     if (has("statementType") || (has("recordType") && has("recordDetails"))) return "bods";
@@ -28,8 +28,6 @@ std::string ofJsonRecord(const rapidjson::Value& v, bool array) {
         }
     }
     if (has("id") && has("schema") && (has("properties") || has("caption"))) return "ftm";
-    // The claims format is JSON Lines only.
-    if (array) return {};
     const rapidjson::Value* source = jsonMember(v, "source");
     if (source && source->IsObject()) return "claims";
     if (has("subject") && (has("relation") || has("property"))) return "claims";
@@ -48,11 +46,13 @@ std::string formatOfContent(std::string_view head) {
         JsonRecord record;
         // The first records that parse decide; a record cut at the end of `head` does not.
         for (int seen = 0; seen < 3 && records.next(record); ++seen) {
-            if (!record.error.empty()) continue;
+            // A record written over several lines is still what it is, though JSON Lines
+            // cannot hold it: its reader says so, once.
+            if (!record.error.empty() && !record.spread) continue;
             rapidjson::Document doc;
             doc.Parse(record.text.data(), record.text.size());
             if (doc.HasParseError()) continue;
-            return ofJsonRecord(doc, records.isArray());
+            return ofJsonRecord(doc);
         }
         return {};
     }

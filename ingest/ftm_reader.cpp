@@ -538,8 +538,9 @@ void FtmReader::read(std::istream& in, const std::string& file, RecordSink& sink
     const std::string sourceKey = "ftm:" + stem;
 
     forEachJsonRecord<Reject>(in, file, maxRecord_, sink,
-                              [&](rapidjson::Document& doc, const JsonRecord& record) {
-                                  RecordReader reader(schema_, sourceKey, file, record, sink);
+                              [&](rapidjson::Document& doc, const JsonRecord& record,
+                                  RecordSink& out) {
+                                  RecordReader reader(schema_, sourceKey, file, record, out);
                                   reader.read(doc);
                               });
 }

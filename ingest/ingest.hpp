@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "graph/error.hpp"
 #include "graph/schema.hpp"
 #include "graph/store.hpp"
 #include "ingest/applier.hpp"
@@ -24,6 +25,16 @@ struct IngestOptions {
     bool pipelined = true;
     /// Called with (bytes read, total bytes) as the file is read.
     std::function<void(std::uint64_t, std::uint64_t)> progress;
+    /// What standard input is recorded and shown as ("-" when empty); files keep their path.
+    std::string name;
+};
+
+/// A file refused whole before any of it was stored: a directory, a file that cannot be
+/// opened, one in another encoding than UTF-8, one whose format cannot be told. The ingest of
+/// the other files goes on.
+class RefusedFile : public InputError {
+public:
+    using InputError::InputError;
 };
 
 /// The formats `--format` accepts, for help and error messages.
@@ -35,17 +46,24 @@ std::unique_ptr<Reader> makeReader(const std::string& format, const graph::Schem
                                    const std::string& mapping = "");
 
 /// Picks the format of `path` from its first bytes (formatOfContent), or from its name when
-/// the content does not tell (an empty file named *.claims.jsonl); throws InputError asking
+/// the content does not tell (an empty file named *.claims.jsonl); throws RefusedFile asking
 /// for `--format` (or `--mapping` for a CSV file) when it cannot tell.
 std::string detectFormat(const std::string& path);
 
-/// Reads `path` into the store. Throws InputError when the file cannot be opened or read
-/// as a whole; bad records are rejected, stored and counted, and the rest goes in.
+/// Reads `path` into the store ("-": standard input, as ingestStandardInput). Throws
+/// RefusedFile, with nothing stored, when the file cannot be opened, is not UTF-8
+/// (foreignEncoding) or its format cannot be told, and InputError when it cannot be read to
+/// its end; bad records are rejected, stored and counted, and the rest goes in.
 IngestSummary ingestFile(graph::Store& store, const graph::Schema& schema, const std::string& path,
                          const IngestOptions& options);
 
 /// The same with an applier kept across files, so its entity index is loaded once.
 IngestSummary ingestFile(Applier& applier, const graph::Schema& schema, const std::string& path,
                          const IngestOptions& options);
+
+/// Reads `in` (standard input) as ingestFile reads a file, recorded under `options.name`
+/// ("-" when empty): its format given, or told from its first bytes or else from the name.
+IngestSummary ingestStandardInput(Applier& applier, const graph::Schema& schema, std::istream& in,
+                                  const IngestOptions& options);
 
 }  // namespace cg::ingest

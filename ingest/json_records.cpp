@@ -5,6 +5,7 @@
 
 #include "graph/error.hpp"
 #include "graph/json_depth.hpp"
+#include "ingest/spread_record.hpp"
 
 namespace cg::ingest {
 
@@ -23,8 +24,25 @@ std::int64_t lineAt(const std::string& text, std::size_t offset, std::int64_t fi
     return line;
 }
 
-JsonRecords::JsonRecords(std::istream& in, std::size_t maxRecord, std::size_t maxDepth)
-    : in_(in), maxRecord_(maxRecord), maxDepth_(maxDepth) {}
+std::int64_t skipLeadingBlank(std::istream& in) {
+    std::streambuf* buf = in.rdbuf();
+    std::int64_t line = 1;
+    if (!buf) return line;
+    if (buf->sgetc() == 0xEF) {
+        buf->sbumpc();
+        if (buf->sgetc() == 0xBB) buf->sbumpc();
+        if (buf->sgetc() == 0xBF) buf->sbumpc();
+    }
+    for (int c = buf->sgetc(); blank(c); c = buf->sgetc()) {
+        buf->sbumpc();
+        if (c == '\n' || (c == '\r' && buf->sgetc() != '\n')) ++line;
+    }
+    return line;
+}
+
+JsonRecords::JsonRecords(std::istream& in, std::size_t maxRecord, std::size_t maxDepth,
+                         std::int64_t firstLine)
+    : in_(in), maxRecord_(maxRecord), maxDepth_(maxDepth), line_(firstLine) {}
 
 int JsonRecords::get() {
     std::streambuf* buf = in_.rdbuf();
@@ -93,21 +111,19 @@ bool JsonRecords::nextRecord(JsonRecord& record) {
 
 bool JsonRecords::nextLine(JsonRecord& record) {
     while (true) {
-        if (peek() == kEof) {
-            mode_ = Mode::Done;
-            return false;
-        }
-        record.text.clear();
-        record.line = line_;
         bool cut = false;
         std::size_t length = 0;
-        for (int c = get(); c != kEof && c != '\n'; c = get()) {
-            if (c == '\r') {
-                if (peek() == '\n') get();
-                break;
+        if (hasPending_) {
+            hasPending_ = false;
+            record.text = std::move(pending_);
+            record.line = pendingLine_;
+        } else {
+            if (peek() == kEof) {
+                mode_ = Mode::Done;
+                return false;
             }
-            ++length;
-            keep(record.text, static_cast<char>(c), cut);
+            record.line = line_;
+            readLine(record.text, cut, length);
         }
         if (cut) {
             record.error =
@@ -115,8 +131,53 @@ bool JsonRecords::nextLine(JsonRecord& record) {
                     " (only its first ", record.text.size(), " bytes are kept)");
             return true;
         }
+        if (opensSpreadRecord(record.text)) {
+            readSpread(record);
+            return true;
+        }
         if (record.text.find_first_not_of(" \t\r") != std::string::npos) return true;
     }
+}
+
+void JsonRecords::readLine(std::string& text, bool& cut, std::size_t& length) {
+    text.clear();
+    for (int c = get(); c != kEof && c != '\n'; c = get()) {
+        if (c == '\r') {
+            if (peek() == '\n') get();
+            break;
+        }
+        ++length;
+        keep(text, static_cast<char>(c), cut);
+    }
+}
+
+void JsonRecords::readSpread(JsonRecord& record) {
+    JsonNesting nesting;
+    nesting.feed(record.text);
+    std::int64_t last = record.line;
+    bool closed = false;
+    bool textCut = false;
+    std::string line;
+    while (!closed && peek() != kEof) {
+        std::int64_t at = line_;
+        bool cut = false;
+        std::size_t length = 0;
+        readLine(line, cut, length);
+        // A record that never closes must not take the records after it along.
+        if (!cut && startsAnotherRecord(nesting, line)) {
+            hasPending_ = true;
+            pending_ = std::move(line);
+            pendingLine_ = at;
+            break;
+        }
+        last = at;
+        keep(record.text, '\n', textCut);
+        for (char c : line) keep(record.text, c, textCut);
+        closed = nesting.feed(line);
+    }
+    // What was cut was only for display: the error says it all.
+    record.spread = true;
+    record.error = spreadRecordReason(record.line, last, closed);
 }
 
 bool JsonRecords::nextElement(JsonRecord& record) {
@@ -156,6 +217,7 @@ bool JsonRecords::nextElement(JsonRecord& record) {
         break;
     }
     record.line = line_;
+    record.element = ++elements_;
     if (!expectElement_) record.error = "missing ',' before this element of the top-level array";
     expectElement_ = false;
     bool cut = false;

@@ -5,7 +5,8 @@
 
 namespace cg::ingest {
 
-LineReader::LineReader(std::istream& in, std::size_t maxLine) : in_(in), maxLine_(maxLine) {}
+LineReader::LineReader(std::istream& in, std::size_t maxLine, std::int64_t firstLine)
+    : in_(in), maxLine_(maxLine), lineNumber_(firstLine - 1) {}
 
 bool LineReader::next(std::string& line) {
     line.clear();

@@ -16,7 +16,9 @@ public:
     static constexpr std::size_t kDefaultMaxLine = 16u << 20;  // 16 MiB
     static constexpr std::size_t kKeptPrefix = 1024;          // of a line that is too long
 
-    explicit LineReader(std::istream& in, std::size_t maxLine = kDefaultMaxLine);
+    /// `firstLine`: the number of the stream's first line (1 unless lines were read before).
+    explicit LineReader(std::istream& in, std::size_t maxLine = kDefaultMaxLine,
+                        std::int64_t firstLine = 1);
 
     /// Reads the next line into `line`; returns false at the end of the stream.
     bool next(std::string& line);

@@ -455,8 +455,9 @@ void PscReader::read(std::istream& in, const std::string& file, RecordSink& sink
     sink.source(graph::Source(source), file, 1);
 
     forEachJsonRecord<Reject>(
-        in, file, maxRecord_, sink, [&](rapidjson::Document& doc, const JsonRecord& record) {
-            RecordReader reader(sourceKey, file, record, sink);
+        in, file, maxRecord_, sink,
+        [&](rapidjson::Document& doc, const JsonRecord& record, RecordSink& out) {
+            RecordReader reader(sourceKey, file, record, out);
             // The totals line closing a snapshot dates it: the source is
             // declared again with that date, which fills the date the
             // first declaration left empty.

@@ -340,10 +340,10 @@ TEST_F(CliTest, AMissingFileIsABadCommandLine) {
     EXPECT_NE(r.err.find("absent.claims.jsonl"), std::string::npos) << r;
 }
 
-TEST_F(CliTest, AnEmptyFileIsAWarning) {
+TEST_F(CliTest, AnEmptyFileIsAWarningAndExitsFour) {
     std::string file = dir_.write("empty.claims.jsonl", "");
     Outcome r = db({"ingest", file});
-    EXPECT_EQ(r.code, 0) << r;
+    EXPECT_EQ(r.code, 4) << r;  // issue 21: no record accepted, an empty file included
     EXPECT_NE(r.err.find("warning: empty.claims.jsonl: file is empty"), std::string::npos) << r;
     EXPECT_NE(r.out.find("accepted 0, rejected 0"), std::string::npos) << r;
 }

@@ -42,9 +42,13 @@ TEST(FormatDetection, SaysNothingWhenTheContentIsAmbiguousOrUnknown) {
     EXPECT_EQ(formatOfContent("  \n"), "");
     EXPECT_EQ(formatOfContent("name,country\nA,GB\n"), "");
     EXPECT_EQ(formatOfContent(R"({"hello": "world"})"), "");
-    EXPECT_EQ(formatOfContent(R"([{"source": {"id": "s1"}}])"), "");  // claims are JSON Lines only
     EXPECT_EQ(formatOfContent("{\"id\": \"x\", \"schema\": \"Pers"),
               "");  // cut before the record ends
+}
+
+TEST(FormatDetection, TellsAJsonArrayOfClaims) {
+    // Issue 21: the claims format takes a JSON array too (it was JSON Lines only).
+    EXPECT_EQ(formatOfContent(R"([{"source": {"id": "s1"}}])"), "claims");
 }
 
 TEST(FormatDetection, SkipsABrokenFirstLine) {
