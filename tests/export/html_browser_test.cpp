@@ -392,15 +392,9 @@ TEST_F(HtmlViewInChromium, TheMonthSliderKeepsRelationsValidThatMonthPartialDate
 }
 
 TEST_F(HtmlViewInChromium, AQueryViewShowsItsResultAndDrawsARouteInBlue) {
-    std::string db = shellQuote(dir_.file("q.claimgraph"));
+    std::string db = samplesWithSavedQuery(dir_, "pm-circle-to-facilities");
+    ASSERT_FALSE(db.empty());
     std::string bin = shellQuote(CG_BINARY);
-    std::string files;
-    for (const auto& f : sampleFiles()) files += " " + shellQuote(f);
-    ASSERT_EQ(runCommand(bin + " --db " + db + " -q ingest" + files).status, 0);
-    auto saved = runCommand(
-        bin + " --db " + db + " -q query save " +
-        shellQuote(std::string(CG_SOURCE_DIR) + "/samples/queries/pm-circle-to-facilities.json"));
-    ASSERT_EQ(saved.status, 0) << saved.output;
     std::string page = dir_.file("routes.html");
     auto r = runCommand(bin + " --db " + db +
                         " -q export --query pm-circle-to-facilities --format html --out " +

@@ -87,6 +87,22 @@ inline CommandResult chromiumScreenshot(const std::filesystem::path& page,
                                                    std::to_string(height) + " " + shellQuote(url)));
 }
 
+/// A database of the samples in `dir` with the saved query samples/queries/QUERY.json
+/// stored; returns its path, shell-quoted, or "" (and fails the test) when that went wrong.
+inline std::string samplesWithSavedQuery(const TempDir& dir, const std::string& query) {
+    std::string db = shellQuote(dir.file("q.claimgraph"));
+    std::string bin = shellQuote(CG_BINARY);
+    std::string files;
+    for (const auto& f : sampleFiles()) files += " " + shellQuote(f);
+    auto ingest = runCommand(bin + " --db " + db + " -q ingest" + files);
+    EXPECT_EQ(ingest.status, 0) << ingest.output;
+    auto saved = runCommand(bin + " --db " + db + " -q query save " +
+                            shellQuote(std::string(CG_SOURCE_DIR) + "/samples/queries/" + query +
+                                       ".json"));
+    EXPECT_EQ(saved.status, 0) << saved.output;
+    return ingest.status == 0 && saved.status == 0 ? db : std::string();
+}
+
 /// Writes `page` to `out` with `script` run after the view's own (its hash added to the page's
 /// policy, as the page's own scripts are allowed), so that a test can drive the page (tick
 /// boxes, move sliders) and leave what it saw in the DOM; throws nothing, returns false when
