@@ -40,7 +40,9 @@ graph::Store& Context::store(bool create) {
 void Context::writing(bool create) {
     if (lock_) return;
     std::optional<std::chrono::milliseconds> wait;
-    if (waitSeconds) {
+    // Past a year the wait is as good as without limit (and a larger one would overflow).
+    constexpr double kYear = 365.0 * 24 * 3600;
+    if (waitSeconds && *waitSeconds < kYear) {
         wait = std::chrono::milliseconds(static_cast<std::int64_t>(*waitSeconds * 1000.0));
     }
     bool tell = !quiet && isatty(STDERR_FILENO) == 1;

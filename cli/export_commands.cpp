@@ -151,7 +151,7 @@ int runExport(Context& ctx, const ExportArgs& args) {
             page.title = "claimgraph: " + query;
             page.figures = viewFigures(result, view, query);
         }
-        sizeByCentrality(view, args.sizeBy, page);
+        sizeByCentrality(view, args.sizeBy, page, &ctx.err);
         exporters::HtmlWriter writer(page);
         summary = exporters::exportGraph(input, writer, args.format, args.out, ctx.out);
     } else {

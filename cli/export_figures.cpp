@@ -205,6 +205,8 @@ std::vector<std::pair<std::string, std::string>> resultFacts(const queries::Quer
     for (const auto& [name, flag] : result.flags)
         facts.emplace_back("result." + name, flag ? "true" : "false");
     for (const auto& [name, cell] : result.values) {
+        // What the export holds, never how long it took to compute on this machine.
+        if (name == "estimated_seconds") continue;
         std::string text = "null";
         if (const auto* n = std::get_if<std::int64_t>(&cell)) {
             text = std::to_string(*n);

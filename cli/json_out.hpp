@@ -59,10 +59,15 @@ public:
     void printLine(std::ostream& out) {
         rapidjson::Document d;
         d.Parse(buffer_.GetString(), buffer_.GetSize());
+        out << compactJson(d) << '\n';
+    }
+
+    /// `value` as JSON text on one line.
+    static std::string compactJson(const rapidjson::Value& value) {
         rapidjson::StringBuffer line;
         rapidjson::Writer<rapidjson::StringBuffer> writer(line);
-        d.Accept(writer);
-        out << line.GetString() << '\n';
+        value.Accept(writer);
+        return {line.GetString(), line.GetSize()};
     }
 
 private:

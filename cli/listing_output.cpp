@@ -2,8 +2,6 @@
 #include "cli/listing_output.hpp"
 
 #include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <algorithm>
 #include <vector>
@@ -17,12 +15,10 @@ bool isEntity(const rapidjson::Value& v) {
            v.HasMember("name") && v.HasMember("type");
 }
 
-std::string compact(const rapidjson::Value& v) {
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-    v.Accept(writer);
-    return buffer.GetString();
-}
+std::string compact(const rapidjson::Value& v) { return JsonOut::compactJson(v); }
+
+// A JSON string's whole text: an escaped NUL stays in it (csvField makes it U+FFFD).
+std::string text(const rapidjson::Value& v) { return {v.GetString(), v.GetStringLength()}; }
 
 struct Column {
     std::string key;
@@ -61,17 +57,17 @@ void writeCsv(std::ostream& out, const rapidjson::Value& rows) {
             if (!v || v->IsNull()) {
                 field("");
             } else if (v->IsString()) {
-                field(csvField(v->GetString(), true));
+                field(csvField(text(*v), true));
             } else if (v->IsBool()) {
                 field(v->GetBool() ? "true" : "false");
             } else if (v->IsNumber()) {
                 field(compact(*v));
             } else if (isEntity(*v)) {
-                field(csvField((*v)["name"].IsString() ? (*v)["name"].GetString() : "", true));
+                field(csvField((*v)["name"].IsString() ? text((*v)["name"]) : std::string(), true));
             } else {
                 field(csvField(compact(*v), true));
             }
-            if (c.entity) field(v && isEntity(*v) ? csvField((*v)["id"].GetString(), true) : "");
+            if (c.entity) field(v && isEntity(*v) ? csvField(text((*v)["id"]), true) : "");
         }
         out << line << '\n';
     }

@@ -99,17 +99,6 @@ GraphView buildView(Context& ctx, const ViewArgs& args) {
     return GraphView::build(ctx.store(), ctx.schema(), filter);
 }
 
-// How long a query may be expected to take before it warns and shows progress: 10 s, or
-// CLAIMGRAPH_SLOW_QUERY_SECONDS (for tests, which set 0 to see the warning on a small graph).
-double slowQuerySeconds() {
-    if (const char* text = std::getenv("CLAIMGRAPH_SLOW_QUERY_SECONDS")) {
-        char* end = nullptr;
-        double seconds = std::strtod(text, &end);
-        if (end != text && *end == '\0' && seconds >= 0) return seconds;
-    }
-    return 10;
-}
-
 graph::EntityId entityOf(Context& ctx, const std::string& text) {
     return graph::findEntity(ctx.store(), text);
 }
@@ -413,7 +402,7 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
             // starts, suggest a sample, and show how far it is on a terminal.
             std::optional<ProgressBar> bar;
             auto estimate = queries::estimateCentrality(view, p);
-            if (estimate && estimate->seconds > slowQuerySeconds()) {
+            if (estimate && estimate->seconds > queries::slowQuerySeconds()) {
                 c.err << "warning: " << queries::centralityWarning(view, p, *estimate) << '\n'
                       << std::flush;
                 bar.emplace(a.metric, ProgressBar::Unit::Count, 0);

@@ -51,7 +51,7 @@ int runView(Context& ctx, const ViewCommandArgs& args) {
     std::string name = centre == graph::GraphView::kNoNode ? args.entity : view.name(centre);
     options.title = name + ": " + std::to_string(args.hops) + (args.hops == 1 ? " hop" : " hops");
     if (centre != graph::GraphView::kNoNode) options.focus = view.key(centre);
-    sizeByCentrality(view, args.sizeBy, options);
+    sizeByCentrality(view, args.sizeBy, options, &ctx.err);
     exporters::HtmlWriter writer(options);
     exporters::ExportInput input{view, store, &result.subgraph, &claims};
     writer.writeTo(input, args.out);

@@ -5,6 +5,7 @@
 
 #include "graph/error.hpp"
 #include "queries/centrality.hpp"
+#include "queries/centrality_estimate.hpp"
 
 namespace cg::cli {
 
@@ -30,7 +31,7 @@ exporters::ViewFigures viewFigures(const queries::QueryResult& result, const gra
 }
 
 void sizeByCentrality(const graph::GraphView& view, const std::string& metric,
-                      exporters::HtmlViewOptions& options) {
+                      exporters::HtmlViewOptions& options, std::ostream* warn) {
     if (metric.empty() || metric == "degree") return;
     auto chosen = queries::centralityMetric(metric);
     if (!chosen) {
@@ -40,6 +41,19 @@ void sizeByCentrality(const graph::GraphView& view, const std::string& metric,
     queries::CentralityParams params;
     params.metric = *chosen;
     options.sizeBy = metric;
+    // A search per entity over a large graph takes hours: exact betweenness gives way to the
+    // sample `query centrality` would suggest, and the page says so; closeness and harmonic,
+    // which have no sampled form, warn before they start.
+    if (auto estimate = queries::estimateCentrality(view, params);
+        estimate && estimate->seconds > queries::slowQuerySeconds()) {
+        if (estimate->samples > 0 && estimate->samples < view.nodeCount()) {
+            params.samples = estimate->samples;
+            options.sizeBy += " estimated from " + std::to_string(estimate->samples) + " sources";
+        } else if (warn) {
+            *warn << "warning: " << queries::centralityWarning(view, params, *estimate) << '\n'
+                  << std::flush;
+        }
+    }
     options.sizeScores = queries::centralityScores(view, params);
 }
 

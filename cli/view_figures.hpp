@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <ostream>
 #include <string>
 
 #include "export/html_data.hpp"
@@ -17,8 +18,11 @@ exporters::ViewFigures viewFigures(const queries::QueryResult& result, const gra
 
 /// Sizes the view's entities by a centrality computed over the whole view (`--size-by`):
 /// `metric` is one of queries::centralityMetricList(); "degree", the default, leaves the
-/// entities sized by their degree in the page. Throws QueryError on any other name.
+/// entities sized by their degree in the page. Where the exact measure would take long (past
+/// queries::slowQuerySeconds()), betweenness is estimated from the sample `query centrality`
+/// suggests (`options.sizeBy` says so) and closeness and harmonic warn on `warn`. Throws
+/// QueryError on any other name.
 void sizeByCentrality(const graph::GraphView& view, const std::string& metric,
-                      exporters::HtmlViewOptions& options);
+                      exporters::HtmlViewOptions& options, std::ostream* warn = nullptr);
 
 }  // namespace cg::cli

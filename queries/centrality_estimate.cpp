@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <thread>
 
 #include "queries/parallel.hpp"
@@ -101,6 +102,15 @@ std::string durationText(double seconds) {
     const std::uint64_t hours = minutes / 60;
     if (hours < 48) return std::to_string(hours) + " h " + std::to_string(minutes % 60) + " min";
     return std::to_string(hours / 24) + " days " + std::to_string(hours % 24) + " h";
+}
+
+double slowQuerySeconds() {
+    if (const char* text = std::getenv("CLAIMGRAPH_SLOW_QUERY_SECONDS")) {
+        char* end = nullptr;
+        double seconds = std::strtod(text, &end);
+        if (end != text && *end == '\0' && seconds >= 0) return seconds;
+    }
+    return 10;
 }
 
 }  // namespace cg::queries

@@ -33,6 +33,10 @@ std::optional<CentralityEstimate> estimateCentrality(const GraphView& view,
 std::string centralityWarning(const GraphView& view, const CentralityParams& params,
                               const CentralityEstimate& estimate);
 
+/// How long a query may be expected to take before it warns and shows progress: 10 s, or
+/// CLAIMGRAPH_SLOW_QUERY_SECONDS (for tests, which set 0 to see the warning on a small graph).
+double slowQuerySeconds();
+
 /// A duration for people: "less than 1 s", "40 s", "12 min", "3 h 5 min", "2 days 4 h".
 std::string durationText(double seconds);
 

@@ -173,7 +173,12 @@
     if (!nodeShown[e.source] || !nodeShown[e.target]) return false;
     if (filters.hiddenKinds.has(kindOf(e))) return false;
     if (e.confidence < filters.minConfidence) return false;
-    if (filters.sources && !e.claims.some((c) => filters.sources.has(c.source))) return false;
+    // A source supports a relation by asserting it; a relation only denied is shown by the
+    // sources that deny it.
+    if (filters.sources) {
+      const evidence = e.stance === "denied" ? e.claims : e.claims.filter((c) => c.stance === "asserts");
+      if (!evidence.some((c) => filters.sources.has(c.source))) return false;
+    }
     if (filters.month && !validIn(e, filters.month)) return false;
     return true;
   }

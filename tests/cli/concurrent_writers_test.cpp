@@ -77,9 +77,12 @@ TEST_F(ConcurrentWriters, AWaitingWriterGoesOnWhenTheOtherEnds) {
         std::this_thread::sleep_for(std::chrono::milliseconds(300));
         ::close(fd);
     });
+    auto started = std::chrono::steady_clock::now();
     auto r = run({"ingest", file});
+    auto waited = std::chrono::steady_clock::now() - started;
     release.join();
     EXPECT_EQ(r.code, 0) << r;
+    EXPECT_GE(waited, std::chrono::milliseconds(250)) << "the ingest did not wait for the lock";
     EXPECT_EQ(claims(db_), 10);
     // The other writers wait as well: a merge, a saved query.
     fd = holdLock();
@@ -97,10 +100,11 @@ TEST_F(ConcurrentWriters, TwoIngestsAtOnceBothSucceedAsIfRunInTurn) {
         claimgraph("--db " + shellWord(inTurn) + " -q ingest " + shellWord(a) + " " + shellWord(b))
             .code,
         0);
-    // A fresh database: both processes also race to create it.
+    // A fresh database: both processes also race to create it. Each run keeps its own output.
+    std::string db = shellWord(db_);
     CliOutcome first, second;
-    std::thread other([&] { second = run({"-q", "ingest", b}); });
-    first = run({"-q", "ingest", a});
+    std::thread other([&] { second = claimgraph("--db " + db + " -q ingest " + shellWord(b)); });
+    first = claimgraph("--db " + db + " -q ingest " + shellWord(a));
     other.join();
     EXPECT_EQ(first.code, 0) << first;
     EXPECT_EQ(second.code, 0) << second;

@@ -320,8 +320,8 @@ TEST_F(HtmlViewInChromium, FiltersHideTypesKindsWeakRelationsAndSources) {
     EXPECT_STREQ(d["noPersonCounts"].GetString(), "3 of 5 entities · 1 of 4 relations");
     EXPECT_EQ(d["noOwnership"].GetString(), list({"vh-02", "vh-05"}));
     EXPECT_EQ(d["confident"].GetString(), list({"vh-04", "vh-05"}));
-    // Only the paper: the relations one of its claims names (vh-03 denies the owner's shares).
-    EXPECT_EQ(d["newsOnly"].GetString(), list({"vh-01", "vh-02"}));
+    // The news only denies vh-01's ownership (vh-03): that does not make it a source of it.
+    EXPECT_EQ(d["newsOnly"].GetString(), list({"vh-02"}));
 }
 
 TEST_F(HtmlViewInChromium, EntitiesAreSizedByTheChosenCentralityTheHighestScoreLargest) {

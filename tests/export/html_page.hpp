@@ -96,9 +96,9 @@ inline std::string samplesWithSavedQuery(const TempDir& dir, const std::string& 
     for (const auto& f : sampleFiles()) files += " " + shellQuote(f);
     auto ingest = runCommand(bin + " --db " + db + " -q ingest" + files);
     EXPECT_EQ(ingest.status, 0) << ingest.output;
-    auto saved = runCommand(bin + " --db " + db + " -q query save " +
-                            shellQuote(std::string(CG_SOURCE_DIR) + "/samples/queries/" + query +
-                                       ".json"));
+    auto saved =
+        runCommand(bin + " --db " + db + " -q query save " +
+                   shellQuote(std::string(CG_SOURCE_DIR) + "/samples/queries/" + query + ".json"));
     EXPECT_EQ(saved.status, 0) << saved.output;
     return ingest.status == 0 && saved.status == 0 ? db : std::string();
 }

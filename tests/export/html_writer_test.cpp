@@ -403,6 +403,54 @@ TEST(HtmlView, TheTitleIsTextWithControlsAndBadBytesReplaced) {
     EXPECT_EQ(out.str().find("\x01"), std::string::npos);
 }
 
+TEST(HtmlView, SizesByASampleOfBetweennessWhereTheExactOneWouldTakeLong) {
+    TempDir dir;
+    std::string db = shellQuote(dir.file("big.claimgraph"));
+    std::string claims = dir.file("ring.claims.jsonl");
+    {
+        std::ofstream out(claims);
+        out << "{\"source\": {\"id\": \"s\", \"title\": \"t\"}}\n";
+        for (int i = 0; i < 300; ++i) {
+            out << "{\"id\": \"r" << i << "\", \"source\": \"s\", \"subject\": {\"type\": "
+                << "\"Company\", \"id\": \"c" << i << "\", \"name\": \"C " << i
+                << "\"}, \"relation\": \"owns\", \"object\": {\"type\": \"Company\", \"id\": \"c"
+                << (i + 1) % 300 << "\", \"name\": \"C " << (i + 1) % 300 << "\"}}\n";
+        }
+    }
+    std::string bin = shellQuote(CG_BINARY);
+    ASSERT_EQ(runCommand(bin + " --db " + db + " -q ingest " + shellQuote(claims)).status, 0);
+    auto r = runCommand("CLAIMGRAPH_SLOW_QUERY_SECONDS=0 " + bin + " --db " + db +
+                        " -q export --format html --size-by betweenness --out " +
+                        shellQuote(dir.file("sampled.html")));
+    ASSERT_EQ(r.status, 0) << r.output;
+    auto d = viewData(readFile(dir.file("sampled.html")));
+    ASSERT_TRUE(d.IsObject());
+    EXPECT_EQ(std::string(d["size_by"].GetString()).rfind("betweenness estimated from ", 0), 0u)
+        << d["size_by"].GetString();
+    auto exact =
+        runCommand(bin + " --db " + db + " -q export --format html --size-by betweenness --out " +
+                   shellQuote(dir.file("exact.html")));
+    ASSERT_EQ(exact.status, 0) << exact.output;
+    EXPECT_STREQ(viewData(readFile(dir.file("exact.html")))["size_by"].GetString(), "betweenness");
+}
+
+TEST(QueryExport, HoldsNoEstimateOfHowLongTheQueryTookOnThisMachine) {
+    TempDir dir;
+    std::string db = samplesWithSavedQuery(dir, "central-actors");
+    ASSERT_FALSE(db.empty());
+    auto query = runCommand(shellQuote(CG_BINARY) + " --db " + db +
+                            " --json query run central-actors 2>/dev/null");
+    ASSERT_EQ(query.status, 0) << query.output;
+    EXPECT_NE(query.output.find("\"estimated_seconds\""), std::string::npos) << query.output;
+    auto r = runCommand(shellQuote(CG_BINARY) + " --db " + db +
+                        " export --query central-actors --format graphml --out " +
+                        shellQuote(dir.file("central.graphml")));
+    ASSERT_EQ(r.status, 0) << r.output;
+    std::string graphml = readFile(dir.file("central.graphml"));
+    EXPECT_NE(graphml.find("central-actors"), std::string::npos);
+    EXPECT_EQ(graphml.find("estimated_seconds"), std::string::npos);
+}
+
 TEST(HtmlView, AQueryExportShowsTheFiguresTheQueryComputed) {
     TempDir dir;
     std::string db = samplesWithSavedQuery(dir, "ultimate-owners");
