@@ -122,10 +122,17 @@ std::size_t centralityWorkingBytes(const GraphView& view, const CentralityParams
     return bytes;
 }
 
-QueryResult centrality(const GraphView& view, const CentralityParams& params) {
+QueryResult centrality(const GraphView& view, const CentralityParams& asked) {
     QueryResult result;
     result.kind = "centrality";
-    MemoryBudget budget(params.maxMemory);
+    MemoryBudget budget(asked.maxMemory);
+    // Each worker holds arrays of its own: where the budget cannot hold them all, fewer
+    // workers run, so that whether a query answers does not depend on the machine's cores.
+    CentralityParams params = asked;
+    while (centralityWorkingBytes(view, params) > budget.limit() &&
+           workerCount(params.threads, view.nodeCount()) > 1) {
+        params.threads = workerCount(params.threads, view.nodeCount()) - 1;
+    }
     if (!budget.take(centralityWorkingBytes(view, params))) {
         result.notes.push_back(
             memoryNote(std::string("the start: ") + metricName(params.metric) + " over " +

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "graph/model.hpp"
+#include "queries/memory_budget.hpp"
 
 namespace cg::queries {
 
@@ -21,7 +22,7 @@ struct PathParams {
     bool directed = false;               ///< follow relations from subject to object only
     std::size_t limit = 100;             ///< at most this many paths (all shortest, simple)
     /// Bytes the search and its routes may take; past it the answer stops and is partial.
-    std::size_t maxMemory = std::size_t{1} << 30;
+    std::size_t maxMemory = MemoryBudget::kDefaultBytes;
 };
 
 }  // namespace cg::queries

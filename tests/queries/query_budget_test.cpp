@@ -213,6 +213,29 @@ TEST_F(HubBudget, CentralityRowsStopWithinTheBudgetAndNothingRunsWhenItCannotSta
         << notesOf(none);
 }
 
+TEST_F(HubBudget, ExactBetweennessRunsOnFewerWorkersWhereTheBudgetHoldsOnlyOne) {
+    cg::queries::CentralityParams p;
+    p.metric = cg::queries::CentralityMetric::Betweenness;
+    p.top = 5;
+    p.threads = 1;
+    std::size_t one = cg::queries::centralityWorkingBytes(inv_->view(), p);
+    p.threads = 8;
+    ASSERT_GT(cg::queries::centralityWorkingBytes(inv_->view(), p), one + 64 * kKiB);
+    // Room for one worker and the rows, not for eight: the answer is whole, as on one core.
+    p.maxMemory = one + 64 * kKiB;
+    auto fewer = cg::queries::centrality(inv_->view(), p);
+    EXPECT_FALSE(fewer.partial) << notesOf(fewer);
+    EXPECT_EQ(fewer.table.rows.size(), 5u);
+    p.threads = 1;
+    p.maxMemory = cg::queries::MemoryBudget::kDefaultBytes;
+    auto alone = cg::queries::centrality(inv_->view(), p);
+    ASSERT_EQ(alone.table.rows.size(), fewer.table.rows.size());
+    for (std::size_t i = 0; i < alone.table.rows.size(); ++i) {
+        EXPECT_EQ(std::get<cg::queries::EntityCell>(alone.table.rows[i][1]).node,
+                  std::get<cg::queries::EntityCell>(fewer.table.rows[i][1]).node);
+    }
+}
+
 TEST_F(HubBudget, SharedNeighboursAndRedFlagsStopBeforeAGroupPastTheBudget) {
     cg::queries::SharedParams shared;
     shared.via = "owns";
