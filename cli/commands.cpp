@@ -476,13 +476,14 @@ int runRejections(Context& ctx, const RejectionsArgs& args) {
         return kOk;
     }
     auto rows = none ? std::vector<graph::Rejection>{} : store.rejections(args.limit, files);
-    if (ctx.json) {
+    if (auto format = listingFormat(ctx, args.format); format != "table") {
         JsonOut j;
         j.beginArray();
         for (const auto& r : rows) {
             j.beginObject().field("file", r.file).field("line", r.line).field("reason", r.reason).field("raw", r.raw).endObject();
         }
-        j.endArray().print(ctx.out);
+        j.endArray();
+        printListing(ctx.out, format, j);
         return kOk;
     }
     if (rows.empty()) ctx.out << "no rejections" << from << '\n';

@@ -27,6 +27,7 @@ struct RejectionsArgs {
     long limit = 0;    ///< at most this many rows (0: all)
     std::string file;  ///< only this file's (empty: every file's)
     bool clear = false;  ///< delete them instead of listing them
+    ResultFormat format;  ///< --format table|json|jsonl|csv of the list
 };
 
 int runInit(Context& ctx);

@@ -100,6 +100,7 @@ void addCoreCommands(CLI::App& app, Context& ctx, Registry& registry) {
     rejections->add_flag("--clear", ra->clear,
                          "Delete the rejections (only --file's when given) instead of listing "
                          "them; the next read of a file records its own again");
+    addResultFormatOptions(rejections, ra->format);
     registry.add(rejections, [&ctx, ra] { return runRejections(ctx, *ra); });
 }
 

@@ -85,4 +85,17 @@ TEST_F(ListingFormat, EntitiesInACsvGiveTheirNameAndThenTheirId) {
     EXPECT_STREQ(d[0]["b"]["id"].GetString(), "p-ada2");
 }
 
+TEST_F(ListingFormat, RejectionsAreAListingToo) {
+    std::ofstream(dir_.file("bad.claims.jsonl")) << "{\"id\": \"x\", \"source\": \"nowhere\"}\nnot json, \"=1+1\"\n";
+    run({"ingest", dir_.file("bad.claims.jsonl")});
+    auto csv = run({"rejections", "--format", "csv"});
+    ASSERT_EQ(csv.code, 0) << csv;
+    auto rows = lines(csv.out);
+    ASSERT_EQ(rows.size(), 3u) << csv.out;
+    EXPECT_EQ(rows[0], "file,line,reason,raw");
+    EXPECT_TRUE(contains(rows[2], ",2,")) << rows[2];
+    auto jsonl = run({"rejections", "--format", "jsonl"});
+    EXPECT_EQ(lines(jsonl.out).size(), 2u) << jsonl;
+}
+
 }  // namespace
