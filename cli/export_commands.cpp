@@ -11,6 +11,7 @@
 
 #include "cli/export_figures.hpp"
 #include "cli/json_out.hpp"
+#include "cli/progress_bar.hpp"
 #include "cli/registry.hpp"
 #include "cli/saved_query_run.hpp"
 #include "cli/view_figures.hpp"
@@ -140,6 +141,10 @@ int runExport(Context& ctx, const ExportArgs& args) {
         for (auto& fact : resultFacts(result, view)) options.selection.push_back(std::move(fact));
         options.figures = &figures;
     }
+    // A large export takes a while: a bar on a terminal (never in pipes), erased before the
+    // summary.
+    ProgressBar bar("export " + args.format, ProgressBar::Unit::Count, 20000);
+    options.progress = [&bar](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
     exporters::ExportInput input{view, store, subgraph, &claims, &options};
     exporters::ExportSummary summary;
     if (args.format == "html") {
@@ -157,6 +162,7 @@ int runExport(Context& ctx, const ExportArgs& args) {
     } else {
         summary = exporters::exportGraph(input, args.format, args.out, ctx.out);
     }
+    bar.clear();
     bool toStream = summary.files.empty();
     if (ctx.json && !toStream) {
         JsonOut j;

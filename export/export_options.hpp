@@ -2,6 +2,8 @@
 #pragma once
 
 #include <optional>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -34,6 +36,9 @@ struct ExportOptions {
     std::vector<std::pair<std::string, std::string>> selection;
     /// The figures of the query whose result is exported; nothing when none.
     const QueryFigures* figures = nullptr;
+    /// Called now and then as the records are read for writing (nodes, then edges): `done`
+    /// of `total`; for a progress bar. Empty: nothing is called.
+    std::function<void(std::uint64_t done, std::uint64_t total)> progress;
 };
 
 /// The selection as a JSON object of strings, in the order recorded ("{}" when empty).

@@ -72,7 +72,13 @@ ExportedGraph::ExportedGraph(const ExportInput& input)
     }
 }
 
+void ExportedGraph::reportProgress(std::size_t done) const {
+    // Every 4096 records: a bar redraws at most ten times a second anyway.
+    if (options_.progress && done % 4096 == 0) options_.progress(done, nodeCount() + edgeCount());
+}
+
 NodeRecord ExportedGraph::node(std::size_t i) const {
+    reportProgress(i);
     NodeRecord r;
     r.node = selection_.node(i);
     r.entity = view_.entityId(r.node);
@@ -133,6 +139,7 @@ NodeRecord ExportedGraph::node(std::size_t i) const {
 }
 
 EdgeRecord ExportedGraph::edge(std::size_t i) const {
+    reportProgress(nodeCount() + i);
     EdgeRecord r;
     r.edge = selection_.edge(i);
     r.relation = view_.relationId(r.edge);

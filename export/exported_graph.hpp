@@ -217,6 +217,7 @@ class ExportedGraph {
     const Provenance& provenance() const { return provenance_; }
 
   private:
+    void reportProgress(std::size_t done) const;
     template <typename Visitor>
     static void visitFigures(std::size_t first, std::span<const QueryFigures::Entry> figures,
                              Visitor& v) {

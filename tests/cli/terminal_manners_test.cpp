@@ -76,7 +76,7 @@ TEST_F(TerminalManners, TablesFitTheTerminalWithoutCuttingIds) {
     EXPECT_TRUE(contains(piped.out, kLongName)) << piped;
 }
 
-TEST_F(TerminalManners, TheIngestSummaryStartsOnALineOfItsOwnAfterTheProgressBar) {
+TEST_F(TerminalManners, IngestAndExportSummariesStartOnALineOfTheirOwnAfterTheProgressBar) {
     // Over a megabyte, so that the bar is drawn.
     {
         std::ofstream out(dir_.file("big.claims.jsonl"));
@@ -99,6 +99,17 @@ TEST_F(TerminalManners, TheIngestSummaryStartsOnALineOfItsOwnAfterTheProgressBar
     EXPECT_TRUE(contains(text, "ingest big.claims.jsonl [")) << text;
     ASSERT_GE(summary, 3u);
     EXPECT_EQ(text.substr(summary - 3, 3), "\033[K") << text.substr(0, summary + 40);
+
+    // A large export shows its bar too, erased before its summary; a pipe gets no bar.
+    auto exported = onTerminal("export --format graphml --out big.graphml", 100);
+    EXPECT_TRUE(contains(exported, "export graphml [")) << exported;
+    auto done = exported.find("exported ");
+    ASSERT_NE(done, std::string::npos) << exported;
+    ASSERT_GE(done, 3u);
+    EXPECT_EQ(exported.substr(done - 3, 3), "\033[K") << exported;
+    auto piped = run({"export", "--format", "graphml", "--out", dir_.file("piped.graphml")});
+    EXPECT_EQ(piped.code, 0) << piped;
+    EXPECT_FALSE(contains(piped.err, "[")) << piped.err;
 }
 
 }  // namespace
