@@ -1,4 +1,8 @@
 // SPDX-License-Identifier: MIT
+#include <pwd.h>
+#include <unistd.h>
+
+#include <cstdlib>
 #include <cstdio>
 #include <memory>
 
@@ -24,7 +28,18 @@ struct ResolveArgs {
     bool stats = false;
     std::size_t maxBlock = 64;
     ResultFormat format;
+    std::string by;  ///< --by: who records a judgement
 };
+
+// Who records a judgement: --by, else the user the command runs as ($USER, else the
+// account's name), else nobody named.
+std::string judgementAuthor(const std::string& by) {
+    if (!by.empty()) return by;
+    if (const char* user = std::getenv("USER"); user && *user) return user;
+    if (const passwd* account = ::getpwuid(::getuid()); account && account->pw_name)
+        return account->pw_name;
+    return {};
+}
 
 std::string label(graph::Store& store, graph::EntityId id) {
     auto e = store.entity(id);
@@ -108,6 +123,7 @@ int runList(Context& ctx, bool all, const ResultFormat& asked) {
                 writeEntityKeyJson(j, ctx.store(), "b", r.b);
             }
             j.textOrNull("note", r.note)
+                .textOrNull("by", r.author)
                 .field("created", r.created)
                 .field("undone", r.undone)
                 .endObject();
@@ -116,10 +132,10 @@ int runList(Context& ctx, bool all, const ResultFormat& asked) {
         printListing(ctx.out, format, j);
         return kOk;
     }
-    Table t({"id", "kind", "a", "b", "created", "state", "note"}, {0, 2, 3});
+    Table t({"id", "kind", "a", "b", "by", "created", "state", "note"}, {0, 2, 3});
     for (const auto& r : rows) {
-        t.add({std::to_string(r.id), r.kind, r.a, r.b, r.created, r.undone ? "undone" : "active",
-               r.note});
+        t.add({std::to_string(r.id), r.kind, r.a, r.b, r.author, r.created,
+               r.undone ? "undone" : "active", r.note});
     }
     if (t.empty()) {
         ctx.out << "no judgements recorded\n";
@@ -158,12 +174,15 @@ void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry) {
     merge->add_option("a", args->a, "Entity id or name")->required();
     merge->add_option("b", args->b, "Entity id or name")->required();
     merge->add_option("--note", args->note, "Why (kept with the judgement)");
+    merge->add_option("--by", args->by,
+                   "Who records the judgement (kept with it; default: the user, $USER)");
     registry.add(merge, [&ctx, args] {
         ctx.writing();
         auto& store = ctx.store();
         auto a = graph::findEntity(store, args->a, true);
         auto b = graph::findEntity(store, args->b, true);
-        auto id = graph::mergeEntities(store, ctx.schema(), a, b, args->note);
+        auto id =
+            graph::mergeEntities(store, ctx.schema(), a, b, args->note, judgementAuthor(args->by));
         return printJudgement(
             ctx, "merge", id,
             "merged " + label(store, b) + " into " + label(store, store.canonical(a)));
@@ -174,12 +193,14 @@ void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry) {
     notSame->add_option("a", args->a, "Entity id or name")->required();
     notSame->add_option("b", args->b, "Entity id or name")->required();
     notSame->add_option("--note", args->note, "Why (kept with the judgement)");
+    notSame->add_option("--by", args->by,
+                   "Who records the judgement (kept with it; default: the user, $USER)");
     registry.add(notSame, [&ctx, args] {
         ctx.writing();
         auto& store = ctx.store();
         auto a = graph::findEntity(store, args->a, true);
         auto b = graph::findEntity(store, args->b, true);
-        auto id = graph::markNotSame(store, a, b, args->note);
+        auto id = graph::markNotSame(store, a, b, args->note, judgementAuthor(args->by));
         return printJudgement(ctx, "not_same", id,
                               "recorded " + label(store, a) + " is not " + label(store, b));
     });
@@ -187,11 +208,13 @@ void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry) {
     auto* split = resolve->add_subcommand("split", "Undo every merge into A");
     split->add_option("a", args->a, "Entity id or name")->required();
     split->add_option("--note", args->note, "Why (kept with the judgement)");
+    split->add_option("--by", args->by,
+                   "Who records the judgement (kept with it; default: the user, $USER)");
     registry.add(split, [&ctx, args] {
         ctx.writing();
         auto& store = ctx.store();
         auto a = graph::findEntity(store, args->a, true);
-        auto id = graph::splitEntity(store, a, args->note);
+        auto id = graph::splitEntity(store, a, args->note, judgementAuthor(args->by));
         return printJudgement(ctx, "split", id,
                               "split " + label(store, a) + " back into its merged entities");
     });

@@ -58,7 +58,7 @@ void doMerge(Store& store, const Schema& schema, EntityId ca, EntityId cb) {
 }  // namespace
 
 std::int64_t mergeEntities(Store& store, const Schema& schema, EntityId a, EntityId b,
-                           const std::string& note) {
+                           const std::string& note, const std::string& author) {
     EntityId ca = store.canonical(a);
     EntityId cb = store.canonical(b);
     if (ca == cb) throw QueryError(keyOf(store, a) + " and " + keyOf(store, b) + " are already one entity");
@@ -74,24 +74,26 @@ std::int64_t mergeEntities(Store& store, const Schema& schema, EntityId a, Entit
     }
     Store::Batch batch(store);
     doMerge(store, schema, ca, cb);
-    std::int64_t id = store.addJudgement("merge", keyOf(store, ca), keyOf(store, b), note);
+    std::int64_t id = store.addJudgement("merge", keyOf(store, ca), keyOf(store, b), note, author);
     batch.commit();
     return id;
 }
 
-std::int64_t markNotSame(Store& store, EntityId a, EntityId b, const std::string& note) {
+std::int64_t markNotSame(Store& store, EntityId a, EntityId b, const std::string& note,
+                         const std::string& author) {
     if (store.canonical(a) == store.canonical(b)) {
         throw QueryError(keyOf(store, a) + " and " + keyOf(store, b) +
                          " are merged; split them first ('claimgraph resolve split " +
                          keyOf(store, store.canonical(a)) + "')");
     }
     Store::Batch batch(store);
-    std::int64_t id = store.addJudgement("not_same", keyOf(store, a), keyOf(store, b), note);
+    std::int64_t id = store.addJudgement("not_same", keyOf(store, a), keyOf(store, b), note, author);
     batch.commit();
     return id;
 }
 
-std::int64_t splitEntity(Store& store, EntityId a, const std::string& note) {
+std::int64_t splitEntity(Store& store, EntityId a, const std::string& note,
+                         const std::string& author) {
     EntityId ca = store.canonical(a);
     std::vector<EntityId> members = store.mergedMembers(ca);
     if (members.empty()) throw QueryError(keyOf(store, ca) + " has no merged entities to split off");
@@ -107,7 +109,7 @@ std::int64_t splitEntity(Store& store, EntityId a, const std::string& note) {
     }
     members.push_back(ca);
     store.reassignRelations(members);
-    std::int64_t id = store.addJudgement("split", keyOf(store, ca), "", note);
+    std::int64_t id = store.addJudgement("split", keyOf(store, ca), "", note, author);
     batch.commit();
     return id;
 }

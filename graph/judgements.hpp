@@ -18,16 +18,18 @@ namespace cg::graph {
 /// Company), or when a not-same judgement between the two groups blocks it. Returns the
 /// judgement id.
 std::int64_t mergeEntities(Store& store, const Schema& schema, EntityId a, EntityId b,
-                           const std::string& note);
+                           const std::string& note, const std::string& author = {});
 
 /// Records that `a` and `b` are different things, which blocks any later merge of the two.
 /// Throws QueryError when they are currently merged (split first).
-std::int64_t markNotSame(Store& store, EntityId a, EntityId b, const std::string& note);
+std::int64_t markNotSame(Store& store, EntityId a, EntityId b, const std::string& note,
+                         const std::string& author = {});
 
 /// Undoes every merge into `a`'s canonical entity: each merged entity stands alone again
 /// with its own names and claims, and the merge judgements are marked undone so re-ingest
 /// does not redo them. Throws QueryError when nothing was merged into it.
-std::int64_t splitEntity(Store& store, EntityId a, const std::string& note);
+std::int64_t splitEntity(Store& store, EntityId a, const std::string& note,
+                         const std::string& author = {});
 
 /// Marks a judgement undone; undoing a merge splits the merged entity off again. Throws
 /// QueryError for an unknown or already undone id.

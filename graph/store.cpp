@@ -88,6 +88,15 @@ constexpr std::size_t kDerivedCacheLimit = 4'000'000;
 // every table that names a file, so the folders above the database leave the file and a
 // file is found again however it is spelled. Relative paths are kept: the folder they were
 // relative to is not known. Two spellings of one file's rejection become one.
+// Layout 10: who recorded each judgement. Idempotent, like every step: a database whose
+// version was set back (as tests of older layouts do) already has the column.
+void addJudgementAuthor(SQLite::Database& db, const std::string&) {
+    SQLite::Statement q(db, "SELECT count(*) FROM pragma_table_info('judgements') WHERE name = 'author'");
+    q.executeStep();
+    if (q.getColumn(0).getInt() == 0)
+        db.exec("ALTER TABLE judgements ADD COLUMN author TEXT NOT NULL DEFAULT ''");
+}
+
 void relativeFilePaths(SQLite::Database& db, const std::string& databasePath) {
     struct Column {
         const char* table;
@@ -223,6 +232,8 @@ SELECT * FROM properties WHERE claim NOT IN (SELECT id FROM retracted_claims);
 )sql"},
     // 8 -> 9: a file is recorded relative to the database's folder (docs/storage.md).
     {"", false, relativeFilePaths},
+    // 9 -> 10: who recorded each judgement ('' for those recorded before).
+    {"", false, addJudgementAuthor},
 };
 
 // The indexes that only speed up reading. A bulk load into a store without claims drops them

@@ -135,6 +135,7 @@ struct JudgementRow {
     std::string note;
     std::string created;
     bool undone = false;
+    std::string author;  ///< who recorded it (`resolve ... --by`); empty before layout 10
 };
 
 /// Which end of a claim an entity reference is.
@@ -182,7 +183,7 @@ struct SavedQueryRow {
 class Store {
 public:
     /// The database layout this build writes; older files are migrated on open.
-    static constexpr int kSchemaVersion = 9;
+    static constexpr int kSchemaVersion = 10;
 
     /// How the file is opened.
     enum class Access {
@@ -280,7 +281,8 @@ public:
     // --- resolution (inside a Batch) ---
 
     std::int64_t addJudgement(const std::string& kind, const std::string& aKey,
-                              const std::string& bKey, const std::string& note);
+                              const std::string& bKey, const std::string& note,
+                              const std::string& author = {});
     std::vector<JudgementRow> judgements(bool includeUndone);
     void undoJudgement(std::int64_t id);
     /// Points `id` at the entity it is merged into, or makes it canonical again.

@@ -11,19 +11,21 @@
 namespace cg::graph {
 
 std::int64_t Store::addJudgement(const std::string& kind, const std::string& aKey,
-                                 const std::string& bKey, const std::string& note) {
-    auto& q = impl_->stmt("INSERT INTO judgements(kind, a, b, note) VALUES (?, ?, ?, ?)");
+                                 const std::string& bKey, const std::string& note,
+                                 const std::string& author) {
+    auto& q = impl_->stmt("INSERT INTO judgements(kind, a, b, note, author) VALUES (?, ?, ?, ?, ?)");
     q.bind(1, kind);
     q.bind(2, aKey);
     q.bind(3, bKey);
     q.bind(4, note);
+    q.bind(5, author);
     q.exec();
     q.reset();
     return impl_->db.getLastInsertRowid();
 }
 
 std::vector<JudgementRow> Store::judgements(bool includeUndone) {
-    std::string sql = "SELECT id, kind, a, b, note, created, undone FROM judgements";
+    std::string sql = "SELECT id, kind, a, b, note, created, undone, author FROM judgements";
     if (!includeUndone) sql += " WHERE undone = 0";
     sql += " ORDER BY id";
     SQLite::Statement q(impl_->db, sql);
@@ -31,7 +33,7 @@ std::vector<JudgementRow> Store::judgements(bool includeUndone) {
     while (q.executeStep()) {
         out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
                        q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
-                       q.getColumn(6).getInt() != 0});
+                       q.getColumn(6).getInt() != 0, q.getColumn(7).getString()});
     }
     return out;
 }

@@ -72,7 +72,7 @@ TEST_F(ListingFormat, EntitiesInACsvGiveTheirNameAndThenTheirId) {
     ASSERT_EQ(r.code, 0) << r;
     auto rows = lines(r.out);
     ASSERT_EQ(rows.size(), 2u) << r.out;
-    EXPECT_EQ(rows[0], "id,kind,a,a_id,b,b_id,note,created,undone");
+    EXPECT_EQ(rows[0], "id,kind,a,a_id,b,b_id,note,by,created,undone");
     EXPECT_EQ(rows[1].rfind("1,merge,Ada Quill,p-ada,Ada Quil,p-ada2,same person,", 0), 0u)
         << rows[1];
 
@@ -96,6 +96,21 @@ TEST_F(ListingFormat, RejectionsAreAListingToo) {
     EXPECT_TRUE(contains(rows[2], ",2,")) << rows[2];
     auto jsonl = run({"rejections", "--format", "jsonl"});
     EXPECT_EQ(lines(jsonl.out).size(), 2u) << jsonl;
+}
+
+TEST_F(ListingFormat, JudgementsRecordWhoMadeThem) {
+    ASSERT_EQ(run({"resolve", "merge", "p-ada", "p-ada2", "--by", "Ana Lima"}).code, 0);
+    // Without --by, the user the command runs as.
+    std::string command = "USER=desk-editor " + shellWord(CG_BINARY) + " --db " + shellWord(db_) +
+                          " resolve not-same p-ada c-dune >/dev/null 2>&1";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    auto list = json({"resolve", "list"});
+    ASSERT_TRUE(list.IsArray());
+    ASSERT_EQ(list.Size(), 2u);
+    EXPECT_STREQ(list[0]["by"].GetString(), "Ana Lima");
+    EXPECT_STREQ(list[1]["by"].GetString(), "desk-editor");
+    auto table = run({"resolve", "list"});
+    EXPECT_TRUE(contains(table.out, "Ana Lima")) << table;
 }
 
 }  // namespace
