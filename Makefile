@@ -6,6 +6,10 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 DB ?= out/demo.claimgraph
 BIN = $(BUILD)/claimgraph
+# Tests run with a cap on the size of any file they write (bash's ulimit -f counts KiB): a
+# test that runs away fails at 4 GiB with SIGXFSZ instead of filling the disk for everyone.
+SHELL = /bin/bash
+TEST_FILE_LIMIT_KB ?= 4194304
 
 .PHONY: all deps configure build demo test install clean
 
@@ -24,7 +28,7 @@ demo: build
 	@bash scripts/demo.sh $(BIN) $(DB)
 
 test: build
-	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@cd $(BUILD) && ulimit -f $(TEST_FILE_LIMIT_KB) && ctest --output-on-failure -j $(JOBS)
 
 # bin/claimgraph, its manual page (man claimgraph) and its bash completion under PREFIX.
 PREFIX ?= /usr/local
@@ -55,5 +59,5 @@ ASAN_BUILD ?= build-asan
 test-asan: deps
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCG_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
-	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
+	@cd $(ASAN_BUILD) && ulimit -f $(TEST_FILE_LIMIT_KB) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
