@@ -4,6 +4,8 @@
 // bench/run drives it; each operation prints one JSON line on stdout (seconds, peak resident
 // memory during the operation, a summary for agreement checks) and, where the peers are
 // compared value by value, writes its raw results (little-endian doubles or int32) to --out.
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -16,8 +18,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <sys/resource.h>
 
 #include "export/export_graph.hpp"
 #include "export/writer.hpp"
@@ -45,9 +45,9 @@ using Node = GraphView::Node;
 struct Options {
     std::string db;
     std::string out = ".";
-    std::string seeds;     // lines "a b": path pairs; a: 2-hop centre; see bench/run
-    std::string owned;     // lines "node": entities whose owners are traced
-    std::string sample;    // lines "node": betweenness sources
+    std::string seeds;   // lines "a b": path pairs; a: 2-hop centre; see bench/run
+    std::string owned;   // lines "node": entities whose owners are traced
+    std::string sample;  // lines "node": betweenness sources
     std::vector<std::string> ops;
     unsigned threads = 0;
     double pagerankTolerance = 1e-9;
@@ -82,7 +82,9 @@ double cpuSeconds() {
 
 double cpuMark = 0;
 
-double seconds(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); }
+double seconds(Clock::time_point a, Clock::time_point b) {
+    return std::chrono::duration<double>(b - a).count();
+}
 
 double percentile(std::vector<double> v, double p) {
     if (v.empty()) return 0;
@@ -94,7 +96,8 @@ double percentile(std::vector<double> v, double p) {
 template <typename T>
 void writeBinary(const std::string& path, const std::vector<T>& values) {
     std::ofstream f(path, std::ios::binary);
-    f.write(reinterpret_cast<const char*>(values.data()), static_cast<std::streamsize>(values.size() * sizeof(T)));
+    f.write(reinterpret_cast<const char*>(values.data()),
+            static_cast<std::streamsize>(values.size() * sizeof(T)));
     if (!f) throw cg::Error(path + ": cannot write");
 }
 
@@ -115,8 +118,8 @@ std::vector<std::vector<Node>> readRows(const std::string& path) {
 
 // One JSON line: {"op": ..., "seconds": ..., "peak_bytes": ..., extra}.
 void report(const std::string& op, double secs, const std::string& extra) {
-    std::cout << "{\"op\":\"" << op << "\",\"seconds\":" << secs << ",\"cpu_seconds\":" << cpuSeconds() - cpuMark
-              << ",\"peak_bytes\":" << peakBytes();
+    std::cout << "{\"op\":\"" << op << "\",\"seconds\":" << secs
+              << ",\"cpu_seconds\":" << cpuSeconds() - cpuMark << ",\"peak_bytes\":" << peakBytes();
     if (!extra.empty()) std::cout << "," << extra;
     std::cout << "}" << std::endl;
 }
@@ -125,8 +128,9 @@ std::string topNodes(const std::vector<double>& score, std::size_t k) {
     std::vector<Node> order(score.size());
     std::iota(order.begin(), order.end(), Node{0});
     k = std::min(k, order.size());
-    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(),
-                      [&](Node a, Node b) { return score[a] != score[b] ? score[a] > score[b] : a < b; });
+    std::partial_sort(
+        order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(),
+        [&](Node a, Node b) { return score[a] != score[b] ? score[a] > score[b] : a < b; });
     std::ostringstream s;
     s << "[";
     for (std::size_t i = 0; i < k; ++i) s << (i ? "," : "") << order[i];
@@ -153,26 +157,37 @@ Options parse(int argc, char** argv) {
             }
             return argv[++i];
         };
-        if (a == "--db") o.db = next();
-        else if (a == "--out") o.out = next();
-        else if (a == "--seeds") o.seeds = next();
-        else if (a == "--owned") o.owned = next();
-        else if (a == "--sample") o.sample = next();
-        else if (a == "--threads") o.threads = static_cast<unsigned>(std::stoul(next()));
-        else if (a == "--pagerank-tolerance") o.pagerankTolerance = std::stod(next());
-        else if (a == "--pagerank-iterations") o.pagerankIterations = std::stoi(next());
-        else if (a == "--cap") o.cap = std::stoul(next());
+        if (a == "--db")
+            o.db = next();
+        else if (a == "--out")
+            o.out = next();
+        else if (a == "--seeds")
+            o.seeds = next();
+        else if (a == "--owned")
+            o.owned = next();
+        else if (a == "--sample")
+            o.sample = next();
+        else if (a == "--threads")
+            o.threads = static_cast<unsigned>(std::stoul(next()));
+        else if (a == "--pagerank-tolerance")
+            o.pagerankTolerance = std::stod(next());
+        else if (a == "--pagerank-iterations")
+            o.pagerankIterations = std::stoi(next());
+        else if (a == "--cap")
+            o.cap = std::stoul(next());
         else if (a == "--ops") {
             std::string list = next();
             std::istringstream in(list);
             std::string op;
             while (std::getline(in, op, ',')) o.ops.push_back(op);
         } else {
-            std::cerr << "usage: claimgraph-bench --db FILE --ops view,wcc,scc,pagerank,betweenness,"
-                         "betweenness-sampled,harmonic,harmonic-sampled,paths,hop2,hop2-uncapped,owners-trace,\n"
-                         "  owners,export-graphml,export-json,view-nolabels\n"
-                         "  [--out DIR] [--seeds FILE] [--owned FILE] [--sample FILE] [--threads N]\n"
-                         "  [--pagerank-tolerance X] [--pagerank-iterations N] [--cap N]\n";
+            std::cerr
+                << "usage: claimgraph-bench --db FILE --ops view,wcc,scc,pagerank,betweenness,"
+                   "betweenness-sampled,harmonic,harmonic-sampled,paths,hop2,hop2-uncapped,owners-"
+                   "trace,\n"
+                   "  owners,export-graphml,export-json,view-nolabels\n"
+                   "  [--out DIR] [--seeds FILE] [--owned FILE] [--sample FILE] [--threads N]\n"
+                   "  [--pagerank-tolerance X] [--pagerank-iterations N] [--cap N]\n";
             std::exit(2);
         }
     }
@@ -209,13 +224,15 @@ int main(int argc, char** argv) {
         {
             std::ostringstream extra;
             extra << "\"nodes\":" << view.nodeCount() << ",\"edges\":" << view.edgeCount()
-                  << ",\"memory_bytes\":" << view.memoryBytes() << ",\"numbering_mismatches\":" << mismatched;
+                  << ",\"memory_bytes\":" << view.memoryBytes()
+                  << ",\"numbering_mismatches\":" << mismatched;
             report("view", seconds(t0, t1), extra.str());
         }
         if (mismatched) {
-            std::cerr << "claimgraph-bench: " << mismatched
-                      << " nodes are not numbered as the generator numbered them (entity eN at node N); "
-                         "the peers' results cannot be compared\n";
+            std::cerr
+                << "claimgraph-bench: " << mismatched
+                << " nodes are not numbered as the generator numbered them (entity eN at node N); "
+                   "the peers' results cannot be compared\n";
         }
         const Node n = view.nodeCount();
         const queries::RelationSet all;
@@ -240,7 +257,8 @@ int main(int argc, char** argv) {
                 auto a = Clock::now();
                 auto comp = queries::componentOf(view, all, op == "scc");
                 auto b = Clock::now();
-                std::uint32_t count = comp.empty() ? 0 : *std::max_element(comp.begin(), comp.end()) + 1;
+                std::uint32_t count =
+                    comp.empty() ? 0 : *std::max_element(comp.begin(), comp.end()) + 1;
                 std::vector<std::uint32_t> sizes(count, 0);
                 for (auto c : comp) ++sizes[c];
                 extra << "\"components\":" << count << ",\"largest\":" << (count ? sizes[0] : 0);
@@ -251,7 +269,8 @@ int main(int argc, char** argv) {
                 auto pr = queries::pageRank(g, 0.85, opt.pagerankTolerance, opt.pagerankIterations);
                 auto b = Clock::now();
                 writeBinary(opt.out + "/claimgraph-pagerank.f64", pr.score);
-                extra << "\"iterations\":" << pr.iterations << ",\"converged\":" << (pr.converged ? "true" : "false")
+                extra << "\"iterations\":" << pr.iterations
+                      << ",\"converged\":" << (pr.converged ? "true" : "false")
                       << ",\"top\":" << topNodes(pr.score, 10);
                 report(op, seconds(a, b), extra.str());
             } else if (op == "betweenness" || op == "betweenness-sampled") {
@@ -261,10 +280,12 @@ int main(int argc, char** argv) {
                 }
                 auto a = Clock::now();
                 queries::SimpleGraph g(undirected, false);
-                auto bc = queries::betweennessCentrality(g, op == "betweenness" ? nullptr : &sample, opt.threads);
+                auto bc = queries::betweennessCentrality(g, op == "betweenness" ? nullptr : &sample,
+                                                         opt.threads);
                 auto b = Clock::now();
                 writeBinary(opt.out + "/claimgraph-" + op + ".f64", bc);
-                extra << "\"sources\":" << (op == "betweenness" ? n : sample.size()) << ",\"top\":" << topNodes(bc, 10);
+                extra << "\"sources\":" << (op == "betweenness" ? n : sample.size())
+                      << ",\"top\":" << topNodes(bc, 10);
                 report(op, seconds(a, b), extra.str());
             } else if (op == "harmonic") {
                 auto a = Clock::now();
@@ -367,8 +388,8 @@ int main(int argc, char** argv) {
                 auto summary = exporters::exportGraph(input, format, path, sink);
                 auto b = Clock::now();
                 std::ifstream f(path, std::ios::binary | std::ios::ate);
-                extra << "\"bytes\":" << static_cast<long long>(f.tellg()) << ",\"nodes\":" << summary.nodes
-                      << ",\"edges\":" << summary.edges;
+                extra << "\"bytes\":" << static_cast<long long>(f.tellg())
+                      << ",\"nodes\":" << summary.nodes << ",\"edges\":" << summary.edges;
                 report(op, seconds(a, b), extra.str());
                 std::remove(path.c_str());
             } else {

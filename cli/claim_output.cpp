@@ -9,7 +9,9 @@ namespace cg::cli {
 
 namespace {
 
-std::string stanceName(graph::Stance s) { return s == graph::Stance::Denies ? "denies" : "asserts"; }
+std::string stanceName(graph::Stance s) {
+    return s == graph::Stance::Denies ? "denies" : "asserts";
+}
 
 }  // namespace
 
@@ -54,15 +56,21 @@ void writeClaimJson(JsonOut& j, const graph::ClaimRow& c) {
     if (!c.property.empty()) j.field("property", c.property).field("value", c.value);
     j.raw("attributes", c.attributesJson);
     // A date only where the claim gives one.
-    if (c.validFrom.empty()) j.null("valid_from"); else j.field("valid_from", c.validFrom);
-    if (c.validTo.empty()) j.null("valid_to"); else j.field("valid_to", c.validTo);
+    if (c.validFrom.empty())
+        j.null("valid_from");
+    else
+        j.field("valid_from", c.validFrom);
+    if (c.validTo.empty())
+        j.null("valid_to");
+    else
+        j.field("valid_to", c.validTo);
     j.field("file", c.file).field("line", c.line);
     j.endObject();
 }
 
 void printClaim(std::ostream& out, const graph::ClaimRow& c, const std::string& indent) {
-    out << indent << stanceName(c.stance) << "  " << c.key << "  conf " << fmtConfidence(c.confidence)
-        << "  source " << c.sourceKey;
+    out << indent << stanceName(c.stance) << "  " << c.key << "  conf "
+        << fmtConfidence(c.confidence) << "  source " << c.sourceKey;
     if (!c.sourcePublished.empty()) out << " (" << c.sourcePublished << ")";
     std::string valid = fmtValid(c.validFrom, c.validTo);
     if (!valid.empty()) out << "  valid " << valid;

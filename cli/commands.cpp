@@ -36,7 +36,10 @@ void writeEntityJson(JsonOut& j, const char* key, const graph::EntityRow& e) {
 void writeAmbiguityJson(JsonOut& j, const ingest::AmbiguityNote& a) {
     j.beginObject().field("file", a.file).field("line", a.line).field("message", a.message);
     j.beginObject("reference").field("name", a.name);
-    if (a.type.empty()) j.null("type"); else j.field("type", a.type);
+    if (a.type.empty())
+        j.null("type");
+    else
+        j.field("type", a.type);
     j.endObject();
     writeEntityJson(j, "placeholder", a.placeholder);
     j.beginArray("candidates");
@@ -110,10 +113,14 @@ int runInit(Context& ctx) {
     auto& store = ctx.store(true);
     if (ctx.json) {
         JsonOut j;
-        j.beginObject().field("database", store.path()).field("schema_version", store.schemaVersion()).endObject();
+        j.beginObject()
+            .field("database", store.path())
+            .field("schema_version", store.schemaVersion())
+            .endObject();
         j.print(ctx.out);
     } else {
-        ctx.out << "database " << store.path() << " ready (layout version " << store.schemaVersion() << ")\n";
+        ctx.out << "database " << store.path() << " ready (layout version " << store.schemaVersion()
+                << ")\n";
     }
     return kOk;
 }
@@ -129,7 +136,8 @@ int runIngest(Context& ctx, const IngestArgs& args) {
     JsonOut j;
     if (ctx.json) j.beginObject().beginArray("files");
     std::vector<std::string> notes;
-    std::vector<std::string> inputs = ingestInputs(ctx, args.files, notes, refused, nothingAccepted);
+    std::vector<std::string> inputs =
+        ingestInputs(ctx, args.files, notes, refused, nothingAccepted);
     if (!ctx.json) {
         for (const auto& n : notes) ctx.err << "warning: " << n << '\n';
     }
@@ -142,7 +150,9 @@ int runIngest(Context& ctx, const IngestArgs& args) {
         options.batchSize = args.batchSize;
         options.pipelined = !args.noPipeline;
         options.name = args.name;
-        options.progress = [&](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
+        options.progress = [&](std::uint64_t done, std::uint64_t total) {
+            bar.update(done, total);
+        };
         ingest::IngestSummary s;
         try {
             s = ingest::ingestFile(applier, schema, file, options);
@@ -156,7 +166,8 @@ int runIngest(Context& ctx, const IngestArgs& args) {
         }
         bar.clear();  // the summary starts on a line of its own
         totalRejected += s.rejected;
-        if (s.sources + s.accepted + s.duplicates + s.retracted == 0) nothingAccepted.push_back(s.file);
+        if (s.sources + s.accepted + s.duplicates + s.retracted == 0)
+            nothingAccepted.push_back(s.file);
         if (ctx.json) {
             j.beginObject().field("file", s.file).field("format", s.format).null("error");
             j.field("sources", s.sources).field("accepted", s.accepted);
@@ -166,7 +177,11 @@ int runIngest(Context& ctx, const IngestArgs& args) {
             j.field("entities_created", s.entitiesCreated);
             j.beginArray("rejections");
             for (const auto& r : s.firstRejections) {
-                j.beginObject().field("file", r.file).field("line", r.line).field("reason", r.reason).endObject();
+                j.beginObject()
+                    .field("file", r.file)
+                    .field("line", r.line)
+                    .field("reason", r.reason)
+                    .endObject();
             }
             j.endArray();
             j.beginArray("ambiguous_references");
@@ -183,7 +198,8 @@ int runIngest(Context& ctx, const IngestArgs& args) {
             ctx.err << r.file << ':' << r.line << ": " << r.reason << '\n';
         }
         if (s.rejected > static_cast<std::int64_t>(s.firstRejections.size())) {
-            ctx.err << "... and " << (s.rejected - static_cast<std::int64_t>(s.firstRejections.size()))
+            ctx.err << "... and "
+                    << (s.rejected - static_cast<std::int64_t>(s.firstRejections.size()))
                     << " more rejections (see 'claimgraph rejections')\n";
         }
         for (const auto& a : s.firstAmbiguous) ctx.err << "warning: " << a.message << '\n';
@@ -202,7 +218,8 @@ int runIngest(Context& ctx, const IngestArgs& args) {
     }
     int reapplied = graph::applyJudgements(store, schema);
     if (reapplied > 0 && !ctx.json) ctx.out << "re-applied " << reapplied << " recorded merge(s)\n";
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (ctx.json) {
         j.endArray().field("seconds", seconds).beginArray("warnings");
         for (const auto& n : notes) j.field(nullptr, n);
@@ -291,7 +308,8 @@ int runSources(Context& ctx, const ResultFormat& asked) {
     }
     Table t({"id", "kind", "published", "claims", "title"}, {0});
     for (const auto& r : rows) {
-        t.add({r.source.key, r.source.kind, r.source.published, std::to_string(r.claims), r.source.title});
+        t.add({r.source.key, r.source.kind, r.source.published, std::to_string(r.claims),
+               r.source.title});
     }
     t.print(ctx.out, ctx.tableWidth());
     return kOk;
@@ -303,7 +321,9 @@ int runEntities(Context& ctx, const std::string& type, const std::string& name, 
     if (!type.empty()) {
         const auto& schema = ctx.schema();
         auto id = schema.entityTypeId(type);
-        if (!id) throw QueryError("unknown entity type '" + type + "' (expected " + schema.entityTypeList() + ")");
+        if (!id)
+            throw QueryError("unknown entity type '" + type + "' (expected " +
+                             schema.entityTypeList() + ")");
         for (const auto& t : schema.entityTypes()) {
             if (schema.isA(*schema.entityTypeId(t.name), *id)) types.push_back(t.name);
         }
@@ -350,13 +370,18 @@ int runShow(Context& ctx, const std::string& text) {
     if (ambiguous) candidates = graph::ambiguityCandidates(store, ctx.schema(), id);
     if (ctx.json) {
         JsonOut j;
-        j.beginObject().field("id", d.entity.key).field("type", d.entity.type).field("name", d.entity.name);
+        j.beginObject()
+            .field("id", d.entity.key)
+            .field("type", d.entity.type)
+            .field("name", d.entity.name);
         j.field("stub", d.entity.stub);
         writeAmbiguityFields(j, store, ambiguous, candidates);
         j.beginArray("names");
-        for (const auto& n : d.names) j.beginObject().field("name", n.name).field("claim", n.claimKey).endObject();
+        for (const auto& n : d.names)
+            j.beginObject().field("name", n.name).field("claim", n.claimKey).endObject();
         j.endArray().beginArray("identifiers");
-        for (const auto& [scheme, value] : d.identifiers) j.beginObject().field("scheme", scheme).field("value", value).endObject();
+        for (const auto& [scheme, value] : d.identifiers)
+            j.beginObject().field("scheme", scheme).field("value", value).endObject();
         // A value's evidence is the claims that assert it; a value only denied is listed apart.
         j.endArray().beginArray("properties");
         for (const auto& p : d.properties) {
@@ -381,10 +406,20 @@ int runShow(Context& ctx, const std::string& text) {
             bool outgoing = r.src == id;
             graph::EntityId other = outgoing ? r.dst : r.src;
             auto e = store.entity(other);
-            j.beginObject().field("type", r.type).field("direction", r.directed ? (outgoing ? "out" : "in") : "both");
-            j.beginObject("other").field("id", e ? e->key : "").field("name", e ? e->name : "").field("type", e ? e->type : "").endObject();
-            j.field("confidence", r.confidence).field("supporting", r.support).field("disputing", r.dispute);
-            j.field("share_min", r.shareMin).field("share_max", r.shareMax).field("share_conflict", r.shareConflict);
+            j.beginObject()
+                .field("type", r.type)
+                .field("direction", r.directed ? (outgoing ? "out" : "in") : "both");
+            j.beginObject("other")
+                .field("id", e ? e->key : "")
+                .field("name", e ? e->name : "")
+                .field("type", e ? e->type : "")
+                .endObject();
+            j.field("confidence", r.confidence)
+                .field("supporting", r.support)
+                .field("disputing", r.dispute);
+            j.field("share_min", r.shareMin)
+                .field("share_max", r.shareMax)
+                .field("share_conflict", r.shareConflict);
             j.beginArray("claims");
             for (const auto& c : store.claimsOfRelation(r.id)) writeClaimJson(j, c);
             j.endArray().endObject();
@@ -414,7 +449,8 @@ int runShow(Context& ctx, const std::string& text) {
     }
     if (!d.identifiers.empty()) {
         o << "identifiers:\n";
-        for (const auto& [scheme, value] : d.identifiers) o << "  " << scheme << ": " << value << '\n';
+        for (const auto& [scheme, value] : d.identifiers)
+            o << "  " << scheme << ": " << value << '\n';
     }
     bool asserted = false, deniedOnly = false;
     for (const auto& p : d.properties) (p.claims.empty() ? deniedOnly : asserted) = true;
@@ -442,11 +478,14 @@ int runShow(Context& ctx, const std::string& text) {
         bool outgoing = r.src == id;
         graph::EntityId other = outgoing ? r.dst : r.src;
         const auto* rt = schema.relationType(r.type);
-        std::string label = rt ? (outgoing || !rt->directed ? rt->label : rt->inverseLabel) : r.type;
+        std::string label =
+            rt ? (outgoing || !rt->directed ? rt->label : rt->inverseLabel) : r.type;
         o << "  " << label << "  " << entityLabel(store, other) << "\n      confidence "
-          << fmtConfidence(r.confidence) << ", " << r.support << " supporting, " << r.dispute << " disputing";
+          << fmtConfidence(r.confidence) << ", " << r.support << " supporting, " << r.dispute
+          << " disputing";
         std::string share = fmtShare(r.shareMin, r.shareMax);
-        if (!share.empty()) o << ", share " << share << (r.shareConflict ? " (sources disagree)" : "");
+        if (!share.empty())
+            o << ", share " << share << (r.shareConflict ? " (sources disagree)" : "");
         std::string valid = fmtValidKeys(r.validFrom, r.validTo);
         if (!valid.empty()) o << ", valid " << valid;
         o << '\n';
@@ -468,7 +507,10 @@ int runRejections(Context& ctx, const RejectionsArgs& args) {
         if (ctx.json) {
             JsonOut j;
             j.beginObject().field("cleared", cleared);
-            if (args.file.empty()) j.null("file"); else j.field("file", args.file);
+            if (args.file.empty())
+                j.null("file");
+            else
+                j.field("file", args.file);
             j.endObject().print(ctx.out);
         } else {
             ctx.out << "cleared " << cleared << " rejection(s)" << from << '\n';
@@ -480,7 +522,12 @@ int runRejections(Context& ctx, const RejectionsArgs& args) {
         JsonOut j;
         j.beginArray();
         for (const auto& r : rows) {
-            j.beginObject().field("file", r.file).field("line", r.line).field("reason", r.reason).field("raw", r.raw).endObject();
+            j.beginObject()
+                .field("file", r.file)
+                .field("line", r.line)
+                .field("reason", r.reason)
+                .field("raw", r.raw)
+                .endObject();
         }
         j.endArray();
         printListing(ctx.out, format, j);

@@ -13,20 +13,20 @@ namespace cg::cli {
 /// Options of `claimgraph ingest`.
 struct IngestArgs {
     std::vector<std::string> files;  ///< files, folders, "-" for standard input
-    std::string name;  ///< what standard input is recorded as (default "-")
+    std::string name;                ///< what standard input is recorded as (default "-")
     std::string format = "auto";
     std::string mapping;  ///< mapping file for --format csv
     bool strict = false;
     std::size_t batchSize = 20000;
-    bool noBulk = false;  ///< write row by row even into a store without claims
+    bool noBulk = false;      ///< write row by row even into a store without claims
     bool noPipeline = false;  ///< parse and store on one thread
 };
 
 /// Options of `claimgraph rejections`.
 struct RejectionsArgs {
-    long limit = 0;    ///< at most this many rows (0: all)
-    std::string file;  ///< only this file's (empty: every file's)
-    bool clear = false;  ///< delete them instead of listing them
+    long limit = 0;       ///< at most this many rows (0: all)
+    std::string file;     ///< only this file's (empty: every file's)
+    bool clear = false;   ///< delete them instead of listing them
     ResultFormat format;  ///< --format table|json|jsonl|csv of the list
 };
 

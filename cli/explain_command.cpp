@@ -108,8 +108,8 @@ void printRelation(std::ostream& o, graph::Store& store, const graph::RelationEx
         for (const auto* c : claims) printClaim(o, *c, "      ");
     }
     o << "    combined over " << plural(d.assertingSources(), "asserting source") << ": support "
-      << fmtConfidence(d.supportConfidence()) << ", dispute " << fmtConfidence(d.disputeConfidence())
-      << ", confidence " << fmtConfidence(d.confidence());
+      << fmtConfidence(d.supportConfidence()) << ", dispute "
+      << fmtConfidence(d.disputeConfidence()) << ", confidence " << fmtConfidence(d.confidence());
     std::string share = fmtShare(d.shareMin, d.shareMax);
     if (!share.empty()) o << ", share " << share;
     o << '\n';

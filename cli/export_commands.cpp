@@ -195,7 +195,9 @@ void addExportCommands(CLI::App& app, Context& ctx, Registry& registry) {
         ->check(CLI::IsMember(exporters::formatNames()));
     cmd->add_option("--out", args->out,
                     "File to write, '-' for standard output (the default); a directory for neo4j");
-    cmd->add_option("--as-of", args->asOf, "Only relations valid at this date (YYYY[-MM[-DD]]; a month or year: at any time in it)")
+    cmd->add_option(
+           "--as-of", args->asOf,
+           "Only relations valid at this date (YYYY[-MM[-DD]]; a month or year: at any time in it)")
         ->check(CLI::Validator(
             [](std::string& text) {
                 std::string error;

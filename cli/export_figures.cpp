@@ -66,8 +66,7 @@ std::optional<std::size_t> firstColumnOf(const std::vector<Cell>& row, bool enti
     return std::nullopt;
 }
 
-exporters::FigureValue valueOf(const Cell& cell, AttributeType type,
-                               const graph::GraphView& view) {
+exporters::FigureValue valueOf(const Cell& cell, AttributeType type, const graph::GraphView& view) {
     if (const auto* e = std::get_if<EntityCell>(&cell)) return std::string(view.key(e->node));
     if (const auto* n = std::get_if<std::int64_t>(&cell)) {
         if (type == AttributeType::Real) return static_cast<double>(*n);

@@ -15,29 +15,66 @@ namespace cg::cli {
 
 /// A thin JSON writer for `--json` output: keys and values in one call, pretty-printed.
 class JsonOut {
-public:
+  public:
     JsonOut() : writer_(buffer_) { writer_.SetIndent(' ', 2); }
 
-    JsonOut& beginObject(const char* key = nullptr) { k(key); writer_.StartObject(); return *this; }
-    JsonOut& endObject() { writer_.EndObject(); return *this; }
-    JsonOut& beginArray(const char* key = nullptr) { k(key); writer_.StartArray(); return *this; }
-    JsonOut& endArray() { writer_.EndArray(); return *this; }
+    JsonOut& beginObject(const char* key = nullptr) {
+        k(key);
+        writer_.StartObject();
+        return *this;
+    }
+    JsonOut& endObject() {
+        writer_.EndObject();
+        return *this;
+    }
+    JsonOut& beginArray(const char* key = nullptr) {
+        k(key);
+        writer_.StartArray();
+        return *this;
+    }
+    JsonOut& endArray() {
+        writer_.EndArray();
+        return *this;
+    }
     JsonOut& field(const char* key, const std::string& v) {
         k(key);
         writer_.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
         return *this;
     }
     JsonOut& field(const char* key, const char* v) { return field(key, std::string(v)); }
-    JsonOut& field(const char* key, std::int64_t v) { k(key); writer_.Int64(v); return *this; }
-    JsonOut& field(const char* key, int v) { k(key); writer_.Int(v); return *this; }
-    JsonOut& field(const char* key, double v) { k(key); writer_.Double(v); return *this; }
-    JsonOut& field(const char* key, bool v) { k(key); writer_.Bool(v); return *this; }
-    JsonOut& field(const char* key, std::optional<double> v) {
+    JsonOut& field(const char* key, std::int64_t v) {
         k(key);
-        if (v) writer_.Double(*v); else writer_.Null();
+        writer_.Int64(v);
         return *this;
     }
-    JsonOut& null(const char* key) { k(key); writer_.Null(); return *this; }
+    JsonOut& field(const char* key, int v) {
+        k(key);
+        writer_.Int(v);
+        return *this;
+    }
+    JsonOut& field(const char* key, double v) {
+        k(key);
+        writer_.Double(v);
+        return *this;
+    }
+    JsonOut& field(const char* key, bool v) {
+        k(key);
+        writer_.Bool(v);
+        return *this;
+    }
+    JsonOut& field(const char* key, std::optional<double> v) {
+        k(key);
+        if (v)
+            writer_.Double(*v);
+        else
+            writer_.Null();
+        return *this;
+    }
+    JsonOut& null(const char* key) {
+        k(key);
+        writer_.Null();
+        return *this;
+    }
     /// A text, or null when it is empty (a missing value is null, never "").
     JsonOut& textOrNull(const char* key, const std::string& v) {
         return v.empty() ? null(key) : field(key, v);
@@ -70,7 +107,7 @@ public:
         return {line.GetString(), line.GetSize()};
     }
 
-private:
+  private:
     void k(const char* key) {
         if (key) writer_.Key(key);
     }

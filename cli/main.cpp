@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 // claimgraph: argument parsing and dispatch only; the work happens in the modules.
-#include <CLI/CLI.hpp>
-
 #include <signal.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -89,8 +88,10 @@ int main(int argc, char** argv) {
     app.fallthrough();
     Context ctx;
     ctx.dbPath = defaultDb();
-    app.add_option("--db", ctx.dbPath, "Investigation database file (default: $CLAIMGRAPH_DB or claimgraph.db)");
-    app.add_option("--schema", ctx.schemaPath, "A schema file extending the default entity and relation types");
+    app.add_option("--db", ctx.dbPath,
+                   "Investigation database file (default: $CLAIMGRAPH_DB or claimgraph.db)");
+    app.add_option("--schema", ctx.schemaPath,
+                   "A schema file extending the default entity and relation types");
     app.add_flag("--json", ctx.json, "Machine-readable JSON output");
     app.add_flag("-q,--quiet", ctx.quiet, "Print less");
     app.add_flag("--wide", ctx.wide,

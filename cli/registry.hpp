@@ -2,7 +2,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <utility>
 #include <vector>
@@ -14,7 +13,7 @@ namespace cg::cli {
 /// The leaf commands of the command line and what each runs. Every command group adds its
 /// subcommands and runners in its own file, so groups never edit each other's code.
 class Registry {
-public:
+  public:
     using Runner = std::function<int()>;
 
     /// Registers the runner for a leaf subcommand (`stats`, or `path` under `query`).
@@ -28,7 +27,7 @@ public:
         return nullptr;
     }
 
-private:
+  private:
     std::vector<std::pair<CLI::App*, Runner>> runners_;
 };
 

@@ -29,7 +29,8 @@ void registerSources(graph::Store& store, exporters::ReportSources& sources);
 
 /// The whole report: the evidence, the neighbourhood diagram (assembleDiagram), the computed
 /// owners and holdings with the arithmetic of each chain (queries::owners and
-/// queries::holdings on the default view, threshold 0) and the numbered sources. Throws QueryError for an unknown entity.
+/// queries::holdings on the default view, threshold 0) and the numbered sources. Throws QueryError
+/// for an unknown entity.
 exporters::ReportDocument assembleReport(graph::Store& store, const graph::Schema& schema,
                                          graph::EntityId entity, const ReportOptions& options);
 

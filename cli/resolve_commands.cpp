@@ -2,8 +2,8 @@
 #include <pwd.h>
 #include <unistd.h>
 
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 #include "cli/claim_output.hpp"
@@ -175,7 +175,7 @@ void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry) {
     merge->add_option("b", args->b, "Entity id or name")->required();
     merge->add_option("--note", args->note, "Why (kept with the judgement)");
     merge->add_option("--by", args->by,
-                   "Who records the judgement (kept with it; default: the user, $USER)");
+                      "Who records the judgement (kept with it; default: the user, $USER)");
     registry.add(merge, [&ctx, args] {
         ctx.writing();
         auto& store = ctx.store();
@@ -194,7 +194,7 @@ void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry) {
     notSame->add_option("b", args->b, "Entity id or name")->required();
     notSame->add_option("--note", args->note, "Why (kept with the judgement)");
     notSame->add_option("--by", args->by,
-                   "Who records the judgement (kept with it; default: the user, $USER)");
+                        "Who records the judgement (kept with it; default: the user, $USER)");
     registry.add(notSame, [&ctx, args] {
         ctx.writing();
         auto& store = ctx.store();
@@ -209,7 +209,7 @@ void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry) {
     split->add_option("a", args->a, "Entity id or name")->required();
     split->add_option("--note", args->note, "Why (kept with the judgement)");
     split->add_option("--by", args->by,
-                   "Who records the judgement (kept with it; default: the user, $USER)");
+                      "Who records the judgement (kept with it; default: the user, $USER)");
     registry.add(split, [&ctx, args] {
         ctx.writing();
         auto& store = ctx.store();

@@ -70,7 +70,8 @@ void writeCsv(std::ostream& out, const GraphView& view, const ResultTable& table
     for (const auto& row : table.rows) {
         for (std::size_t i = 0; i < row.size() && i < shapes.size(); ++i) {
             const Cell& cell = row[i];
-            bool isText = !std::holds_alternative<std::int64_t>(cell) && !std::holds_alternative<double>(cell);
+            bool isText = !std::holds_alternative<std::int64_t>(cell) &&
+                          !std::holds_alternative<double>(cell);
             std::string text = queries::cellText(view, cell);
             if (shapes[i].yesNo && !text.empty()) text = text == "yes" ? "true" : "false";
             out << (i ? "," : "") << csvField(text, isText && !shapes[i].yesNo);
@@ -105,7 +106,8 @@ void printTable(std::ostream& out, const GraphView& view, const ResultTable& tab
     t.print(out, width);
 }
 
-void writeEntityJson(JsonOut& j, const GraphView& view, GraphView::Node v, const char* key = nullptr) {
+void writeEntityJson(JsonOut& j, const GraphView& view, GraphView::Node v,
+                     const char* key = nullptr) {
     j.beginObject(key).field("id", view.key(v)).field("name", view.name(v));
     j.field("type", view.schema().entityType(view.nodeType(v)).name).endObject();
 }
@@ -131,11 +133,14 @@ void writeCellJson(JsonOut& j, const GraphView& view, const char* key, const Cel
         for (auto v : queries::routeNodes(view, *p)) writeEntityJson(j, view, v);
         j.endArray().beginArray("relations");
         for (const auto& step : p->steps) {
-            j.beginObject().field("relation", static_cast<std::int64_t>(view.relationId(step.edge)));
+            j.beginObject().field("relation",
+                                  static_cast<std::int64_t>(view.relationId(step.edge)));
             j.field("type", view.relationTypeOf(step.edge).name).field("forward", step.forward);
-            j.field("kind", std::string(graph::relationKindName(view.relationTypeOf(step.edge).kind)));
+            j.field("kind",
+                    std::string(graph::relationKindName(view.relationTypeOf(step.edge).kind)));
             j.field("confidence", queries::decimal(view.confidence(step.edge)));
-            j.field("disputed", view.disputed(step.edge)).field("weak", queries::weakHop(view, step.edge));
+            j.field("disputed", view.disputed(step.edge))
+                .field("weak", queries::weakHop(view, step.edge));
             j.endObject();
         }
         j.endArray().endObject();
@@ -170,13 +175,16 @@ void writeTableJson(JsonOut& j, const GraphView& view, const ResultTable& table)
     j.endArray();
 }
 
-std::string stanceName(graph::Stance s) { return s == graph::Stance::Denies ? "denies" : "asserts"; }
+std::string stanceName(graph::Stance s) {
+    return s == graph::Stance::Denies ? "denies" : "asserts";
+}
 
 std::string edgeText(const GraphView& view, GraphView::Edge e) {
     queries::PathCell one{view.source(e), {{e, true}}};
     char conf[32];
     std::snprintf(conf, sizeof conf, "%.2f", static_cast<double>(view.confidence(e)));
-    return queries::routeText(view, one, false) + "  (confidence " + conf + (view.disputed(e) ? ", disputed" : "") + ")";
+    return queries::routeText(view, one, false) + "  (confidence " + conf +
+           (view.disputed(e) ? ", disputed" : "") + ")";
 }
 
 }  // namespace
@@ -201,7 +209,8 @@ std::string csvField(const std::string& text, bool isText) {
 }
 
 void addResultFormatOptions(CLI::App* command, ResultFormat& format) {
-    command->add_option("--format", format.format, "Output: table, json, jsonl (a row a line) or csv")
+    command
+        ->add_option("--format", format.format, "Output: table, json, jsonl (a row a line) or csv")
         ->check(CLI::IsMember({"table", "json", "jsonl", "csv"}));
     command->add_flag("--csv", format.csv, "The result table as CSV (--format csv)");
 }
@@ -259,7 +268,8 @@ int printResult(Context& ctx, const GraphView& view, const QueryResult& r, bool 
             j.field("directed", view.directed(e)).field("disputed", view.disputed(e));
             j.field("confidence", queries::decimal(view.confidence(e)));
             if (auto share = view.share(e)) {
-                j.field("share_min", queries::decimal(share->first)).field("share_max", queries::decimal(share->second));
+                j.field("share_min", queries::decimal(share->first))
+                    .field("share_max", queries::decimal(share->second));
             }
             if (explain) {
                 j.beginArray("claims");
@@ -298,6 +308,5 @@ int printResult(Context& ctx, const GraphView& view, const QueryResult& r, bool 
     }
     return kOk;
 }
-
 
 }  // namespace cg::cli

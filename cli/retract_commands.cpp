@@ -255,8 +255,9 @@ void addRetractCommands(CLI::App& app, Context& ctx, Registry& registry) {
         "puts them back)");
     auto* source = retract->add_option("--source", args->source,
                                        "Retract every live claim of this source (its id)");
-    auto* file = retract->add_option("--file", args->file,
-                                     "Retract every live claim read from this file (any spelling of its path)");
+    auto* file = retract->add_option(
+        "--file", args->file,
+        "Retract every live claim read from this file (any spelling of its path)");
     source->excludes(file);
     retract->add_option("--reason", args->reason, "Why, recorded in the log");
     retract->add_flag("--dry-run", args->dryRun, "Print what would change and change nothing");

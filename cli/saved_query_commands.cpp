@@ -41,12 +41,16 @@ bool isFile(const std::string& target) {
 
 queries::SavedQuery loadSavedQuery(Context& ctx, const std::string& target, int version) {
     if (isFile(target)) return queries::readSavedQuery(target);
-    auto row = ctx.store().savedQuery(target, version > 0 ? std::optional<int>(version) : std::nullopt);
+    auto row =
+        ctx.store().savedQuery(target, version > 0 ? std::optional<int>(version) : std::nullopt);
     if (!row) {
         std::string names;
-        for (const auto& q : ctx.store().savedQueries()) names += (names.empty() ? "" : ", ") + q.name;
-        throw QueryError("no saved query '" + target + "'" + (version > 0 ? " at version " + std::to_string(version) : "") +
-                         " (saved: " + (names.empty() ? std::string("none; save one with 'query save FILE'") : names) + ")");
+        for (const auto& q : ctx.store().savedQueries())
+            names += (names.empty() ? "" : ", ") + q.name;
+        throw QueryError(
+            "no saved query '" + target + "'" +
+            (version > 0 ? " at version " + std::to_string(version) : "") + " (saved: " +
+            (names.empty() ? std::string("none; save one with 'query save FILE'") : names) + ")");
     }
     return queries::parseSavedQuery(row->document, "saved query '" + target + "'");
 }
@@ -55,7 +59,8 @@ std::map<std::string, std::string> parseParams(const std::vector<std::string>& g
     std::map<std::string, std::string> out;
     for (const auto& p : given) {
         auto eq = p.find('=');
-        if (eq == std::string::npos || eq == 0) throw QueryError("--param '" + p + "' is not NAME=VALUE");
+        if (eq == std::string::npos || eq == 0)
+            throw QueryError("--param '" + p + "' is not NAME=VALUE");
         out[p.substr(0, eq)] = p.substr(eq + 1);
     }
     return out;
@@ -78,17 +83,27 @@ void addSavedQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
     CLI::App* query = app.get_subcommand("query");
     auto args = std::make_shared<SavedArgs>();
 
-    auto* save = query->add_subcommand("save", "Check a saved query file and store it (every version is kept)");
-    save->add_option("file", args->target, "Saved query file (docs/saved-queries.md)")->required()->check(CLI::ExistingFile);
+    auto* save = query->add_subcommand(
+        "save", "Check a saved query file and store it (every version is kept)");
+    save->add_option("file", args->target, "Saved query file (docs/saved-queries.md)")
+        ->required()
+        ->check(CLI::ExistingFile);
     registry.add(save, [&ctx, args] {
         auto q = queries::readSavedQuery(args->target);
         ctx.writing(true);
-        bool stored = ctx.store(true).saveQuery({q.name, q.version, q.kind, q.description, q.text, "", false});
+        bool stored = ctx.store(true).saveQuery(
+            {q.name, q.version, q.kind, q.description, q.text, "", false});
         if (ctx.json) {
             JsonOut j;
-            j.beginObject().field("name", q.name).field("version", q.version).field("stored", stored).endObject().print(ctx.out);
+            j.beginObject()
+                .field("name", q.name)
+                .field("version", q.version)
+                .field("stored", stored)
+                .endObject()
+                .print(ctx.out);
         } else {
-            ctx.out << (stored ? "saved " : "already saved: ") << q.name << " version " << q.version << '\n';
+            ctx.out << (stored ? "saved " : "already saved: ") << q.name << " version " << q.version
+                    << '\n';
         }
         return kOk;
     });
@@ -102,7 +117,10 @@ void addSavedQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
             JsonOut j;
             j.beginArray();
             for (const auto& r : rows) {
-                j.beginObject().field("name", r.name).field("version", r.version).field("kind", r.kind);
+                j.beginObject()
+                    .field("name", r.name)
+                    .field("version", r.version)
+                    .field("kind", r.kind);
                 j.field("description", r.description).field("saved", r.saved).endObject();
             }
             j.endArray();
@@ -120,7 +138,8 @@ void addSavedQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
         return kOk;
     });
 
-    auto* show = query->add_subcommand("show", "A saved query's document, its parameters and its versions");
+    auto* show =
+        query->add_subcommand("show", "A saved query's document, its parameters and its versions");
     show->add_option("name", args->target, "Saved query name")->required();
     show->add_option("--version", args->version, "This version instead of the latest");
     registry.add(show, [&ctx, args] {
@@ -129,7 +148,8 @@ void addSavedQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
             ctx.out << q.text << (q.text.empty() || q.text.back() != '\n' ? "\n" : "");
             return kOk;
         }
-        ctx.out << q.name << " (version " << q.version << ", " << q.kind << ")\n" << q.description << "\n";
+        ctx.out << q.name << " (version " << q.version << ", " << q.kind << ")\n"
+                << q.description << "\n";
         if (!q.params.empty()) {
             ctx.out << "parameters:\n";
             for (const auto& p : q.params) {
@@ -149,12 +169,14 @@ void addSavedQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
         return kOk;
     });
 
-    auto* run = query->add_subcommand("run", "Run a saved query (by name, or a file) with its parameters");
+    auto* run =
+        query->add_subcommand("run", "Run a saved query (by name, or a file) with its parameters");
     run->add_option("query", args->target, "Saved query name, or a saved query file")->required();
     run->add_option("--param", args->params, "A parameter value, NAME=VALUE (repeatable)");
     run->add_option("--version", args->version, "This version instead of the latest");
     addResultFormatOptions(run, args->format);
-    run->add_flag("--explain", args->explain, "List the claims behind every relation of the result");
+    run->add_flag("--explain", args->explain,
+                  "List the claims behind every relation of the result");
     addMaxMemoryOption(run, args->maxMemory);
     registry.add(run, [&ctx, args] { return runSavedQuery(ctx, *args); });
 
@@ -164,7 +186,8 @@ void addSavedQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
         ctx.writing();
         int n = ctx.store().deleteSavedQuery(args->target);
         if (n == 0) throw QueryError("no saved query '" + args->target + "'");
-        ctx.out << "deleted " << args->target << " (" << n << " version" << (n > 1 ? "s" : "") << ")\n";
+        ctx.out << "deleted " << args->target << " (" << n << " version" << (n > 1 ? "s" : "")
+                << ")\n";
         return kOk;
     });
 }

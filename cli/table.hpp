@@ -12,22 +12,22 @@ namespace cg::cli {
 /// header rule. Cells are made safe for a terminal (terminalText) and kept whole; print()
 /// shortens them only to fit a given width (a terminal's), never in the columns marked whole.
 class Table {
-public:
-  /// `whole`: the indexes of the columns never shortened, such as the ids a command asks for
-  /// next.
-  explicit Table(std::vector<std::string> headers, std::vector<std::size_t> whole = {});
-  void add(std::vector<std::string> row);
-  /// Prints the table. With `width` > 0 (the terminal's width) the lines are at most that
-  /// many code points where they can be: the widest columns not marked whole are cut, each
-  /// cell ending in "…", down to at least kMinColumn code points or their header's width.
-  /// With 0 every cell is printed whole.
-  void print(std::ostream& out, std::size_t width = 0) const;
-  bool empty() const { return rows_.empty(); }
+  public:
+    /// `whole`: the indexes of the columns never shortened, such as the ids a command asks for
+    /// next.
+    explicit Table(std::vector<std::string> headers, std::vector<std::size_t> whole = {});
+    void add(std::vector<std::string> row);
+    /// Prints the table. With `width` > 0 (the terminal's width) the lines are at most that
+    /// many code points where they can be: the widest columns not marked whole are cut, each
+    /// cell ending in "…", down to at least kMinColumn code points or their header's width.
+    /// With 0 every cell is printed whole.
+    void print(std::ostream& out, std::size_t width = 0) const;
+    bool empty() const { return rows_.empty(); }
 
-  /// The narrowest a shortened column becomes.
-  static constexpr std::size_t kMinColumn = 12;
+    /// The narrowest a shortened column becomes.
+    static constexpr std::size_t kMinColumn = 12;
 
-private:
+  private:
     std::vector<std::string> headers_;
     std::vector<bool> whole_;
     std::vector<std::vector<std::string>> rows_;

@@ -13,7 +13,8 @@
 namespace cg::exporters {
 
 const std::vector<std::string>& formatNames() {
-    static const std::vector<std::string> names{"graphml", "gexf", "json", "cytoscape", "neo4j", "ftm", "html"};
+    static const std::vector<std::string> names{"graphml", "gexf", "json", "cytoscape",
+                                                "neo4j",   "ftm",  "html"};
     return names;
 }
 

@@ -46,15 +46,17 @@ EntityId findEntity(Store& store, const std::string& text, bool allowHidden) {
             }
             message += "\n(give the id or the name as written)";
         } else {
-            message += " (list names with 'claimgraph entities --name TEXT', or search the "
-                       "evidence with 'claimgraph search TEXT')";
+            message +=
+                " (list names with 'claimgraph entities --name TEXT', or search the "
+                "evidence with 'claimgraph search TEXT')";
         }
         throw QueryError(message);
     }
     std::string message = "'" + text + "' matches " + std::to_string(ids.size()) +
                           " entities; give one of their ids:";
     for (EntityId id : ids) {
-        if (auto e = store.entity(id)) message += "\n  " + e->key + "  " + e->name + " (" + e->type + ")";
+        if (auto e = store.entity(id))
+            message += "\n  " + e->key + "  " + e->name + " (" + e->type + ")";
     }
     throw QueryError(message);
 }

@@ -10,25 +10,25 @@ namespace cg {
 
 /// Base of every error claimgraph throws on purpose; the message names the location first.
 class Error : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 /// Input that cannot be read at all (a missing file, an unreadable schema, a bad argument).
 class InputError : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 /// A query that cannot run: an unknown entity, kind or parameter.
 class QueryError : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 /// The database cannot be opened, read or written.
 class StorageError : public Error {
-public:
+  public:
     using Error::Error;
 };
 

@@ -43,8 +43,8 @@ void doMerge(Store& store, const Schema& schema, EntityId ca, EntityId cb) {
     auto ta = schema.entityTypeId(ea->type).value_or(schema.rootType());
     auto tb = schema.entityTypeId(eb->type).value_or(schema.rootType());
     if (!schema.compatible(ta, tb)) {
-        throw QueryError("cannot merge " + ea->key + " (" + ea->type + ") with " + eb->key + " (" + eb->type +
-                         "): the types cannot name the same thing");
+        throw QueryError("cannot merge " + ea->key + " (" + ea->type + ") with " + eb->key + " (" +
+                         eb->type + "): the types cannot name the same thing");
     }
     // The merged entity keeps the more specific type (Company over Organization).
     if (schema.isA(tb, ta) && tb != ta) store.setEntityType(ca, eb->type);
@@ -61,7 +61,8 @@ std::int64_t mergeEntities(Store& store, const Schema& schema, EntityId a, Entit
                            const std::string& note, const std::string& author) {
     EntityId ca = store.canonical(a);
     EntityId cb = store.canonical(b);
-    if (ca == cb) throw QueryError(keyOf(store, a) + " and " + keyOf(store, b) + " are already one entity");
+    if (ca == cb)
+        throw QueryError(keyOf(store, a) + " and " + keyOf(store, b) + " are already one entity");
     // A placeholder of ambiguous references is settled into the entity they name, whichever
     // order the two are given in: its claims become that entity's.
     if (isAmbiguousKey(keyOf(store, ca)) && !isAmbiguousKey(keyOf(store, cb))) {
@@ -70,7 +71,8 @@ std::int64_t mergeEntities(Store& store, const Schema& schema, EntityId a, Entit
     }
     if (auto j = blockingJudgement(store, groupOf(store, ca), groupOf(store, cb))) {
         throw QueryError("judgement " + std::to_string(j->id) + " says " + j->a + " and " + j->b +
-                         " are not the same; undo it first ('claimgraph resolve undo " + std::to_string(j->id) + "')");
+                         " are not the same; undo it first ('claimgraph resolve undo " +
+                         std::to_string(j->id) + "')");
     }
     Store::Batch batch(store);
     doMerge(store, schema, ca, cb);
@@ -87,7 +89,8 @@ std::int64_t markNotSame(Store& store, EntityId a, EntityId b, const std::string
                          keyOf(store, store.canonical(a)) + "')");
     }
     Store::Batch batch(store);
-    std::int64_t id = store.addJudgement("not_same", keyOf(store, a), keyOf(store, b), note, author);
+    std::int64_t id =
+        store.addJudgement("not_same", keyOf(store, a), keyOf(store, b), note, author);
     batch.commit();
     return id;
 }
@@ -96,7 +99,8 @@ std::int64_t splitEntity(Store& store, EntityId a, const std::string& note,
                          const std::string& author) {
     EntityId ca = store.canonical(a);
     std::vector<EntityId> members = store.mergedMembers(ca);
-    if (members.empty()) throw QueryError(keyOf(store, ca) + " has no merged entities to split off");
+    if (members.empty())
+        throw QueryError(keyOf(store, ca) + " has no merged entities to split off");
     std::vector<std::string> keys;
     for (EntityId e : members) keys.push_back(keyOf(store, e));
     keys.push_back(keyOf(store, ca));
@@ -116,7 +120,8 @@ std::int64_t splitEntity(Store& store, EntityId a, const std::string& note,
 
 void undoJudgement(Store& store, std::int64_t id) {
     auto all = store.judgements(true);
-    auto it = std::find_if(all.begin(), all.end(), [&](const JudgementRow& j) { return j.id == id; });
+    auto it =
+        std::find_if(all.begin(), all.end(), [&](const JudgementRow& j) { return j.id == id; });
     if (it == all.end()) throw QueryError("no judgement with id " + std::to_string(id));
     if (it->undone) throw QueryError("judgement " + std::to_string(id) + " is already undone");
     if (it->kind == "split") throw QueryError("a split cannot be undone; merge the entities again");

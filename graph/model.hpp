@@ -67,11 +67,11 @@ struct Claim {
     Kind kind = Kind::Relation;
     std::string relation;  ///< relation type, when kind is Relation
     EntityRef object;
-    std::string relationKey;        ///< separates parallel relations of one type between one pair
-    std::string attributesJson;     ///< the relation's attributes, as a JSON object
+    std::string relationKey;     ///< separates parallel relations of one type between one pair
+    std::string attributesJson;  ///< the relation's attributes, as a JSON object
     std::optional<ShareInterval> share;
-    std::string role;               ///< role or relationship attribute, when given
-    std::string property;           ///< property name, when kind is Property
+    std::string role;      ///< role or relationship attribute, when given
+    std::string property;  ///< property name, when kind is Property
     std::string value;
 
     std::string quote;

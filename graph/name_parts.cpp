@@ -60,7 +60,8 @@ struct NameData {
                 if (norm.empty()) continue;
                 titles.emplace(norm, display);
                 titleFirst.insert(norm.substr(0, norm.find(' ')));
-                auto words = static_cast<std::size_t>(std::count(display.begin(), display.end(), ' ') + 1);
+                auto words =
+                    static_cast<std::size_t>(std::count(display.begin(), display.end(), ' ') + 1);
                 longestTitle = std::max(longestTitle, words);
             }
         }
@@ -178,9 +179,11 @@ std::string stripLegalForm(const std::string& key) {
     const NameData& d = data();
     std::vector<std::string> toks = tokens(key);
     // Strip one trailing canonical form, longest first ("gmbh co kg" before "kg").
-    for (std::size_t k = std::min<std::size_t>(3, toks.size() > 0 ? toks.size() - 1 : 0); k >= 1; --k) {
+    for (std::size_t k = std::min<std::size_t>(3, toks.size() > 0 ? toks.size() - 1 : 0); k >= 1;
+         --k) {
         std::string tail = join(toks, toks.size() - k, toks.size());
-        if (std::find(d.canonicalForms.begin(), d.canonicalForms.end(), tail) != d.canonicalForms.end()) {
+        if (std::find(d.canonicalForms.begin(), d.canonicalForms.end(), tail) !=
+            d.canonicalForms.end()) {
             return join(toks, 0, toks.size() - k);
         }
     }

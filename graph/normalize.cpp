@@ -14,16 +14,15 @@ namespace cg::graph {
 namespace {
 
 // One ICU transliterator does the whole non-ASCII pipeline: decompose, move any script to
-// Latin, decompose, fold case; then combining marks on Latin letters are dropped. Building it is slow, so it is built once; ICU
-// transliterators are not thread-safe, hence the mutex.
+// Latin, decompose, fold case; then combining marks on Latin letters are dropped. Building it is
+// slow, so it is built once; ICU transliterators are not thread-safe, hence the mutex.
 class Folder {
-public:
+  public:
     Folder() {
         UErrorCode status = U_ZERO_ERROR;
         UParseError parseError;
-        folder_.reset(icu::Transliterator::createInstance(
-            "Any-Latin; Latin-ASCII; NFKD; Any-Lower",
-            UTRANS_FORWARD, parseError, status));
+        folder_.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; NFKD; Any-Lower",
+                                                          UTRANS_FORWARD, parseError, status));
         if (U_FAILURE(status)) folder_.reset();
     }
 
@@ -52,7 +51,7 @@ public:
         return out;
     }
 
-private:
+  private:
     std::unique_ptr<icu::Transliterator> folder_;
     std::mutex mutex_;
 };
@@ -76,8 +75,8 @@ std::string collapse(std::string_view s) {
     out.reserve(s.size());
     bool pendingSpace = false;
     for (unsigned char c : s) {
-        bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 ||
-                    (c >= 'A' && c <= 'Z');
+        bool word =
+            (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || (c >= 'A' && c <= 'Z');
         if (!word) {
             // Apostrophes join: "O'Brien" and "OBrien" match.
             if (c == '\'') continue;

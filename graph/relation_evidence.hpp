@@ -56,8 +56,8 @@ struct SourceWitness {
 /// ownership that runs through other entities. The result does not depend on the order in
 /// which claims are added.
 struct RelationDerivation {
-    std::int64_t support = 0;  ///< asserting claims
-    std::int64_t dispute = 0;  ///< denying claims
+    std::int64_t support = 0;              ///< asserting claims
+    std::int64_t dispute = 0;              ///< denying claims
     std::vector<SourceWitness> witnesses;  ///< one per source, by source id
     std::optional<double> shareMin;
     std::optional<double> shareMax;

@@ -280,8 +280,8 @@ EntityId Resolver::placeholderFor(const std::string& typeName, const std::string
     if (auto existing = keys_.find(placeholderKey)) {
         id = *existing;
     } else {
-        id = store_.insertEntity(placeholderKey, schema_.entityType(type).name,
-                                 ambiguousName(name), false);
+        id = store_.insertEntity(placeholderKey, schema_.entityType(type).name, ambiguousName(name),
+                                 false);
         remember(id, placeholderKey, type, false);
         info_[id].ambiguous = true;
         ++created_;
@@ -326,8 +326,7 @@ std::vector<AmbiguousReference> Resolver::takeAmbiguous() {
     return out;
 }
 
-EntityId Resolver::resolve(const EntityRef& ref, std::optional<ClaimId> claim,
-                           ReferenceRole role) {
+EntityId Resolver::resolve(const EntityRef& ref, std::optional<ClaimId> claim, ReferenceRole role) {
     ResolveError error;
     auto type = typeFor(ref, error);
     if (!type) throw InputError(error.reason);  // callers check typeFor first
@@ -389,8 +388,8 @@ EntityId Resolver::resolve(const EntityRef& ref, std::optional<ClaimId> claim,
         if (!found.ambiguous) {
             unclaimedNameReferences_.push_back({id, nameKey, role, ref.type, parts.bare});
         } else if (canonicalOf(id) == id) {
-            unclaimedAmbiguous_.push_back(AmbiguousReference{
-                "", 0, parts.bare, ref.type, id, candidatesFor(nameKey, claimed)});
+            unclaimedAmbiguous_.push_back(AmbiguousReference{"", 0, parts.bare, ref.type, id,
+                                                             candidatesFor(nameKey, claimed)});
         }
     }
     // An entity with identifiers that joins a name may make earlier name-only references to
@@ -405,8 +404,7 @@ EntityId Resolver::resolve(const EntityRef& ref, std::optional<ClaimId> claim,
 
 void Resolver::addClaimFacts(EntityId id, const NameParts& parts, const EntityRef& ref,
                              ClaimId claim) {
-    for (const auto& title : parts.titles)
-        store_.addReferenceFact(id, "title", title, claim);
+    for (const auto& title : parts.titles) store_.addReferenceFact(id, "title", title, claim);
     if (!ref.country.empty()) store_.addReferenceFact(id, "country", ref.country, claim);
 }
 

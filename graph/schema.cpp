@@ -152,7 +152,8 @@ Schema Schema::fromJson(std::string_view text, const std::string& origin) {
             }
             r.kind = *parsed;
             if (auto d = m.value.FindMember("directed"); d != m.value.MemberEnd()) {
-                if (!d->value.IsBool()) throw InputError(where + ": directed must be true or false");
+                if (!d->value.IsBool())
+                    throw InputError(where + ": directed must be true or false");
                 r.directed = d->value.GetBool();
             }
             auto from = m.value.FindMember("from");
@@ -163,16 +164,19 @@ Schema Schema::fromJson(std::string_view text, const std::string& origin) {
             r.from = stringList(from->value, where + " from");
             r.to = stringList(to->value, where + " to");
             if (auto a = m.value.FindMember("attributes"); a != m.value.MemberEnd()) {
-                if (!a->value.IsObject()) throw InputError(where + ": attributes must be an object");
+                if (!a->value.IsObject())
+                    throw InputError(where + ": attributes must be an object");
                 for (const auto& am : a->value.GetObject()) {
-                    if (!am.value.IsString()) throw InputError(where + ": attribute types are strings");
+                    if (!am.value.IsString())
+                        throw InputError(where + ": attribute types are strings");
                     r.attributes[am.name.GetString()] = parseValueType(am.value.GetString(), where);
                 }
             }
             schema.relationTypes_.push_back(std::move(r));
         }
     }
-    if (auto it = doc.FindMember("common_attributes"); it != doc.MemberEnd() && it->value.IsObject()) {
+    if (auto it = doc.FindMember("common_attributes");
+        it != doc.MemberEnd() && it->value.IsObject()) {
         for (const auto& am : it->value.GetObject()) {
             if (!am.value.IsString()) throw InputError(origin + ": attribute types are strings");
             schema.commonAttributes_[am.name.GetString()] =
@@ -245,8 +249,8 @@ void Schema::finalize() {
         }
         for (const auto& p : entityTypes_[i].parents) {
             if (!entityTypeId(p)) {
-                throw InputError("entity type '" + entityTypes_[i].name + "' names unknown parent '" +
-                                 p + "'");
+                throw InputError("entity type '" + entityTypes_[i].name +
+                                 "' names unknown parent '" + p + "'");
             }
         }
     }
@@ -301,9 +305,7 @@ bool Schema::isA(EntityTypeId type, EntityTypeId ancestor) const {
     return (entityTypes_[type].ancestors >> ancestor) & 1u;
 }
 
-bool Schema::compatible(EntityTypeId a, EntityTypeId b) const {
-    return isA(a, b) || isA(b, a);
-}
+bool Schema::compatible(EntityTypeId a, EntityTypeId b) const { return isA(a, b) || isA(b, a); }
 
 const RelationType* Schema::relationType(std::string_view name) const {
     for (const auto& r : relationTypes_) {

@@ -64,7 +64,7 @@ struct PropertyDef {
 
 /// The vocabulary of entity types, relation types and properties, read from a data file.
 class Schema {
-public:
+  public:
     /// The default schema compiled into the binary from graph/default_schema.json.
     static Schema defaults();
     /// Parses a schema document; throws InputError naming `origin` when it is malformed.
@@ -92,7 +92,8 @@ public:
     /// type) endpoint is allowed, since its type is not known yet.
     bool allows(const RelationType& rel, EntityTypeId subject, EntityTypeId object) const;
     /// The value type of `attribute` on `rel`, or nothing when the relation does not have it.
-    std::optional<ValueType> attributeType(const RelationType& rel, std::string_view attribute) const;
+    std::optional<ValueType> attributeType(const RelationType& rel,
+                                           std::string_view attribute) const;
 
     const PropertyDef* property(std::string_view name) const;
 
@@ -102,7 +103,7 @@ public:
     std::string propertyList() const;
     std::string attributeList(const RelationType& rel) const;
 
-private:
+  private:
     void finalize();
 
     std::vector<EntityType> entityTypes_;

@@ -91,7 +91,8 @@ constexpr std::size_t kDerivedCacheLimit = 4'000'000;
 // Layout 10: who recorded each judgement. Idempotent, like every step: a database whose
 // version was set back (as tests of older layouts do) already has the column.
 void addJudgementAuthor(SQLite::Database& db, const std::string&) {
-    SQLite::Statement q(db, "SELECT count(*) FROM pragma_table_info('judgements') WHERE name = 'author'");
+    SQLite::Statement q(
+        db, "SELECT count(*) FROM pragma_table_info('judgements') WHERE name = 'author'");
     q.executeStep();
     if (q.getColumn(0).getInt() == 0)
         db.exec("ALTER TABLE judgements ADD COLUMN author TEXT NOT NULL DEFAULT ''");
@@ -112,8 +113,8 @@ void relativeFilePaths(SQLite::Database& db, const std::string& databasePath) {
     };
     for (const auto& c : kColumns) {
         std::vector<std::string> files;
-        SQLite::Statement q(db, cat("SELECT DISTINCT ", c.column, " FROM ", c.table, " WHERE ",
-                                    c.where));
+        SQLite::Statement q(
+            db, cat("SELECT DISTINCT ", c.column, " FROM ", c.table, " WHERE ", c.where));
         while (q.executeStep()) files.push_back(q.getColumn(0).getString());
         SQLite::Statement put(db, cat("UPDATE OR REPLACE ", c.table, " SET ", c.column,
                                       " = ? WHERE ", c.column, " = ? AND ", c.where));
@@ -192,7 +193,8 @@ UPDATE properties SET stance = 2
  WHERE stance = 0 AND EXISTS (SELECT 1 FROM claims c WHERE c.id = properties.claim
                                AND (c.kind = 0 OR c.property IS NOT properties.name
                                     OR c.value IS NOT properties.value));
-)sql", true},
+)sql",
+     true},
     // 7 -> 8: retraction. A retracted claim moves from `claims` to `retracted_claims` with
     // the retraction that took it out (and its relation's key, since a relation left without
     // claims is removed), so `claims` holds exactly the live claims and no reader of it needs
@@ -298,8 +300,8 @@ Store::Store(const std::string& path, bool create, Access access) : path_(path),
     try {
         // No mutex on the connection: a Store is used by one thread at a time (a second
         // thread opens its own), and SQLite's per-call locking cost ~7% of a bulk read.
-        int flags = SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX |
-                    (create ? SQLite::OPEN_CREATE : 0);
+        int flags =
+            SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX | (create ? SQLite::OPEN_CREATE : 0);
         if (access == Access::readOnly) {
             int readFlags = SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX | SQLITE_OPEN_URI;
             impl_ = std::make_unique<Impl>(readOnlyDatabaseUri(path), readFlags);
@@ -321,8 +323,10 @@ Store::Store(const std::string& path, bool create, Access access) : path_(path),
                 throw StorageError(path + ": not a claimgraph database (it holds other tables)");
             }
         } else {
-            bool ours = db.tableExists("meta") &&
-                        db.execAndGet("SELECT count(*) FROM meta WHERE key = 'application' AND value = 'claimgraph'").getInt() == 1;
+            bool ours = db.tableExists("meta") && db.execAndGet(
+                                                        "SELECT count(*) FROM meta WHERE key = "
+                                                        "'application' AND value = 'claimgraph'")
+                                                          .getInt() == 1;
             if (!ours) throw StorageError(path + ": not a claimgraph database");
         }
         if (access == Access::readOnly && fresh)
@@ -337,12 +341,15 @@ Store::Store(const std::string& path, bool create, Access access) : path_(path),
             SQLite::Transaction tx(db);
             db.exec(kCreateV1);
             // A new database starts at layout 1 and takes the same migrations as an old one.
-            SQLite::Statement put(db, "INSERT INTO meta(key, value) VALUES ('schema_version', '1'), ('application', 'claimgraph')");
+            SQLite::Statement put(db,
+                                  "INSERT INTO meta(key, value) VALUES ('schema_version', '1'), "
+                                  "('application', 'claimgraph')");
             put.exec();
             tx.commit();
         }
         int version = schemaVersion();
-        if (version < 1) throw StorageError(path + ": not a claimgraph database (no layout version)");
+        if (version < 1)
+            throw StorageError(path + ": not a claimgraph database (no layout version)");
         if (version > kSchemaVersion) {
             throw StorageError(cat(path, ": database layout version ", version,
                                    " is newer than this claimgraph understands (", kSchemaVersion,
@@ -374,7 +381,8 @@ Store::~Store() {
 bool Store::beginBulkLoad() {
     if (impl_->bulkLoading) return true;
     try {
-        if (impl_->db.execAndGet("SELECT EXISTS (SELECT 1 FROM claims)").getInt() != 0) return false;
+        if (impl_->db.execAndGet("SELECT EXISTS (SELECT 1 FROM claims)").getInt() != 0)
+            return false;
         for (const auto& index : kSecondaryIndexes) {
             impl_->db.exec(std::string("DROP INDEX IF EXISTS ") + index.name);
         }
@@ -533,11 +541,26 @@ ClaimId Store::insertClaim(const Claim& c, SourceId source, EntityId subject,
         q.bind(7, static_cast<int>(c.kind));
         q.bind(8, subject);
         bool rel = c.kind == Claim::Kind::Relation;
-        if (rel) q.bindNoCopy(9, c.relation); else q.bind(9);
-        if (object) q.bind(10, *object); else q.bind(10);
-        if (relation) q.bind(11, *relation); else q.bind(11);
-        if (!rel) q.bindNoCopy(12, c.property); else q.bind(12);
-        if (!rel) q.bindNoCopy(13, c.value); else q.bind(13);
+        if (rel)
+            q.bindNoCopy(9, c.relation);
+        else
+            q.bind(9);
+        if (object)
+            q.bind(10, *object);
+        else
+            q.bind(10);
+        if (relation)
+            q.bind(11, *relation);
+        else
+            q.bind(11);
+        if (!rel)
+            q.bindNoCopy(12, c.property);
+        else
+            q.bind(12);
+        if (!rel)
+            q.bindNoCopy(13, c.value);
+        else
+            q.bind(13);
         q.bind(14, static_cast<int>(c.stance));
         q.bind(15, c.confidence);
         if (c.share) {
@@ -547,10 +570,22 @@ ClaimId Store::insertClaim(const Claim& c, SourceId source, EntityId subject,
             q.bind(16);
             q.bind(17);
         }
-        if (!c.role.empty()) q.bindNoCopy(18, c.role); else q.bind(18);
-        if (c.validFrom) q.bind(19, c.validFrom->text()); else q.bind(19);
-        if (c.validTo) q.bind(20, c.validTo->text()); else q.bind(20);
-        if (!c.attributesJson.empty()) q.bindNoCopy(21, c.attributesJson); else q.bind(21);
+        if (!c.role.empty())
+            q.bindNoCopy(18, c.role);
+        else
+            q.bind(18);
+        if (c.validFrom)
+            q.bind(19, c.validFrom->text());
+        else
+            q.bind(19);
+        if (c.validTo)
+            q.bind(20, c.validTo->text());
+        else
+            q.bind(20);
+        if (!c.attributesJson.empty())
+            q.bindNoCopy(21, c.attributesJson);
+        else
+            q.bind(21);
         q.bindNoCopy(22, c.quote);
         q.bindNoCopy(23, c.raw);
         q.exec();
@@ -615,11 +650,15 @@ void Store::updateEntity(EntityId id, const std::string& type, const std::string
 
 bool Store::addName(EntityId entity, const std::string& name, const std::string& norm,
                     std::optional<ClaimId> claim) {
-    auto& q = impl_->stmt("INSERT OR IGNORE INTO names(entity, name, norm, claim) VALUES (?, ?, ?, ?)");
+    auto& q =
+        impl_->stmt("INSERT OR IGNORE INTO names(entity, name, norm, claim) VALUES (?, ?, ?, ?)");
     q.bind(1, entity);
     q.bind(2, name);
     q.bind(3, norm);
-    if (claim) q.bind(4, *claim); else q.bind(4);
+    if (claim)
+        q.bind(4, *claim);
+    else
+        q.bind(4);
     int changed = q.exec();
     q.reset();
     return changed > 0;
@@ -632,7 +671,10 @@ bool Store::addIdentifier(EntityId entity, const std::string& scheme, const std:
     q.bind(1, entity);
     q.bind(2, scheme);
     q.bind(3, value);
-    if (claim) q.bind(4, *claim); else q.bind(4);
+    if (claim)
+        q.bind(4, *claim);
+    else
+        q.bind(4);
     int changed = q.exec();
     q.reset();
     return changed > 0;
@@ -677,7 +719,8 @@ RelationId Store::relationFor(const std::string& type, EntityId src, EntityId ds
     }
     if (RelationId found = impl_->relationIndex.find(type, src, dst, rkey)) return found;
     if (impl_->nextRelationId == 0) {
-        impl_->nextRelationId = impl_->db.execAndGet("SELECT coalesce(max(id), 0) + 1 FROM relations").getInt64();
+        impl_->nextRelationId =
+            impl_->db.execAndGet("SELECT coalesce(max(id), 0) + 1 FROM relations").getInt64();
         impl_->firstNewRelationId = impl_->nextRelationId;
         impl_->newRelations.clear();
     }
@@ -777,7 +820,8 @@ void Store::flushRelations() {
     // Bounded memory: past this many relations the cache starts again from the table.
     if (impl_->derived.capacity() > kDerivedCacheLimit) {
         // Relations are then read back by their claims: a bulk load needs that index now.
-        if (impl_->bulkLoading) impl_->db.exec("CREATE INDEX IF NOT EXISTS claims_relation ON claims(relation_id)");
+        if (impl_->bulkLoading)
+            impl_->db.exec("CREATE INDEX IF NOT EXISTS claims_relation ON claims(relation_id)");
         impl_->derived.clear();
     }
 }
@@ -810,11 +854,11 @@ void Store::logIngest(const std::string& file, const std::string& format, std::i
 void Store::forEachEntity(const std::function<void(EntityId, const std::string&, const std::string&,
                                                    bool, std::optional<EntityId>)>& fn,
                           bool liveOnly) {
-    SQLite::Statement q(impl_->db,
-                        liveOnly ? "SELECT id, key, type, stub, merged_into FROM entities "
-                                   "WHERE coalesce(merged_into, id) NOT IN (SELECT id FROM "
-                                   "hidden_entities) ORDER BY id"
-                                 : "SELECT id, key, type, stub, merged_into FROM entities ORDER BY id");
+    SQLite::Statement q(
+        impl_->db, liveOnly ? "SELECT id, key, type, stub, merged_into FROM entities "
+                              "WHERE coalesce(merged_into, id) NOT IN (SELECT id FROM "
+                              "hidden_entities) ORDER BY id"
+                            : "SELECT id, key, type, stub, merged_into FROM entities ORDER BY id");
     while (q.executeStep()) {
         std::optional<EntityId> merged;
         if (!q.getColumn(4).isNull()) merged = q.getColumn(4).getInt64();
@@ -823,7 +867,8 @@ void Store::forEachEntity(const std::function<void(EntityId, const std::string&,
     }
 }
 
-void Store::forEachName(const std::function<void(EntityId, const std::string&)>& fn, bool liveOnly) {
+void Store::forEachName(const std::function<void(EntityId, const std::string&)>& fn,
+                        bool liveOnly) {
     SQLite::Statement q(impl_->db, liveOnly ? "SELECT entity, norm FROM live_names ORDER BY id"
                                             : "SELECT entity, norm FROM names ORDER BY id");
     while (q.executeStep()) fn(q.getColumn(0).getInt64(), q.getColumn(1).getString());

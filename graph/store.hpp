@@ -124,7 +124,6 @@ struct EntityDetail {
     std::vector<RelationRow> relations;
 };
 
-
 /// A recorded resolution decision: two entities are the same (merge) or not (not_same), or
 /// a merge was undone (split).
 struct JudgementRow {
@@ -181,7 +180,7 @@ struct SavedQueryRow {
 /// SQLite. Throws StorageError when the file cannot be opened, is not a claimgraph database,
 /// or a statement fails.
 class Store {
-public:
+  public:
     /// The database layout this build writes; older files are migrated on open.
     static constexpr int kSchemaVersion = 10;
 
@@ -204,14 +203,14 @@ public:
     /// A transaction that rolls back unless committed; commit() first writes the derived
     /// values of every relation touched in the batch.
     class Batch {
-    public:
+      public:
         explicit Batch(Store& store);
         ~Batch();
         Batch(const Batch&) = delete;
         Batch& operator=(const Batch&) = delete;
         void commit();
 
-    private:
+      private:
         Store& store_;
         bool done_ = false;
     };
@@ -323,7 +322,8 @@ public:
     /// The latest version of every saved query not deleted, by name.
     std::vector<SavedQueryRow> savedQueries();
     /// One saved query: the given version, or the latest; nothing when unknown or deleted.
-    std::optional<SavedQueryRow> savedQuery(const std::string& name, std::optional<int> version = {});
+    std::optional<SavedQueryRow> savedQuery(const std::string& name,
+                                            std::optional<int> version = {});
     /// Every stored version of a query, oldest first.
     std::vector<SavedQueryRow> savedQueryHistory(const std::string& name);
     /// Marks every version of a query deleted; returns how many there were.
@@ -334,22 +334,22 @@ public:
     /// With `liveOnly`, the reads below leave out hidden entities (and their merged members)
     /// and names and identifiers only retracted claims gave; the resolver reads them all, so
     /// that a new claim naming a hidden entity finds it again.
-    void forEachEntity(const std::function<void(EntityId, const std::string& key,
-                                                const std::string& type, bool stub,
-                                                std::optional<EntityId> mergedInto)>& fn,
-                       bool liveOnly = false);
+    void forEachEntity(
+        const std::function<void(EntityId, const std::string& key, const std::string& type,
+                                 bool stub, std::optional<EntityId> mergedInto)>& fn,
+        bool liveOnly = false);
     void forEachName(const std::function<void(EntityId, const std::string& norm)>& fn,
                      bool liveOnly = false);
     void forEachIdentifier(const std::function<void(EntityId, const std::string& scheme,
                                                     const std::string& value)>& fn,
                            bool liveOnly = false);
     /// Every stored value of the named properties (asserted, not denied), by raw entity id.
-    void forEachPropertyValue(const std::vector<std::string>& names,
-                              const std::function<void(EntityId, const std::string& name,
-                                                       const std::string& value)>& fn);
-    void forEachRelationKey(const std::function<void(RelationId, const std::string& type,
-                                                     EntityId src, EntityId dst,
-                                                     const std::string& rkey)>& fn);
+    void forEachPropertyValue(
+        const std::vector<std::string>& names,
+        const std::function<void(EntityId, const std::string& name, const std::string& value)>& fn);
+    void forEachRelationKey(
+        const std::function<void(RelationId, const std::string& type, EntityId src, EntityId dst,
+                                 const std::string& rkey)>& fn);
 
     // --- reading ---
 
@@ -379,9 +379,9 @@ public:
     std::vector<std::string> rejectionFiles();
 
     /// Calls `fn` for every canonical (not merged) entity that is not hidden, in id order.
-    void forEachCanonicalEntity(const std::function<void(EntityId, const std::string& key,
-                                                         const std::string& type,
-                                                         const std::string& name)>& fn);
+    void forEachCanonicalEntity(
+        const std::function<void(EntityId, const std::string& key, const std::string& type,
+                                 const std::string& name)>& fn);
     /// Relations with at least one asserting claim from one of these sources, sorted.
     std::vector<RelationId> relationsSupportedBy(const std::vector<std::string>& sourceKeys);
 
@@ -416,9 +416,9 @@ public:
     /// Calls `fn` for every name, identifier (key = scheme) and asserted property value
     /// (key = property name) of every entity, with the canonical entity it belongs to; in no
     /// particular order. Three sequential scans; throws StorageError.
-    void forEachEntityFact(const std::function<void(EntityId canonical, FactKind kind,
-                                                    const std::string& key,
-                                                    const std::string& value)>& fn);
+    void forEachEntityFact(
+        const std::function<void(EntityId canonical, FactKind kind, const std::string& key,
+                                 const std::string& value)>& fn);
 
     // --- retraction (store_retraction.cpp) ---
     //
@@ -455,12 +455,13 @@ public:
     /// The keys of the claims a retraction holds, sorted.
     std::vector<std::string> retractedClaimKeys(std::int64_t retraction);
     /// The retraction holding a claim and the claim's content hash, or nothing.
-    std::optional<std::pair<std::int64_t, std::uint64_t>> findRetractedClaim(const std::string& key);
+    std::optional<std::pair<std::int64_t, std::uint64_t>> findRetractedClaim(
+        const std::string& key);
     /// Canonical entities that retracted claims name and no live claim does, sorted.
     std::vector<EntityId> hiddenEntities();
     bool isHidden(EntityId canonical);
 
-private:
+  private:
     friend class Batch;
     struct Impl;
     void flushRelations();

@@ -7,8 +7,8 @@
 #include <numeric>
 
 #include "graph/date.hpp"
-#include "graph/file_path.hpp"
 #include "graph/error.hpp"
+#include "graph/file_path.hpp"
 #include "graph/store.hpp"
 #include "graph/store_impl.hpp"
 
@@ -85,8 +85,7 @@ TextRef keepText(std::string& store, std::string_view text) {
 // are taken apart by SQLite's JSON functions (the claims store them as compact JSON).
 void ClaimProvenance::readRelationClaims(SQLite::Database& db, bool quotes, std::size_t relations,
                                          std::int64_t maxSource, ClaimProvenance& p) {
-    std::string sql =
-        "SELECT id, relation_id, source, stance, confidence, key, ";
+    std::string sql = "SELECT id, relation_id, source, stance, confidence, key, ";
     sql += quotes ? "quote" : "''";
     for (auto name : kClaimAttributeNames) {
         sql += ", json_extract(a, '$.";
@@ -117,8 +116,7 @@ void ClaimProvenance::readRelationClaims(SQLite::Database& db, bool quotes, std:
             if (q.null(column)) continue;
             auto value = q.text(column);
             if (value.empty()) continue;
-            p.attributes_.push_back(
-                {static_cast<ClaimAttribute>(a), keepText(p.text_, value)});
+            p.attributes_.push_back({static_cast<ClaimAttribute>(a), keepText(p.text_, value)});
             ++c.attributesCount;
         }
         constexpr int kValidFrom = 7 + static_cast<int>(kClaimAttributeCount);
@@ -191,7 +189,8 @@ ClaimProvenance Store::readClaimProvenance(const ProvenanceOptions& options) {
         constexpr std::uint32_t kDenial = 0x80000000u;
         constexpr auto kNarrow = std::numeric_limits<std::uint32_t>::max() - 1;
         if (maxEntity > kNarrow || maxRelation > kNarrow || maxSource >= kDenial) {
-            throw StorageError(path_ + ": more than 4 billion entities or relations, or 2 billion sources");
+            throw StorageError(path_ +
+                               ": more than 4 billion entities or relations, or 2 billion sources");
         }
         auto entities = static_cast<std::size_t>(maxEntity) + 1;
         auto relations = static_cast<std::size_t>(maxRelation) + 1;
@@ -300,8 +299,8 @@ ClaimProvenance Store::readClaimProvenance(const ProvenanceOptions& options) {
         if (options.entityFacts) ClaimProvenance::readEntityFacts(db, entities, entityOf, p);
         return p;
     } catch (const SQLite::Exception& e) {
-        throw StorageError(path_ + ": cannot read the provenance of entities and relations: " +
-                           e.what());
+        throw StorageError(path_ +
+                           ": cannot read the provenance of entities and relations: " + e.what());
     }
 }
 
@@ -315,8 +314,8 @@ std::size_t ClaimProvenance::memoryBytes() const {
 
 std::optional<Store::IngestRecord> Store::lastIngest() {
     try {
-        SQLite::Statement q(impl_->db,
-                            "SELECT id, file, format, finished FROM ingests ORDER BY id DESC LIMIT 1");
+        SQLite::Statement q(
+            impl_->db, "SELECT id, file, format, finished FROM ingests ORDER BY id DESC LIMIT 1");
         if (!q.executeStep()) return std::nullopt;
         return IngestRecord{q.getColumn(0).getInt64(), shownFilePath(q.getColumn(1).getString()),
                             q.getColumn(2).getString(), q.getColumn(3).getString()};

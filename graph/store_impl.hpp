@@ -190,7 +190,8 @@ struct Store::Impl {
         void erase(RelationId id) {
             if (RelationDerivation* d = find(id)) {
                 *d = RelationDerivation{};
-                pages_[static_cast<std::size_t>(id) / kPage]->present[static_cast<std::size_t>(id) % kPage] = false;
+                pages_[static_cast<std::size_t>(id) / kPage]
+                    ->present[static_cast<std::size_t>(id) % kPage] = false;
                 --count_;
             }
         }

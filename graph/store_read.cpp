@@ -15,7 +15,8 @@ constexpr const char* kClaimColumns =
     "c.id, c.key, s.key, s.title, s.published, c.file, c.line, c.stance, c.confidence, c.quote, "
     "coalesce(c.valid_from, ''), coalesce(c.valid_to, ''), coalesce(c.attributes, ''), "
     "coalesce(c.relation, ''), c.subject, coalesce(c.object, 0), coalesce(c.property, ''), "
-    "coalesce(c.value, ''), c.source, coalesce(c.relation_id, 0), c.share_min, c.share_max, c.location";
+    "coalesce(c.value, ''), c.source, coalesce(c.relation_id, 0), c.share_min, c.share_max, "
+    "c.location";
 
 ClaimRow readClaim(SQLite::Statement& q, int first = 0) {
     ClaimRow r;
@@ -113,19 +114,31 @@ StoreStats Store::stats() {
         s.relationClaims = count(db, "SELECT count(*) FROM claims WHERE kind = 0");
         s.propertyClaims = count(db, "SELECT count(*) FROM claims WHERE kind = 1");
         s.deniedClaims = count(db, "SELECT count(*) FROM claims WHERE stance = 1");
-        s.entities = count(db, "SELECT count(*) FROM entities WHERE merged_into IS NULL AND " + std::string(kNotHidden));
-        s.stubEntities = count(db, "SELECT count(*) FROM entities WHERE merged_into IS NULL AND stub = 1 AND " + std::string(kNotHidden));
+        s.entities = count(db, "SELECT count(*) FROM entities WHERE merged_into IS NULL AND " +
+                                   std::string(kNotHidden));
+        s.stubEntities =
+            count(db, "SELECT count(*) FROM entities WHERE merged_into IS NULL AND stub = 1 AND " +
+                          std::string(kNotHidden));
         s.relations = count(db, "SELECT count(*) FROM relations WHERE support > 0");
-        s.disputedRelations = count(db, "SELECT count(*) FROM relations WHERE support > 0 AND dispute > 0");
-        s.deniedOnlyRelations = count(db, "SELECT count(*) FROM relations WHERE support = 0 AND dispute > 0");
+        s.disputedRelations =
+            count(db, "SELECT count(*) FROM relations WHERE support > 0 AND dispute > 0");
+        s.deniedOnlyRelations =
+            count(db, "SELECT count(*) FROM relations WHERE support = 0 AND dispute > 0");
         s.rejections = count(db, "SELECT count(*) FROM rejections");
         s.retractedClaims = count(db, "SELECT count(*) FROM retracted_claims");
         s.hiddenEntities = count(db, "SELECT count(*) FROM hidden_entities");
-        SQLite::Statement byType(db, "SELECT type, count(*) FROM entities WHERE merged_into IS NULL AND " +
-                                         std::string(kNotHidden) + " GROUP BY type ORDER BY type");
-        while (byType.executeStep()) s.entitiesByType.emplace_back(byType.getColumn(0).getString(), byType.getColumn(1).getInt64());
-        SQLite::Statement relByType(db, "SELECT type, count(*) FROM relations WHERE support > 0 GROUP BY type ORDER BY type");
-        while (relByType.executeStep()) s.relationsByType.emplace_back(relByType.getColumn(0).getString(), relByType.getColumn(1).getInt64());
+        SQLite::Statement byType(
+            db, "SELECT type, count(*) FROM entities WHERE merged_into IS NULL AND " +
+                    std::string(kNotHidden) + " GROUP BY type ORDER BY type");
+        while (byType.executeStep())
+            s.entitiesByType.emplace_back(byType.getColumn(0).getString(),
+                                          byType.getColumn(1).getInt64());
+        SQLite::Statement relByType(
+            db,
+            "SELECT type, count(*) FROM relations WHERE support > 0 GROUP BY type ORDER BY type");
+        while (relByType.executeStep())
+            s.relationsByType.emplace_back(relByType.getColumn(0).getString(),
+                                           relByType.getColumn(1).getInt64());
         return s;
     } catch (const SQLite::Exception& e) {
         throw StorageError(path_ + ": " + e.what());
@@ -133,10 +146,11 @@ StoreStats Store::stats() {
 }
 
 std::vector<SourceRow> Store::sources() {
-    SQLite::Statement q(impl_->db,
-                        "SELECT s.id, s.key, s.title, s.publisher, s.url, s.published, s.retrieved, "
-                        "s.kind, s.licence, (SELECT count(*) FROM claims c WHERE c.source = s.id) "
-                        "FROM sources s ORDER BY s.key");
+    SQLite::Statement q(
+        impl_->db,
+        "SELECT s.id, s.key, s.title, s.publisher, s.url, s.published, s.retrieved, "
+        "s.kind, s.licence, (SELECT count(*) FROM claims c WHERE c.source = s.id) "
+        "FROM sources s ORDER BY s.key");
     std::vector<SourceRow> out;
     while (q.executeStep()) {
         SourceRow r;
@@ -161,15 +175,17 @@ std::vector<EntityRow> Store::entities(const std::vector<std::string>& types,
         "SELECT e.id, e.key, e.type, e.name, e.stub, "
         "(SELECT count(*) FROM relations r WHERE r.src = e.id AND r.support > 0) + "
         "(SELECT count(*) FROM relations r WHERE r.dst = e.id AND r.support > 0) "
-        "FROM entities e WHERE e.merged_into IS NULL AND e.id NOT IN (SELECT id FROM hidden_entities)";
+        "FROM entities e WHERE e.merged_into IS NULL AND e.id NOT IN (SELECT id FROM "
+        "hidden_entities)";
     if (!types.empty()) {
         sql += " AND e.type IN (";
         for (size_t i = 0; i < types.size(); ++i) sql += i ? ", ?" : "?";
         sql += ")";
     }
     if (!nameNorm.empty()) {
-        sql += " AND EXISTS (SELECT 1 FROM live_names n WHERE n.entity IN (SELECT id FROM entities m "
-               "WHERE m.id = e.id OR m.merged_into = e.id) AND instr(n.norm, ?) > 0)";
+        sql +=
+            " AND EXISTS (SELECT 1 FROM live_names n WHERE n.entity IN (SELECT id FROM entities m "
+            "WHERE m.id = e.id OR m.merged_into = e.id) AND instr(n.norm, ?) > 0)";
     }
     sql += " ORDER BY e.name, e.id";
     if (limit > 0) sql += " LIMIT " + std::to_string(limit);
@@ -224,8 +240,10 @@ std::optional<EntityId> Store::entityByKey(const std::string& key) {
 
 std::vector<EntityId> Store::entitiesByNorm(const std::string& norm) {
     auto& q = impl_->stmt(
-        "SELECT DISTINCT coalesce(e.merged_into, e.id) FROM live_names n JOIN entities e ON e.id = n.entity "
-        "WHERE n.norm = ? AND coalesce(e.merged_into, e.id) NOT IN (SELECT id FROM hidden_entities) "
+        "SELECT DISTINCT coalesce(e.merged_into, e.id) FROM live_names n JOIN entities e ON e.id = "
+        "n.entity "
+        "WHERE n.norm = ? AND coalesce(e.merged_into, e.id) NOT IN (SELECT id FROM "
+        "hidden_entities) "
         "ORDER BY 1");
     q.bind(1, norm);
     std::vector<EntityId> out;
@@ -235,9 +253,10 @@ std::vector<EntityId> Store::entitiesByNorm(const std::string& norm) {
 }
 
 std::optional<RelationRow> Store::relation(RelationId id) {
-    auto& q = impl_->stmt("SELECT id, type, src, dst, rkey, directed, support, dispute, confidence, "
-                          "share_min, share_max, share_conflict, valid_from, valid_to, first_seen, "
-                          "last_seen, indirect FROM relations WHERE id = ?");
+    auto& q = impl_->stmt(
+        "SELECT id, type, src, dst, rkey, directed, support, dispute, confidence, "
+        "share_min, share_max, share_conflict, valid_from, valid_to, first_seen, "
+        "last_seen, indirect FROM relations WHERE id = ?");
     q.bind(1, id);
     std::optional<RelationRow> out;
     if (q.executeStep()) out = readRelation(q);
@@ -268,27 +287,31 @@ EntityDetail Store::detail(EntityId id) {
     SQLite::Statement merged(db, "SELECT id FROM entities WHERE merged_into = ? ORDER BY id");
     merged.bind(1, id);
     while (merged.executeStep()) d.mergedFrom.push_back(merged.getColumn(0).getInt64());
-    SQLite::Statement names(db,
-                            "SELECT n.name, n.norm, coalesce(c.key, '') FROM live_names n "
-                            "LEFT JOIN claims c ON c.id = n.claim JOIN entities e ON e.id = n.entity "
-                            "WHERE e.id = ?1 OR e.merged_into = ?1 ORDER BY n.id");
+    SQLite::Statement names(
+        db,
+        "SELECT n.name, n.norm, coalesce(c.key, '') FROM live_names n "
+        "LEFT JOIN claims c ON c.id = n.claim JOIN entities e ON e.id = n.entity "
+        "WHERE e.id = ?1 OR e.merged_into = ?1 ORDER BY n.id");
     names.bind(1, id);
     while (names.executeStep()) {
         d.names.push_back({names.getColumn(0).getString(), names.getColumn(1).getString(),
                            names.getColumn(2).getString()});
     }
-    SQLite::Statement ids(db,
-                          "SELECT DISTINCT i.scheme, i.value FROM live_identifiers i JOIN entities e ON "
-                          "e.id = i.entity WHERE e.id = ?1 OR e.merged_into = ?1 ORDER BY 1, 2");
+    SQLite::Statement ids(
+        db,
+        "SELECT DISTINCT i.scheme, i.value FROM live_identifiers i JOIN entities e ON "
+        "e.id = i.entity WHERE e.id = ?1 OR e.merged_into = ?1 ORDER BY 1, 2");
     ids.bind(1, id);
-    while (ids.executeStep()) d.identifiers.emplace_back(ids.getColumn(0).getString(), ids.getColumn(1).getString());
+    while (ids.executeStep())
+        d.identifiers.emplace_back(ids.getColumn(0).getString(), ids.getColumn(1).getString());
     // Reference facts (stance 2) are hints for resolution, not claims about the property.
     // Each value is listed once, with every claim behind it.
-    SQLite::Statement props(db, std::string("SELECT p.name, p.value, p.stance, ") + kClaimColumns +
-                                    " FROM properties p JOIN claims c ON c.id = p.claim JOIN sources s "
-                                    "ON s.id = c.source JOIN entities e ON e.id = p.entity "
-                                    "WHERE (e.id = ?1 OR e.merged_into = ?1) AND p.stance IN (0, 1) "
-                                    "ORDER BY p.name, p.value, c.id");
+    SQLite::Statement props(db,
+                            std::string("SELECT p.name, p.value, p.stance, ") + kClaimColumns +
+                                " FROM properties p JOIN claims c ON c.id = p.claim JOIN sources s "
+                                "ON s.id = c.source JOIN entities e ON e.id = p.entity "
+                                "WHERE (e.id = ?1 OR e.merged_into = ?1) AND p.stance IN (0, 1) "
+                                "ORDER BY p.name, p.value, c.id");
     props.bind(1, id);
     ClaimId last = 0;
     while (props.executeStep()) {
@@ -303,10 +326,12 @@ EntityDetail Store::detail(EntityId id) {
         ClaimRow claim = readClaim(props, 3);
         if (claim.id == last) continue;  // one claim recorded twice for one value
         last = claim.id;
-        (denies ? d.properties.back().denials : d.properties.back().claims).push_back(std::move(claim));
+        (denies ? d.properties.back().denials : d.properties.back().claims)
+            .push_back(std::move(claim));
     }
     SQLite::Statement rels(db, std::string("SELECT ") + kRelationColumns +
-                                   " FROM relations WHERE src = ?1 UNION SELECT " + kRelationColumns +
+                                   " FROM relations WHERE src = ?1 UNION SELECT " +
+                                   kRelationColumns +
                                    " FROM relations WHERE dst = ?1 ORDER BY 2, 1");
     rels.bind(1, id);
     while (rels.executeStep()) d.relations.push_back(readRelation(rels));
@@ -314,13 +339,14 @@ EntityDetail Store::detail(EntityId id) {
 }
 
 std::vector<ClaimRow> Store::claimsBetween(EntityId a, EntityId b) {
-    SQLite::Statement q(impl_->db,
-                        std::string("SELECT ") + kClaimColumns +
-                            " FROM claims c JOIN sources s ON s.id = c.source "
-                            "JOIN entities es ON es.id = c.subject JOIN entities eo ON eo.id = c.object "
-                            "WHERE (coalesce(es.merged_into, es.id) = ?1 AND coalesce(eo.merged_into, eo.id) = ?2) "
-                            "OR (coalesce(es.merged_into, es.id) = ?2 AND coalesce(eo.merged_into, eo.id) = ?1) "
-                            "ORDER BY c.id");
+    SQLite::Statement q(
+        impl_->db,
+        std::string("SELECT ") + kClaimColumns +
+            " FROM claims c JOIN sources s ON s.id = c.source "
+            "JOIN entities es ON es.id = c.subject JOIN entities eo ON eo.id = c.object "
+            "WHERE (coalesce(es.merged_into, es.id) = ?1 AND coalesce(eo.merged_into, eo.id) = ?2) "
+            "OR (coalesce(es.merged_into, es.id) = ?2 AND coalesce(eo.merged_into, eo.id) = ?1) "
+            "ORDER BY c.id");
     q.bind(1, a);
     q.bind(2, b);
     std::vector<ClaimRow> out;
@@ -341,7 +367,8 @@ std::vector<ClaimRow> Store::claimsOfRelation(RelationId id) {
 }
 
 void Store::forEachCanonicalEntity(
-    const std::function<void(EntityId, const std::string&, const std::string&, const std::string&)>& fn) {
+    const std::function<void(EntityId, const std::string&, const std::string&, const std::string&)>&
+        fn) {
     RowScan q(impl_->db,
               "SELECT id, key, type, name FROM entities WHERE merged_into IS NULL AND id NOT IN "
               "(SELECT id FROM hidden_entities) ORDER BY id");
@@ -368,7 +395,8 @@ std::vector<RelationId> Store::relationsSupportedBy(const std::vector<std::strin
 }
 
 void Store::forEachRelation(const std::function<void(const RelationRow&)>& fn) {
-    RowScan q(impl_->db, (std::string("SELECT ") + kRelationColumns + " FROM relations ORDER BY id").c_str());
+    RowScan q(impl_->db,
+              (std::string("SELECT ") + kRelationColumns + " FROM relations ORDER BY id").c_str());
     RelationRow r;  // reused: its strings keep their capacity from row to row
     while (q.next()) {
         readRelationInto(q, r);

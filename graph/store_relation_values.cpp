@@ -33,11 +33,23 @@ void bindRelationValues(SQLite::Statement& q, const RelationDerivation& d) {
     q.bind(1, d.support);
     q.bind(2, d.dispute);
     q.bind(3, d.confidence());
-    if (d.shareMin) q.bind(4, *d.shareMin); else q.bind(4);
-    if (d.shareMax) q.bind(5, *d.shareMax); else q.bind(5);
+    if (d.shareMin)
+        q.bind(4, *d.shareMin);
+    else
+        q.bind(4);
+    if (d.shareMax)
+        q.bind(5, *d.shareMax);
+    else
+        q.bind(5);
     q.bind(6, d.shareConflict ? 1 : 0);
-    if (d.validFrom) q.bind(7, *d.validFrom); else q.bind(7);
-    if (d.validTo) q.bind(8, *d.validTo); else q.bind(8);
+    if (d.validFrom)
+        q.bind(7, *d.validFrom);
+    else
+        q.bind(7);
+    if (d.validTo)
+        q.bind(8, *d.validTo);
+    else
+        q.bind(8);
     q.bindNoCopy(9, d.firstSeen);
     q.bindNoCopy(10, d.lastSeen);
     q.bind(11, d.indirect() ? 1 : 0);
@@ -46,9 +58,10 @@ void bindRelationValues(SQLite::Statement& q, const RelationDerivation& d) {
 void rederiveAllRelations(SQLite::Database& db) {
     // One pass over the claims in relation order; a relation's claims are few, so only one
     // relation's derivation is held at a time.
-    SQLite::Statement claims(db, std::string("SELECT ") + kClaimEvidenceColumns +
-                                     " FROM claims c JOIN sources s ON s.id = c.source "
-                                     "WHERE c.relation_id IS NOT NULL ORDER BY c.relation_id, c.id");
+    SQLite::Statement claims(db,
+                             std::string("SELECT ") + kClaimEvidenceColumns +
+                                 " FROM claims c JOIN sources s ON s.id = c.source "
+                                 "WHERE c.relation_id IS NOT NULL ORDER BY c.relation_id, c.id");
     SQLite::Statement update(
         db,
         "UPDATE relations SET support = ?, dispute = ?, confidence = ?, share_min = ?, "

@@ -13,7 +13,8 @@ namespace cg::graph {
 std::int64_t Store::addJudgement(const std::string& kind, const std::string& aKey,
                                  const std::string& bKey, const std::string& note,
                                  const std::string& author) {
-    auto& q = impl_->stmt("INSERT INTO judgements(kind, a, b, note, author) VALUES (?, ?, ?, ?, ?)");
+    auto& q =
+        impl_->stmt("INSERT INTO judgements(kind, a, b, note, author) VALUES (?, ?, ?, ?, ?)");
     q.bind(1, kind);
     q.bind(2, aKey);
     q.bind(3, bKey);
@@ -31,8 +32,9 @@ std::vector<JudgementRow> Store::judgements(bool includeUndone) {
     SQLite::Statement q(impl_->db, sql);
     std::vector<JudgementRow> out;
     while (q.executeStep()) {
-        out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                       q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
+        out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                       q.getColumn(2).getString(), q.getColumn(3).getString(),
+                       q.getColumn(4).getString(), q.getColumn(5).getString(),
                        q.getColumn(6).getInt() != 0, q.getColumn(7).getString()});
     }
     return out;
@@ -47,7 +49,10 @@ void Store::undoJudgement(std::int64_t id) {
 
 void Store::setMergedInto(EntityId id, std::optional<EntityId> into) {
     auto& q = impl_->stmt("UPDATE entities SET merged_into = ? WHERE id = ?");
-    if (into) q.bind(1, *into); else q.bind(1);
+    if (into)
+        q.bind(1, *into);
+    else
+        q.bind(1);
     q.bind(2, id);
     q.exec();
     q.reset();
@@ -88,14 +93,17 @@ void Store::reassignRelations(const std::vector<EntityId>& entities) {
     for (EntityId e : entities) {
         q.bind(1, e);
         while (q.executeStep()) {
-            moves.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt64(),
-                             q.getColumn(3).getInt64(), q.getColumn(4).getInt64(), q.getColumn(5).getString(),
+            moves.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                             q.getColumn(2).getInt64(), q.getColumn(3).getInt64(),
+                             q.getColumn(4).getInt64(), q.getColumn(5).getString(),
                              q.getColumn(6).getInt() != 0});
         }
         q.reset();
     }
-    std::sort(moves.begin(), moves.end(), [](const Move& a, const Move& b) { return a.claim < b.claim; });
-    moves.erase(std::unique(moves.begin(), moves.end(), [](const Move& a, const Move& b) { return a.claim == b.claim; }),
+    std::sort(moves.begin(), moves.end(),
+              [](const Move& a, const Move& b) { return a.claim < b.claim; });
+    moves.erase(std::unique(moves.begin(), moves.end(),
+                            [](const Move& a, const Move& b) { return a.claim == b.claim; }),
                 moves.end());
     auto& update = impl_->stmt("UPDATE claims SET relation_id = ? WHERE id = ?");
     for (const auto& m : moves) {
@@ -118,7 +126,8 @@ void Store::forEachPropertyValue(
     const std::vector<std::string>& names,
     const std::function<void(EntityId, const std::string&, const std::string&)>& fn) {
     if (names.empty()) return;
-    std::string sql = "SELECT entity, name, value FROM live_properties WHERE stance IN (0, 2) AND name IN (";
+    std::string sql =
+        "SELECT entity, name, value FROM live_properties WHERE stance IN (0, 2) AND name IN (";
     for (std::size_t i = 0; i < names.size(); ++i) sql += i ? ", ?" : "?";
     sql += ") ORDER BY id";
     SQLite::Statement q(impl_->db, sql);

@@ -13,8 +13,8 @@ namespace {
 constexpr const char* kColumns = "name, version, kind, description, document, saved, deleted";
 
 SavedQueryRow readRow(SQLite::Statement& q) {
-    return {q.getColumn(0).getString(), q.getColumn(1).getInt(),    q.getColumn(2).getString(),
-            q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
+    return {q.getColumn(0).getString(),  q.getColumn(1).getInt(),    q.getColumn(2).getString(),
+            q.getColumn(3).getString(),  q.getColumn(4).getString(), q.getColumn(5).getString(),
             q.getColumn(6).getInt() != 0};
 }
 
@@ -26,16 +26,18 @@ bool Store::saveQuery(const SavedQueryRow& query) {
         for (const auto& h : history) {
             if (h.version != query.version) continue;
             if (h.document == query.document && !h.deleted) return false;
-            throw QueryError("version " + std::to_string(h.version) + " of saved query '" + query.name +
+            throw QueryError("version " + std::to_string(h.version) + " of saved query '" +
+                             query.name +
                              "' is already stored with another text; raise 'version' to keep both");
         }
         if (!history.empty() && history.back().version > query.version) {
-            throw QueryError("saved query '" + query.name + "' is at version " + std::to_string(history.back().version) +
-                             "; save a version above it");
+            throw QueryError("saved query '" + query.name + "' is at version " +
+                             std::to_string(history.back().version) + "; save a version above it");
         }
         SQLite::Transaction tx(impl_->db);
         // Saving again after a delete brings the query back, with its history.
-        SQLite::Statement undelete(impl_->db, "UPDATE saved_queries SET deleted = 0 WHERE name = ?");
+        SQLite::Statement undelete(impl_->db,
+                                   "UPDATE saved_queries SET deleted = 0 WHERE name = ?");
         undelete.bind(1, query.name);
         undelete.exec();
         SQLite::Statement q(impl_->db,
@@ -55,17 +57,20 @@ bool Store::saveQuery(const SavedQueryRow& query) {
 }
 
 std::vector<SavedQueryRow> Store::savedQueries() {
-    SQLite::Statement q(impl_->db, std::string("SELECT ") + kColumns +
-                                       " FROM saved_queries s WHERE deleted = 0 AND version = "
-                                       "(SELECT max(version) FROM saved_queries t WHERE t.name = s.name) "
-                                       "ORDER BY name");
+    SQLite::Statement q(impl_->db,
+                        std::string("SELECT ") + kColumns +
+                            " FROM saved_queries s WHERE deleted = 0 AND version = "
+                            "(SELECT max(version) FROM saved_queries t WHERE t.name = s.name) "
+                            "ORDER BY name");
     std::vector<SavedQueryRow> out;
     while (q.executeStep()) out.push_back(readRow(q));
     return out;
 }
 
-std::optional<SavedQueryRow> Store::savedQuery(const std::string& name, std::optional<int> version) {
-    std::string sql = std::string("SELECT ") + kColumns + " FROM saved_queries WHERE name = ? AND deleted = 0";
+std::optional<SavedQueryRow> Store::savedQuery(const std::string& name,
+                                               std::optional<int> version) {
+    std::string sql =
+        std::string("SELECT ") + kColumns + " FROM saved_queries WHERE name = ? AND deleted = 0";
     sql += version ? " AND version = ?" : " ORDER BY version DESC LIMIT 1";
     SQLite::Statement q(impl_->db, sql);
     q.bind(1, name);
@@ -84,7 +89,8 @@ std::vector<SavedQueryRow> Store::savedQueryHistory(const std::string& name) {
 }
 
 int Store::deleteSavedQuery(const std::string& name) {
-    SQLite::Statement q(impl_->db, "UPDATE saved_queries SET deleted = 1 WHERE name = ? AND deleted = 0");
+    SQLite::Statement q(impl_->db,
+                        "UPDATE saved_queries SET deleted = 1 WHERE name = ? AND deleted = 0");
     q.bind(1, name);
     return q.exec();
 }

@@ -498,26 +498,29 @@ class Index {
         std::vector<std::pair<EntityId, EntityId>> merged;
         std::unordered_map<std::string, EntityTypeId> typeIds;
         std::vector<bool> stub;
-        store.forEachEntity([&](EntityId id, const std::string& key, const std::string& type,
-                                bool isStub, std::optional<EntityId> mergedInto) {
-            if (id < 0) return;
-            if (static_cast<std::size_t>(id) >= indexOf_.size())
-                indexOf_.resize(static_cast<std::size_t>(id) + 1, kNone);
-            if (mergedInto) {
-                merged.emplace_back(id, *mergedInto);
-                return;
-            }
-            auto it = typeIds.find(type);
-            if (it == typeIds.end()) {
-                it = typeIds.emplace(type, schema_.entityTypeId(type).value_or(schema_.rootType()))
-                         .first;
-            }
-            indexOf_[id] = static_cast<std::uint32_t>(ids_.size());
-            ids_.push_back(id);
-            types_.push_back(it->second);
-            // Placeholders of ambiguous references are paired with their candidates apart.
-            stub.push_back(isStub || isAmbiguousKey(key));
-        }, kLiveOnly);
+        store.forEachEntity(
+            [&](EntityId id, const std::string& key, const std::string& type, bool isStub,
+                std::optional<EntityId> mergedInto) {
+                if (id < 0) return;
+                if (static_cast<std::size_t>(id) >= indexOf_.size())
+                    indexOf_.resize(static_cast<std::size_t>(id) + 1, kNone);
+                if (mergedInto) {
+                    merged.emplace_back(id, *mergedInto);
+                    return;
+                }
+                auto it = typeIds.find(type);
+                if (it == typeIds.end()) {
+                    it = typeIds
+                             .emplace(type, schema_.entityTypeId(type).value_or(schema_.rootType()))
+                             .first;
+                }
+                indexOf_[id] = static_cast<std::uint32_t>(ids_.size());
+                ids_.push_back(id);
+                types_.push_back(it->second);
+                // Placeholders of ambiguous references are paired with their candidates apart.
+                stub.push_back(isStub || isAmbiguousKey(key));
+            },
+            kLiveOnly);
         // A merged entity's names and facts belong to the entity it is merged into.
         std::unordered_map<EntityId, EntityId> parent(merged.begin(), merged.end());
         for (const auto& [id, into] : merged) {
@@ -536,11 +539,13 @@ class Index {
 
     void loadNames(Store& store) {
         std::vector<std::pair<std::uint32_t, std::string>> names;
-        store.forEachName([&](EntityId id, const std::string& norm) {
-            auto i = indexOf(id);
-            if (!i || !candidate_[*i] || norm.empty()) return;
-            names.emplace_back(*i, norm);
-        }, kLiveOnly);
+        store.forEachName(
+            [&](EntityId id, const std::string& norm) {
+                auto i = indexOf(id);
+                if (!i || !candidate_[*i] || norm.empty()) return;
+                names.emplace_back(*i, norm);
+            },
+            kLiveOnly);
         std::sort(names.begin(), names.end());
         names.erase(std::unique(names.begin(), names.end()), names.end());
         std::unordered_map<std::string, std::uint32_t> wordIds;
@@ -595,7 +600,8 @@ class Index {
                 auto i = indexOf(id);
                 if (!i || !candidate_[*i]) return;
                 pairs.emplace_back(*i, hasher("i:" + scheme + ":" + value));
-            }, kLiveOnly);
+            },
+            kLiveOnly);
         identifierPairs_ = pairs;
         identifiers_.build(pairs, ids_.size());
     }

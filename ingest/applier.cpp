@@ -205,7 +205,8 @@ bool Applier::applyClaim(const Claim& c, std::string& reason) {
             for (const auto& t : rel->to) to += (to.empty() ? "" : "|") + t;
             reason = "relation '" + rel->name + "' cannot go from a " +
                      schema_.entityType(*subjectType).name + " to a " +
-                     schema_.entityType(*objectType).name + " (allowed: " + from + " -> " + to + ")";
+                     schema_.entityType(*objectType).name + " (allowed: " + from + " -> " + to +
+                     ")";
             return false;
         }
     }

@@ -58,7 +58,7 @@ struct IngestSummary {
 /// bulk path (Store::beginBulkLoad) unless `allowBulk` is false; the stored content is the
 /// same either way.
 class Applier : public RecordSink {
-public:
+  public:
     Applier(graph::Store& store, const graph::Schema& schema, std::size_t batchSize = 20000,
             bool allowBulk = true);
     ~Applier() override;
@@ -80,7 +80,7 @@ public:
     /// Called with bytes read, at most a few times a second's worth of records.
     std::function<void(std::uint64_t)> onProgress;
 
-private:
+  private:
     void step();
     void openBatch();
     bool applyClaim(const graph::Claim& c, std::string& reason);

@@ -709,12 +709,12 @@ void BodsReader::read(std::istream& input, const std::string& file, RecordSink& 
     const std::string sourceKey = source.key;
     sink.source(std::move(source), file, 1);
 
-    forEachJsonRecord<Reject>(*in, file, maxRecord_, sink,
-                              [&](rapidjson::Document& doc, const JsonRecord& record,
-                                  RecordSink& out) {
-                                  StatementReader reader(index, sourceKey, file, record, out);
-                                  reader.read(doc);
-                              });
+    forEachJsonRecord<Reject>(
+        *in, file, maxRecord_, sink,
+        [&](rapidjson::Document& doc, const JsonRecord& record, RecordSink& out) {
+            StatementReader reader(index, sourceKey, file, record, out);
+            reader.read(doc);
+        });
 }
 
 }  // namespace cg::ingest

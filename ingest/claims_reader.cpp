@@ -34,13 +34,13 @@ namespace {
 constexpr std::size_t kMaxNameBytes = 4096;
 constexpr std::size_t kMaxDepth = 32;
 
-const char* const kClaimKeys[] = {"id",       "source",     "subject",    "relation",
-                                  "object",   "attributes", "property",   "value",
-                                  "quote",    "stance",     "confidence", "valid_from",
+const char* const kClaimKeys[] = {"id",       "source",     "subject",      "relation",
+                                  "object",   "attributes", "property",     "value",
+                                  "quote",    "stance",     "confidence",   "valid_from",
                                   "valid_to", "location",   "relation_key", "note"};
 const char* const kRefKeys[] = {"id", "type", "name", "identifiers", "country", "aliases"};
-const char* const kSourceKeys[] = {"id",        "title",     "publisher", "url",  "published",
-                                   "retrieved", "kind",      "licence",   "note", "license"};
+const char* const kSourceKeys[] = {"id",        "title", "publisher", "url",  "published",
+                                   "retrieved", "kind",  "licence",   "note", "license"};
 const char* const kSourceKinds[] = {"article", "registry", "leak", "list", "interview", "other"};
 
 template <size_t N>
@@ -152,7 +152,9 @@ void hashValue(std::uint64_t& h, const Value& v, std::string_view skip) {
         }
         std::size_t count = 0;
         for (const auto& m : v.GetObject()) {
-            if (!skip.empty() && std::string_view(m.name.GetString(), m.name.GetStringLength()) == skip) continue;
+            if (!skip.empty() &&
+                std::string_view(m.name.GetString(), m.name.GetStringLength()) == skip)
+                continue;
             members[count++] = &m;
         }
         std::sort(members, members + count, [](auto* a, auto* b) {
@@ -182,7 +184,7 @@ std::string toJson(const Value& v) {
 }
 
 class LineParser {
-public:
+  public:
     LineParser(const graph::Schema& schema, const std::string& file, std::int64_t line,
                const std::string& raw)
         : schema_(schema), file_(file), line_(line), raw_(raw) {}
@@ -198,7 +200,7 @@ public:
         sink.claim(parseClaim(doc));
     }
 
-private:
+  private:
     graph::Source parseSource(const Value& s, const Value& doc) {
         for (const auto& m : doc.GetObject()) {
             std::string_view k(m.name.GetString(), m.name.GetStringLength());
@@ -209,7 +211,8 @@ private:
         for (const auto& m : s.GetObject()) {
             std::string_view k(m.name.GetString(), m.name.GetStringLength());
             if (!oneOf(k, kSourceKeys) && !userKey(k)) {
-                reject("unknown source field '" + std::string(k) + "' (expected " + listOf(kSourceKeys) + ")");
+                reject("unknown source field '" + std::string(k) + "' (expected " +
+                       listOf(kSourceKeys) + ")");
             }
         }
         graph::Source out;
@@ -226,7 +229,8 @@ private:
         std::string kind = stringField(s, "kind", "source");
         if (!kind.empty()) {
             if (!oneOf(kind, kSourceKinds)) {
-                reject("unknown source kind '" + kind + "' (expected " + listOf(kSourceKinds) + ")");
+                reject("unknown source kind '" + kind + "' (expected " + listOf(kSourceKinds) +
+                       ")");
             }
             out.kind = kind;
         }
@@ -235,7 +239,8 @@ private:
 
     EntityRef parseRef(const Value& v, const char* role) {
         std::string where = role;
-        if (!v.IsObject()) reject(where + " must be an entity reference object, not " + kindName(v));
+        if (!v.IsObject())
+            reject(where + " must be an entity reference object, not " + kindName(v));
         for (const auto& m : v.GetObject()) {
             std::string_view k(m.name.GetString(), m.name.GetStringLength());
             if (!oneOf(k, kRefKeys) && !userKey(k)) {
@@ -251,7 +256,8 @@ private:
         ref.country = stringField(v, "country", where);
         if (!ref.country.empty()) ref.country = countryCode(ref.country, where + " country");
         if (const Value* ids = member(v, "identifiers")) {
-            if (!ids->IsObject()) reject(where + " 'identifiers' must be an object of scheme: value");
+            if (!ids->IsObject())
+                reject(where + " 'identifiers' must be an object of scheme: value");
             for (const auto& m : ids->GetObject()) {
                 std::string scheme = str(m.name);
                 if (scheme.empty()) reject(where + " has an identifier with an empty scheme");
@@ -261,7 +267,8 @@ private:
                 } else if (m.value.IsInt64()) {
                     ref.identifiers.emplace_back(scheme, std::to_string(m.value.GetInt64()));
                 } else {
-                    reject(where + " identifier '" + scheme + "' must be a string, not " + kindName(m.value));
+                    reject(where + " identifier '" + scheme + "' must be a string, not " +
+                           kindName(m.value));
                 }
             }
         }
@@ -281,7 +288,8 @@ private:
         if (!ref.type.empty()) {
             auto t = schema_.entityTypeId(ref.type);
             if (!t || schema_.entityType(*t).abstract) {
-                reject("unknown entity type '" + ref.type + "' (expected " + schema_.entityTypeList() + ")");
+                reject("unknown entity type '" + ref.type + "' (expected " +
+                       schema_.entityTypeList() + ")");
             }
         }
         return ref;
@@ -322,9 +330,12 @@ private:
             switch (*type) {
                 case ValueType::Percent: {
                     double d = percent(v, name);
-                    if (name == "share") exact = d;
-                    else if (name == "share_min") lo = d;
-                    else if (name == "share_max") hi = d;
+                    if (name == "share")
+                        exact = d;
+                    else if (name == "share_min")
+                        lo = d;
+                    else if (name == "share_max")
+                        hi = d;
                     break;
                 }
                 case ValueType::Number:
@@ -333,7 +344,9 @@ private:
                     }
                     break;
                 case ValueType::Boolean:
-                    if (!v.IsBool()) reject("attribute '" + name + "' must be true or false, not " + kindName(v));
+                    if (!v.IsBool())
+                        reject("attribute '" + name + "' must be true or false, not " +
+                               kindName(v));
                     break;
                 case ValueType::Date: {
                     if (!v.IsString()) reject("attribute '" + name + "' must be a date string");
@@ -346,7 +359,8 @@ private:
                     countryCode(str(v), "attribute '" + name + "'");
                     break;
                 case ValueType::String:
-                    if (!v.IsString()) reject("attribute '" + name + "' must be a string, not " + kindName(v));
+                    if (!v.IsString())
+                        reject("attribute '" + name + "' must be a string, not " + kindName(v));
                     if (name == "role" || name == "relationship") c.role = str(v);
                     break;
             }
@@ -371,7 +385,8 @@ private:
         for (const auto& m : doc.GetObject()) {
             std::string_view k(m.name.GetString(), m.name.GetStringLength());
             if (!oneOf(k, kClaimKeys) && !userKey(k)) {
-                reject("unknown field '" + std::string(k) + "' (expected " + listOf(kClaimKeys) + ")");
+                reject("unknown field '" + std::string(k) + "' (expected " + listOf(kClaimKeys) +
+                       ")");
             }
         }
         Claim c;
@@ -387,31 +402,37 @@ private:
         const Value* property = member(doc, "property");
         if (relation && property) reject("a claim has either 'relation' or 'property', not both");
         if (!relation && !property) {
-            reject("record is neither a source, a relation claim nor a property claim "
-                   "(expected 'source' as an object, 'relation' or 'property')");
+            reject(
+                "record is neither a source, a relation claim nor a property claim "
+                "(expected 'source' as an object, 'relation' or 'property')");
         }
         c.subject = parseRef(*subject, "subject");
         if (relation) {
             c.kind = Claim::Kind::Relation;
-            if (!relation->IsString()) reject("'relation' must be a string, not " + kindName(*relation));
+            if (!relation->IsString())
+                reject("'relation' must be a string, not " + kindName(*relation));
             c.relation = str(*relation);
             const graph::RelationType* rel = schema_.relationType(c.relation);
             if (!rel) {
-                reject("unknown relation type '" + c.relation + "' (expected " + schema_.relationTypeList() + ")");
+                reject("unknown relation type '" + c.relation + "' (expected " +
+                       schema_.relationTypeList() + ")");
             }
             const Value* object = member(doc, "object");
             if (!object) reject("relation claim has no 'object'");
             c.object = parseRef(*object, "object");
-            if (member(doc, "value")) reject("'value' belongs to property claims; a relation has 'attributes'");
+            if (member(doc, "value"))
+                reject("'value' belongs to property claims; a relation has 'attributes'");
             if (const Value* attrs = member(doc, "attributes")) parseAttributes(*attrs, *rel, c);
             c.relationKey = stringField(doc, "relation_key", "claim");
         } else {
             c.kind = Claim::Kind::Property;
-            if (!property->IsString()) reject("'property' must be a string, not " + kindName(*property));
+            if (!property->IsString())
+                reject("'property' must be a string, not " + kindName(*property));
             c.property = str(*property);
             const graph::PropertyDef* def = schema_.property(c.property);
             if (!def) {
-                reject("unknown property '" + c.property + "' (expected " + schema_.propertyList() + ")");
+                reject("unknown property '" + c.property + "' (expected " + schema_.propertyList() +
+                       ")");
             }
             if (member(doc, "object")) reject("a property claim has a 'value', not an 'object'");
             const Value* value = member(doc, "value");
@@ -435,9 +456,12 @@ private:
         }
         c.quote = stringField(doc, "quote", "claim");
         if (const Value* loc = member(doc, "location")) {
-            if (loc->IsString()) c.location = str(*loc);
-            else if (loc->IsNumber() || loc->IsObject()) c.location = toJson(*loc);
-            else reject("'location' must be a string, a number or an object");
+            if (loc->IsString())
+                c.location = str(*loc);
+            else if (loc->IsNumber() || loc->IsObject())
+                c.location = toJson(*loc);
+            else
+                reject("'location' must be a string, a number or an object");
         }
         std::string stance = stringField(doc, "stance", "claim");
         if (stance == "denies") {
@@ -558,10 +582,11 @@ void ClaimsReader::readLines(std::istream& in, const std::string& file, std::int
         pending = false;
         if ((lines.lineNumber() & 1023) == 0) sink.progress(lines.bytesRead());
         if (lines.truncated()) {
-            sink.reject(Rejection{file, lines.lineNumber(),
-                                  cat("line is ", lines.fullLength(), " bytes, longer than the limit of ",
-                                      maxLine_, " (only its first ", line.size(), " bytes are kept)"),
-                                  line});
+            sink.reject(
+                Rejection{file, lines.lineNumber(),
+                          cat("line is ", lines.fullLength(), " bytes, longer than the limit of ",
+                              maxLine_, " (only its first ", line.size(), " bytes are kept)"),
+                          line});
             continue;
         }
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
@@ -573,12 +598,13 @@ void ClaimsReader::readLines(std::istream& in, const std::string& file, std::int
             sink.reject(Rejection{file, lines.lineNumber(), reason, line});
         }
     }
-    if (in.bad()) throw InputError(file + ": read error after line " + std::to_string(lines.lineNumber()));
+    if (in.bad())
+        throw InputError(file + ": read error after line " + std::to_string(lines.lineNumber()));
     sink.progress(lines.bytesRead());
 }
 
-bool ClaimsReader::rejectSpreadRecord(LineReader& lines, std::string& line,
-                                      const std::string& file, RecordSink& sink) {
+bool ClaimsReader::rejectSpreadRecord(LineReader& lines, std::string& line, const std::string& file,
+                                      RecordSink& sink) {
     std::int64_t first = lines.lineNumber();
     std::int64_t last = first;
     std::string raw = line;

@@ -15,9 +15,8 @@ namespace cg::ingest {
 /// checks everything that does not need the store: JSON shape, types against the schema,
 /// relation attributes, shares, dates, stance and confidence.
 class ClaimsReader : public Reader {
-public:
-    explicit ClaimsReader(const graph::Schema& schema,
-                          std::size_t maxLine = std::size_t{16} << 20);
+  public:
+    explicit ClaimsReader(const graph::Schema& schema, std::size_t maxLine = std::size_t{16} << 20);
     std::string format() const override { return "claims"; }
     void read(std::istream& in, const std::string& file, RecordSink& sink) override;
 
@@ -26,7 +25,7 @@ public:
     bool parseLine(const std::string& line, const std::string& file, std::int64_t lineNumber,
                    RecordSink& sink, std::string& reason);
 
-private:
+  private:
     void readLines(std::istream& in, const std::string& file, std::int64_t firstLine,
                    RecordSink& sink);
     void readArray(std::istream& in, const std::string& file, std::int64_t firstLine,

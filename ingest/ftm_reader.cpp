@@ -537,12 +537,12 @@ void FtmReader::read(std::istream& in, const std::string& file, RecordSink& sink
     sink.source(std::move(source), file, 1);
     const std::string sourceKey = "ftm:" + stem;
 
-    forEachJsonRecord<Reject>(in, file, maxRecord_, sink,
-                              [&](rapidjson::Document& doc, const JsonRecord& record,
-                                  RecordSink& out) {
-                                  RecordReader reader(schema_, sourceKey, file, record, out);
-                                  reader.read(doc);
-                              });
+    forEachJsonRecord<Reject>(
+        in, file, maxRecord_, sink,
+        [&](rapidjson::Document& doc, const JsonRecord& record, RecordSink& out) {
+            RecordReader reader(schema_, sourceKey, file, record, out);
+            reader.read(doc);
+        });
 }
 
 }  // namespace cg::ingest

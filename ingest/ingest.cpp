@@ -39,8 +39,9 @@ std::unique_ptr<Reader> makeReader(const std::string& format, const graph::Schem
     if (format == "icij") return std::make_unique<IcijReader>(schema);
     if (format == "csv") {
         if (mapping.empty()) {
-            throw InputError("the csv format needs a mapping file saying what its columns mean: give "
-                             "--mapping FILE (see docs/formats.md)");
+            throw InputError(
+                "the csv format needs a mapping file saying what its columns mean: give "
+                "--mapping FILE (see docs/formats.md)");
         }
         return std::make_unique<CsvReader>(schema, CsvMapping::fromFile(mapping, schema));
     }
@@ -63,7 +64,8 @@ std::string formatOfHead(const std::string& head, const std::string& name) {
     if (std::string format = formatOfContent(head); !format.empty()) return format;
     std::filesystem::path p(name);
     if (head.find_first_not_of(" \t\r\n") != std::string::npos && p.extension() == ".csv") {
-        throw RefusedFile(name + ": a CSV file that is not one of ICIJ's: give --mapping FILE to say "
+        throw RefusedFile(name +
+                          ": a CSV file that is not one of ICIJ's: give --mapping FILE to say "
                           "what its columns mean (docs/formats.md)");
     }
     std::string ext = p.extension().string();
@@ -71,28 +73,30 @@ std::string formatOfHead(const std::string& head, const std::string& name) {
     if (file.find(".claims.") != std::string::npos || ext == ".jsonl" || ext == ".ndjson") {
         return "claims";
     }
-    throw RefusedFile(name + ": cannot tell the format from the content or the file name; give --format (" +
-                      formatList() + ")");
+    throw RefusedFile(
+        name + ": cannot tell the format from the content or the file name; give --format (" +
+        formatList() + ")");
 }
 
 // Standard input read again from its start: the bytes taken to tell its encoding and format
 // first, then the rest as it comes (a pipe cannot be rewound).
 class ReplayedInput : public std::streambuf {
-public:
+  public:
     ReplayedInput(std::string head, std::streambuf& rest) : head_(std::move(head)), rest_(rest) {
         setg(head_.data(), head_.data(), head_.data() + head_.size());
     }
 
-protected:
+  protected:
     int_type underflow() override {
         if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
-        std::streamsize n = rest_.sgetn(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+        std::streamsize n =
+            rest_.sgetn(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
         if (n <= 0) return traits_type::eof();
         setg(buffer_.data(), buffer_.data(), buffer_.data() + n);
         return traits_type::to_int_type(*gptr());
     }
 
-private:
+  private:
     std::string head_;
     std::streambuf& rest_;
     std::array<char, 1 << 16> buffer_{};
@@ -100,7 +104,8 @@ private:
 
 // Refuses, before anything is stored, a stream whose first bytes say it is not UTF-8.
 void refuseForeignEncoding(const std::string& head, bool cut, const std::string& shown) {
-    if (auto encoding = foreignEncoding(head, cut)) throw RefusedFile(encodingRefusal(shown, *encoding));
+    if (auto encoding = foreignEncoding(head, cut))
+        throw RefusedFile(encodingRefusal(shown, *encoding));
 }
 
 // Reads `in` (whose first bytes are `head`) into the store, recorded as `recorded`.
@@ -152,7 +157,8 @@ IngestSummary ingestFile(Applier& applier, const graph::Schema& schema, const st
                          const IngestOptions& options) {
     if (path == "-") return ingestStandardInput(applier, schema, std::cin, options);
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) throw RefusedFile(path + ": is a directory, not a file");
+    if (std::filesystem::is_directory(path, ec))
+        throw RefusedFile(path + ": is a directory, not a file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw RefusedFile(path + ": cannot open: " + std::strerror(errno));
     std::uint64_t total = std::filesystem::file_size(path, ec);

@@ -33,7 +33,7 @@ struct IngestOptions {
 /// opened, one in another encoding than UTF-8, one whose format cannot be told. The ingest of
 /// the other files goes on.
 class RefusedFile : public InputError {
-public:
+  public:
     using InputError::InputError;
 };
 

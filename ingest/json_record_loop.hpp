@@ -22,7 +22,7 @@ namespace cg::ingest {
 /// ("element 3: ..."), so that a record of a JSON array is found by its place as well as by
 /// its line.
 class ElementSink : public RecordSink {
-public:
+  public:
     explicit ElementSink(RecordSink& sink) : sink_(sink) {}
     void setElement(std::int64_t element) { element_ = element; }
     void source(graph::Source&& source, const std::string& file, std::int64_t line) override {
@@ -35,7 +35,7 @@ public:
     }
     void progress(std::uint64_t bytes) override { sink_.progress(bytes); }
 
-private:
+  private:
     RecordSink& sink_;
     std::int64_t element_ = 0;
 };

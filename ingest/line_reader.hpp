@@ -12,9 +12,9 @@ namespace cg::ingest {
 /// (kKeptPrefix, or the limit when that is smaller). LF, CRLF and a CR alone each end a line.
 /// Strips a UTF-8 byte-order mark at the start.
 class LineReader {
-public:
+  public:
     static constexpr std::size_t kDefaultMaxLine = 16u << 20;  // 16 MiB
-    static constexpr std::size_t kKeptPrefix = 1024;          // of a line that is too long
+    static constexpr std::size_t kKeptPrefix = 1024;           // of a line that is too long
 
     /// `firstLine`: the number of the stream's first line (1 unless lines were read before).
     explicit LineReader(std::istream& in, std::size_t maxLine = kDefaultMaxLine,
@@ -31,7 +31,7 @@ public:
     /// Bytes consumed so far, for progress reporting.
     std::uint64_t bytesRead() const { return bytesRead_; }
 
-private:
+  private:
     std::istream& in_;
     std::size_t maxLine_;
     std::int64_t lineNumber_ = 0;

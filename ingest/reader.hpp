@@ -13,7 +13,7 @@ namespace cg::ingest {
 
 /// Receives what a reader makes of its input, in input order.
 class RecordSink {
-public:
+  public:
     virtual ~RecordSink() = default;
     /// A source declaration read at `line`.
     virtual void source(graph::Source&& source, const std::string& file, std::int64_t line) = 0;
@@ -27,7 +27,7 @@ public:
 
 /// Turns one input format into sources, claims and rejections. Readers never touch the store.
 class Reader {
-public:
+  public:
     virtual ~Reader() = default;
     /// The format's name as given to `--format`.
     virtual std::string format() const = 0;

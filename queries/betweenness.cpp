@@ -53,7 +53,7 @@ void accumulateOneByOne(const SimpleGraph& g, const std::vector<Node>& sources,
     // One spare slot each: the search writes a neighbour before it knows whether it counts.
     std::vector<Node> order(std::size_t{n} + 1);
     std::vector<Node> next(g.arcCount() + 1);  // successors on shortest paths, node after node
-    std::vector<std::uint32_t> nextEnd(n);      // where the k-th node's successors end in `next`
+    std::vector<std::uint32_t> nextEnd(n);     // where the k-th node's successors end in `next`
     std::int32_t* const dist = distance.data();
     double* const value = values.data();
     Node* const reached = order.data();
@@ -252,7 +252,8 @@ std::vector<double> betweennessCentrality(const SimpleGraph& graph, const std::v
     onWorkers(workers, [&](unsigned w, unsigned count) {
         partial[w].assign(n, 0);
         std::vector<Node> mine;
-        for (std::size_t i = w; i < localSources.size(); i += count) mine.push_back(localSources[i]);
+        for (std::size_t i = w; i < localSources.size(); i += count)
+            mine.push_back(localSources[i]);
         const std::size_t lanes = std::min<std::size_t>({64, affordable, mine.size()});
         std::size_t batched = 0;
         if (lanes >= kBatchFrom) {

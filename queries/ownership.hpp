@@ -22,7 +22,7 @@ struct OwnershipParams {
     /// Relation types that carry ownership: `owns` always counts, the others (`controls`)
     /// only when the relation has a share.
     std::vector<std::string> relations{"owns", "controls"};
-    std::size_t maxChains = 100000;   ///< stop after this many chains (figures become partial)
+    std::size_t maxChains = 100000;  ///< stop after this many chains (figures become partial)
     /// Bytes the trace and the answer may take (chains, rows, listed routes); past it the
     /// answer stops and is marked partial (MemoryBudget).
     std::size_t maxMemory = MemoryBudget::kDefaultBytes;

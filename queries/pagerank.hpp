@@ -10,7 +10,7 @@ namespace cg::queries {
 /// PageRank scores and how the solve ended.
 struct PageRankScores {
     std::vector<double> score;  ///< sums to 1
-    int iterations = 0;  ///< the most Gauss–Seidel sweeps any component took
+    int iterations = 0;         ///< the most Gauss–Seidel sweeps any component took
     bool converged = false;
 };
 

@@ -29,9 +29,9 @@ namespace {
 constexpr std::size_t kMaxPairs = 10000;
 
 const std::vector<std::pair<ArgType, const char*>> kTypeNames = {
-    {ArgType::Entity, "entity"},   {ArgType::Entities, "entities"}, {ArgType::String, "string"},
-    {ArgType::Number, "number"},   {ArgType::Integer, "integer"},   {ArgType::Boolean, "boolean"},
-    {ArgType::Date, "date"},       {ArgType::Enum, "enum"},         {ArgType::Relations, "relations"},
+    {ArgType::Entity, "entity"}, {ArgType::Entities, "entities"}, {ArgType::String, "string"},
+    {ArgType::Number, "number"}, {ArgType::Integer, "integer"},   {ArgType::Boolean, "boolean"},
+    {ArgType::Date, "date"},     {ArgType::Enum, "enum"},         {ArgType::Relations, "relations"},
     {ArgType::Types, "types"},
 };
 
@@ -43,56 +43,77 @@ ArgDef arg(const char* name, ArgType type, const char* description, bool require
 std::vector<KindDef> makeKinds() {
     auto relations = arg("relations", ArgType::Relations,
                          "relation types to follow; empty: all but location and mention");
-    auto directed = arg("directed", ArgType::Boolean, "follow relations from subject to object only");
+    auto directed =
+        arg("directed", ArgType::Boolean, "follow relations from subject to object only");
     auto viaPlaces = arg("via_places", ArgType::Boolean,
                          "also follow location relations and pass through places and positions");
     std::vector<KindDef> kinds = {
-        {"path", "shortest, all shortest or most credible path between entities (or sets of them)",
-         {arg("from", ArgType::Entities, "start entities", true), arg("to", ArgType::Entities, "end entities", true),
-          relations, arg("max_hops", ArgType::Integer, "longest path, in relations; 0: no limit"), directed,
+        {"path",
+         "shortest, all shortest or most credible path between entities (or sets of them)",
+         {arg("from", ArgType::Entities, "start entities", true),
+          arg("to", ArgType::Entities, "end entities", true), relations,
+          arg("max_hops", ArgType::Integer, "longest path, in relations; 0: no limit"), directed,
           arg("mode", ArgType::Enum, "which paths", false, {"shortest", "all", "credible"}),
-          arg("limit", ArgType::Integer, "at most this many paths per pair (all shortest)"), viaPlaces},
-         false},
-        {"paths", "all simple paths up to a number of hops",
-         {arg("from", ArgType::Entities, "start entities", true), arg("to", ArgType::Entities, "end entities", true),
-          arg("max_hops", ArgType::Integer, "longest path, in relations", true), relations, directed,
-          arg("limit", ArgType::Integer, "at most this many paths per pair"), viaPlaces},
-         false},
-        {"neighbours", "the entities within k hops, with a cap per node",
-         {arg("entity", ArgType::Entity, "centre", true), arg("hops", ArgType::Integer, "how far"),
-          arg("cap", ArgType::Integer, "at most this many new neighbours per node; 0: no cap"), relations, directed,
+          arg("limit", ArgType::Integer, "at most this many paths per pair (all shortest)"),
           viaPlaces},
          false},
-        {"owners", "who ultimately owns an entity, with multiplied share intervals and the chains behind them",
+        {"paths",
+         "all simple paths up to a number of hops",
+         {arg("from", ArgType::Entities, "start entities", true),
+          arg("to", ArgType::Entities, "end entities", true),
+          arg("max_hops", ArgType::Integer, "longest path, in relations", true), relations,
+          directed, arg("limit", ArgType::Integer, "at most this many paths per pair"), viaPlaces},
+         false},
+        {"neighbours",
+         "the entities within k hops, with a cap per node",
+         {arg("entity", ArgType::Entity, "centre", true), arg("hops", ArgType::Integer, "how far"),
+          arg("cap", ArgType::Integer, "at most this many new neighbours per node; 0: no cap"),
+          relations, directed, viaPlaces},
+         false},
+        {"owners",
+         "who ultimately owns an entity, with multiplied share intervals and the chains behind "
+         "them",
          {arg("entity", ArgType::Entity, "the owned entity", true),
           arg("threshold", ArgType::Number, "percent an owner's upper bound must reach"),
           arg("max_depth", ArgType::Integer, "longest chain, in hops")},
          false},
-        {"holdings", "what an entity ultimately owns",
+        {"holdings",
+         "what an entity ultimately owns",
          {arg("entity", ArgType::Entity, "the owner", true),
           arg("threshold", ArgType::Number, "percent a holding's upper bound must reach"),
           arg("max_depth", ArgType::Integer, "longest chain, in hops")},
          false},
-        {"cycles", "circular ownership", {relations, arg("limit", ArgType::Integer, "at most this many cycles")}, false},
-        {"components", "connected groups of entities",
+        {"cycles",
+         "circular ownership",
+         {relations, arg("limit", ArgType::Integer, "at most this many cycles")},
+         false},
+        {"components",
+         "connected groups of entities",
          {arg("strong", ArgType::Boolean, "strongly connected, following direction"), relations,
-          arg("min_size", ArgType::Integer, "smallest component listed"), arg("top", ArgType::Integer, "components listed"),
-          viaPlaces},
+          arg("min_size", ArgType::Integer, "smallest component listed"),
+          arg("top", ArgType::Integer, "components listed"), viaPlaces},
          false},
-        {"centrality", "who sits at the centre",
-         {arg("metric", ArgType::Enum, "the measure", false, {"degree", "betweenness", "pagerank", "closeness", "harmonic", "eigenvector"}),
-          arg("top", ArgType::Integer, "rows shown"), arg("samples", ArgType::Integer, "betweenness: sampled sources; 0: exact"),
-          relations, directed, viaPlaces},
+        {"centrality",
+         "who sits at the centre",
+         {arg("metric", ArgType::Enum, "the measure", false,
+              {"degree", "betweenness", "pagerank", "closeness", "harmonic", "eigenvector"}),
+          arg("top", ArgType::Integer, "rows shown"),
+          arg("samples", ArgType::Integer, "betweenness: sampled sources; 0: exact"), relations,
+          directed, viaPlaces},
          false},
-        {"shared", "entities sharing a neighbour through one relation type (companies at one address)",
-         {arg("via", ArgType::String, "the relation type", true), arg("min", ArgType::Integer, "smallest group"),
+        {"shared",
+         "entities sharing a neighbour through one relation type (companies at one address)",
+         {arg("via", ArgType::String, "the relation type", true),
+          arg("min", ArgType::Integer, "smallest group"),
           arg("top", ArgType::Integer, "groups listed")},
          false},
-        {"red-flags", "addresses with many companies, people on many boards, owners over 100%",
+        {"red-flags",
+         "addresses with many companies, people on many boards, owners over 100%",
          {arg("min_companies", ArgType::Integer, "companies at one address"),
           arg("min_directorships", ArgType::Integer, "boards per person")},
          false},
-        {"denials", "relations that some claim denies: who denies a link to what",
+        {"denials",
+         "relations that some claim denies: who denies a link to what",
          {arg("types", ArgType::Types, "entity types of the denying side; empty: any"), relations},
          true},
     };
@@ -123,8 +144,8 @@ graph::EntityId entity(const Args& args, const std::string& name, graph::Store& 
     return graph::findEntity(store, *text);
 }
 
-std::vector<graph::EntityId> entitySet(const Args& args, const std::string& name, const graph::GraphView& view,
-                                       graph::Store& store) {
+std::vector<graph::EntityId> entitySet(const Args& args, const std::string& name,
+                                       const graph::GraphView& view, graph::Store& store) {
     std::vector<std::string> items = list(args, name);
     if (items.empty()) {
         if (auto one = get<std::string>(args, name)) items.push_back(*one);
@@ -136,7 +157,9 @@ std::vector<graph::EntityId> entitySet(const Args& args, const std::string& name
         if (item.rfind("type:", 0) == 0) {
             std::string typeName = item.substr(5);
             auto t = schema.entityTypeId(typeName);
-            if (!t) throw QueryError(name + ": unknown entity type '" + typeName + "' (expected " + schema.entityTypeList() + ")");
+            if (!t)
+                throw QueryError(name + ": unknown entity type '" + typeName + "' (expected " +
+                                 schema.entityTypeList() + ")");
             for (graph::GraphView::Node v = 0; v < view.nodeCount(); ++v) {
                 if (schema.isA(view.nodeType(v), *t)) out.push_back(view.entityId(v));
             }
@@ -166,7 +189,8 @@ std::size_t heldBytes(const QueryResult& result) {
     for (const auto& row : result.table.rows) {
         bytes += rowBytes(row.size());
         for (const auto& cell : row) {
-            if (const auto* route = std::get_if<PathCell>(&cell)) bytes += routeBytes(route->steps.size());
+            if (const auto* route = std::get_if<PathCell>(&cell))
+                bytes += routeBytes(route->steps.size());
         }
     }
     return bytes;
@@ -181,15 +205,18 @@ void append(QueryResult& into, QueryResult&& part) {
     for (auto n : part.subgraph.nodes) into.subgraph.nodes.push_back(n);
     for (auto e : part.subgraph.edges) into.subgraph.edges.push_back(e);
     for (auto& note : part.notes) {
-        if (std::find(into.notes.begin(), into.notes.end(), note) == into.notes.end()) into.notes.push_back(std::move(note));
+        if (std::find(into.notes.begin(), into.notes.end(), note) == into.notes.end())
+            into.notes.push_back(std::move(note));
     }
 }
 
-QueryResult runPaths(const KindDef& kind, const Args& args, const graph::GraphView& view, graph::Store& store) {
+QueryResult runPaths(const KindDef& kind, const Args& args, const graph::GraphView& view,
+                     graph::Store& store) {
     auto from = entitySet(args, "from", view, store);
     auto to = entitySet(args, "to", view, store);
     if (from.size() * to.size() > kMaxPairs) {
-        throw QueryError(std::to_string(from.size() * to.size()) + " pairs of entities: narrow 'from' or 'to' (at most " +
+        throw QueryError(std::to_string(from.size() * to.size()) +
+                         " pairs of entities: narrow 'from' or 'to' (at most " +
                          std::to_string(kMaxPairs) + ")");
     }
     PathParams p;
@@ -199,7 +226,8 @@ QueryResult runPaths(const KindDef& kind, const Args& args, const graph::GraphVi
     p.viaPlaces = get<bool>(args, "via_places").value_or(false);
     if (auto limit = get<std::int64_t>(args, "limit")) p.limit = static_cast<std::size_t>(*limit);
     const std::size_t budget = maxMemory(args);
-    std::string mode = kind.name == "paths" ? "simple" : get<std::string>(args, "mode").value_or("shortest");
+    std::string mode =
+        kind.name == "paths" ? "simple" : get<std::string>(args, "mode").value_or("shortest");
     QueryResult joined;
     joined.kind = kind.name;
     std::size_t found = 0;
@@ -227,10 +255,12 @@ QueryResult runPaths(const KindDef& kind, const Args& args, const graph::GraphVi
         if (joined.partial) break;
     }
     if (from.size() * to.size() > 1) {
-        joined.notes.push_back(std::to_string(found) + " path(s) over " + std::to_string(from.size()) + " x " +
-                               std::to_string(to.size()) + " entities");
+        joined.notes.push_back(std::to_string(found) + " path(s) over " +
+                               std::to_string(from.size()) + " x " + std::to_string(to.size()) +
+                               " entities");
         if (joined.partial) {
-            joined.notes.push_back(memoryNote(std::to_string(found) + " paths", MemoryBudget(budget)));
+            joined.notes.push_back(
+                memoryNote(std::to_string(found) + " paths", MemoryBudget(budget)));
         }
     }
     joined.subgraph.normalize(view);
@@ -341,7 +371,8 @@ ArgValue parseArgText(const ArgDef& def, const std::string& text, const std::str
     return std::monostate{};
 }
 
-QueryResult runQueryKind(const KindDef& kind, const Args& args, const graph::GraphView& view, graph::Store& store) {
+QueryResult runQueryKind(const KindDef& kind, const Args& args, const graph::GraphView& view,
+                         graph::Store& store) {
     for (const auto& def : kind.args) {
         if (def.required && !args.count(def.name)) {
             throw QueryError("query kind '" + kind.name + "' needs argument '" + def.name + "'");
@@ -353,7 +384,8 @@ QueryResult runQueryKind(const KindDef& kind, const Args& args, const graph::Gra
         NeighbourhoodParams p;
         p.entity = entity(args, "entity", store);
         p.hops = static_cast<int>(get<std::int64_t>(args, "hops").value_or(p.hops));
-        p.cap = static_cast<std::size_t>(get<std::int64_t>(args, "cap").value_or(static_cast<std::int64_t>(p.cap)));
+        p.cap = static_cast<std::size_t>(
+            get<std::int64_t>(args, "cap").value_or(static_cast<std::int64_t>(p.cap)));
         p.relations = list(args, "relations");
         p.directed = get<bool>(args, "directed").value_or(false);
         p.viaPlaces = get<bool>(args, "via_places").value_or(false);
@@ -371,7 +403,8 @@ QueryResult runQueryKind(const KindDef& kind, const Args& args, const graph::Gra
     if (k == "cycles") {
         CycleParams p;
         if (auto r = list(args, "relations"); !r.empty()) p.relations = r;
-        p.limit = static_cast<std::size_t>(get<std::int64_t>(args, "limit").value_or(static_cast<std::int64_t>(p.limit)));
+        p.limit = static_cast<std::size_t>(
+            get<std::int64_t>(args, "limit").value_or(static_cast<std::int64_t>(p.limit)));
         p.maxMemory = maxMemory(args);
         return cycles(view, p);
     }
@@ -380,15 +413,18 @@ QueryResult runQueryKind(const KindDef& kind, const Args& args, const graph::Gra
         p.strong = get<bool>(args, "strong").value_or(false);
         p.relations = list(args, "relations");
         p.viaPlaces = get<bool>(args, "via_places").value_or(false);
-        p.minSize = static_cast<std::size_t>(get<std::int64_t>(args, "min_size").value_or(static_cast<std::int64_t>(p.minSize)));
-        p.top = static_cast<std::size_t>(get<std::int64_t>(args, "top").value_or(static_cast<std::int64_t>(p.top)));
+        p.minSize = static_cast<std::size_t>(
+            get<std::int64_t>(args, "min_size").value_or(static_cast<std::int64_t>(p.minSize)));
+        p.top = static_cast<std::size_t>(
+            get<std::int64_t>(args, "top").value_or(static_cast<std::int64_t>(p.top)));
         p.maxMemory = maxMemory(args);
         return components(view, p);
     }
     if (k == "centrality") {
         CentralityParams p;
         p.metric = *centralityMetric(get<std::string>(args, "metric").value_or("degree"));
-        p.top = static_cast<std::size_t>(get<std::int64_t>(args, "top").value_or(static_cast<std::int64_t>(p.top)));
+        p.top = static_cast<std::size_t>(
+            get<std::int64_t>(args, "top").value_or(static_cast<std::int64_t>(p.top)));
         p.samples = static_cast<std::uint32_t>(get<std::int64_t>(args, "samples").value_or(0));
         p.relations = list(args, "relations");
         p.directed = get<bool>(args, "directed").value_or(false);
@@ -399,16 +435,21 @@ QueryResult runQueryKind(const KindDef& kind, const Args& args, const graph::Gra
     if (k == "shared") {
         SharedParams p;
         p.via = *get<std::string>(args, "via");
-        p.minShared = static_cast<std::size_t>(get<std::int64_t>(args, "min").value_or(static_cast<std::int64_t>(p.minShared)));
-        p.top = static_cast<std::size_t>(get<std::int64_t>(args, "top").value_or(static_cast<std::int64_t>(p.top)));
+        p.minShared = static_cast<std::size_t>(
+            get<std::int64_t>(args, "min").value_or(static_cast<std::int64_t>(p.minShared)));
+        p.top = static_cast<std::size_t>(
+            get<std::int64_t>(args, "top").value_or(static_cast<std::int64_t>(p.top)));
         p.maxMemory = maxMemory(args);
         return sharedNeighbours(view, p);
     }
     if (k == "red-flags") {
         RedFlagParams p;
-        p.minCompanies = static_cast<std::size_t>(get<std::int64_t>(args, "min_companies").value_or(static_cast<std::int64_t>(p.minCompanies)));
-        p.minDirectorships = static_cast<std::size_t>(
-            get<std::int64_t>(args, "min_directorships").value_or(static_cast<std::int64_t>(p.minDirectorships)));
+        p.minCompanies =
+            static_cast<std::size_t>(get<std::int64_t>(args, "min_companies")
+                                         .value_or(static_cast<std::int64_t>(p.minCompanies)));
+        p.minDirectorships =
+            static_cast<std::size_t>(get<std::int64_t>(args, "min_directorships")
+                                         .value_or(static_cast<std::int64_t>(p.minDirectorships)));
         p.maxMemory = maxMemory(args);
         return redFlags(view, p);
     }

@@ -16,7 +16,18 @@
 namespace cg::queries {
 
 /// The type of a query argument or a saved query's parameter.
-enum class ArgType { Entity, Entities, String, Number, Integer, Boolean, Date, Enum, Relations, Types };
+enum class ArgType {
+    Entity,
+    Entities,
+    String,
+    Number,
+    Integer,
+    Boolean,
+    Date,
+    Enum,
+    Relations,
+    Types
+};
 
 /// "entity", "entities", ... as written in saved query documents.
 std::string argTypeName(ArgType type);
@@ -51,8 +62,8 @@ std::string queryKindList();
 
 /// A typed argument value. Entity sets are kept as the user wrote them (ids, names or
 /// `type:T` selectors) until the view is known.
-using ArgValue = std::variant<std::monostate, bool, std::int64_t, double, std::string,
-                              std::vector<std::string>>;
+using ArgValue =
+    std::variant<std::monostate, bool, std::int64_t, double, std::string, std::vector<std::string>>;
 
 /// Arguments by name, already checked against their definitions.
 using Args = std::map<std::string, ArgValue>;

@@ -55,8 +55,8 @@ RelationSet RelationSet::connections(const graph::Schema& schema,
         set.bits_.fill(0);
         for (std::size_t i = 0; i < types.size(); ++i) {
             RelationKind kind = types[i].kind;
-            bool follow = kind != RelationKind::Mention &&
-                          (kind != RelationKind::Location || viaPlaces);
+            bool follow =
+                kind != RelationKind::Mention && (kind != RelationKind::Location || viaPlaces);
             if (follow) {
                 set.bits_[i >> 6] |= std::uint64_t{1} << (i & 63);
             } else {

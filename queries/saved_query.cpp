@@ -24,8 +24,16 @@ const char* const kParamKeys[] = {"type", "description", "default", "values"};
 // The filters every query accepts, as argument definitions.
 const std::vector<ArgDef>& filterDefs() {
     static const std::vector<ArgDef> defs = {
-        {"as_of", ArgType::Date, false, {}, "only relations valid at that date (a month or year: at any time in it)"},
-        {"min_confidence", ArgType::Number, false, {}, "relations below this confidence are left out"},
+        {"as_of",
+         ArgType::Date,
+         false,
+         {},
+         "only relations valid at that date (a month or year: at any time in it)"},
+        {"min_confidence",
+         ArgType::Number,
+         false,
+         {},
+         "relations below this confidence are left out"},
         {"types", ArgType::Types, false, {}, "entity types kept in the view"},
         {"relations", ArgType::Relations, false, {}, "relation types kept in the view"},
         {"sources", ArgType::Entities, false, {}, "only relations supported by these source ids"},
@@ -41,7 +49,9 @@ std::string names(const Range& defs) {
     return out.empty() ? "none" : out;
 }
 
-bool isReference(const Value& v) { return v.IsString() && v.GetStringLength() > 1 && v.GetString()[0] == '$'; }
+bool isReference(const Value& v) {
+    return v.IsString() && v.GetStringLength() > 1 && v.GetString()[0] == '$';
+}
 
 // A JSON value as the text the command line would give for it.
 std::string asText(const Value& v, const ArgDef& def, const std::string& where) {
@@ -57,7 +67,9 @@ std::string asText(const Value& v, const ArgDef& def, const std::string& where) 
     if (v.IsArray()) {
         std::string out;
         for (const auto& item : v.GetArray()) {
-            if (!item.IsString()) throw QueryError(where + ": a list of " + argTypeName(def.type) + " holds strings only");
+            if (!item.IsString())
+                throw QueryError(where + ": a list of " + argTypeName(def.type) +
+                                 " holds strings only");
             out += (out.empty() ? "" : ",") + std::string(item.GetString(), item.GetStringLength());
         }
         return out;
@@ -94,37 +106,47 @@ void checkArg(const SavedQuery& q, const ArgDef& def, const Value& v, const std:
     if (isReference(v)) {
         std::string ref(v.GetString() + 1, v.GetStringLength() - 1);
         const ParamDef* p = findParam(q, ref);
-        if (!p) throw QueryError(where + ": '$" + ref + "' names no declared parameter (declared: " + names(q.params) + ")");
+        if (!p)
+            throw QueryError(where + ": '$" + ref +
+                             "' names no declared parameter (declared: " + names(q.params) + ")");
         if (!feeds(*p, def)) {
-            throw QueryError(where + ": parameter '" + ref + "' is " + argTypeName(p->type) + ", but '" + def.name +
-                             "' takes " + argTypeName(def.type));
+            throw QueryError(where + ": parameter '" + ref + "' is " + argTypeName(p->type) +
+                             ", but '" + def.name + "' takes " + argTypeName(def.type));
         }
         if (bound) {
             auto it = params->find(ref);
-            if (it == params->end()) return;  // an optional parameter left out: the argument is unset
+            if (it == params->end())
+                return;  // an optional parameter left out: the argument is unset
             ArgValue value = it->second;
             // An entity feeding an entity set, or a string an enum, takes the argument's form.
             if (def.type == ArgType::Entities) {
-                if (auto* s = std::get_if<std::string>(&value)) value = std::vector<std::string>{*s};
-            } else if (def.type == ArgType::Enum || (def.type == ArgType::Number && std::holds_alternative<std::int64_t>(value))) {
-                std::string text = std::holds_alternative<std::int64_t>(value) ? std::to_string(std::get<std::int64_t>(value))
-                                                                              : std::get<std::string>(value);
+                if (auto* s = std::get_if<std::string>(&value))
+                    value = std::vector<std::string>{*s};
+            } else if (def.type == ArgType::Enum || (def.type == ArgType::Number &&
+                                                     std::holds_alternative<std::int64_t>(value))) {
+                std::string text = std::holds_alternative<std::int64_t>(value)
+                                       ? std::to_string(std::get<std::int64_t>(value))
+                                       : std::get<std::string>(value);
                 value = parseArgText(def, text, "parameter '" + ref + "'");
             }
             (*bound)[def.name] = value;
         }
         return;
     }
-    if (v.IsArray() && def.type != ArgType::Entities && def.type != ArgType::Relations && def.type != ArgType::Types) {
-        throw QueryError(where + ": '" + def.name + "' takes one " + argTypeName(def.type) + ", not a list");
+    if (v.IsArray() && def.type != ArgType::Entities && def.type != ArgType::Relations &&
+        def.type != ArgType::Types) {
+        throw QueryError(where + ": '" + def.name + "' takes one " + argTypeName(def.type) +
+                         ", not a list");
     }
-    if ((def.type == ArgType::Number || def.type == ArgType::Integer) && !v.IsNumber() && !v.IsString()) {
+    if ((def.type == ArgType::Number || def.type == ArgType::Integer) && !v.IsNumber() &&
+        !v.IsString()) {
         throw QueryError(where + ": '" + def.name + "' takes a number");
     }
     if (def.type == ArgType::Integer && v.IsNumber() && !v.IsInt64()) {
         throw QueryError(where + ": '" + def.name + "' takes a whole number");
     }
-    if (def.type == ArgType::Boolean && !v.IsBool()) throw QueryError(where + ": '" + def.name + "' takes true or false");
+    if (def.type == ArgType::Boolean && !v.IsBool())
+        throw QueryError(where + ": '" + def.name + "' takes true or false");
     ArgValue value = parseArgText(def, asText(v, def, where), where);
     if (bound) (*bound)[def.name] = value;
 }
@@ -137,17 +159,20 @@ void walkDocument(const SavedQuery& q, const Value& doc, const std::string& orig
     for (const auto& m : body.GetObject()) {
         std::string key(m.name.GetString(), m.name.GetStringLength());
         if (key == "kind") continue;
-        auto def = std::find_if(kind->args.begin(), kind->args.end(), [&](const ArgDef& a) { return a.name == key; });
+        auto def = std::find_if(kind->args.begin(), kind->args.end(),
+                                [&](const ArgDef& a) { return a.name == key; });
         if (def == kind->args.end()) {
-            throw QueryError(origin + ": query." + key + ": unknown argument of '" + kind->name + "' (expected " +
-                             names(kind->args) + ")");
+            throw QueryError(origin + ": query." + key + ": unknown argument of '" + kind->name +
+                             "' (expected " + names(kind->args) + ")");
         }
-        checkArg(q, *def, m.value, origin + ": query." + key, params, bound ? &bound->args : nullptr);
+        checkArg(q, *def, m.value, origin + ": query." + key, params,
+                 bound ? &bound->args : nullptr);
         seen.push_back(key);
     }
     for (const auto& def : kind->args) {
         if (def.required && std::find(seen.begin(), seen.end(), def.name) == seen.end()) {
-            throw QueryError(origin + ": query: '" + kind->name + "' needs '" + def.name + "' (" + def.description + ")");
+            throw QueryError(origin + ": query: '" + kind->name + "' needs '" + def.name + "' (" +
+                             def.description + ")");
         }
     }
     auto filters = doc.FindMember("filters");
@@ -156,11 +181,14 @@ void walkDocument(const SavedQuery& q, const Value& doc, const std::string& orig
     Args filterArgs;
     for (const auto& m : filters->value.GetObject()) {
         std::string key(m.name.GetString(), m.name.GetStringLength());
-        auto def = std::find_if(filterDefs().begin(), filterDefs().end(), [&](const ArgDef& a) { return a.name == key; });
+        auto def = std::find_if(filterDefs().begin(), filterDefs().end(),
+                                [&](const ArgDef& a) { return a.name == key; });
         if (def == filterDefs().end()) {
-            throw QueryError(origin + ": filters." + key + ": unknown filter (expected " + names(filterDefs()) + ")");
+            throw QueryError(origin + ": filters." + key + ": unknown filter (expected " +
+                             names(filterDefs()) + ")");
         }
-        checkArg(q, *def, m.value, origin + ": filters." + key, params, bound ? &filterArgs : nullptr);
+        checkArg(q, *def, m.value, origin + ": filters." + key, params,
+                 bound ? &filterArgs : nullptr);
     }
     if (!bound) return;
     auto& f = bound->filter;
@@ -168,8 +196,9 @@ void walkDocument(const SavedQuery& q, const Value& doc, const std::string& orig
         if (key == "as_of") {
             f.asOf = graph::PartialDate::parse(std::get<std::string>(value))->period();
         } else if (key == "min_confidence") {
-            f.minConfidence = std::holds_alternative<double>(value) ? std::get<double>(value)
-                                                                    : static_cast<double>(std::get<std::int64_t>(value));
+            f.minConfidence = std::holds_alternative<double>(value)
+                                  ? std::get<double>(value)
+                                  : static_cast<double>(std::get<std::int64_t>(value));
         } else if (key == "types") {
             f.entityTypes = std::get<std::vector<std::string>>(value);
         } else if (key == "relations") {
@@ -184,8 +213,8 @@ void walkDocument(const SavedQuery& q, const Value& doc, const std::string& orig
 
 rapidjson::Document parseJson(std::string_view json, const std::string& origin) {
     if (auto at = graph::jsonTooDeepAt(json)) {
-        throw QueryError(cat(origin, ": nests deeper than ", graph::kMaxJsonDepth,
-                             " levels at offset ", *at));
+        throw QueryError(
+            cat(origin, ": nests deeper than ", graph::kMaxJsonDepth, " levels at offset ", *at));
     }
     rapidjson::Document doc;
     doc.Parse(json.data(), json.size());
@@ -216,11 +245,15 @@ SavedQuery parseSavedQuery(std::string_view json, const std::string& origin) {
     }
     q.name = name->value.GetString();
     for (char c : q.name) {
-        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
-        if (!ok) throw QueryError(origin + ": name '" + q.name + "' may hold only letters, digits, '-', '_' and '.'");
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  c == '-' || c == '_' || c == '.';
+        if (!ok)
+            throw QueryError(origin + ": name '" + q.name +
+                             "' may hold only letters, digits, '-', '_' and '.'");
     }
     if (auto v = doc.FindMember("version"); v != doc.MemberEnd()) {
-        if (!v->value.IsInt() || v->value.GetInt() < 1) throw QueryError(origin + ": 'version' must be a whole number from 1");
+        if (!v->value.IsInt() || v->value.GetInt() < 1)
+            throw QueryError(origin + ": 'version' must be a whole number from 1");
         q.version = v->value.GetInt();
     }
     if (auto d = doc.FindMember("description"); d != doc.MemberEnd()) {
@@ -228,7 +261,8 @@ SavedQuery parseSavedQuery(std::string_view json, const std::string& origin) {
         q.description = d->value.GetString();
     }
     if (auto params = doc.FindMember("parameters"); params != doc.MemberEnd()) {
-        if (!params->value.IsObject()) throw QueryError(origin + ": 'parameters' must be an object of name: definition");
+        if (!params->value.IsObject())
+            throw QueryError(origin + ": 'parameters' must be an object of name: definition");
         for (const auto& m : params->value.GetObject()) {
             ParamDef p;
             p.name = m.name.GetString();
@@ -236,34 +270,43 @@ SavedQuery parseSavedQuery(std::string_view json, const std::string& origin) {
             if (p.name.empty() || !std::all_of(p.name.begin(), p.name.end(), [](char c) {
                     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
                 })) {
-                throw QueryError(where + ": parameter names are lower-case letters, digits and '_'");
+                throw QueryError(where +
+                                 ": parameter names are lower-case letters, digits and '_'");
             }
-            if (!m.value.IsObject()) throw QueryError(where + ": a parameter is an object with a 'type'");
+            if (!m.value.IsObject())
+                throw QueryError(where + ": a parameter is an object with a 'type'");
             for (const auto& pm : m.value.GetObject()) {
                 std::string k = pm.name.GetString();
-                if (std::find(std::begin(kParamKeys), std::end(kParamKeys), k) == std::end(kParamKeys)) {
-                    throw QueryError(where + ": unknown field '" + k + "' (expected type, description, default, values)");
+                if (std::find(std::begin(kParamKeys), std::end(kParamKeys), k) ==
+                    std::end(kParamKeys)) {
+                    throw QueryError(where + ": unknown field '" + k +
+                                     "' (expected type, description, default, values)");
                 }
             }
             auto type = m.value.FindMember("type");
-            if (type == m.value.MemberEnd() || !type->value.IsString()) throw QueryError(where + ": needs a 'type'");
+            if (type == m.value.MemberEnd() || !type->value.IsString())
+                throw QueryError(where + ": needs a 'type'");
             auto t = argTypeNamed(type->value.GetString());
             if (!t) {
-                throw QueryError(where + ": unknown type '" + std::string(type->value.GetString()) + "' (expected " +
-                                 argTypeList() + ")");
+                throw QueryError(where + ": unknown type '" + std::string(type->value.GetString()) +
+                                 "' (expected " + argTypeList() + ")");
             }
             p.type = *t;
-            if (auto d = m.value.FindMember("description"); d != m.value.MemberEnd() && d->value.IsString()) {
+            if (auto d = m.value.FindMember("description");
+                d != m.value.MemberEnd() && d->value.IsString()) {
                 p.description = d->value.GetString();
             }
             if (auto vals = m.value.FindMember("values"); vals != m.value.MemberEnd()) {
-                if (!vals->value.IsArray()) throw QueryError(where + ": 'values' must be a list of strings");
+                if (!vals->value.IsArray())
+                    throw QueryError(where + ": 'values' must be a list of strings");
                 for (const auto& v : vals->value.GetArray()) {
-                    if (!v.IsString()) throw QueryError(where + ": 'values' must be a list of strings");
+                    if (!v.IsString())
+                        throw QueryError(where + ": 'values' must be a list of strings");
                     p.values.emplace_back(v.GetString());
                 }
             }
-            if (p.type == ArgType::Enum && p.values.empty()) throw QueryError(where + ": an enum needs 'values'");
+            if (p.type == ArgType::Enum && p.values.empty())
+                throw QueryError(where + ": an enum needs 'values'");
             if (auto d = m.value.FindMember("default"); d != m.value.MemberEnd()) {
                 ArgDef asArg{p.name, p.type, false, p.values, p.description};
                 p.defaultText = asText(d->value, asArg, where + ".default");
@@ -283,7 +326,8 @@ SavedQuery parseSavedQuery(std::string_view json, const std::string& origin) {
     }
     q.kind = kind->value.GetString();
     if (!queryKind(q.kind)) {
-        throw QueryError(origin + ": query.kind: unknown query kind '" + q.kind + "' (expected " + queryKindList() + ")");
+        throw QueryError(origin + ": query.kind: unknown query kind '" + q.kind + "' (expected " +
+                         queryKindList() + ")");
     }
     walkDocument(q, doc, origin, nullptr, nullptr);
     return q;
@@ -297,11 +341,12 @@ SavedQuery readSavedQuery(const std::string& path) {
     return parseSavedQuery(buf.str(), path);
 }
 
-BoundQuery bindSavedQuery(const SavedQuery& query, const std::map<std::string, std::string>& given) {
+BoundQuery bindSavedQuery(const SavedQuery& query,
+                          const std::map<std::string, std::string>& given) {
     for (const auto& [name, value] : given) {
         if (!findParam(query, name)) {
-            throw QueryError("saved query '" + query.name + "' has no parameter '" + name + "' (its parameters: " +
-                             names(query.params) + ")");
+            throw QueryError("saved query '" + query.name + "' has no parameter '" + name +
+                             "' (its parameters: " + names(query.params) + ")");
         }
     }
     std::map<std::string, ArgValue> values;
@@ -323,9 +368,12 @@ BoundQuery bindSavedQuery(const SavedQuery& query, const std::map<std::string, s
         if (!def.required || bound.args.count(def.name)) continue;
         std::string missing;
         for (const auto& p : query.params) {
-            if (!values.count(p.name)) missing += (missing.empty() ? "" : ", ") + p.name + " (" + argTypeName(p.type) + ")";
+            if (!values.count(p.name))
+                missing +=
+                    (missing.empty() ? "" : ", ") + p.name + " (" + argTypeName(p.type) + ")";
         }
-        throw QueryError("saved query '" + query.name + "' needs a value for: " + missing + "; give --param NAME=VALUE");
+        throw QueryError("saved query '" + query.name + "' needs a value for: " + missing +
+                         "; give --param NAME=VALUE");
     }
     if (bound.kind->needsDenied) bound.filter.includeDenied = true;
     return bound;

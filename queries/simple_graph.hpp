@@ -43,9 +43,9 @@ class SimpleGraph {
 
   private:
     SimpleGraph() = default;
-    static void renumberLists(const std::vector<std::uint64_t>& start, const std::vector<Node>& items,
-                              const std::vector<Node>& newOf, std::vector<std::uint64_t>& newStart,
-                              std::vector<Node>& newItems);
+    static void renumberLists(const std::vector<std::uint64_t>& start,
+                              const std::vector<Node>& items, const std::vector<Node>& newOf,
+                              std::vector<std::uint64_t>& newStart, std::vector<Node>& newItems);
 
     bool directed_ = false;
     std::vector<std::uint64_t> outStart_, inStart_;

@@ -30,8 +30,8 @@ struct ComponentMarks {
 /// first: a component is reported only after every component it reaches. Afterwards every
 /// node is settled. O(n + m) time; per node its mark, plus the node stack and the frame
 /// stack, reserved for n entries up front and touched only as deep as the search goes (the
-/// low link lives in the frame, since it is only needed while the node is open). A node's arcs are read in one tight loop that stops at the first unseen node, with
-/// the frame in registers.
+/// low link lives in the frame, since it is only needed while the node is open). A node's arcs are
+/// read in one tight loop that stops at the first unseen node, with the frame in registers.
 template <typename Marks, typename Arcs, typename Emit>
 void strongComponents(std::uint32_t n, Marks& marks, const Arcs& arcs, Emit&& emit) {
     using Cursor = decltype(arcs.open(Node{0}));

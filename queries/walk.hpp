@@ -91,8 +91,8 @@ class Walk {
 /// named, over the relation types the view was built with (GraphView::relationFilter), so
 /// that `--relations located_in` asks for places whichever way it is given. Throws
 /// QueryError on an unknown relation type.
-inline RelationSet connectionRelations(const GraphView& view,
-                                       const std::vector<std::string>& names, bool viaPlaces) {
+inline RelationSet connectionRelations(const GraphView& view, const std::vector<std::string>& names,
+                                       bool viaPlaces) {
     const auto& chosen = names.empty() ? view.relationFilter() : names;
     return RelationSet::connections(view.schema(), chosen, viaPlaces);
 }

@@ -86,7 +86,8 @@ TEST_F(ListingFormat, EntitiesInACsvGiveTheirNameAndThenTheirId) {
 }
 
 TEST_F(ListingFormat, RejectionsAreAListingToo) {
-    std::ofstream(dir_.file("bad.claims.jsonl")) << "{\"id\": \"x\", \"source\": \"nowhere\"}\nnot json, \"=1+1\"\n";
+    std::ofstream(dir_.file("bad.claims.jsonl"))
+        << "{\"id\": \"x\", \"source\": \"nowhere\"}\nnot json, \"=1+1\"\n";
     run({"ingest", dir_.file("bad.claims.jsonl")});
     auto csv = run({"rejections", "--format", "csv"});
     ASSERT_EQ(csv.code, 0) << csv;

@@ -131,7 +131,8 @@ TEST_F(PrivatePaths, NoJsonOutputNamesTheFoldersAboveTheDatabase) {
         expectNoPrivatePath(args[0] + " --json", r.out);
     }
     // A file's claims show their file, as the other outputs name it.
-    EXPECT_TRUE(contains(runHere({"show", "Harbour Reed Ltd"}, true).out, "leaks/inside.claims.jsonl"));
+    EXPECT_TRUE(
+        contains(runHere({"show", "Harbour Reed Ltd"}, true).out, "leaks/inside.claims.jsonl"));
 
     CliOutcome retract = runHere({"retract", "--file", outside_}, true);
     ASSERT_EQ(retract.code, 0) << retract;
@@ -165,11 +166,12 @@ TEST_F(PrivatePaths, ReingestFromAnotherSpellingIsTheSameFile) {
     EXPECT_EQ(parse(rejections).Size(), 2u) << rejections;
 
     // retract --file takes the file's claims however it is spelled.
-    CliOutcome linked =
-        runIn(linkDir_.string(), {"retract", "--file", "./leaks/inside.claims.jsonl", "--dry-run"}, true);
+    CliOutcome linked = runIn(
+        linkDir_.string(), {"retract", "--file", "./leaks/inside.claims.jsonl", "--dry-run"}, true);
     ASSERT_EQ(linked.code, 0) << linked;
     EXPECT_EQ(parse(linked)["claims"].Size(), 2u) << linked;
-    CliOutcome byName = runIn(caseDir_.string(), {"retract", "--file", "outside.claims.jsonl"}, true);
+    CliOutcome byName =
+        runIn(caseDir_.string(), {"retract", "--file", "outside.claims.jsonl"}, true);
     ASSERT_EQ(byName.code, 0) << byName;
     EXPECT_EQ(parse(byName)["claims"].Size(), 2u) << byName;
     CliOutcome undo = runHere({"retract", "--undo", "--file", outside_});

@@ -18,19 +18,20 @@ const std::string kSource = CG_SOURCE_DIR;
 // Runs the binary with `args` (already shell-safe) in `dir`; returns the exit code and fills `out`.
 int claimgraph(const cg::testing::TempDir& dir, const std::string& args, std::string& out) {
     std::string file = dir.file("out.txt");
-    std::string cmd = "cd '" + dir.path().string() + "' && '" + std::string(CG_BINARY) + "' --db test.claimgraph " +
-                      args + " > '" + file + "' 2>&1 < /dev/null";
+    std::string cmd = "cd '" + dir.path().string() + "' && '" + std::string(CG_BINARY) +
+                      "' --db test.claimgraph " + args + " > '" + file + "' 2>&1 < /dev/null";
     int status = std::system(cmd.c_str());
     out = cg::testing::readFile(file);
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 class SampleQueries : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         std::string out;
-        ASSERT_EQ(claimgraph(dir_, "ingest '" + kSource + "/samples/seed-article.claims.jsonl' '" + kSource +
-                                       "/samples/fictional-ownership.claims.jsonl'",
+        ASSERT_EQ(claimgraph(dir_,
+                             "ingest '" + kSource + "/samples/seed-article.claims.jsonl' '" +
+                                 kSource + "/samples/fictional-ownership.claims.jsonl'",
                              out),
                   0)
             << out;
@@ -50,10 +51,12 @@ TEST_F(SampleQueries, EachOutputMatchesItsExpectedFile) {
         ASSERT_EQ(claimgraph(dir_, "query run " + name, out), 0) << out;
         std::string expectedPath = kSource + "/tests/data/saved-queries/" + name + ".txt";
         ASSERT_TRUE(std::filesystem::exists(expectedPath)) << "no expected output for " << name;
-        EXPECT_EQ(out, cg::testing::readFile(expectedPath)) << "query " << name << " differs from " << expectedPath;
+        EXPECT_EQ(out, cg::testing::readFile(expectedPath))
+            << "query " << name << " differs from " << expectedPath;
         // Running the file directly gives the same answer as running it saved.
         std::string direct;
-        ASSERT_EQ(claimgraph(dir_, "query run '" + entry.path().string() + "'", direct), 0) << direct;
+        ASSERT_EQ(claimgraph(dir_, "query run '" + entry.path().string() + "'", direct), 0)
+            << direct;
         EXPECT_EQ(direct, out);
         ++checked;
     }
@@ -61,20 +64,26 @@ TEST_F(SampleQueries, EachOutputMatchesItsExpectedFile) {
 }
 
 TEST_F(SampleQueries, AResultExportedAsGraphmlOpensInNetworkx) {
-    if (std::system("python3 -c 'import networkx' > /dev/null 2>&1") != 0) GTEST_SKIP() << "python3 with networkx not found";
+    if (std::system("python3 -c 'import networkx' > /dev/null 2>&1") != 0)
+        GTEST_SKIP() << "python3 with networkx not found";
     std::string out;
-    ASSERT_EQ(claimgraph(dir_, "export --query '" + kSource +
-                                   "/samples/queries/ultimate-owners.json' --param threshold=10 --format graphml "
-                                   "--out owners.graphml",
-                         out),
-              0)
+    ASSERT_EQ(
+        claimgraph(
+            dir_,
+            "export --query '" + kSource +
+                "/samples/queries/ultimate-owners.json' --param threshold=10 --format graphml "
+                "--out owners.graphml",
+            out),
+        0)
         << out;
-    std::string script = "import networkx as nx; g = nx.read_graphml('" + dir_.file("owners.graphml") +
+    std::string script = "import networkx as nx; g = nx.read_graphml('" +
+                         dir_.file("owners.graphml") +
                          "'); labels = sorted(d['label'] for _, d in g.nodes(data=True)); "
                          "print(g.number_of_nodes(), g.number_of_edges(), "
                          "'Marisol Vantongeren' in labels, 'Opaline Bay Casino & Hotel' in labels)";
     std::string py = dir_.file("py.txt");
-    ASSERT_EQ(std::system(("python3 -c \"" + script + "\" > '" + py + "' 2>&1").c_str()), 0) << cg::testing::readFile(py);
+    ASSERT_EQ(std::system(("python3 -c \"" + script + "\" > '" + py + "' 2>&1").c_str()), 0)
+        << cg::testing::readFile(py);
     // Eleven owners and companies on the chains above 10%, joined by eleven ownership links,
     // and the foundation Marisol Vantongeren controls (via_control), with its `controls` and
     // its 25% of Corvane.
@@ -82,11 +91,14 @@ TEST_F(SampleQueries, AResultExportedAsGraphmlOpensInNetworkx) {
 }
 
 TEST_F(SampleQueries, TheDenialsNameTheDenyingClaimItsSourceAndQuote) {
-    const std::string quote = "M.V. (via counsel): 'Ms Vantongeren has never held any interest in Kestrel Meridian'";
-    const std::string title = "Lantern Papers leak (fictional; invented for testing, not real people or companies)";
+    const std::string quote =
+        "M.V. (via counsel): 'Ms Vantongeren has never held any interest in Kestrel Meridian'";
+    const std::string title =
+        "Lantern Papers leak (fictional; invented for testing, not real people or companies)";
     std::string out;
     ASSERT_EQ(claimgraph(dir_, "query denials", out), 0) << out;
-    for (const std::string& part : {std::string("fx-051 (fx-lantern-leak)"), std::string("the denying claims:"), title, quote}) {
+    for (const std::string& part : {std::string("fx-051 (fx-lantern-leak)"),
+                                    std::string("the denying claims:"), title, quote}) {
         EXPECT_NE(out.find(part), std::string::npos) << part << " not in\n" << out;
     }
     ASSERT_EQ(claimgraph(dir_, "--json query denials", out), 0) << out;
@@ -95,15 +107,21 @@ TEST_F(SampleQueries, TheDenialsNameTheDenyingClaimItsSourceAndQuote) {
     EXPECT_NE(out.find("\"quote\": \"" + quote + "\""), std::string::npos) << out;
     // Exported, the denied edge carries the denying claims as the query computed them.
     for (const std::string format : {"graphml", "json"}) {
-        ASSERT_EQ(claimgraph(dir_, "export --query '" + kSource + "/samples/queries/official-denials.json' --format " +
-                                       format + " --out denials." + format,
+        ASSERT_EQ(claimgraph(dir_,
+                             "export --query '" + kSource +
+                                 "/samples/queries/official-denials.json' --format " + format +
+                                 " --out denials." + format,
                              out),
                   0)
             << out;
         std::string text = cg::testing::readFile(dir_.file("denials." + format));
         EXPECT_NE(text.find("query_claims"), std::string::npos) << format;
-        EXPECT_NE(text.find("Lantern Papers leak (fictional; invented for testing"), std::string::npos) << format;
-        EXPECT_NE(text.find("Ms Vantongeren has never held any interest in Kestrel Meridian"), std::string::npos) << format;
+        EXPECT_NE(text.find("Lantern Papers leak (fictional; invented for testing"),
+                  std::string::npos)
+            << format;
+        EXPECT_NE(text.find("Ms Vantongeren has never held any interest in Kestrel Meridian"),
+                  std::string::npos)
+            << format;
         EXPECT_NE(text.find("fx-051 (fx-lantern-leak)"), std::string::npos) << format;
     }
 }

@@ -68,7 +68,8 @@ std::string expectedJson(const cg::graph::GraphView& view, cg::graph::Store& sto
         w.StartArray();
         for (const auto& c : claims) {
             str(c.key);
-            if (!c.quote.empty() && std::find(quotes.begin(), quotes.end(), c.quote) == quotes.end())
+            if (!c.quote.empty() &&
+                std::find(quotes.begin(), quotes.end(), c.quote) == quotes.end())
                 quotes.push_back(c.quote);
         }
         w.EndArray();
@@ -92,7 +93,8 @@ class ReadBack : public ::testing::Test {
         inv_ = std::make_unique<Investigation>(files);
         auto view = inv_->view();
         ASSERT_GT(view.nodeCount(), 20u);
-        std::ofstream(dir_.file("expected.json"), std::ios::binary) << expectedJson(view, inv_->store());
+        std::ofstream(dir_.file("expected.json"), std::ios::binary)
+            << expectedJson(view, inv_->store());
         std::ostringstream unused;
         for (const auto& [format, name] :
              std::vector<std::pair<std::string, std::string>>{{"graphml", "graph.graphml"},

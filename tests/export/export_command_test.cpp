@@ -117,8 +117,8 @@ TEST_F(ExportCommand, AnExportedOwnersQueryCarriesItsFiguresAndSelection) {
 }
 
 TEST_F(ExportCommand, TakesTheEvidenceLevelAndDeniedRelations) {
-    auto ingest = claimgraph("-q ingest " + shellQuote(std::string(CG_TEST_DATA) +
-                                                      "/export/evidence.claims.jsonl"));
+    auto ingest = claimgraph(
+        "-q ingest " + shellQuote(std::string(CG_TEST_DATA) + "/export/evidence.claims.jsonl"));
     ASSERT_EQ(ingest.status, 0) << ingest.output;
     auto full = claimgraph("-q export --format graphml --out " + shellQuote(file("full.graphml")));
     auto none = claimgraph("-q export --format graphml --evidence none --out " +
@@ -144,8 +144,8 @@ TEST_F(ExportCommand, TakesTheEvidenceLevelAndDeniedRelations) {
 TEST(ExportCommandOwnership, WhatTheOwnersQuerySaysAboutTheWholeAnswerAndOtherEntitiesIsWritten) {
     TempDir dir;
     auto run = [&](const std::string& args) {
-        return runCommand(shellQuote(CG_BINARY) + " -q --db " + shellQuote(dir.file("po.claimgraph")) +
-                          " " + args);
+        return runCommand(shellQuote(CG_BINARY) + " -q --db " +
+                          shellQuote(dir.file("po.claimgraph")) + " " + args);
     };
     std::string fixture =
         std::string(CG_SOURCE_DIR) + "/tests/data/claims/publishable-ownership.claims.jsonl";

@@ -398,8 +398,9 @@ TEST(HtmlView, TheTitleIsTextWithControlsAndBadBytesReplaced) {
     cg::exporters::HtmlWriter writer(options);
     std::ostringstream out;
     writer.write(cg::exporters::ExportInput{view, investigation.store()}, out);
-    EXPECT_NE(out.str().find("<title>&lt;b&gt;Bad\xEF\xBF\xBD \xEF\xBF\xBD&lt;/b&gt;: 1 hop</title>"),
-              std::string::npos);
+    EXPECT_NE(
+        out.str().find("<title>&lt;b&gt;Bad\xEF\xBF\xBD \xEF\xBF\xBD&lt;/b&gt;: 1 hop</title>"),
+        std::string::npos);
     EXPECT_EQ(out.str().find("\x01"), std::string::npos);
 }
 

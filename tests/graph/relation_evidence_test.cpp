@@ -11,7 +11,8 @@ using cg::graph::RelationDerivation;
 
 namespace {
 
-ClaimEvidence asserts(double confidence, cg::graph::SourceId source = 1, cg::graph::ClaimId claim = 0) {
+ClaimEvidence asserts(double confidence, cg::graph::SourceId source = 1,
+                      cg::graph::ClaimId claim = 0) {
     ClaimEvidence e;
     e.confidence = confidence;
     e.source = source;
@@ -19,7 +20,8 @@ ClaimEvidence asserts(double confidence, cg::graph::SourceId source = 1, cg::gra
     return e;
 }
 
-ClaimEvidence denies(double confidence, cg::graph::SourceId source = 1, cg::graph::ClaimId claim = 0) {
+ClaimEvidence denies(double confidence, cg::graph::SourceId source = 1,
+                     cg::graph::ClaimId claim = 0) {
     ClaimEvidence e = asserts(confidence, source, claim);
     e.denies = true;
     return e;
@@ -81,7 +83,7 @@ TEST(RelationDerivation, TwoSentencesOfOneArticleAreOneWitness) {
 TEST(RelationDerivation, ASourcesStrongestClaimCountsWhateverTheOrder) {
     std::vector<ClaimEvidence> claims = {asserts(0.6, 1, 10), asserts(0.8, 1, 11),
                                          asserts(0.8, 1, 12), denies(0.3, 1, 13),
-                                         denies(0.4, 1, 14), asserts(0.5, 2, 15)};
+                                         denies(0.4, 1, 14),  asserts(0.5, 2, 15)};
     std::sort(claims.begin(), claims.end(),
               [](const ClaimEvidence& a, const ClaimEvidence& b) { return a.claim < b.claim; });
     auto first = cg::graph::deriveRelation(claims);
@@ -91,10 +93,9 @@ TEST(RelationDerivation, ASourcesStrongestClaimCountsWhateverTheOrder) {
         EXPECT_EQ(d.witnesses[0].assertClaim, 11);  // 0.8, and the earlier of the two
         EXPECT_EQ(d.witnesses[0].denyClaim, 14);
         EXPECT_DOUBLE_EQ(d.confidence(), first.confidence());
-    } while (std::next_permutation(claims.begin(), claims.end(),
-                                   [](const ClaimEvidence& a, const ClaimEvidence& b) {
-                                       return a.claim < b.claim;
-                                   }));
+    } while (std::next_permutation(
+        claims.begin(), claims.end(),
+        [](const ClaimEvidence& a, const ClaimEvidence& b) { return a.claim < b.claim; }));
     EXPECT_NEAR(first.confidence(), (1 - 0.2 * 0.5) * (1 - 0.4), 1e-12);
 }
 

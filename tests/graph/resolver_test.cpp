@@ -247,7 +247,8 @@ TEST(EntityKeyIndex, FindsEveryKeyItHoldsAndKeepsTheFirstId) {
     auto keyOf = [](int n) {
         std::string key = "e" + std::to_string(n);
         if (n % 3 == 0) key = "person/a-rather-long-slug-" + key;  // beyond the 15 inline bytes
-        if (n % 7 == 0) key += std::string(15 - std::min<std::size_t>(key.size(), 15), 'x');  // exactly 15
+        if (n % 7 == 0)
+            key += std::string(15 - std::min<std::size_t>(key.size(), 15), 'x');  // exactly 15
         return key;
     };
     const int kCount = 5000;

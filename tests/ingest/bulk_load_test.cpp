@@ -220,12 +220,14 @@ TEST_F(BulkLoad, RelationValuesCountClaimsAnotherConnectionAddedBetweenBatches) 
 // path all store the same rows.
 TEST_F(BulkLoad, ManyRelationsKeepTheirValuesWhetherCachedOrReadBack) {
     const int kPairs = 2600;
-    std::string source = R"({"source": {"id": "s1", "title": "Registry", "kind": "registry", "published": "2021-03-01"}})"
-                         "\n"
-                         R"({"source": {"id": "s2", "title": "Article", "kind": "article", "published": "2023-05-02"}})"
-                         "\n";
+    std::string source =
+        R"({"source": {"id": "s1", "title": "Registry", "kind": "registry", "published": "2021-03-01"}})"
+        "\n"
+        R"({"source": {"id": "s2", "title": "Article", "kind": "article", "published": "2023-05-02"}})"
+        "\n";
     auto owns = [](int n, const char* src, int share, const char* id) {
-        std::string keyed = n % 10 == 0 ? R"(, "relation_key": "k)" + std::to_string(n % 3) + "\"" : "";
+        std::string keyed =
+            n % 10 == 0 ? R"(, "relation_key": "k)" + std::to_string(n % 3) + "\"" : "";
         return R"({"id": ")" + std::string(id) + std::to_string(n) + R"(", "source": ")" + src +
                R"(", "subject": {"id": "p)" + std::to_string(n % 700) +
                R"(", "type": "Person", "name": "Person )" + std::to_string(n % 700) +
@@ -264,15 +266,18 @@ TEST_F(BulkLoad, ManyRelationsKeepTheirValuesWhetherCachedOrReadBack) {
     EXPECT_EQ(dump(dir_.file("two-processes.claimgraph")), expected);
     SQLite::Database db(dir_.file("one-process.claimgraph"), SQLite::OPEN_READONLY);
     EXPECT_EQ(db.execAndGet("SELECT count(*) FROM relations").getInt(), kPairs + 300);
-    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM relations WHERE support = 2").getInt(), kPairs / 2);
-    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM relations WHERE rkey != ''").getInt(), (kPairs + 300) / 10);
+    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM relations WHERE support = 2").getInt(),
+              kPairs / 2);
+    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM relations WHERE rkey != ''").getInt(),
+              (kPairs + 300) / 10);
 }
 
 }  // namespace
 
 TEST_F(BulkLoad, StoresTheSameRowsWhetherTheReaderHasAThreadOrNot) {
     for (bool pipelined : {false, true}) {
-        cg::graph::Store store(dir_.file(pipelined ? "two-threads.claimgraph" : "one-thread.claimgraph"));
+        cg::graph::Store store(
+            dir_.file(pipelined ? "two-threads.claimgraph" : "one-thread.claimgraph"));
         cg::ingest::IngestOptions options;
         options.batchSize = 7;
         options.pipelined = pipelined;

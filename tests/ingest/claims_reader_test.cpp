@@ -107,7 +107,8 @@ TEST_F(ClaimsReaderTest, AcceptsTheExampleAsWrittenInTheDesign) {
     // Read the example straight from DESIGN.md so that the two cannot drift apart; c2 and c3
     // name a source the example never declares, so it is declared first.
     std::ifstream design(CG_SHARED_DIR "/DESIGN.md");
-    if (!design) GTEST_SKIP() << CG_SHARED_DIR "/DESIGN.md is absent (no ../shared beside this clone)";
+    if (!design)
+        GTEST_SKIP() << CG_SHARED_DIR "/DESIGN.md is absent (no ../shared beside this clone)";
     std::string text = R"({"source": {"id": "registry-x"}})"
                        "\n";
     bool inBlock = false;

@@ -47,9 +47,9 @@ std::string values(Store& store) {
     store.forEachRelation([&](const RelationRow& r) {
         out += r.type + " " + std::to_string(r.src) + "-" + std::to_string(r.dst) + " " +
                std::to_string(r.support) + "/" + std::to_string(r.dispute) + " " +
-               std::to_string(r.confidence) + " " + std::to_string(r.shareMin.value_or(-1)) +
-               "-" + std::to_string(r.shareMax.value_or(-1)) + " " +
-               std::to_string(r.shareConflict) + "\n";
+               std::to_string(r.confidence) + " " + std::to_string(r.shareMin.value_or(-1)) + "-" +
+               std::to_string(r.shareMax.value_or(-1)) + " " + std::to_string(r.shareConflict) +
+               "\n";
     });
     return out;
 }
@@ -63,7 +63,7 @@ TEST_F(IndependentEvidence, TwoSentencesOfOneArticleCountOnce) {
     Store store(dir_.file("e.claimgraph"));
     ingest(store, kFixture);
     RelationRow r = relation(store, "director_of", "Vann Sothea", "Riverside Holdings Ltd");
-    EXPECT_EQ(r.support, 2);  // both claims are kept and counted
+    EXPECT_EQ(r.support, 2);              // both claims are kept and counted
     EXPECT_DOUBLE_EQ(r.confidence, 0.9);  // not 0.985
 }
 
@@ -97,9 +97,12 @@ TEST_F(IndependentEvidence, ClaimsInLaterBatchesAndLaterRunsGiveTheSameValues) {
 
     // The second source of each relation arrives in a later run, through a new connection
     // that reads the first claims back from the table.
-    std::string first = dir_.write("first.claims.jsonl",
-        R"({"source": {"id": "phnom-daily-2023", "published": "2023-04-02"}})" "\n"
-        R"({"id": "pd-1", "source": "phnom-daily-2023", "subject": {"type": "Person", "name": "Vann Sothea"}, "relation": "director_of", "object": {"type": "Company", "name": "Riverside Holdings Ltd"}, "quote": "Vann Sothea, the director of Riverside Holdings", "confidence": 0.9})" "\n");
+    std::string first = dir_.write(
+        "first.claims.jsonl",
+        R"({"source": {"id": "phnom-daily-2023", "published": "2023-04-02"}})"
+        "\n"
+        R"({"id": "pd-1", "source": "phnom-daily-2023", "subject": {"type": "Person", "name": "Vann Sothea"}, "relation": "director_of", "object": {"type": "Company", "name": "Riverside Holdings Ltd"}, "quote": "Vann Sothea, the director of Riverside Holdings", "confidence": 0.9})"
+        "\n");
     std::string later = dir_.file("later.claimgraph");
     {
         Store store(later);
@@ -132,8 +135,8 @@ TEST_F(IndependentEvidence, OpeningALayout6DatabaseRecomputesItsRelations) {
     Store store(path, false);
     EXPECT_EQ(store.schemaVersion(), Store::kSchemaVersion);
     EXPECT_EQ(values(store), expected);
-    EXPECT_DOUBLE_EQ(relation(store, "director_of", "Vann Sothea", "Riverside Holdings Ltd").confidence,
-                     0.9);
+    EXPECT_DOUBLE_EQ(
+        relation(store, "director_of", "Vann Sothea", "Riverside Holdings Ltd").confidence, 0.9);
 }
 
 }  // namespace

@@ -26,7 +26,9 @@ class Recorder : public RecordSink {
         add("source " + s.key + " " + file + ":" + std::to_string(line));
     }
     void claim(cg::graph::Claim&& c) override { add("claim " + c.key); }
-    void reject(cg::graph::Rejection&& r) override { add("reject " + std::to_string(r.line) + " " + r.reason); }
+    void reject(cg::graph::Rejection&& r) override {
+        add("reject " + std::to_string(r.line) + " " + r.reason);
+    }
     void progress(std::uint64_t bytes) override { add("progress " + std::to_string(bytes)); }
 
     std::vector<std::string> got;
@@ -49,7 +51,9 @@ void produce(RecordSink& sink, int n, std::vector<std::string>* expected = nullp
                 cg::graph::Source s;
                 s.key = "s" + std::to_string(i);
                 sink.source(std::move(s), "f.jsonl", i);
-                if (expected) expected->push_back("source s" + std::to_string(i) + " f.jsonl:" + std::to_string(i));
+                if (expected)
+                    expected->push_back("source s" + std::to_string(i) +
+                                        " f.jsonl:" + std::to_string(i));
                 break;
             }
             case 1: {

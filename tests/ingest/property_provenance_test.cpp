@@ -69,10 +69,11 @@ TEST_F(PropertyProvenance, AReferencesTitleAndCountryAreNotPropertiesOfTheClaim)
     // The title and the country of the asserting claim's references remain hints for
     // resolution; the denying claim's country ("LA") is recorded nowhere.
     std::vector<std::string> hints;
-    store_.forEachPropertyValue({"country", "title"}, [&](cg::graph::EntityId, const std::string& name,
-                                                          const std::string& value) {
-        hints.push_back(name + "=" + value);
-    });
+    store_.forEachPropertyValue(
+        {"country", "title"},
+        [&](cg::graph::EntityId, const std::string& name, const std::string& value) {
+            hints.push_back(name + "=" + value);
+        });
     std::sort(hints.begin(), hints.end());
     EXPECT_EQ(hints, (std::vector<std::string>{"country=TH", "country=VN", "title=Dr."}));
 }
@@ -88,8 +89,9 @@ TEST_F(PropertyProvenance, OpeningALayout6DatabaseSetsReferenceFactsApart) {
         // What layout 6 stored: every reference fact as a property asserted by its claim.
         SQLite::Database db(path, SQLite::OPEN_READWRITE);
         db.exec("UPDATE properties SET stance = 0 WHERE stance = 2");
-        db.exec("INSERT INTO properties(entity, name, value, claim, stance) "
-                "SELECT subject, 'country', 'LA', id, 0 FROM claims WHERE key = 'd1'");
+        db.exec(
+            "INSERT INTO properties(entity, name, value, claim, stance) "
+            "SELECT subject, 'country', 'LA', id, 0 FROM claims WHERE key = 'd1'");
         db.exec("UPDATE meta SET value = '6' WHERE key = 'schema_version'");
     }
     Store store(path, false);
@@ -97,8 +99,8 @@ TEST_F(PropertyProvenance, OpeningALayout6DatabaseSetsReferenceFactsApart) {
     auto company = store.detail(cg::graph::findEntity(store, "Mekong Star Co"));
     EXPECT_EQ(company.properties.size(), 2u);
     int hints = 0;
-    store.forEachPropertyValue({"country", "title"},
-                               [&](cg::graph::EntityId, const std::string&, const std::string&) { ++hints; });
+    store.forEachPropertyValue({"country", "title"}, [&](cg::graph::EntityId, const std::string&,
+                                                         const std::string&) { ++hints; });
     EXPECT_EQ(hints, 3);
 }
 

@@ -105,10 +105,12 @@ TEST_F(RecordedFile, OpeningALayout8DatabaseMakesItsAbsolutePathsRelative) {
         SQLite::Statement target(db, "UPDATE retractions SET target = ?");
         target.bind(1, absolute);
         target.exec();
-        db.exec("INSERT INTO rejections(file, line, reason, raw, hash) "
-                "SELECT 'leaks/x.claims.jsonl', line, reason, raw, hash FROM rejections");
-        SQLite::Statement other(db, "INSERT INTO ingests(file, format, accepted, duplicates, "
-                                    "rejected) VALUES (?, 'claims', 0, 0, 0)");
+        db.exec(
+            "INSERT INTO rejections(file, line, reason, raw, hash) "
+            "SELECT 'leaks/x.claims.jsonl', line, reason, raw, hash FROM rejections");
+        SQLite::Statement other(db,
+                                "INSERT INTO ingests(file, format, accepted, duplicates, "
+                                "rejected) VALUES (?, 'claims', 0, 0, 0)");
         other.bind(1, outside);
         other.exec();
         db.exec("UPDATE meta SET value = '8' WHERE key = 'schema_version'");
@@ -124,6 +126,7 @@ TEST_F(RecordedFile, OpeningALayout8DatabaseMakesItsAbsolutePathsRelative) {
     EXPECT_EQ(single(db, "SELECT group_concat(DISTINCT file) FROM retracted_claims"),
               "leaks/x.claims.jsonl");
     EXPECT_EQ(single(db, "SELECT group_concat(file) FROM rejections"), "leaks/x.claims.jsonl");
-    EXPECT_EQ(single(db, "SELECT group_concat(file, '|') FROM (SELECT file FROM ingests ORDER BY id)"),
-              "leaks/x.claims.jsonl|" + outside);
+    EXPECT_EQ(
+        single(db, "SELECT group_concat(file, '|') FROM (SELECT file FROM ingests ORDER BY id)"),
+        "leaks/x.claims.jsonl|" + outside);
 }

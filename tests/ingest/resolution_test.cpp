@@ -59,10 +59,10 @@ TEST(Resolution, OneHunSenWhoseTitlesAreHintsForResolutionNotProperties) {
     for (const auto& p : detail.properties) EXPECT_NE(p.name, "title");
     // Resolution still reads the titles the references gave.
     std::vector<std::string> titles;
-    f.store.forEachPropertyValue({"title"}, [&](graph::EntityId id, const std::string&,
-                                                const std::string& value) {
-        if (f.store.canonical(id) == people[0].id) titles.push_back(value);
-    });
+    f.store.forEachPropertyValue(
+        {"title"}, [&](graph::EntityId id, const std::string&, const std::string& value) {
+            if (f.store.canonical(id) == people[0].id) titles.push_back(value);
+        });
     std::sort(titles.begin(), titles.end());
     EXPECT_EQ(titles, (std::vector<std::string>{"Prime Minister", "Samdech"}));
 }
@@ -169,9 +169,12 @@ namespace {
 const std::string kSourceDecl =
     R"({"source": {"id": "s1", "title": "Registry extract", "kind": "registry"}})";
 const std::map<std::string, std::string> kChenClaims = {
-    {"x", R"({"id": "x", "source": "s1", "subject": {"type": "Person", "name": "Chen Wei", "identifiers": {"passport": "X1"}}, "relation": "director_of", "object": {"type": "Company", "name": "Alpha Trading Ltd"}})"},
-    {"y", R"({"id": "y", "source": "s1", "subject": {"type": "Person", "name": "Chen Wei", "identifiers": {"passport": "Y2"}}, "relation": "director_of", "object": {"type": "Company", "name": "Beta Gaming Ltd"}})"},
-    {"n", R"({"id": "n", "source": "s1", "subject": {"type": "Person", "name": "Mr. Chen Wei", "country": "KH"}, "relation": "owns", "object": {"type": "Facility", "name": "Koh Kong casino"}})"},
+    {"x",
+     R"({"id": "x", "source": "s1", "subject": {"type": "Person", "name": "Chen Wei", "identifiers": {"passport": "X1"}}, "relation": "director_of", "object": {"type": "Company", "name": "Alpha Trading Ltd"}})"},
+    {"y",
+     R"({"id": "y", "source": "s1", "subject": {"type": "Person", "name": "Chen Wei", "identifiers": {"passport": "Y2"}}, "relation": "director_of", "object": {"type": "Company", "name": "Beta Gaming Ltd"}})"},
+    {"n",
+     R"({"id": "n", "source": "s1", "subject": {"type": "Person", "name": "Mr. Chen Wei", "country": "KH"}, "relation": "owns", "object": {"type": "Facility", "name": "Koh Kong casino"}})"},
 };
 
 // The source declaration, then the claims in the order given.
@@ -198,7 +201,8 @@ struct ChenCase {
     std::string signature(graph::EntityId id) {
         id = store.canonical(id);
         std::string text;
-        for (const auto& [scheme, value] : store.identifiersOf(id)) text += scheme + " " + value + " ";
+        for (const auto& [scheme, value] : store.identifiersOf(id))
+            text += scheme + " " + value + " ";
         return text.empty() ? store.entity(id)->name : text;
     }
 
@@ -230,10 +234,11 @@ namespace {
 // The titles and countries entity references gave an entity, as "name=value", sorted.
 std::vector<std::string> referenceFacts(graph::Store& store, graph::EntityId entity) {
     std::vector<std::string> facts;
-    store.forEachPropertyValue({"country", "title"}, [&](graph::EntityId id, const std::string& name,
-                                                         const std::string& value) {
-        if (id == entity) facts.push_back(name + "=" + value);
-    });
+    store.forEachPropertyValue(
+        {"country", "title"},
+        [&](graph::EntityId id, const std::string& name, const std::string& value) {
+            if (id == entity) facts.push_back(name + "=" + value);
+        });
     std::sort(facts.begin(), facts.end());
     return facts;
 }
@@ -312,10 +317,11 @@ TEST(Ambiguity, ReingestingChangesNothing) {
     EXPECT_EQ(again.ambiguous, 0);
     EXPECT_EQ(cg::testing::dumpDatabase(c.db), before);
     // A later name-only claim of the same source joins the same placeholder.
-    auto later = c.ingest("later.claims.jsonl",
-                          kSourceDecl + "\n" +
-                              R"({"id": "n2", "source": "s1", "subject": {"type": "Person", "name": "Chen Wei"}, "relation": "director_of", "object": {"type": "Company", "name": "Gamma Ltd"}})" +
-                              "\n");
+    auto later = c.ingest(
+        "later.claims.jsonl",
+        kSourceDecl + "\n" +
+            R"({"id": "n2", "source": "s1", "subject": {"type": "Person", "name": "Chen Wei"}, "relation": "director_of", "object": {"type": "Company", "name": "Gamma Ltd"}})" +
+            "\n");
     EXPECT_EQ(later.ambiguous, 1);
     EXPECT_EQ(later.entitiesCreated, 1);  // Gamma Ltd
     EXPECT_EQ(c.ends().at("n2"), "ambiguous: Chen Wei -> Gamma Ltd");

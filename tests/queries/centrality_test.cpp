@@ -259,7 +259,7 @@ TEST_F(CentralityOnGeneratedGraphs, BatchedAndOneByOneSearchesAgree) {
         cg::queries::SimpleGraph g(walk, false);
         for (std::uint32_t k : {40u, 130u}) {
             auto sample = cg::queries::sampleSources(g.nodeCount(), k, kSeed);
-            auto batched = cg::queries::betweennessCentrality(g, &sample, 1);  // k per worker
+            auto batched = cg::queries::betweennessCentrality(g, &sample, 1);   // k per worker
             auto oneByOne = cg::queries::betweennessCentrality(g, &sample, 8);  // 5 or 17 each
             ASSERT_EQ(batched.size(), oneByOne.size());
             std::size_t nonZero = 0;

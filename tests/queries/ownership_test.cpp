@@ -182,9 +182,9 @@ TEST_F(OwnershipWeb, ThresholdAppliesToTheUpperBound) {
     // The upper bound of the share, or of the share it controls (control alone has share 0).
     auto reach = [&](const std::vector<cg::queries::Cell>& row) {
         const auto& controlled = row[*all.table.column("controlled_share_max")];
-        return std::max(std::get<double>(row[3]),
-                        std::holds_alternative<double>(controlled) ? std::get<double>(controlled)
-                                                                    : 0.0);
+        return std::max(std::get<double>(row[3]), std::holds_alternative<double>(controlled)
+                                                      ? std::get<double>(controlled)
+                                                      : 0.0);
     };
     for (const auto& row : above.table.rows) EXPECT_GE(reach(row), 25 - 1e-9);
     std::size_t reaching = 0;

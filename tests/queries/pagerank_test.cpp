@@ -30,7 +30,8 @@ std::vector<double> powerIteration(const cg::queries::SimpleGraph& g, double dam
             if (g.out(v).empty()) dangling += x[v];
         std::fill(next.begin(), next.end(), (1 - damping) / n + damping * dangling / n);
         for (Node u = 0; u < n; ++u) {
-            for (Node w : g.out(u)) next[w] += damping * x[u] / static_cast<double>(g.out(u).size());
+            for (Node w : g.out(u))
+                next[w] += damping * x[u] / static_cast<double>(g.out(u).size());
         }
         x.swap(next);
     }
@@ -58,8 +59,8 @@ void expectSameScores(const std::vector<double>& got, const std::vector<double>&
 TEST(PageRank, SolvesComponentByComponentAsPowerIterationDoes) {
     // 0 → (1 2 3 cycle) → (4 5 cycle) → 6 (dangling); 7 → 6; 8 alone; 9 ⇄ 10 undirected and
     // 10 → 1, so an undirected relation makes a cycle of its own; 11 → 12 → 13 a chain.
-    Investigation inv(14, {link(0, 1), link(1, 2), link(2, 3), link(3, 1), link(3, 4),
-                           link(4, 5), link(5, 4), link(5, 6), link(7, 6), link(9, 10, "linked_to"),
+    Investigation inv(14, {link(0, 1), link(1, 2), link(2, 3), link(3, 1), link(3, 4), link(4, 5),
+                           link(5, 4), link(5, 6), link(7, 6), link(9, 10, "linked_to"),
                            link(10, 1), link(11, 12), link(12, 13), link(2, 5)});
     cg::queries::Walk walk(inv.view(), {}, true);
     cg::queries::SimpleGraph g(walk, true);

@@ -298,8 +298,9 @@ TEST_F(PublishableOwnership, TheDenialsListingNamesEachDenyingClaimItsSourceAndQ
     const auto& marek = byClaim["dn-3"];
     EXPECT_EQ(marek[0], "Marek Ostrander -owns [0.00, disputed]-> Kelvane Resorts Ltd");
     EXPECT_EQ(marek[2], "po-article");
-    EXPECT_EQ(marek[3], "Fictional newspaper article (invented for testing; not real people or "
-                        "companies)");
+    EXPECT_EQ(marek[3],
+              "Fictional newspaper article (invented for testing; not real people or "
+              "companies)");
     EXPECT_EQ(marek[4], "");  // the source gives no URL
     EXPECT_EQ(marek[5], "M. denies any interest in K.");
     EXPECT_EQ(byClaim["dn-4"][5], "Calder says she has never held shares in Kelvane");

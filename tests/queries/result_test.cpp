@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // decimal(): a float read as the decimal it was written as, whether converted or remembered.
+#include "queries/result.hpp"
+
 #include <gtest/gtest.h>
 
 #include <bit>
@@ -9,8 +11,6 @@
 #include <cstdlib>
 #include <limits>
 #include <vector>
-
-#include "queries/result.hpp"
 
 namespace {
 
@@ -41,7 +41,8 @@ TEST(Decimal, RememberedValuesAreTheConvertedOnes) {
         for (std::size_t k = 0; k < values.size(); ++k) {
             float v = values[(k * 7919 + static_cast<std::size_t>(pass)) % values.size()];
             double got = cg::queries::decimal(v);
-            ASSERT_EQ(std::bit_cast<std::uint64_t>(got), std::bit_cast<std::uint64_t>(printedAndParsed(v)))
+            ASSERT_EQ(std::bit_cast<std::uint64_t>(got),
+                      std::bit_cast<std::uint64_t>(printedAndParsed(v)))
                 << v << " in pass " << pass;
         }
     }

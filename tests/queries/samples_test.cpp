@@ -2,7 +2,6 @@
 // The queries on samples/fictional-ownership.claims.jsonl: a six-level ownership chain, a
 // circular holding, seven companies at one address, one person on eight boards.
 #include <gtest/gtest.h>
-
 #include <rapidjson/document.h>
 
 #include <algorithm>
@@ -250,7 +249,8 @@ TEST(SeedSample, GroupsAreOrganizationsNotOnePerson) {
             std::string name = member(r[end], "name");
             for (const char* word : {"tycoons", "investors", "officials", "business owners"}) {
                 if (name.find(word) == std::string::npos) continue;
-                EXPECT_EQ(member(r[end], "type"), "Organization") << member(r, "id") << ": " << name;
+                EXPECT_EQ(member(r[end], "type"), "Organization")
+                    << member(r, "id") << ": " << name;
                 ++groups;
             }
         }
@@ -261,16 +261,22 @@ TEST(SeedSample, GroupsAreOrganizationsNotOnePerson) {
 TEST(SeedSample, ReportsAndRequestsAreMentionsNotLinks) {
     // An outlet reporting, a government asking for a rescue or a rapporteur visiting is not
     // linked to what it speaks about.
-    const std::set<std::string> speakers = {"Al Jazeera", "South China Morning Post", "Government of the Philippines",
-                                            "Government of Taiwan", "Government of Indonesia", "Government of Hong Kong",
-                                            "U.S. State Department", "Vitit Muntarbhorn"};
+    const std::set<std::string> speakers = {"Al Jazeera",
+                                            "South China Morning Post",
+                                            "Government of the Philippines",
+                                            "Government of Taiwan",
+                                            "Government of Indonesia",
+                                            "Government of Hong Kong",
+                                            "U.S. State Department",
+                                            "Vitit Muntarbhorn"};
     std::map<std::string, int> mentions;
     for (const auto& r : seedRecords()) {
         if (!r.HasMember("relation")) continue;
         std::string subject = member(r["subject"], "name");
         std::string relation = member(r, "relation");
         if (!speakers.count(subject)) continue;
-        EXPECT_TRUE(relation == "reported_on" || relation == "located_in" || relation == "officer_of")
+        EXPECT_TRUE(relation == "reported_on" || relation == "located_in" ||
+                    relation == "officer_of")
             << member(r, "id") << ": " << subject << " " << relation;
         if (relation == "reported_on") ++mentions[subject];
     }
@@ -296,10 +302,12 @@ TEST(SeedSample, TheRouteFromHunSenToTheScamFacilitiesRunsThroughTheNephewAndThe
     ASSERT_EQ(result.table.rows.size(), 1u);
     auto column = std::find(result.table.columns.begin(), result.table.columns.end(), "route");
     ASSERT_NE(column, result.table.columns.end());
-    const auto& route = std::get<PathCell>(result.table.rows[0][column - result.table.columns.begin()]);
+    const auto& route =
+        std::get<PathCell>(result.table.rows[0][column - result.table.columns.begin()]);
     std::vector<std::string> names;
     for (Node v : cg::queries::routeNodes(inv.view(), route)) names.push_back(inv.view().name(v));
-    EXPECT_EQ(names, (std::vector<std::string>{"Hun Sen", "Unnamed nephew and advisor of Prime Minister Hun Sen",
-                                               "Unnamed tycoons linked to scam facilities",
-                                               "Unnamed facilities housing scam operations"}));
+    EXPECT_EQ(names, (std::vector<std::string>{
+                         "Hun Sen", "Unnamed nephew and advisor of Prime Minister Hun Sen",
+                         "Unnamed tycoons linked to scam facilities",
+                         "Unnamed facilities housing scam operations"}));
 }

@@ -15,7 +15,9 @@ using cg::queries::readSavedQuery;
 
 namespace {
 
-std::string sample(const std::string& name) { return std::string(CG_SOURCE_DIR) + "/samples/" + name; }
+std::string sample(const std::string& name) {
+    return std::string(CG_SOURCE_DIR) + "/samples/" + name;
+}
 
 // The message of the QueryError `fn` throws, or a failure.
 template <typename Fn>
@@ -37,7 +39,8 @@ queries::QueryResult run(cg::testing::Investigation& inv, const std::string& fil
     return queries::runQueryKind(*bound.kind, bound.args, view, inv.store());
 }
 
-bool tableMentions(const graph::GraphView& view, const queries::QueryResult& r, const std::string& text) {
+bool tableMentions(const graph::GraphView& view, const queries::QueryResult& r,
+                   const std::string& text) {
     for (const auto& row : r.table.rows) {
         for (const auto& cell : row) {
             if (queries::cellText(view, cell).find(text) != std::string::npos) return true;
@@ -104,16 +107,21 @@ TEST(SavedQuery, DenialsOnTheFictionalSample) {
 }
 
 TEST(SavedQuery, RejectsAnUnknownKindListingTheValidOnes) {
-    auto message = errorOf([] { parseSavedQuery(R"({"name": "q", "query": {"kind": "owner"}})", "q.json"); });
-    EXPECT_NE(message.find("q.json: query.kind: unknown query kind 'owner'"), std::string::npos) << message;
+    auto message =
+        errorOf([] { parseSavedQuery(R"({"name": "q", "query": {"kind": "owner"}})", "q.json"); });
+    EXPECT_NE(message.find("q.json: query.kind: unknown query kind 'owner'"), std::string::npos)
+        << message;
     EXPECT_NE(message.find("owners, holdings"), std::string::npos) << message;
 }
 
 TEST(SavedQuery, RejectsAnUnknownArgumentListingTheKindsArguments) {
     auto message = errorOf([] {
-        parseSavedQuery(R"({"name": "q", "query": {"kind": "owners", "entity": "x", "treshold": 30}})", "q.json");
+        parseSavedQuery(
+            R"({"name": "q", "query": {"kind": "owners", "entity": "x", "treshold": 30}})",
+            "q.json");
     });
-    EXPECT_NE(message.find("query.treshold: unknown argument of 'owners' (expected entity, threshold, max_depth, max_memory)"),
+    EXPECT_NE(message.find("query.treshold: unknown argument of 'owners' (expected entity, "
+                           "threshold, max_depth, max_memory)"),
               std::string::npos)
         << message;
 }
@@ -124,34 +132,43 @@ TEST(SavedQuery, RejectsAReferenceToAnUndeclaredParameter) {
                             "parameters": {"asset": {"type": "entity"}}})",
                         "q.json");
     });
-    EXPECT_NE(message.find("'$company' names no declared parameter (declared: asset)"), std::string::npos) << message;
+    EXPECT_NE(message.find("'$company' names no declared parameter (declared: asset)"),
+              std::string::npos)
+        << message;
 }
 
 TEST(SavedQuery, RejectsAParameterOfTheWrongTypeForItsArgument) {
     auto message = errorOf([] {
-        parseSavedQuery(R"({"name": "q", "query": {"kind": "owners", "entity": "x", "threshold": "$t"},
+        parseSavedQuery(
+            R"({"name": "q", "query": {"kind": "owners", "entity": "x", "threshold": "$t"},
                             "parameters": {"t": {"type": "date"}}})",
-                        "q.json");
+            "q.json");
     });
-    EXPECT_NE(message.find("parameter 't' is date, but 'threshold' takes number"), std::string::npos) << message;
+    EXPECT_NE(message.find("parameter 't' is date, but 'threshold' takes number"),
+              std::string::npos)
+        << message;
 }
 
 TEST(SavedQuery, RejectsALiteralOfTheWrongType) {
     auto message = errorOf([] {
-        parseSavedQuery(R"({"name": "q", "query": {"kind": "owners", "entity": "x", "max_depth": "deep"}})", "q.json");
+        parseSavedQuery(
+            R"({"name": "q", "query": {"kind": "owners", "entity": "x", "max_depth": "deep"}})",
+            "q.json");
     });
     EXPECT_NE(message.find("'deep' is not a whole number"), std::string::npos) << message;
 }
 
 TEST(SavedQuery, RejectsAMissingRequiredArgument) {
-    auto message = errorOf([] { parseSavedQuery(R"({"name": "q", "query": {"kind": "owners"}})", "q.json"); });
+    auto message =
+        errorOf([] { parseSavedQuery(R"({"name": "q", "query": {"kind": "owners"}})", "q.json"); });
     EXPECT_NE(message.find("'owners' needs 'entity'"), std::string::npos) << message;
 }
 
 TEST(SavedQuery, RejectsAnUnknownParameterWhenRun) {
     auto q = parseSavedQuery(kMinimal, "q.json");
     auto message = errorOf([&] { bindSavedQuery(q, {{"company", "x"}}); });
-    EXPECT_NE(message.find("has no parameter 'company' (its parameters: asset)"), std::string::npos) << message;
+    EXPECT_NE(message.find("has no parameter 'company' (its parameters: asset)"), std::string::npos)
+        << message;
 }
 
 TEST(SavedQuery, RejectsAMissingParameterWhenRun) {
@@ -163,14 +180,17 @@ TEST(SavedQuery, RejectsAMissingParameterWhenRun) {
 TEST(SavedQuery, RejectsAValueOfTheWrongTypeWhenRun) {
     auto q = readSavedQuery(sample("queries/ultimate-owners.json"));
     auto message = errorOf([&] { bindSavedQuery(q, {{"threshold", "a quarter"}}); });
-    EXPECT_NE(message.find("parameter 'threshold': 'a quarter' is not a number"), std::string::npos) << message;
+    EXPECT_NE(message.find("parameter 'threshold': 'a quarter' is not a number"), std::string::npos)
+        << message;
     auto dateMessage = errorOf([&] { bindSavedQuery(q, {{"as_of", "2022-02-30"}}); });
     EXPECT_NE(dateMessage.find("impossible date"), std::string::npos) << dateMessage;
 }
 
 TEST(SavedQuery, RejectsAnEntityThatMatchesNothingOrSeveral) {
     cg::testing::Investigation inv(sample("fictional-ownership.claims.jsonl"));
-    auto nothing = errorOf([&] { run(inv, "ultimate-owners.json", {{"asset", "Atlantis Holdings"}}); });
+    auto nothing = errorOf([&] {
+        run(inv, "ultimate-owners.json", {{"asset", "Atlantis Holdings"}});
+    });
     EXPECT_NE(nothing.find("no entity matches 'Atlantis Holdings'"), std::string::npos) << nothing;
     // Two entities of one name: a Company and a Facility called the same.
     {

@@ -138,7 +138,8 @@ TEST(InputLimits, NamesLongerThan4096BytesAreRejectedInEveryFormat) {
     std::string db = dir.file("long-names.claimgraph");
     RunResult r = runChild(dir, {kBinary, "--db", db, "ingest", "--format", "ftm", ftm});
     EXPECT_EQ(r.code, 0) << r.err;
-    EXPECT_NE(r.err.find("long.ftm.jsonl:2: subject name is longer than 4096 bytes"), std::string::npos)
+    EXPECT_NE(r.err.find("long.ftm.jsonl:2: subject name is longer than 4096 bytes"),
+              std::string::npos)
         << r.err;
     EXPECT_EQ(count(db, "SELECT count(*) FROM entities WHERE length(name) > 4096"), 0);
     EXPECT_EQ(count(db, "SELECT count(*) FROM entities WHERE name = 'Fine Ltd'"), 1);
