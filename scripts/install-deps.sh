@@ -16,6 +16,7 @@ packages=(
     libxml2-utils           # xmllint: exports validated against the GraphML XSD and GEXF RNG
     python3-igraph          # a second real client reading our exports; benchmark peer
     chromium                # headless browser: the HTML view's tests and `make demo`'s screenshot
+    clang-format            # the house format (.clang-format), checked by `make format-check` in CI
 )
 
 # graphology's GEXF and GraphML parsers (Gephi Lite's) read exports back, run with node
