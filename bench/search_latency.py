@@ -38,6 +38,18 @@ def words_of(text):
     return [w for w in re.split(r"[^\w]+", text.lower()) if len(w) > 1]
 
 
+def seeded_rows(con, rng, sql, table, wanted=2000):
+    """Up to `wanted` texts from rows drawn by rowid with the seeded `rng`, so that the same
+    seed draws the same queries from the same database (SQL's random() is not seeded)."""
+    top = con.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0
+    found = []
+    for rowid in sorted({rng.randint(1, top) for _ in range(wanted)} if top else ()):
+        row = con.execute(sql, (rowid,)).fetchone()
+        if row and row[0]:
+            found.append(row[0])
+    return found
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", required=True)
@@ -49,9 +61,9 @@ def main():
     rng = random.Random(args.seed)
     con = sqlite3.connect(args.db)
     claims = con.execute("SELECT count(*) FROM claims").fetchone()[0]
-    texts = [r[0] for r in con.execute(
-        "SELECT quote FROM claims WHERE quote != '' ORDER BY random() LIMIT 2000")]
-    texts += [r[0] for r in con.execute("SELECT name FROM names ORDER BY random() LIMIT 2000")]
+    texts = seeded_rows(con, rng, "SELECT quote FROM claims WHERE rowid = ? AND quote != ''",
+                        "claims")
+    texts += seeded_rows(con, rng, "SELECT name FROM names WHERE rowid = ?", "names")
     texts += [r[0] for r in con.execute("SELECT title FROM sources WHERE title != ''")]
     texts = [t for t in texts if words_of(t)]
     texts.sort()
