@@ -390,6 +390,7 @@ bool Store::beginBulkLoad() {
         throw StorageError(path_ + ": cannot start a bulk load: " + e.what());
     }
     impl_->bulkLoading = true;
+    impl_->rebuiltIndexes.clear();
     return true;
 }
 
@@ -404,6 +405,16 @@ void Store::endBulkLoad() {
 }
 
 bool Store::bulkLoading() const { return impl_->bulkLoading; }
+
+void Store::Impl::useIndex(const char* name) {
+    if (!bulkLoading) return;
+    if (std::find(rebuiltIndexes.begin(), rebuiltIndexes.end(), name) != rebuiltIndexes.end())
+        return;
+    for (const auto& index : kSecondaryIndexes) {
+        if (std::string_view(index.name) == name) db.exec(index.create);
+    }
+    rebuiltIndexes.emplace_back(name);
+}
 
 int Store::restoreIndexes() {
     try {
@@ -743,6 +754,7 @@ const std::string& Store::sourceDate(SourceId source) {
 }
 
 RelationDerivation Store::deriveFromTable(RelationId id) {
+    impl_->useIndex("claims_relation");
     static const std::string sql = std::string("SELECT ") + kClaimEvidenceColumns +
                                    " FROM claims c JOIN sources s ON s.id = c.source "
                                    "WHERE c.relation_id = ?";
@@ -820,8 +832,7 @@ void Store::flushRelations() {
     // Bounded memory: past this many relations the cache starts again from the table.
     if (impl_->derived.capacity() > kDerivedCacheLimit) {
         // Relations are then read back by their claims: a bulk load needs that index now.
-        if (impl_->bulkLoading)
-            impl_->db.exec("CREATE INDEX IF NOT EXISTS claims_relation ON claims(relation_id)");
+        impl_->useIndex("claims_relation");
         impl_->derived.clear();
     }
 }

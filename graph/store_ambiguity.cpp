@@ -75,6 +75,7 @@ void Store::forEachNameReference(const std::function<void(EntityId, std::uint64_
 
 void Store::moveReference(ClaimId claim, ReferenceRole role, EntityId from, EntityId to) {
     try {
+        impl_->useIndex("properties_entity");
         auto& read = impl_->stmt(
             "SELECT c.relation, c.subject, c.object, c.relation_id, r.rkey, r.directed "
             "FROM claims c LEFT JOIN relations r ON r.id = c.relation_id WHERE c.id = ?");

@@ -250,6 +250,15 @@ struct Store::Impl {
     }
     // True between beginBulkLoad() and endBulkLoad(): the secondary indexes are dropped.
     bool bulkLoading = false;
+    // During a bulk load, the secondary indexes already built again because a lookup needs
+    // them (useIndex).
+    std::vector<std::string> rebuiltIndexes;
+
+    /// During a bulk load, builds the secondary index `name` (kSecondaryIndexes in store.cpp)
+    /// before a lookup that would otherwise scan a whole table once per row (moving an
+    /// ambiguous reference, recomputing a relation from its claims); outside one, does
+    /// nothing. Without it such lookups made name-referenced ingest quadratic.
+    void useIndex(const char* name);
 
     /// Forgets every cache that mirrors the tables.
     void forgetCaches() {
