@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -9,6 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -23,49 +25,6 @@
 #include "graph/view.hpp"
 
 namespace cg::exporters {
-
-/// The node attributes, in the order writers emit them (`label` first for Gephi).
-inline constexpr AttributeDef kNodeAttributes[] = {
-    {"label", AttributeType::String},          {"entity_id", AttributeType::String},
-    {"name", AttributeType::String},           {"type", AttributeType::String},
-    {"confidence", AttributeType::Real},       {"source_count", AttributeType::Int},
-    {"source_ids", AttributeType::StringList}, {"first_seen", AttributeType::String},
-    {"last_seen", AttributeType::String},      {"disputed", AttributeType::Boolean},
-    {"color", AttributeType::String},          {"names", AttributeType::TextList},
-    {"aliases", AttributeType::TextList},      {"identifiers", AttributeType::TextList},
-    {"properties", AttributeType::Json},
-};
-
-/// The edge attributes, in the order writers emit them (`label` and `weight` first).
-inline constexpr AttributeDef kEdgeAttributes[] = {
-    {"label", AttributeType::String},         {"weight", AttributeType::Real},
-    {"relation_id", AttributeType::Long},     {"type", AttributeType::String},
-    {"confidence", AttributeType::Real},      {"support", AttributeType::Int},
-    {"source_count", AttributeType::Int},     {"source_ids", AttributeType::StringList},
-    {"first_seen", AttributeType::String},    {"last_seen", AttributeType::String},
-    {"disputed", AttributeType::Boolean},     {"symmetric", AttributeType::Boolean},
-    {"share_min", AttributeType::Real},       {"share_max", AttributeType::Real},
-    {"valid_from", AttributeType::Date},      {"valid_to", AttributeType::Date},
-    {"stance", AttributeType::String},        {"dispute", AttributeType::Int},
-    {"role", AttributeType::TextList},        {"relationship", AttributeType::TextList},
-    {"note", AttributeType::TextList},        {"amount", AttributeType::TextList},
-    {"currency", AttributeType::TextList},    {"purpose", AttributeType::TextList},
-    {"claim_ids", AttributeType::StringList}, {"source_titles", AttributeType::TextList},
-    {"source_urls", AttributeType::TextList}, {"quotes", AttributeType::TextList},
-    {"claims", AttributeType::Json},          {"relation_kind", AttributeType::String},
-};
-
-/// Positions in kNodeAttributes, for writers that place some attributes specially.
-enum NodeAttribute : std::size_t { kNodeLabel = 0, kNodeEntityId = 1, kNodeColor = 10 };
-/// Positions in kEdgeAttributes, for writers that place some attributes specially.
-enum EdgeAttribute : std::size_t {
-    kEdgeLabel = 0,
-    kEdgeWeight = 1,
-    kEdgeType = 3,
-    kEdgeStance = 16,
-    kEdgeRole = 18,
-    kEdgeClaimIds = 24,
-};
 
 /// A list of texts as writers read it (valid until the next node() or edge() call).
 using TextList = std::span<const std::string_view>;
@@ -124,6 +83,163 @@ struct EdgeRecord {
     std::span<const QueryFigures::Entry> figures;  ///< what the exported query computed
 };
 
+/// A text, or nothing when it is empty (the attribute is then left out).
+constexpr std::optional<std::string_view> nonEmpty(std::string_view text) {
+    return text.empty() ? std::nullopt : std::optional<std::string_view>(text);
+}
+/// The values claims give for the K-th of graph::kClaimAttributeNames; nothing when none does.
+template <std::size_t K>
+constexpr std::optional<TextList> claimAttribute(const EdgeRecord& r) {
+    static_assert(K < graph::kClaimAttributeCount);
+    return r.attributes[K].empty() ? std::nullopt : std::optional<TextList>(r.attributes[K]);
+}
+/// `list`, except at EvidenceLevel::None, which leaves titles, links and quotes out.
+constexpr std::optional<TextList> withEvidence(const EdgeRecord& r, TextList list) {
+    return r.evidence != EvidenceLevel::None ? std::optional<TextList>(list) : std::nullopt;
+}
+
+/// A JSON object or array carried as text (JSON formats write it as is, the others as text).
+struct JsonText {
+    std::string_view text;
+};
+/// A date as yyyymmdd.
+struct Day {
+    std::int32_t yyyymmdd;
+};
+
+/// One exported attribute: its name in every format, its value kind, and how a record gives
+/// its value (an empty optional when the record has none, and the attribute is left out).
+/// The getter's C++ type picks the writer's call: text, integer, real, boolean, sources (ids
+/// of sources), day, list (TextList) or json.
+template <typename Get>
+struct Column {
+    std::string_view name;
+    AttributeType type;
+    Get get;
+};
+template <typename Get>
+Column(std::string_view, AttributeType, Get) -> Column<Get>;
+
+/// The node attributes, in the order writers emit them (`label` first for Gephi). To add
+/// one: a row here, and the record field it reads.
+inline constexpr std::tuple kNodeColumns{
+    Column{"label", AttributeType::String, [](const NodeRecord& r) { return r.name; }},
+    Column{"entity_id", AttributeType::String, [](const NodeRecord& r) { return r.key; }},
+    Column{"name", AttributeType::String, [](const NodeRecord& r) { return r.name; }},
+    Column{"type", AttributeType::String,
+           [](const NodeRecord& r) { return std::string_view(r.type->name); }},
+    Column{"confidence", AttributeType::Real, [](const NodeRecord& r) { return r.confidence; }},
+    Column{"source_count", AttributeType::Int,
+           [](const NodeRecord& r) { return static_cast<std::int64_t>(r.sources.size()); }},
+    Column{"source_ids", AttributeType::StringList, [](const NodeRecord& r) { return r.sources; }},
+    Column{"first_seen", AttributeType::String,
+           [](const NodeRecord& r) { return nonEmpty(r.firstSeen); }},
+    Column{"last_seen", AttributeType::String,
+           [](const NodeRecord& r) { return nonEmpty(r.lastSeen); }},
+    Column{"disputed", AttributeType::Boolean, [](const NodeRecord& r) { return r.disputed; }},
+    Column{"color", AttributeType::String, [](const NodeRecord& r) { return nonEmpty(r.color); }},
+    Column{"names", AttributeType::TextList, [](const NodeRecord& r) { return r.names; }},
+    Column{"aliases", AttributeType::TextList, [](const NodeRecord& r) { return r.aliases; }},
+    Column{"identifiers", AttributeType::TextList,
+           [](const NodeRecord& r) { return r.identifiers; }},
+    Column{"properties", AttributeType::Json,
+           [](const NodeRecord& r) { return JsonText{r.properties}; }},
+};
+
+/// The edge attributes, in the order writers emit them (`label` and `weight` first for
+/// Gephi). Attributes no claim gives are left out; so are titles, links, quotes and claims at
+/// EvidenceLevel::None.
+inline constexpr std::tuple kEdgeColumns{
+    Column{"label", AttributeType::String,
+           [](const EdgeRecord& r) { return std::string_view(r.type->label); }},
+    Column{"weight", AttributeType::Real, [](const EdgeRecord& r) { return r.confidence; }},
+    Column{"relation_id", AttributeType::Long, [](const EdgeRecord& r) { return r.relation; }},
+    Column{"type", AttributeType::String,
+           [](const EdgeRecord& r) { return std::string_view(r.type->name); }},
+    Column{"confidence", AttributeType::Real, [](const EdgeRecord& r) { return r.confidence; }},
+    Column{"support", AttributeType::Int, [](const EdgeRecord& r) { return r.support; }},
+    Column{"source_count", AttributeType::Int,
+           [](const EdgeRecord& r) { return static_cast<std::int64_t>(r.sources.size()); }},
+    Column{"source_ids", AttributeType::StringList, [](const EdgeRecord& r) { return r.sources; }},
+    Column{"first_seen", AttributeType::String,
+           [](const EdgeRecord& r) { return nonEmpty(r.firstSeen); }},
+    Column{"last_seen", AttributeType::String,
+           [](const EdgeRecord& r) { return nonEmpty(r.lastSeen); }},
+    Column{"disputed", AttributeType::Boolean, [](const EdgeRecord& r) { return r.disputed; }},
+    Column{"symmetric", AttributeType::Boolean, [](const EdgeRecord& r) { return r.symmetric; }},
+    Column{"share_min", AttributeType::Real,
+           [](const EdgeRecord& r) {
+               return r.share ? std::optional<float>(r.share->first) : std::nullopt;
+           }},
+    Column{"share_max", AttributeType::Real,
+           [](const EdgeRecord& r) {
+               return r.share ? std::optional<float>(r.share->second) : std::nullopt;
+           }},
+    Column{"valid_from", AttributeType::Date,
+           [](const EdgeRecord& r) {
+               return r.validFrom != 0 ? std::optional<Day>(Day{r.validFrom}) : std::nullopt;
+           }},
+    Column{"valid_to", AttributeType::Date,
+           [](const EdgeRecord& r) {
+               return r.validTo != 0 ? std::optional<Day>(Day{r.validTo}) : std::nullopt;
+           }},
+    Column{"stance", AttributeType::String, [](const EdgeRecord& r) { return r.stance; }},
+    Column{"dispute", AttributeType::Int, [](const EdgeRecord& r) { return r.dispute; }},
+    Column{graph::kClaimAttributeNames[0], AttributeType::TextList, claimAttribute<0>},
+    Column{graph::kClaimAttributeNames[1], AttributeType::TextList, claimAttribute<1>},
+    Column{graph::kClaimAttributeNames[2], AttributeType::TextList, claimAttribute<2>},
+    Column{graph::kClaimAttributeNames[3], AttributeType::TextList, claimAttribute<3>},
+    Column{graph::kClaimAttributeNames[4], AttributeType::TextList, claimAttribute<4>},
+    Column{graph::kClaimAttributeNames[5], AttributeType::TextList, claimAttribute<5>},
+    Column{"claim_ids", AttributeType::StringList, [](const EdgeRecord& r) { return r.claimIds; }},
+    Column{"source_titles", AttributeType::TextList,
+           [](const EdgeRecord& r) { return withEvidence(r, r.sourceTitles); }},
+    Column{"source_urls", AttributeType::TextList,
+           [](const EdgeRecord& r) { return withEvidence(r, r.sourceUrls); }},
+    Column{"quotes", AttributeType::TextList,
+           [](const EdgeRecord& r) { return withEvidence(r, r.quotes); }},
+    Column{"claims", AttributeType::Json,
+           [](const EdgeRecord& r) {
+               return r.evidence != EvidenceLevel::None
+                          ? std::optional<JsonText>(JsonText{r.claims})
+                          : std::nullopt;
+           }},
+    Column{"relation_kind", AttributeType::String,
+           [](const EdgeRecord& r) { return graph::relationKindName(r.type->kind); }},
+};
+
+/// The names and kinds of a column table, as writers declare them.
+template <typename Columns>
+constexpr auto attributeDefs(const Columns& columns) {
+    return std::apply(
+        [](const auto&... c) {
+            return std::array<AttributeDef, sizeof...(c)>{AttributeDef{c.name, c.type}...};
+        },
+        columns);
+}
+inline constexpr auto kNodeAttributes = attributeDefs(kNodeColumns);
+inline constexpr auto kEdgeAttributes = attributeDefs(kEdgeColumns);
+
+/// The position of the attribute `name` in `defs`; a name that is not there does not compile.
+template <std::size_t N>
+consteval std::size_t attributeIndex(const std::array<AttributeDef, N>& defs,
+                                     std::string_view name) {
+    for (std::size_t i = 0; i < N; ++i) {
+        if (defs[i].name == name) return i;
+    }
+    throw "no exported attribute of that name";
+}
+/// Positions of attributes that some writers place specially.
+inline constexpr std::size_t kNodeLabel = attributeIndex(kNodeAttributes, "label");
+inline constexpr std::size_t kNodeEntityId = attributeIndex(kNodeAttributes, "entity_id");
+inline constexpr std::size_t kNodeColor = attributeIndex(kNodeAttributes, "color");
+inline constexpr std::size_t kEdgeLabel = attributeIndex(kEdgeAttributes, "label");
+inline constexpr std::size_t kEdgeWeight = attributeIndex(kEdgeAttributes, "weight");
+inline constexpr std::size_t kEdgeType = attributeIndex(kEdgeAttributes, "type");
+inline constexpr std::size_t kEdgeStance = attributeIndex(kEdgeAttributes, "stance");
+inline constexpr std::size_t kEdgeRole = attributeIndex(kEdgeAttributes, "role");
+inline constexpr std::size_t kEdgeClaimIds = attributeIndex(kEdgeAttributes, "claim_ids");
+
 /// A view's selection together with its provenance, as every writer reads it: records in
 /// index order, and their attributes in the order of kNodeAttributes / kEdgeAttributes.
 class ExportedGraph {
@@ -145,64 +261,20 @@ class ExportedGraph {
         return provenance_.sourceKey(source);
     }
 
-    /// Calls the visitor for each attribute of `r` that has a value, in kNodeAttributes
-    /// order: text(i, view), integer(i, n), real(i, x), boolean(i, b), sources(i, list),
-    /// day(i, yyyymmdd), list(i, texts), json(i, text), with i the attribute's position.
+    /// Calls the visitor for each attribute of `r` that has a value, in kNodeColumns order:
+    /// text(i, view), integer(i, n), real(i, x), boolean(i, b), sources(i, list),
+    /// day(i, yyyymmdd), list(i, texts), json(i, text), with i the attribute's position; then
+    /// the query's figures.
     template <typename Visitor>
     static void visit(const NodeRecord& r, Visitor& v) {
-        v.text(0, r.name);
-        v.text(1, r.key);
-        v.text(2, r.name);
-        v.text(3, std::string_view(r.type->name));
-        v.real(4, r.confidence);
-        v.integer(5, static_cast<std::int64_t>(r.sources.size()));
-        v.sources(6, r.sources);
-        if (!r.firstSeen.empty()) v.text(7, r.firstSeen);
-        if (!r.lastSeen.empty()) v.text(8, r.lastSeen);
-        v.boolean(9, r.disputed);
-        if (!r.color.empty()) v.text(10, r.color);
-        v.list(11, r.names);
-        v.list(12, r.aliases);
-        v.list(13, r.identifiers);
-        v.json(14, r.properties);
+        visitColumns(kNodeColumns, r, v);
         visitFigures(std::size(kNodeAttributes), r.figures, v);
     }
 
-    /// The same for an edge, in kEdgeAttributes order. Attributes no claim gives are left
-    /// out; so are titles, links, quotes and claims at EvidenceLevel::None.
+    /// The same for an edge, in kEdgeColumns order.
     template <typename Visitor>
     static void visit(const EdgeRecord& r, Visitor& v) {
-        v.text(0, std::string_view(r.type->label));
-        v.real(1, r.confidence);
-        v.integer(2, r.relation);
-        v.text(3, std::string_view(r.type->name));
-        v.real(4, r.confidence);
-        v.integer(5, r.support);
-        v.integer(6, static_cast<std::int64_t>(r.sources.size()));
-        v.sources(7, r.sources);
-        if (!r.firstSeen.empty()) v.text(8, r.firstSeen);
-        if (!r.lastSeen.empty()) v.text(9, r.lastSeen);
-        v.boolean(10, r.disputed);
-        v.boolean(11, r.symmetric);
-        if (r.share) {
-            v.real(12, r.share->first);
-            v.real(13, r.share->second);
-        }
-        if (r.validFrom != 0) v.day(14, r.validFrom);
-        if (r.validTo != 0) v.day(15, r.validTo);
-        v.text(16, r.stance);
-        v.integer(17, r.dispute);
-        for (std::size_t a = 0; a < r.attributes.size(); ++a) {
-            if (!r.attributes[a].empty()) v.list(18 + a, r.attributes[a]);
-        }
-        v.list(24, r.claimIds);
-        if (r.evidence != EvidenceLevel::None) {
-            v.list(25, r.sourceTitles);
-            v.list(26, r.sourceUrls);
-            v.list(27, r.quotes);
-            v.json(28, r.claims);
-        }
-        v.text(29, graph::relationKindName(r.type->kind));
+        visitColumns(kEdgeColumns, r, v);
         visitFigures(std::size(kEdgeAttributes), r.figures, v);
     }
 
@@ -218,6 +290,52 @@ class ExportedGraph {
 
   private:
     void reportProgress(std::size_t done) const;
+
+    template <typename Columns, typename Record, typename Visitor>
+    static void visitColumns(const Columns& columns, const Record& r, Visitor& v) {
+        std::apply(
+            [&](const auto&... column) {
+                std::size_t i = 0;
+                (emit(v, i++, column.get(r)), ...);
+            },
+            columns);
+    }
+    template <typename Visitor, typename T>
+    static void emit(Visitor& v, std::size_t i, const std::optional<T>& value) {
+        if (value) emit(v, i, *value);
+    }
+    template <typename Visitor>
+    static void emit(Visitor& v, std::size_t i, std::string_view text) {
+        v.text(i, text);
+    }
+    template <typename Visitor>
+    static void emit(Visitor& v, std::size_t i, JsonText json) {
+        v.json(i, json.text);
+    }
+    template <typename Visitor>
+    static void emit(Visitor& v, std::size_t i, Day day) {
+        v.day(i, day.yyyymmdd);
+    }
+    template <typename Visitor>
+    static void emit(Visitor& v, std::size_t i, bool b) {
+        v.boolean(i, b);
+    }
+    template <typename Visitor, std::integral N>
+    requires(!std::same_as<N, bool>) static void emit(Visitor& v, std::size_t i, N n) {
+        v.integer(i, n);
+    }
+    template <typename Visitor>
+    static void emit(Visitor& v, std::size_t i, float x) {
+        v.real(i, x);
+    }
+    template <typename Visitor>
+    static void emit(Visitor& v, std::size_t i, std::span<const std::uint32_t> sources) {
+        v.sources(i, sources);
+    }
+    template <typename Visitor>
+    static void emit(Visitor& v, std::size_t i, TextList list) {
+        v.list(i, list);
+    }
     template <typename Visitor>
     static void visitFigures(std::size_t first, std::span<const QueryFigures::Entry> figures,
                              Visitor& v) {

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <iterator>
 #include <set>
 
@@ -23,9 +24,9 @@ namespace {
 // Checks that a record's attributes come in table order, each with its declared kind.
 template <std::size_t N>
 struct OrderCheck {
-    explicit OrderCheck(const AttributeDef (&d)[N]) : defs(d) {}
+    explicit OrderCheck(const std::array<AttributeDef, N>& d) : defs(d) {}
 
-    const AttributeDef (&defs)[N];
+    const std::array<AttributeDef, N>& defs;
     std::size_t next = 0;
     std::vector<std::string> seen;
 
