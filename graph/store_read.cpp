@@ -339,18 +339,27 @@ EntityDetail Store::detail(EntityId id) {
 }
 
 std::vector<ClaimRow> Store::claimsBetween(EntityId a, EntityId b) {
-    SQLite::Statement q(
-        impl_->db,
-        std::string("SELECT ") + kClaimColumns +
-            " FROM claims c JOIN sources s ON s.id = c.source "
-            "JOIN entities es ON es.id = c.subject JOIN entities eo ON eo.id = c.object "
-            "WHERE (coalesce(es.merged_into, es.id) = ?1 AND coalesce(eo.merged_into, eo.id) = ?2) "
-            "OR (coalesce(es.merged_into, es.id) = ?2 AND coalesce(eo.merged_into, eo.id) = ?1) "
-            "ORDER BY c.id");
+    // The entities merged into each end, then the claims by their subject or object index
+    // (a condition on the ends' canonical ids would read every claim).
+    static const std::string sql =
+        std::string(
+            "WITH ma(id) AS (SELECT ?1 UNION SELECT id FROM entities WHERE merged_into = ?1), "
+            "mb(id) AS (SELECT ?2 UNION SELECT id FROM entities WHERE merged_into = ?2) "
+            "SELECT ") +
+        kClaimColumns +
+        " FROM claims c JOIN sources s ON s.id = c.source "
+        "WHERE c.subject IN ma AND c.object IN mb "
+        "UNION SELECT " +
+        kClaimColumns +
+        " FROM claims c JOIN sources s ON s.id = c.source "
+        "WHERE c.subject IN mb AND c.object IN ma "
+        "ORDER BY 1";
+    auto& q = impl_->stmt(sql.c_str());
     q.bind(1, a);
     q.bind(2, b);
     std::vector<ClaimRow> out;
     while (q.executeStep()) out.push_back(readClaim(q));
+    q.reset();
     return out;
 }
 

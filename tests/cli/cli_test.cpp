@@ -269,6 +269,29 @@ TEST_F(CliTest, ExplainPrintsTheClaimsLinkingTwoEntities) {
     EXPECT_NE(reversed.out.find("seed-002"), std::string::npos) << reversed;
 }
 
+TEST_F(CliTest, ExplainFindsTheClaimsOfEntitiesMergedIntoEitherEnd) {
+    std::string file = dir_.write(
+        "merged.claims.jsonl",
+        R"({"source": {"id": "s1", "title": "Registry"}})"
+        "\n"
+        R"({"id": "m1", "source": "s1", "subject": {"id": "p1", "type": "Person", "name": "Chea Sim"}, "relation": "director_of", "object": {"id": "k1", "type": "Company", "name": "Harbour Ltd"}})"
+        "\n"
+        R"({"id": "m2", "source": "s1", "subject": {"id": "p2", "type": "Person", "name": "Chea S."}, "relation": "director_of", "object": {"id": "k2", "type": "Company", "name": "Harbour Limited"}})"
+        "\n"
+        R"({"id": "m3", "source": "s1", "subject": {"id": "k2", "type": "Company", "name": "Harbour Limited"}, "relation": "paid", "object": {"id": "p2", "type": "Person", "name": "Chea S."}})"
+        "\n");
+    ASSERT_EQ(db({"ingest", file}).code, 0);
+    ASSERT_EQ(db({"resolve", "merge", "p1", "p2"}).code, 0);
+    ASSERT_EQ(db({"resolve", "merge", "k1", "k2"}).code, 0);
+    // Each end's merged entity brings its claims, in either direction, each once.
+    Outcome r = db({"explain", "p1", "k1"});
+    ASSERT_EQ(r.code, 0) << r;
+    EXPECT_NE(r.out.find("3 claim(s)"), std::string::npos) << r;
+    for (const char* claim : {"m1", "m2", "m3"}) {
+        EXPECT_NE(r.out.find(claim), std::string::npos) << claim << " missing\n" << r;
+    }
+}
+
 TEST_F(CliTest, AnUnknownNameExitsOneAndSuggests) {
     ingestSamples();
     Outcome r = db({"show", "Nobody Of Note"});
