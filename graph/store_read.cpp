@@ -171,28 +171,30 @@ std::vector<SourceRow> Store::sources() {
 
 std::vector<EntityRow> Store::entities(const std::vector<std::string>& types,
                                        const std::string& nameNorm, std::int64_t limit) {
+    // With a name: the names holding it first, in one pass over the names, then their
+    // canonical entities (testing each entity's names in turn read them once per entity).
     std::string sql =
-        "SELECT e.id, e.key, e.type, e.name, e.stub, "
+        nameNorm.empty()
+            ? "SELECT "
+            : "WITH hits(id) AS (SELECT DISTINCT coalesce(m.merged_into, m.id) FROM live_names n "
+              "JOIN entities m ON m.id = n.entity WHERE instr(n.norm, ?) > 0) SELECT ";
+    sql +=
+        "e.id, e.key, e.type, e.name, e.stub, "
         "(SELECT count(*) FROM relations r WHERE r.src = e.id AND r.support > 0) + "
-        "(SELECT count(*) FROM relations r WHERE r.dst = e.id AND r.support > 0) "
-        "FROM entities e WHERE e.merged_into IS NULL AND e.id NOT IN (SELECT id FROM "
-        "hidden_entities)";
+        "(SELECT count(*) FROM relations r WHERE r.dst = e.id AND r.support > 0) FROM ";
+    sql += nameNorm.empty() ? "entities e" : "hits h JOIN entities e ON e.id = h.id";
+    sql += " WHERE e.merged_into IS NULL AND e.id NOT IN (SELECT id FROM hidden_entities)";
     if (!types.empty()) {
         sql += " AND e.type IN (";
         for (size_t i = 0; i < types.size(); ++i) sql += i ? ", ?" : "?";
         sql += ")";
     }
-    if (!nameNorm.empty()) {
-        sql +=
-            " AND EXISTS (SELECT 1 FROM live_names n WHERE n.entity IN (SELECT id FROM entities m "
-            "WHERE m.id = e.id OR m.merged_into = e.id) AND instr(n.norm, ?) > 0)";
-    }
     sql += " ORDER BY e.name, e.id";
     if (limit > 0) sql += " LIMIT " + std::to_string(limit);
     SQLite::Statement q(impl_->db, sql);
     int i = 1;
-    for (const auto& t : types) q.bind(i++, t);
     if (!nameNorm.empty()) q.bind(i++, nameNorm);
+    for (const auto& t : types) q.bind(i++, t);
     std::vector<EntityRow> out;
     while (q.executeStep()) {
         EntityRow r;
