@@ -109,36 +109,41 @@ StoreStats Store::stats() {
     try {
         auto& db = impl_->db;
         StoreStats s;
+        // One pass over each large table (claims, entities, relations) for all its counts.
         s.sources = count(db, "SELECT count(*) FROM sources");
-        s.claims = count(db, "SELECT count(*) FROM claims");
-        s.relationClaims = count(db, "SELECT count(*) FROM claims WHERE kind = 0");
-        s.propertyClaims = count(db, "SELECT count(*) FROM claims WHERE kind = 1");
-        s.deniedClaims = count(db, "SELECT count(*) FROM claims WHERE stance = 1");
-        s.entities = count(db, "SELECT count(*) FROM entities WHERE merged_into IS NULL AND " +
-                                   std::string(kNotHidden));
-        s.stubEntities =
-            count(db, "SELECT count(*) FROM entities WHERE merged_into IS NULL AND stub = 1 AND " +
-                          std::string(kNotHidden));
-        s.relations = count(db, "SELECT count(*) FROM relations WHERE support > 0");
-        s.disputedRelations =
-            count(db, "SELECT count(*) FROM relations WHERE support > 0 AND dispute > 0");
-        s.deniedOnlyRelations =
-            count(db, "SELECT count(*) FROM relations WHERE support = 0 AND dispute > 0");
+        SQLite::Statement claims(db,
+                                 "SELECT count(*), coalesce(sum(kind = 0), 0), "
+                                 "coalesce(sum(kind = 1), 0), coalesce(sum(stance = 1), 0) "
+                                 "FROM claims");
+        claims.executeStep();
+        s.claims = claims.getColumn(0).getInt64();
+        s.relationClaims = claims.getColumn(1).getInt64();
+        s.propertyClaims = claims.getColumn(2).getInt64();
+        s.deniedClaims = claims.getColumn(3).getInt64();
+        SQLite::Statement byType(db,
+                                 "SELECT type, count(*), sum(stub = 1) FROM entities WHERE "
+                                 "merged_into IS NULL AND " +
+                                     std::string(kNotHidden) + " GROUP BY type ORDER BY type");
+        while (byType.executeStep()) {
+            std::int64_t n = byType.getColumn(1).getInt64();
+            s.entitiesByType.emplace_back(byType.getColumn(0).getString(), n);
+            s.entities += n;
+            s.stubEntities += byType.getColumn(2).getInt64();
+        }
+        SQLite::Statement relByType(
+            db,
+            "SELECT type, sum(support > 0), sum(support > 0 AND dispute > 0), "
+            "sum(support = 0 AND dispute > 0) FROM relations GROUP BY type ORDER BY type");
+        while (relByType.executeStep()) {
+            std::int64_t n = relByType.getColumn(1).getInt64();
+            if (n > 0) s.relationsByType.emplace_back(relByType.getColumn(0).getString(), n);
+            s.relations += n;
+            s.disputedRelations += relByType.getColumn(2).getInt64();
+            s.deniedOnlyRelations += relByType.getColumn(3).getInt64();
+        }
         s.rejections = count(db, "SELECT count(*) FROM rejections");
         s.retractedClaims = count(db, "SELECT count(*) FROM retracted_claims");
         s.hiddenEntities = count(db, "SELECT count(*) FROM hidden_entities");
-        SQLite::Statement byType(
-            db, "SELECT type, count(*) FROM entities WHERE merged_into IS NULL AND " +
-                    std::string(kNotHidden) + " GROUP BY type ORDER BY type");
-        while (byType.executeStep())
-            s.entitiesByType.emplace_back(byType.getColumn(0).getString(),
-                                          byType.getColumn(1).getInt64());
-        SQLite::Statement relByType(
-            db,
-            "SELECT type, count(*) FROM relations WHERE support > 0 GROUP BY type ORDER BY type");
-        while (relByType.executeStep())
-            s.relationsByType.emplace_back(relByType.getColumn(0).getString(),
-                                           relByType.getColumn(1).getInt64());
         return s;
     } catch (const SQLite::Exception& e) {
         throw StorageError(path_ + ": " + e.what());
