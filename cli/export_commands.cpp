@@ -18,6 +18,7 @@
 #include "export/export_graph.hpp"
 #include "export/html_writer.hpp"
 #include "export/writer_factory.hpp"
+#include "graph/database_entity_finder.hpp"
 #include "graph/date.hpp"
 #include "graph/error.hpp"
 #include "graph/view.hpp"
@@ -128,7 +129,8 @@ int runExport(Context& ctx, const ExportArgs& args) {
     const graph::Subgraph* subgraph = nullptr;
     if (bound) {
         // Only the nodes and edges the query's answer covers are written.
-        result = queries::runQueryKind(*bound->kind, bound->args, view, store);
+        result = queries::runQueryKind(*bound->kind, bound->args, view,
+                                       graph::DatabaseEntityFinder(store));
         subgraph = &result.subgraph;
     }
     auto claims = provenance.get();

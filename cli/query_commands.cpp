@@ -16,6 +16,7 @@
 #include "cli/registry.hpp"
 #include "cli/result_output.hpp"
 #include "cli/table.hpp"
+#include "graph/database_entity_finder.hpp"
 #include "graph/date.hpp"
 #include "graph/entity_lookup.hpp"
 #include "graph/error.hpp"
@@ -467,7 +468,7 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
             queries::DenialParams p;
             p.types = a.sides;
             p.maxMemory = a.view.maxMemoryBytes();
-            return queries::denials(view, context.store(), p);
+            return queries::denials(view, graph::DatabaseEntityFinder(context.store()), p);
         });
 }
 

@@ -2,11 +2,9 @@
 #include "queries/denials.hpp"
 
 #include <algorithm>
-#include <map>
 #include <string>
 
 #include "graph/error.hpp"
-#include "graph/store.hpp"
 #include "queries/ownership.hpp"
 #include "queries/ownership_control.hpp"
 #include "queries/relation_set.hpp"
@@ -57,7 +55,8 @@ bool speaksOfInterest(const std::string& type) {
 
 }  // namespace
 
-QueryResult denials(const graph::GraphView& view, graph::Store& store, const DenialParams& params) {
+QueryResult denials(const graph::GraphView& view, const graph::EntityFinder& finder,
+                    const DenialParams& params) {
     const auto& schema = view.schema();
     std::uint64_t typeMask = params.types.empty() ? ~0ull : 0;
     for (const auto& name : params.types) {
@@ -77,8 +76,6 @@ QueryResult denials(const graph::GraphView& view, graph::Store& store, const Den
                             "status",  "confidence", "contradicted_by", "denied_by"};
     result.detailTitle = "the denying claims";
     result.detail.columns = {"denial", "claim", "source", "source_title", "source_url", "quote"};
-    std::map<std::string, std::string> urls;  // by source id, read at the first denial
-    bool urlsRead = false;
     bool anyContradicted = false;
     // Each row and each denying claim (its quote, title and URL held and printed, escaped in
     // JSON: twice their bytes) are counted before they are added; each ownership trace takes
@@ -111,13 +108,9 @@ QueryResult denials(const graph::GraphView& view, graph::Store& store, const Den
             }
         }
         std::string deniedBy;
-        for (const auto& c : store.claimsOfRelation(view.relationId(e))) {
+        for (const auto& c : finder.claimsOfRelation(view.relationId(e))) {
             if (c.stance != graph::Stance::Denies) continue;
-            if (!urlsRead) {
-                for (const auto& r : store.sources()) urls[r.source.key] = r.source.url;
-                urlsRead = true;
-            }
-            const std::string& url = urls[c.sourceKey];
+            const std::string& url = c.sourceUrl;
             if (!budget.take(rowBytes(6) + routeBytes(1) +
                              2 * (c.quote.size() + c.sourceTitle.size() + url.size() +
                                   2 * (c.key.size() + c.sourceKey.size()))))

@@ -7,7 +7,6 @@
 #include <cstdlib>
 
 #include "graph/date.hpp"
-#include "graph/entity_lookup.hpp"
 #include "graph/error.hpp"
 #include "queries/all_shortest_paths.hpp"
 #include "queries/centrality.hpp"
@@ -138,14 +137,16 @@ std::vector<std::string> list(const Args& args, const std::string& name) {
     return get<std::vector<std::string>>(args, name).value_or(std::vector<std::string>{});
 }
 
-graph::EntityId entity(const Args& args, const std::string& name, graph::Store& store) {
+graph::EntityId entity(const Args& args, const std::string& name,
+                       const graph::EntityFinder& finder) {
     auto text = get<std::string>(args, name);
     if (!text) throw QueryError("missing argument '" + name + "'");
-    return graph::findEntity(store, *text);
+    return finder.entity(*text);
 }
 
 std::vector<graph::EntityId> entitySet(const Args& args, const std::string& name,
-                                       const graph::GraphView& view, graph::Store& store) {
+                                       const graph::GraphView& view,
+                                       const graph::EntityFinder& finder) {
     std::vector<std::string> items = list(args, name);
     if (items.empty()) {
         if (auto one = get<std::string>(args, name)) items.push_back(*one);
@@ -165,7 +166,7 @@ std::vector<graph::EntityId> entitySet(const Args& args, const std::string& name
             }
             continue;
         }
-        out.push_back(graph::findEntity(store, item));
+        out.push_back(finder.entity(item));
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -211,9 +212,9 @@ void append(QueryResult& into, QueryResult&& part) {
 }
 
 QueryResult runPaths(const KindDef& kind, const Args& args, const graph::GraphView& view,
-                     graph::Store& store) {
-    auto from = entitySet(args, "from", view, store);
-    auto to = entitySet(args, "to", view, store);
+                     const graph::EntityFinder& finder) {
+    auto from = entitySet(args, "from", view, finder);
+    auto to = entitySet(args, "to", view, finder);
     if (from.size() * to.size() > kMaxPairs) {
         throw QueryError(std::to_string(from.size() * to.size()) +
                          " pairs of entities: narrow 'from' or 'to' (at most " +
@@ -372,17 +373,17 @@ ArgValue parseArgText(const ArgDef& def, const std::string& text, const std::str
 }
 
 QueryResult runQueryKind(const KindDef& kind, const Args& args, const graph::GraphView& view,
-                         graph::Store& store) {
+                         const graph::EntityFinder& finder) {
     for (const auto& def : kind.args) {
         if (def.required && !args.count(def.name)) {
             throw QueryError("query kind '" + kind.name + "' needs argument '" + def.name + "'");
         }
     }
     const std::string& k = kind.name;
-    if (k == "path" || k == "paths") return runPaths(kind, args, view, store);
+    if (k == "path" || k == "paths") return runPaths(kind, args, view, finder);
     if (k == "neighbours") {
         NeighbourhoodParams p;
-        p.entity = entity(args, "entity", store);
+        p.entity = entity(args, "entity", finder);
         p.hops = static_cast<int>(get<std::int64_t>(args, "hops").value_or(p.hops));
         p.cap = static_cast<std::size_t>(
             get<std::int64_t>(args, "cap").value_or(static_cast<std::int64_t>(p.cap)));
@@ -394,7 +395,7 @@ QueryResult runQueryKind(const KindDef& kind, const Args& args, const graph::Gra
     }
     if (k == "owners" || k == "holdings") {
         OwnershipParams p;
-        p.entity = entity(args, "entity", store);
+        p.entity = entity(args, "entity", finder);
         p.threshold = get<double>(args, "threshold").value_or(p.threshold);
         p.maxDepth = static_cast<int>(get<std::int64_t>(args, "max_depth").value_or(p.maxDepth));
         p.maxMemory = maxMemory(args);
@@ -458,7 +459,7 @@ QueryResult runQueryKind(const KindDef& kind, const Args& args, const graph::Gra
         p.types = list(args, "types");
         p.relations = list(args, "relations");
         p.maxMemory = maxMemory(args);
-        return denials(view, store, p);
+        return denials(view, finder, p);
     }
     throw QueryError("unknown query kind '" + k + "' (expected " + queryKindList() + ")");
 }

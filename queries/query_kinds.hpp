@@ -8,8 +8,8 @@
 #include <variant>
 #include <vector>
 
+#include "graph/entity_finder.hpp"
 #include "graph/schema.hpp"
-#include "graph/store.hpp"
 #include "graph/view.hpp"
 #include "queries/result.hpp"
 
@@ -72,11 +72,11 @@ using Args = std::map<std::string, ArgValue>;
 /// naming `where` when it does not fit (a word where a number belongs, an unknown enum value).
 ArgValue parseArgText(const ArgDef& def, const std::string& text, const std::string& where);
 
-/// Runs `kind` on `view` with `args`: entity arguments are looked up in `store` (an id or a
+/// Runs `kind` on `view` with `args`: entity arguments are looked up by `finder` (an id or a
 /// name; QueryError when nothing or several match); entity sets also take `type:T` to mean
 /// every entity of type T in the view. A path query between sets runs once per pair and
 /// joins the results.
 QueryResult runQueryKind(const KindDef& kind, const Args& args, const graph::GraphView& view,
-                         graph::Store& store);
+                         const graph::EntityFinder& finder);
 
 }  // namespace cg::queries

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/database_entity_finder.hpp"
 #include "graph/over_allocation.hpp"
 #include "queries/denials.hpp"
 #include "queries/ownership.hpp"
@@ -253,7 +254,7 @@ TEST_F(PublishableOwnership, TheDenialsListingNamesTheHoldingThatContradictsADen
     cg::graph::ViewFilter filter;
     filter.includeDenied = true;
     inv.rebuild(filter);
-    auto r = cg::queries::denials(inv.view(), inv.store(), {});
+    auto r = cg::queries::denials(inv.view(), cg::graph::DatabaseEntityFinder(inv.store()), {});
     auto column = r.table.column("contradicted_by");
     ASSERT_TRUE(column.has_value());
     int rowsSeen = 0;
@@ -275,7 +276,7 @@ TEST_F(PublishableOwnership, TheDenialsListingNamesEachDenyingClaimItsSourceAndQ
     cg::graph::ViewFilter filter;
     filter.includeDenied = true;
     inv.rebuild(filter);
-    auto r = cg::queries::denials(inv.view(), inv.store(), {});
+    auto r = cg::queries::denials(inv.view(), cg::graph::DatabaseEntityFinder(inv.store()), {});
     auto deniedBy = r.table.column("denied_by");
     ASSERT_TRUE(deniedBy.has_value());
     std::map<std::string, std::string> bySubject;

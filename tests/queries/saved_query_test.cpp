@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "graph/database_entity_finder.hpp"
 #include "graph/error.hpp"
 #include "query_fixture.hpp"
 
@@ -36,7 +37,8 @@ queries::QueryResult run(cg::testing::Investigation& inv, const std::string& fil
     auto q = readSavedQuery(sample("queries/" + file));
     auto bound = bindSavedQuery(q, params);
     auto view = graph::GraphView::build(inv.store(), inv.schema(), bound.filter);
-    return queries::runQueryKind(*bound.kind, bound.args, view, inv.store());
+    return queries::runQueryKind(*bound.kind, bound.args, view,
+                                 graph::DatabaseEntityFinder(inv.store()));
 }
 
 bool tableMentions(const graph::GraphView& view, const queries::QueryResult& r,
