@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli/terminal_text.hpp"
 
+#include "graph/utf8.hpp"
+
 namespace cg::cli {
 
 namespace {
@@ -72,23 +74,14 @@ void TerminalTextFilter::addByte(unsigned char byte, std::string& out) {
 void TerminalTextFilter::startSequence(unsigned char byte, std::string& out) {
     // The ranges of Unicode table 3-7, which rule out overlong forms (C0, C1, E0 80..9F,
     // F0 80..8F), surrogates (ED A0..BF) and code points past U+10FFFF (F4 90.., F5..FF).
-    lower_ = 0x80;
-    upper_ = 0xBF;
-    if (byte < 0x80) {
+    graph::Utf8Lead lead = graph::utf8Lead(byte);
+    lower_ = lead.low;
+    upper_ = lead.high;
+    if (lead.length == 1) {
         emit(byte, out);
-    } else if (byte >= 0xC2 && byte <= 0xDF) {
-        need_ = 1;
-        codePoint_ = byte & 0x1F;
-    } else if (byte >= 0xE0 && byte <= 0xEF) {
-        need_ = 2;
-        codePoint_ = byte & 0x0F;
-        if (byte == 0xE0) lower_ = 0xA0;
-        if (byte == 0xED) upper_ = 0x9F;
-    } else if (byte >= 0xF0 && byte <= 0xF4) {
-        need_ = 3;
-        codePoint_ = byte & 0x07;
-        if (byte == 0xF0) lower_ = 0x90;
-        if (byte == 0xF4) upper_ = 0x8F;
+    } else if (lead.length > 1) {
+        need_ = lead.length - 1;
+        codePoint_ = lead.bits;
     } else {
         emit(kReplacement, out);
     }

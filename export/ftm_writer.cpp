@@ -15,7 +15,7 @@
 #include "export/exported_graph.hpp"
 #include "export/output_buffer.hpp"
 #include "export/text_escape.hpp"
-#include "ingest/ftm_vocabulary.hpp"
+#include "ftm/vocabulary.hpp"
 
 namespace cg::exporters {
 

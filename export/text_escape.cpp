@@ -5,44 +5,13 @@
 #include <cstdint>
 #include <sstream>
 
+#include "graph/utf8.hpp"
+
 namespace cg::exporters {
 
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-
-// The length of the well-formed UTF-8 sequence at `p` (whose lead byte is >= 0x80) and its
-// code point, or 0 when the bytes are not UTF-8 (RFC 3629: no overlong forms, no
-// surrogates, nothing above U+10FFFF).
-std::size_t utf8Sequence(const unsigned char* p, const unsigned char* end, char32_t& cp) {
-    unsigned char lead = p[0];
-    std::size_t n;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        n = 2;
-        cp = lead & 0x1Fu;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        n = 3;
-        cp = lead & 0x0Fu;
-        if (lead == 0xE0) lo = 0xA0;
-        if (lead == 0xED) hi = 0x9F;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        n = 4;
-        cp = lead & 0x07u;
-        if (lead == 0xF0) lo = 0x90;
-        if (lead == 0xF4) hi = 0x8F;
-    } else {
-        return 0;
-    }
-    if (static_cast<std::size_t>(end - p) < n) return 0;
-    if (p[1] < lo || p[1] > hi) return 0;
-    cp = (cp << 6) | (p[1] & 0x3Fu);
-    for (std::size_t i = 2; i < n; ++i) {
-        if (p[i] < 0x80 || p[i] > 0xBF) return 0;
-        cp = (cp << 6) | (p[i] & 0x3Fu);
-    }
-    return n;
-}
 
 // Bytes that need a look: flagged ASCII characters and every non-ASCII byte.
 using ByteTable = std::array<bool, 256>;
@@ -91,8 +60,9 @@ void escape(Out& out, std::string_view text, const ByteTable& table, Ascii ascii
             run = ++p;
             continue;
         }
-        char32_t cp = 0;
-        std::size_t n = utf8Sequence(p, end, cp);
+        graph::Utf8Char c = graph::decodeUtf8(p, end);
+        char32_t cp = c.codePoint;
+        std::size_t n = c.valid ? c.length : 0;
         if (n != 0 && !codePoint(cp, true)) {
             p += n;
             continue;

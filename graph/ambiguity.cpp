@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "graph/fnv.hpp"
 #include "graph/normalize.hpp"
 
 namespace cg::graph {
@@ -21,11 +22,7 @@ std::string ambiguousKey(std::string_view typeName, std::string_view matchKey,
     std::string slug = slugify(matchKey);
     if (slug.empty()) {
         // A key without Latin letters or digits: a stable hash of it instead.
-        std::uint64_t h = 1469598103934665603ull;
-        for (unsigned char c : matchKey) {
-            h ^= c;
-            h *= 1099511628211ull;
-        }
+        std::uint64_t h = fnv1a(matchKey);
         char buf[20];
         std::snprintf(buf, sizeof buf, "h%016llx", static_cast<unsigned long long>(h));
         slug = buf;

@@ -15,7 +15,4 @@ std::string normalizeName(std::string_view name);
 /// when the name has no letters or digits after normalisation.
 std::string slugify(std::string_view name);
 
-/// True when `text` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
-bool isValidUtf8(std::string_view text);
-
 }  // namespace cg::graph

@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "graph/error.hpp"
+#include "graph/fnv.hpp"
 #include "graph/name_parts.hpp"
 #include "graph/normalize.hpp"
 
@@ -14,12 +15,7 @@ namespace cg::graph {
 namespace {
 
 std::uint64_t nameHash(EntityId id, std::string_view name) {
-    std::uint64_t h = 1469598103934665603ull ^ static_cast<std::uint64_t>(id);
-    for (unsigned char c : name) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    return h;
+    return fnv1a(name, kFnvOffsetBasis ^ static_cast<std::uint64_t>(id));
 }
 
 // A name-only reference's entity and match key, from the key's hash.

@@ -11,6 +11,7 @@
 
 #include "graph/error.hpp"
 #include "graph/file_path.hpp"
+#include "graph/fnv.hpp"
 #include "graph/read_only_open.hpp"
 #include "graph/store_impl.hpp"
 
@@ -69,15 +70,6 @@ CREATE TABLE ingests(
   finished TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
   accepted INTEGER NOT NULL, duplicates INTEGER NOT NULL, rejected INTEGER NOT NULL);
 )sql";
-
-std::uint64_t fnv1a(std::string_view text) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : text) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    return h;
-}
 
 // Relations whose derived values are kept in memory between batches (about 210 bytes each),
 // counted by the room the cache's pages hold.

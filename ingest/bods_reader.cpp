@@ -15,10 +15,15 @@
 
 #include "graph/error.hpp"
 #include "graph/normalize.hpp"
-#include "ingest/claim_parts.hpp"
+#include "ingest/attributes.hpp"
+#include "ingest/country_code.hpp"
+#include "ingest/file_stem.hpp"
 #include "ingest/json_record_loop.hpp"
 #include "ingest/json_records.hpp"
 #include "ingest/json_value.hpp"
+#include "ingest/key_segment.hpp"
+#include "ingest/record_emitter.hpp"
+#include "ingest/trimmed.hpp"
 
 namespace cg::ingest {
 
@@ -28,10 +33,6 @@ using graph::PartialDate;
 using rapidjson::Value;
 
 namespace {
-
-struct Reject {
-    std::string reason;
-};
 
 enum class Kind { Entity, Person, Relationship, Unknown };
 
@@ -196,31 +197,31 @@ class StatementReader {
   public:
     StatementReader(const FileIndex& index, const std::string& sourceKey, const std::string& file,
                     const JsonRecord& record, RecordSink& sink)
-        : index_(index), sourceKey_(sourceKey), file_(file), record_(record), sink_(sink) {}
+        : index_(index), out_(sink, sourceKey, file, record.line, record.text) {}
 
     void read(const Value& doc) {
         if (!doc.IsObject())
-            throw Reject{"a BODS statement must be a JSON object, not " + jsonKind(doc)};
+            throw RecordRejected{"a BODS statement must be a JSON object, not " + jsonKind(doc)};
         auto s = shape(doc);
         if (!s) {
-            throw Reject{
+            throw RecordRejected{
                 "neither a BODS 0.2/0.3 statement ('statementType') nor a 0.4 statement "
                 "('recordType')"};
         }
         st_ = *s;
         const char* idName = st_.v4 ? "statementId" : "statementID";
-        if (st_.id.empty()) throw Reject{std::string("statement has no '") + idName + "'"};
+        if (st_.id.empty()) throw RecordRejected{std::string("statement has no '") + idName + "'"};
         if (st_.v4 && st_.recordId.empty())
-            throw Reject{"0.4 statement '" + st_.id + "' has no 'recordId'"};
+            throw RecordRejected{"0.4 statement '" + st_.id + "' has no 'recordId'"};
         if (!st_.details || !st_.details->IsObject()) {
-            throw Reject{"0.4 statement '" + st_.id + "' has no 'recordDetails' object"};
+            throw RecordRejected{"0.4 statement '" + st_.id + "' has no 'recordDetails' object"};
         }
         if (st_.kind == Kind::Unknown) {
-            throw Reject{"statement '" + st_.id + "' is of unknown type (expected " +
-                         (st_.v4
-                              ? "entity, person or relationship"
-                              : "entityStatement, personStatement or ownershipOrControlStatement") +
-                         ")"};
+            throw RecordRejected{
+                "statement '" + st_.id + "' is of unknown type (expected " +
+                (st_.v4 ? "entity, person or relationship"
+                        : "entityStatement, personStatement or ownershipOrControlStatement") +
+                ")"};
         }
         if (auto it = index_.successors.find(st_.id); it != index_.successors.end())
             successor_ = &it->second;
@@ -246,16 +247,6 @@ class StatementReader {
   private:
     std::string ownKey() const { return index_.entityKey(st_.v4 ? st_.recordId : st_.id, st_.v4); }
 
-    Claim base(const std::string& key) const {
-        Claim c;
-        c.key = key;
-        c.sourceKey = sourceKey_;
-        c.file = file_;
-        c.line = record_.line;
-        c.raw = record_.text;
-        return c;
-    }
-
     // Ends a claim where the statement stops holding: when a later statement of the file
     // supersedes it, or when its 0.4 record is closed.
     void bound(Claim& c, Attributes* attrs) const {
@@ -273,44 +264,33 @@ class StatementReader {
         c.validTo = end;
     }
 
-    void emit(Claim&& c) {
-        sealClaim(c);
-        produced_ = true;
-        sink_.claim(std::move(c));
-    }
-
-    void rejectPart(const std::string& reason) {
-        sink_.reject(graph::Rejection{file_, record_.line, reason, record_.text});
-        produced_ = true;
-    }
-
     std::optional<PartialDate> date(const Value& obj, const char* name) {
         auto text = jsonScalar(obj, name);
         if (!text) return std::nullopt;
         std::string error;
         auto d = PartialDate::parse(*text, &error);
-        if (!d) throw Reject{std::string(name) + " '" + *text + "': " + error};
+        if (!d) throw RecordRejected{std::string(name) + " '" + *text + "': " + error};
         return d;
     }
 
     void property(const EntityRef& subject, const std::string& keyTail, const std::string& prop,
                   std::string value) {
         if (value.empty()) return;
-        Claim c = base("bods:" + st_.id + ":" + keyTail);
+        Claim c = out_.base("bods:" + st_.id + ":" + keyTail);
         c.kind = Claim::Kind::Property;
         c.subject = subject;
         c.property = prop;
         c.value = std::move(value);
         bound(c, nullptr);
-        emit(std::move(c));
+        out_.emit(std::move(c));
     }
 
     void dateProperty(const EntityRef& subject, const Value& details, const char* bodsName,
                       const std::string& prop) {
         try {
             if (auto d = date(details, bodsName)) property(subject, bodsName, prop, d->text());
-        } catch (const Reject& r) {
-            rejectPart("statement '" + st_.id + "': " + r.reason);
+        } catch (const RecordRejected& r) {
+            out_.reject("statement '" + st_.id + "': " + r.reason);
         }
     }
 
@@ -318,8 +298,8 @@ class StatementReader {
                          const std::string& prop, const std::string& code) {
         auto cc = countryCode(firstTwo(code));
         if (!cc) {
-            rejectPart("statement '" + st_.id + "': " + prop + " '" + code +
-                       "' is not an ISO 3166 alpha-2 country code");
+            out_.reject("statement '" + st_.id + "': " + prop + " '" + code +
+                        "' is not an ISO 3166 alpha-2 country code");
             return;
         }
         property(subject, keyTail, prop, *cc);
@@ -450,7 +430,7 @@ class StatementReader {
             property(ref, "unspecified", "note",
                      (person ? "person not identified: " : "entity not identified: ") + text);
         }
-        if (!produced_) {
+        if (!out_.produced()) {
             // A statement that says nothing but the kind still declares the entity.
             property(ref, "kind", "note",
                      "BODS " +
@@ -470,7 +450,7 @@ class StatementReader {
     Party partyOf(const Value& d, const char* role) const {
         Party p;
         const Value* v = jsonMember(d, role);
-        if (!v) throw Reject{"statement '" + st_.id + "' has no '" + role + "'"};
+        if (!v) throw RecordRejected{"statement '" + st_.id + "' has no '" + role + "'"};
         const Value* unspecified = nullptr;
         if (v->IsString() && v->GetStringLength() > 0) {
             p.key = index_.entityKey(jsonText(*v), st_.v4);
@@ -486,9 +466,9 @@ class StatementReader {
             unspecified = st_.v4 ? v : jsonMember(*v, "unspecified");
         }
         if (!unspecified || !unspecified->IsObject()) {
-            throw Reject{"statement '" + st_.id + "': '" + role +
-                         "' names no statement, record or "
-                         "unspecified party"};
+            throw RecordRejected{"statement '" + st_.id + "': '" + role +
+                                 "' names no statement, record or "
+                                 "unspecified party"};
         }
         p.unspecified = true;
         p.reason = jsonScalar(*unspecified, "reason").value_or("unknown");
@@ -503,11 +483,11 @@ class StatementReader {
             const Value* v = jsonMember(*s, name);
             if (!v || v->IsNull()) return std::nullopt;
             if (!v->IsNumber())
-                throw Reject{std::string("share '") + name + "' must be a number, not " +
-                             jsonKind(*v)};
+                throw RecordRejected{std::string("share '") + name + "' must be a number, not " +
+                                     jsonKind(*v)};
             double d = v->GetDouble();
             if (!std::isfinite(d) || d < 0 || d > 100) {
-                throw Reject{cat("share '", name, "' must be between 0 and 100, not ", d)};
+                throw RecordRejected{cat("share '", name, "' must be between 0 and 100, not ", d)};
             }
             return d;
         };
@@ -520,7 +500,8 @@ class StatementReader {
         if (exact) {
             // BODS repeats the exact figure as minimum and maximum; any other bound contradicts it.
             if ((min && *min != *exact) || (max && *max != *exact)) {
-                throw Reject{cat("share exact ", *exact, " contradicts its minimum or maximum")};
+                throw RecordRejected{
+                    cat("share exact ", *exact, " contradicts its minimum or maximum")};
             }
             out.min = out.max = *exact;
             setShare(attrs, out);
@@ -538,7 +519,7 @@ class StatementReader {
             out.maxExclusive = true;
         }
         if (out.min > out.max || (out.min == out.max && (out.minExclusive || out.maxExclusive))) {
-            throw Reject{cat("share minimum ", out.min, " is not below maximum ", out.max)};
+            throw RecordRejected{cat("share minimum ", out.min, " is not below maximum ", out.max)};
         }
         setShare(attrs, out);
         return out;
@@ -569,9 +550,9 @@ class StatementReader {
         Party subject = partyOf(d, "subject");
         Party party = partyOf(d, "interestedParty");
         if (subject.unspecified) {
-            throw Reject{"statement '" + st_.id +
-                         "': the subject of a relationship must be an entity, "
-                         "not unspecified"};
+            throw RecordRejected{"statement '" + st_.id +
+                                 "': the subject of a relationship must be an entity, "
+                                 "not unspecified"};
         }
         EntityRef object;
         object.key = subject.key;
@@ -611,8 +592,8 @@ class StatementReader {
                 "bods:" + st_.id + (interests.size() > 1 ? ":" + std::to_string(i) : "");
             try {
                 if (!interest.IsObject())
-                    throw Reject{"interest must be an object, not " + jsonKind(interest)};
-                Claim c = base(key);
+                    throw RecordRejected{"interest must be an object, not " + jsonKind(interest)};
+                Claim c = out_.base(key);
                 c.kind = Claim::Kind::Relation;
                 c.subject = owner;
                 c.object = object;
@@ -640,30 +621,26 @@ class StatementReader {
                 c.validFrom = date(interest, "startDate");
                 c.validTo = date(interest, "endDate");
                 if (c.validFrom && c.validTo && c.validFrom->firstDay() > c.validTo->lastDay()) {
-                    throw Reject{"startDate " + c.validFrom->text() + " is after endDate " +
-                                 c.validTo->text()};
+                    throw RecordRejected{"startDate " + c.validFrom->text() + " is after endDate " +
+                                         c.validTo->text()};
                 }
                 if (auto text = jsonScalar(interest, "details")) attrs.addNote(*text);
                 attrs.addNote(details);
                 bound(c, &attrs);
                 c.attributesJson = attrs.json();
-                emit(std::move(c));
-            } catch (const Reject& r) {
-                rejectPart("statement '" + st_.id + "' interest " + std::to_string(i + 1) + ": " +
-                           r.reason);
+                out_.emit(std::move(c));
+            } catch (const RecordRejected& r) {
+                out_.reject("statement '" + st_.id + "' interest " + std::to_string(i + 1) + ": " +
+                            r.reason);
             }
         }
     }
 
     const FileIndex& index_;
-    const std::string& sourceKey_;
-    const std::string& file_;
-    const JsonRecord& record_;
-    RecordSink& sink_;
+    RecordEmitter out_;
     Statement st_;
     const Successor* successor_ = nullptr;
     bool closed_ = false;
-    bool produced_ = false;
     std::vector<std::string> replaces_;
 };
 
@@ -709,12 +686,11 @@ void BodsReader::read(std::istream& input, const std::string& file, RecordSink& 
     const std::string sourceKey = source.key;
     sink.source(std::move(source), file, 1);
 
-    forEachJsonRecord<Reject>(
-        *in, file, maxRecord_, sink,
-        [&](rapidjson::Document& doc, const JsonRecord& record, RecordSink& out) {
-            StatementReader reader(index, sourceKey, file, record, out);
-            reader.read(doc);
-        });
+    forEachJsonRecord(*in, file, maxRecord_, sink,
+                      [&](rapidjson::Document& doc, const JsonRecord& record, RecordSink& out) {
+                          StatementReader reader(index, sourceKey, file, record, out);
+                          reader.read(doc);
+                      });
 }
 
 }  // namespace cg::ingest

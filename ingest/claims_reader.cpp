@@ -9,15 +9,17 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <span>
 #include <vector>
 
 #include "graph/error.hpp"
 #include "graph/json_depth.hpp"
-#include "graph/normalize.hpp"
+#include "graph/utf8.hpp"
+#include "ingest/content_hash.hpp"
 #include "ingest/json_document.hpp"
 #include "ingest/json_records.hpp"
+#include "ingest/json_value.hpp"
 #include "ingest/line_reader.hpp"
+#include "ingest/record_emitter.hpp"
 #include "ingest/spread_record.hpp"
 
 namespace cg::ingest {
@@ -64,57 +66,37 @@ bool userKey(std::string_view key) {
     return (!key.empty() && key[0] == '_') || key.rfind("x_", 0) == 0;
 }
 
-std::string str(const Value& v) { return {v.GetString(), v.GetStringLength()}; }
-
-std::string kindName(const Value& v) {
-    if (v.IsNull()) return "null";
-    if (v.IsBool()) return "a boolean";
-    if (v.IsNumber()) return "a number";
-    if (v.IsString()) return "a string";
-    if (v.IsArray()) return "a list";
-    return "an object";
-}
-
-// Thrown inside parsing to reject the record; caught in parseLine.
-struct Reject {
-    std::string reason;
-};
-
-[[noreturn]] void reject(std::string reason) { throw Reject{std::move(reason)}; }
-
-const Value* member(const Value& obj, const char* key) {
-    auto it = obj.FindMember(key);
-    return it == obj.MemberEnd() ? nullptr : &it->value;
-}
+// Rejects the record being parsed; caught in parseRecord.
+[[noreturn]] void reject(std::string reason) { throw RecordRejected{std::move(reason)}; }
 
 std::string stringField(const Value& obj, const char* key, const std::string& where,
                         bool required = false) {
-    const Value* v = member(obj, key);
+    const Value* v = jsonMember(obj, key);
     if (!v || v->IsNull()) {
         if (required) reject(where + " needs '" + key + "'");
         return {};
     }
-    if (!v->IsString()) reject(where + " '" + key + "' must be a string, not " + kindName(*v));
-    return str(*v);
+    if (!v->IsString()) reject(where + " '" + key + "' must be a string, not " + jsonKind(*v));
+    return jsonText(*v);
 }
 
 // An id may be written as a string or an integer; both mean the same text id.
 std::string idField(const Value& v, const std::string& where) {
     if (v.IsString()) {
         if (v.GetStringLength() == 0) reject(where + " must not be empty");
-        return str(v);
+        return jsonText(v);
     }
     if (v.IsInt64()) return std::to_string(v.GetInt64());
     if (v.IsUint64()) return std::to_string(v.GetUint64());
-    reject(where + " must be a string, not " + kindName(v));
+    reject(where + " must be a string, not " + jsonKind(v));
 }
 
 std::optional<PartialDate> dateField(const Value& obj, const char* key, const std::string& where) {
-    const Value* v = member(obj, key);
+    const Value* v = jsonMember(obj, key);
     if (!v || v->IsNull()) return std::nullopt;
-    if (!v->IsString()) reject(where + "'" + key + "' must be a date string, not " + kindName(*v));
+    if (!v->IsString()) reject(where + "'" + key + "' must be a date string, not " + jsonKind(*v));
     std::string error;
-    auto d = PartialDate::parse(str(*v), &error);
+    auto d = PartialDate::parse(jsonText(*v), &error);
     if (!d) reject(std::string(key) + ": " + error);
     return d;
 }
@@ -125,54 +107,6 @@ void checkDepth(const Value& v, std::size_t depth) {
         for (const auto& m : v.GetObject()) checkDepth(m.value, depth + 1);
     } else if (v.IsArray()) {
         for (const auto& item : v.GetArray()) checkDepth(item, depth + 1);
-    }
-}
-
-void hashBytes(std::uint64_t& h, const void* data, std::size_t n) {
-    const auto* p = static_cast<const unsigned char*>(data);
-    for (std::size_t i = 0; i < n; ++i) {
-        h ^= p[i];
-        h *= 1099511628211ull;
-    }
-}
-
-void hashValue(std::uint64_t& h, const Value& v, std::string_view skip) {
-    char tag = static_cast<char>('0' + static_cast<int>(v.GetType()));
-    hashBytes(h, &tag, 1);
-    if (v.IsObject()) {
-        // Records have a handful of keys: sort pointers to them in place, on the heap only
-        // for an unusually wide object.
-        constexpr std::size_t kInline = 32;
-        const Value::Member* inlineMembers[kInline];
-        std::vector<const Value::Member*> wide;
-        const Value::Member** members = inlineMembers;
-        if (v.MemberCount() > kInline) {
-            wide.resize(v.MemberCount());
-            members = wide.data();
-        }
-        std::size_t count = 0;
-        for (const auto& m : v.GetObject()) {
-            if (!skip.empty() &&
-                std::string_view(m.name.GetString(), m.name.GetStringLength()) == skip)
-                continue;
-            members[count++] = &m;
-        }
-        std::sort(members, members + count, [](auto* a, auto* b) {
-            return std::string_view(a->name.GetString(), a->name.GetStringLength()) <
-                   std::string_view(b->name.GetString(), b->name.GetStringLength());
-        });
-        for (const auto* m : std::span(members, count)) {
-            hashBytes(h, m->name.GetString(), m->name.GetStringLength() + 1);
-            hashValue(h, m->value, {});
-        }
-    } else if (v.IsArray()) {
-        for (const auto& item : v.GetArray()) hashValue(h, item, {});
-        hashBytes(h, "]", 1);
-    } else if (v.IsString()) {
-        hashBytes(h, v.GetString(), v.GetStringLength() + 1);
-    } else if (v.IsNumber()) {
-        double d = v.GetDouble();
-        hashBytes(h, &d, sizeof d);
     }
 }
 
@@ -190,9 +124,9 @@ class LineParser {
         : schema_(schema), file_(file), line_(line), raw_(raw) {}
 
     void parse(const Value& doc, RecordSink& sink) {
-        if (!doc.IsObject()) reject("a record must be a JSON object, not " + kindName(doc));
+        if (!doc.IsObject()) reject("a record must be a JSON object, not " + jsonKind(doc));
         checkDepth(doc, 0);
-        const Value* source = member(doc, "source");
+        const Value* source = jsonMember(doc, "source");
         if (source && source->IsObject()) {
             sink.source(parseSource(*source, doc), file_, line_);
             return;
@@ -216,7 +150,7 @@ class LineParser {
             }
         }
         graph::Source out;
-        const Value* id = member(s, "id");
+        const Value* id = jsonMember(s, "id");
         if (!id) reject("source declaration needs an 'id'");
         out.key = idField(*id, "source 'id'");
         out.title = stringField(s, "title", "source");
@@ -240,7 +174,7 @@ class LineParser {
     EntityRef parseRef(const Value& v, const char* role) {
         std::string where = role;
         if (!v.IsObject())
-            reject(where + " must be an entity reference object, not " + kindName(v));
+            reject(where + " must be an entity reference object, not " + jsonKind(v));
         for (const auto& m : v.GetObject()) {
             std::string_view k(m.name.GetString(), m.name.GetStringLength());
             if (!oneOf(k, kRefKeys) && !userKey(k)) {
@@ -249,34 +183,34 @@ class LineParser {
             }
         }
         EntityRef ref;
-        if (const Value* id = member(v, "id")) ref.key = idField(*id, where + " 'id'");
+        if (const Value* id = jsonMember(v, "id")) ref.key = idField(*id, where + " 'id'");
         ref.type = stringField(v, "type", where);
         ref.name = stringField(v, "name", where);
         if (ref.name.size() > kMaxNameBytes) reject(where + " name is longer than 4096 bytes");
         ref.country = stringField(v, "country", where);
         if (!ref.country.empty()) ref.country = countryCode(ref.country, where + " country");
-        if (const Value* ids = member(v, "identifiers")) {
+        if (const Value* ids = jsonMember(v, "identifiers")) {
             if (!ids->IsObject())
                 reject(where + " 'identifiers' must be an object of scheme: value");
             for (const auto& m : ids->GetObject()) {
-                std::string scheme = str(m.name);
+                std::string scheme = jsonText(m.name);
                 if (scheme.empty()) reject(where + " has an identifier with an empty scheme");
                 if (m.value.IsString()) {
                     if (m.value.GetStringLength() == 0) continue;
-                    ref.identifiers.emplace_back(scheme, str(m.value));
+                    ref.identifiers.emplace_back(scheme, jsonText(m.value));
                 } else if (m.value.IsInt64()) {
                     ref.identifiers.emplace_back(scheme, std::to_string(m.value.GetInt64()));
                 } else {
                     reject(where + " identifier '" + scheme + "' must be a string, not " +
-                           kindName(m.value));
+                           jsonKind(m.value));
                 }
             }
         }
-        if (const Value* aliases = member(v, "aliases")) {
+        if (const Value* aliases = jsonMember(v, "aliases")) {
             if (!aliases->IsArray()) reject(where + " 'aliases' must be a list of names");
             for (const auto& a : aliases->GetArray()) {
                 if (!a.IsString()) reject(where + " 'aliases' must be a list of names");
-                if (a.GetStringLength() > 0) ref.aliases.push_back(str(a));
+                if (a.GetStringLength() > 0) ref.aliases.push_back(jsonText(a));
             }
         }
         if (ref.key.empty()) {
@@ -306,7 +240,7 @@ class LineParser {
     }
 
     static double percent(const Value& v, const std::string& name) {
-        if (!v.IsNumber()) reject("'" + name + "' must be a number of percent, not " + kindName(v));
+        if (!v.IsNumber()) reject("'" + name + "' must be a number of percent, not " + jsonKind(v));
         double d = v.GetDouble();
         if (!std::isfinite(d) || d < 0 || d > 100) {
             reject("'" + name + "' must be between 0 and 100, not " + toJson(v));
@@ -315,10 +249,10 @@ class LineParser {
     }
 
     void parseAttributes(const Value& attrs, const graph::RelationType& rel, Claim& c) {
-        if (!attrs.IsObject()) reject("'attributes' must be an object, not " + kindName(attrs));
+        if (!attrs.IsObject()) reject("'attributes' must be an object, not " + jsonKind(attrs));
         std::optional<double> exact, lo, hi;
         for (const auto& m : attrs.GetObject()) {
-            std::string name = str(m.name);
+            std::string name = jsonText(m.name);
             if (userKey(name)) continue;
             auto type = schema_.attributeType(rel, name);
             if (!type) {
@@ -340,28 +274,28 @@ class LineParser {
                 }
                 case ValueType::Number:
                     if (!v.IsNumber() || !std::isfinite(v.GetDouble())) {
-                        reject("attribute '" + name + "' must be a number, not " + kindName(v));
+                        reject("attribute '" + name + "' must be a number, not " + jsonKind(v));
                     }
                     break;
                 case ValueType::Boolean:
                     if (!v.IsBool())
                         reject("attribute '" + name + "' must be true or false, not " +
-                               kindName(v));
+                               jsonKind(v));
                     break;
                 case ValueType::Date: {
                     if (!v.IsString()) reject("attribute '" + name + "' must be a date string");
                     std::string error;
-                    if (!PartialDate::parse(str(v), &error)) reject(name + ": " + error);
+                    if (!PartialDate::parse(jsonText(v), &error)) reject(name + ": " + error);
                     break;
                 }
                 case ValueType::Country:
                     if (!v.IsString()) reject("attribute '" + name + "' must be a country code");
-                    countryCode(str(v), "attribute '" + name + "'");
+                    countryCode(jsonText(v), "attribute '" + name + "'");
                     break;
                 case ValueType::String:
                     if (!v.IsString())
-                        reject("attribute '" + name + "' must be a string, not " + kindName(v));
-                    if (name == "role" || name == "relationship") c.role = str(v);
+                        reject("attribute '" + name + "' must be a string, not " + jsonKind(v));
+                    if (name == "role" || name == "relationship") c.role = jsonText(v);
                     break;
             }
         }
@@ -393,13 +327,13 @@ class LineParser {
         c.file = file_;
         c.line = line_;
         c.raw = raw_;
-        const Value* source = member(doc, "source");
+        const Value* source = jsonMember(doc, "source");
         if (!source) reject("claim has no 'source' (the id of a declared source)");
         c.sourceKey = idField(*source, "claim 'source'");
-        const Value* subject = member(doc, "subject");
+        const Value* subject = jsonMember(doc, "subject");
         if (!subject) reject("claim has no 'subject'");
-        const Value* relation = member(doc, "relation");
-        const Value* property = member(doc, "property");
+        const Value* relation = jsonMember(doc, "relation");
+        const Value* property = jsonMember(doc, "property");
         if (relation && property) reject("a claim has either 'relation' or 'property', not both");
         if (!relation && !property) {
             reject(
@@ -410,39 +344,41 @@ class LineParser {
         if (relation) {
             c.kind = Claim::Kind::Relation;
             if (!relation->IsString())
-                reject("'relation' must be a string, not " + kindName(*relation));
-            c.relation = str(*relation);
+                reject("'relation' must be a string, not " + jsonKind(*relation));
+            c.relation = jsonText(*relation);
             const graph::RelationType* rel = schema_.relationType(c.relation);
             if (!rel) {
                 reject("unknown relation type '" + c.relation + "' (expected " +
                        schema_.relationTypeList() + ")");
             }
-            const Value* object = member(doc, "object");
+            const Value* object = jsonMember(doc, "object");
             if (!object) reject("relation claim has no 'object'");
             c.object = parseRef(*object, "object");
-            if (member(doc, "value"))
+            if (jsonMember(doc, "value"))
                 reject("'value' belongs to property claims; a relation has 'attributes'");
-            if (const Value* attrs = member(doc, "attributes")) parseAttributes(*attrs, *rel, c);
+            if (const Value* attrs = jsonMember(doc, "attributes"))
+                parseAttributes(*attrs, *rel, c);
             c.relationKey = stringField(doc, "relation_key", "claim");
         } else {
             c.kind = Claim::Kind::Property;
             if (!property->IsString())
-                reject("'property' must be a string, not " + kindName(*property));
-            c.property = str(*property);
+                reject("'property' must be a string, not " + jsonKind(*property));
+            c.property = jsonText(*property);
             const graph::PropertyDef* def = schema_.property(c.property);
             if (!def) {
                 reject("unknown property '" + c.property + "' (expected " + schema_.propertyList() +
                        ")");
             }
-            if (member(doc, "object")) reject("a property claim has a 'value', not an 'object'");
-            const Value* value = member(doc, "value");
+            if (jsonMember(doc, "object"))
+                reject("a property claim has a 'value', not an 'object'");
+            const Value* value = jsonMember(doc, "value");
             if (!value || value->IsNull()) reject("property claim has no 'value'");
             if (value->IsString()) {
-                c.value = str(*value);
+                c.value = jsonText(*value);
             } else if (value->IsNumber() || value->IsBool()) {
                 c.value = toJson(*value);
             } else {
-                reject("'value' must be a string or a number, not " + kindName(*value));
+                reject("'value' must be a string or a number, not " + jsonKind(*value));
             }
             if (c.value.empty()) reject("property claim has an empty 'value'");
             if (def->type == ValueType::Date) {
@@ -455,9 +391,9 @@ class LineParser {
             }
         }
         c.quote = stringField(doc, "quote", "claim");
-        if (const Value* loc = member(doc, "location")) {
+        if (const Value* loc = jsonMember(doc, "location")) {
             if (loc->IsString())
-                c.location = str(*loc);
+                c.location = jsonText(*loc);
             else if (loc->IsNumber() || loc->IsObject())
                 c.location = toJson(*loc);
             else
@@ -469,8 +405,8 @@ class LineParser {
         } else if (!stance.empty() && stance != "asserts") {
             reject("unknown stance '" + stance + "' (expected asserts or denies)");
         }
-        if (const Value* conf = member(doc, "confidence"); conf && !conf->IsNull()) {
-            if (!conf->IsNumber()) reject("'confidence' must be a number, not " + kindName(*conf));
+        if (const Value* conf = jsonMember(doc, "confidence"); conf && !conf->IsNull()) {
+            if (!conf->IsNumber()) reject("'confidence' must be a number, not " + jsonKind(*conf));
             c.confidence = conf->GetDouble();
             if (!std::isfinite(c.confidence) || c.confidence < 0 || c.confidence > 1) {
                 reject("'confidence' must be between 0 and 1, not " + toJson(*conf));
@@ -481,10 +417,9 @@ class LineParser {
         if (c.validFrom && c.validTo && c.validFrom->firstDay() > c.validTo->lastDay()) {
             reject("valid_from " + c.validFrom->text() + " is after valid_to " + c.validTo->text());
         }
-        std::uint64_t h = 1469598103934665603ull;
-        hashValue(h, doc, "id");
+        std::uint64_t h = canonicalJsonHash(doc, "id");
         c.contentHash = h;
-        if (const Value* id = member(doc, "id")) {
+        if (const Value* id = jsonMember(doc, "id")) {
             c.key = idField(*id, "claim 'id'");
         } else {
             char buf[24];
@@ -501,14 +436,6 @@ class LineParser {
 };
 
 }  // namespace
-
-std::uint64_t canonicalJsonHash(std::string_view json, std::string_view skipTopLevelKey) {
-    rapidjson::Document doc;
-    doc.Parse(json.data(), json.size());
-    std::uint64_t h = 1469598103934665603ull;
-    if (!doc.HasParseError()) hashValue(h, doc, skipTopLevelKey);
-    return h;
-}
 
 ClaimsReader::ClaimsReader(const graph::Schema& schema, std::size_t maxLine)
     : schema_(schema), maxLine_(maxLine) {}
@@ -556,7 +483,7 @@ bool ClaimsReader::parseRecord(const std::string& text, const std::string& file,
     }
     try {
         LineParser(schema_, file, lineNumber, text).parse(doc, sink);
-    } catch (const Reject& r) {
+    } catch (const RecordRejected& r) {
         reason = r.reason;
         return false;
     }

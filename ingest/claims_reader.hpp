@@ -42,8 +42,4 @@ class ClaimsReader : public Reader {
     std::size_t maxLine_;
 };
 
-/// A stable 64-bit hash of a JSON value: object keys are taken in sorted order, so the same
-/// content written in another key order hashes the same.
-std::uint64_t canonicalJsonHash(std::string_view json, std::string_view skipTopLevelKey);
-
 }  // namespace cg::ingest

@@ -7,10 +7,16 @@
 #include <optional>
 
 #include "graph/error.hpp"
-#include "graph/normalize.hpp"
-#include "ingest/claim_parts.hpp"
+#include "graph/utf8.hpp"
+#include "ingest/attributes.hpp"
+#include "ingest/country_code.hpp"
 #include "ingest/csv_parser.hpp"
+#include "ingest/file_stem.hpp"
+#include "ingest/key_segment.hpp"
 #include "ingest/loose_date.hpp"
+#include "ingest/percent.hpp"
+#include "ingest/record_emitter.hpp"
+#include "ingest/trimmed.hpp"
 
 namespace cg::ingest {
 
@@ -19,10 +25,6 @@ using graph::EntityRef;
 using graph::ValueType;
 
 namespace {
-
-struct Reject {
-    std::string reason;
-};
 
 class RowReader {
   public:
@@ -33,21 +35,20 @@ class RowReader {
           mapping_(mapping),
           columns_(columns),
           sourceKey_(sourceKey),
-          file_(file),
           row_(row),
-          sink_(sink) {}
+          out_(sink, sourceKey, file, row.line, row.raw) {}
 
     void read() {
         std::string rowId =
             mapping_.rowId.empty() ? "line" + std::to_string(row_.line) : column(mapping_.rowId);
-        if (rowId.empty()) throw Reject{"row_id column '" + mapping_.rowId + "' is empty"};
+        if (rowId.empty()) throw RecordRejected{"row_id column '" + mapping_.rowId + "' is empty"};
         prefix_ = "csv:" + sourceKey_ + ":" + keySegment(rowId) + ":";
         std::map<std::string, EntityRef> present;
         for (const auto& e : mapping_.entities) {
             try {
                 if (auto ref = entity(e)) present.emplace(e.as, *ref);
-            } catch (const Reject& r) {
-                rejectPart("entity '" + e.as + "': " + r.reason);
+            } catch (const RecordRejected& r) {
+                out_.reject("entity '" + e.as + "': " + r.reason);
             }
         }
         for (std::size_t i = 0; i < mapping_.relations.size(); ++i) {
@@ -58,12 +59,12 @@ class RowReader {
             if (s == present.end() || o == present.end()) continue;
             try {
                 relation(r, i, s->second, o->second);
-            } catch (const Reject& x) {
-                rejectPart("relation " + std::to_string(i + 1) + " (" + r.relation +
-                           "): " + x.reason);
+            } catch (const RecordRejected& x) {
+                out_.reject("relation " + std::to_string(i + 1) + " (" + r.relation +
+                            "): " + x.reason);
             }
         }
-        if (!produced_) throw Reject{"row gives no entity the mapping describes"};
+        if (!out_.produced()) throw RecordRejected{"row gives no entity the mapping describes"};
     }
 
   private:
@@ -81,30 +82,11 @@ class RowReader {
         if (v.fallback) return *v.fallback;
         std::string known;
         for (const auto& [from, to] : v.table) known += (known.empty() ? "" : ", ") + from;
-        throw Reject{"value '" + text + "' of column '" + v.column +
-                     "' is not in the mapping's map (" + known + ")"};
+        throw RecordRejected{"value '" + text + "' of column '" + v.column +
+                             "' is not in the mapping's map (" + known + ")"};
     }
 
-    Claim base(const std::string& keyTail) const {
-        Claim c;
-        c.key = prefix_ + keyTail;
-        c.sourceKey = sourceKey_;
-        c.file = file_;
-        c.line = row_.line;
-        c.raw = row_.raw;
-        return c;
-    }
-
-    void emit(Claim&& c) {
-        sealClaim(c);
-        produced_ = true;
-        sink_.claim(std::move(c));
-    }
-
-    void rejectPart(const std::string& reason) {
-        sink_.reject(graph::Rejection{file_, row_.line, reason, row_.raw});
-        produced_ = true;
-    }
+    Claim base(const std::string& keyTail) const { return out_.base(prefix_ + keyTail); }
 
     // A value checked and normalised for its schema type.
     std::string typed(ValueType type, const std::string& text, const std::string& what) const {
@@ -112,13 +94,14 @@ class RowReader {
             case ValueType::Date: {
                 std::string error;
                 auto d = parseLooseDate(text, &error);
-                if (!d) throw Reject{what + ": " + error};
+                if (!d) throw RecordRejected{what + ": " + error};
                 return d->text();
             }
             case ValueType::Country: {
                 auto code = countryFromName(text);
                 if (!code)
-                    throw Reject{what + ": '" + text + "' is not a country name or ISO 3166 code"};
+                    throw RecordRejected{what + ": '" + text +
+                                         "' is not a country name or ISO 3166 code"};
                 return *code;
             }
             default:
@@ -155,11 +138,11 @@ class RowReader {
             if (complete) ref.key = key;
         }
         if (ref.key.empty() && ref.name.empty() && ref.identifiers.empty()) return std::nullopt;
-        if (ref.type.empty()) throw Reject{"no entity type for this row"};
+        if (ref.type.empty()) throw RecordRejected{"no entity type for this row"};
         auto type = schema_.entityTypeId(ref.type);
         if (!type || schema_.entityType(*type).abstract) {
-            throw Reject{"unknown entity type '" + ref.type + "' (expected " +
-                         schema_.entityTypeList() + ")"};
+            throw RecordRejected{"unknown entity type '" + ref.type + "' (expected " +
+                                 schema_.entityTypeList() + ")"};
         }
 
         if (!ref.name.empty()) {
@@ -168,7 +151,7 @@ class RowReader {
             c.subject = ref;
             c.property = "name";
             c.value = ref.name;
-            emit(std::move(c));
+            out_.emit(std::move(c));
         }
         for (const auto& a : e.aliases) {
             std::string alias = value(a);
@@ -178,7 +161,7 @@ class RowReader {
             c.subject = ref;
             c.property = "alias";
             c.value = alias;
-            emit(std::move(c));
+            out_.emit(std::move(c));
         }
         for (const auto& [scheme, id] : ref.identifiers) {
             Claim c = base(e.as + ":identifier:" + keySegment(scheme));
@@ -186,7 +169,7 @@ class RowReader {
             c.subject = ref;
             c.property = "identification";
             c.value = scheme + " " + id;
-            emit(std::move(c));
+            out_.emit(std::move(c));
         }
         for (const auto& [prop, v] : e.properties) {
             try {
@@ -197,9 +180,9 @@ class RowReader {
                 c.subject = ref;
                 c.property = prop;
                 c.value = typed(schema_.property(prop)->type, text, prop);
-                emit(std::move(c));
-            } catch (const Reject& r) {
-                rejectPart("entity '" + e.as + "': " + r.reason);
+                out_.emit(std::move(c));
+            } catch (const RecordRejected& r) {
+                out_.reject("entity '" + e.as + "': " + r.reason);
             }
         }
         return ref;
@@ -222,8 +205,8 @@ class RowReader {
                 case ValueType::Percent: {
                     auto share = parsePercent(text);
                     if (!share)
-                        throw Reject{name + ": '" + text +
-                                     "' is not a percentage between 0 and 100"};
+                        throw RecordRejected{name + ": '" + text +
+                                             "' is not a percentage between 0 and 100"};
                     if (name == "share") {
                         c.share = share;
                         setShare(attrs, *share);
@@ -236,7 +219,7 @@ class RowReader {
                     char* end = nullptr;
                     double d = std::strtod(text.c_str(), &end);
                     if (end != text.c_str() + text.size() || !std::isfinite(d)) {
-                        throw Reject{name + ": '" + text + "' is not a number"};
+                        throw RecordRejected{name + ": '" + text + "' is not a number"};
                     }
                     attrs.set(name, d);
                     break;
@@ -250,7 +233,7 @@ class RowReader {
                     else if (l == "false" || l == "no" || l == "n" || l == "0")
                         attrs.set(name, false);
                     else
-                        throw Reject{name + ": '" + text + "' is not true or false"};
+                        throw RecordRejected{name + ": '" + text + "' is not true or false"};
                     break;
                 }
                 default:
@@ -269,7 +252,7 @@ class RowReader {
             }
             if (lo || hi) {
                 if (lo.value_or(0) > hi.value_or(100)) {
-                    throw Reject{cat("share_min ", *lo, " is above share_max ", *hi)};
+                    throw RecordRejected{cat("share_min ", *lo, " is above share_max ", *hi)};
                 }
                 c.share = graph::ShareInterval{lo.value_or(0), hi.value_or(100)};
             }
@@ -278,37 +261,35 @@ class RowReader {
         std::string error;
         if (std::string t = value(r.validFrom); !t.empty()) {
             c.validFrom = parseLooseDate(t, &error);
-            if (!c.validFrom) throw Reject{"valid_from: " + error};
+            if (!c.validFrom) throw RecordRejected{"valid_from: " + error};
         }
         if (std::string t = value(r.validTo); !t.empty()) {
             c.validTo = parseLooseDate(t, &error);
-            if (!c.validTo) throw Reject{"valid_to: " + error};
+            if (!c.validTo) throw RecordRejected{"valid_to: " + error};
         }
         if (c.validFrom && c.validTo && c.validFrom->firstDay() > c.validTo->lastDay()) {
-            throw Reject{"valid_from " + c.validFrom->text() + " is after valid_to " +
-                         c.validTo->text()};
+            throw RecordRejected{"valid_from " + c.validFrom->text() + " is after valid_to " +
+                                 c.validTo->text()};
         }
         if (std::string t = value(r.confidence); !t.empty()) {
             char* end = nullptr;
             double d = std::strtod(t.c_str(), &end);
             if (end != t.c_str() + t.size() || !(d >= 0 && d <= 1)) {
-                throw Reject{"confidence '" + t + "' is not a number between 0 and 1"};
+                throw RecordRejected{"confidence '" + t + "' is not a number between 0 and 1"};
             }
             c.confidence = d;
         }
         c.quote = value(r.quote);
-        emit(std::move(c));
+        out_.emit(std::move(c));
     }
 
     const graph::Schema& schema_;
     const CsvMapping& mapping_;
     const std::map<std::string, std::size_t>& columns_;
     const std::string& sourceKey_;
-    const std::string& file_;
     const CsvRow& row_;
-    RecordSink& sink_;
+    RecordEmitter out_;
     std::string prefix_;
-    bool produced_ = false;
 };
 
 }  // namespace
@@ -365,7 +346,7 @@ void CsvReader::read(std::istream& in, const std::string& file, RecordSink& sink
         RowReader reader(schema_, mapping_, columns, sourceKey, file, row, sink);
         try {
             reader.read();
-        } catch (const Reject& r) {
+        } catch (const RecordRejected& r) {
             reject(r.reason);
         }
     }

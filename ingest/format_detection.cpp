@@ -6,10 +6,10 @@
 #include <set>
 #include <sstream>
 
-#include "ingest/claim_parts.hpp"
 #include "ingest/csv_parser.hpp"
 #include "ingest/json_records.hpp"
 #include "ingest/json_value.hpp"
+#include "ingest/trimmed.hpp"
 
 namespace cg::ingest {
 

@@ -11,13 +11,19 @@
 #include <optional>
 #include <vector>
 
+#include "ftm/vocabulary.hpp"
 #include "graph/error.hpp"
-#include "graph/normalize.hpp"
-#include "ingest/claim_parts.hpp"
-#include "ingest/ftm_vocabulary.hpp"
+#include "ingest/attributes.hpp"
+#include "ingest/country_code.hpp"
+#include "ingest/file_stem.hpp"
 #include "ingest/json_record_loop.hpp"
 #include "ingest/json_records.hpp"
+#include "ingest/json_string.hpp"
 #include "ingest/json_value.hpp"
+#include "ingest/key_segment.hpp"
+#include "ingest/percent.hpp"
+#include "ingest/record_emitter.hpp"
+#include "ingest/trimmed.hpp"
 
 namespace cg::ingest {
 
@@ -32,10 +38,6 @@ using ftm::EdgeSchema;
 using ftm::kEdgeSchemata;
 using ftm::kEntitySchemata;
 using ftm::kIdentifierSchemes;
-
-struct Reject {
-    std::string reason;
-};
 
 std::vector<std::string> values(const Value& props, std::string_view name) {
     std::vector<std::string> out;
@@ -71,7 +73,7 @@ std::string joined(const std::vector<std::string>& parts, const char* separator)
 std::optional<PartialDate> date(const std::string& text, const std::string& property) {
     std::string error;
     auto d = PartialDate::parse(text, &error);
-    if (!d) throw Reject{property + " '" + text + "': " + error};
+    if (!d) throw RecordRejected{property + " '" + text + "': " + error};
     return d;
 }
 
@@ -93,24 +95,25 @@ class RecordReader {
   public:
     RecordReader(const graph::Schema& schema, const std::string& sourceKey, const std::string& file,
                  const JsonRecord& record, RecordSink& sink)
-        : schema_(schema), sourceKey_(sourceKey), file_(file), record_(record), sink_(sink) {}
+        : schema_(schema), record_(record), out_(sink, sourceKey, file, record.line, record.text) {}
 
     void read(const Value& doc) {
         if (!doc.IsObject())
-            throw Reject{"an FtM entity must be a JSON object, not " + jsonKind(doc)};
+            throw RecordRejected{"an FtM entity must be a JSON object, not " + jsonKind(doc)};
         const Value* id = jsonMember(doc, "id");
         if (!id || !id->IsString() || id->GetStringLength() == 0) {
-            throw Reject{"FtM entity has no 'id' string"};
+            throw RecordRejected{"FtM entity has no 'id' string"};
         }
         id_ = jsonText(*id);
         const Value* schema = jsonMember(doc, "schema");
         if (!schema || !schema->IsString())
-            throw Reject{"FtM entity '" + id_ + "' has no 'schema' string"};
+            throw RecordRejected{"FtM entity '" + id_ + "' has no 'schema' string"};
         schemaName_ = jsonText(*schema);
         static const Value kEmpty(rapidjson::kObjectType);
         const Value* props = jsonMember(doc, "properties");
         if (props && !props->IsObject()) {
-            throw Reject{"'properties' must be an object of lists, not " + jsonKind(*props)};
+            throw RecordRejected{"'properties' must be an object of lists, not " +
+                                 jsonKind(*props)};
         }
         if (!props) props = &kEmpty;
         if (const Value* caption = jsonMember(doc, "caption"); caption && caption->IsString()) {
@@ -132,31 +135,11 @@ class RecordReader {
             identification(*props);
             return;
         }
-        throw Reject{"FtM schema '" + schemaName_ +
-                     "' is not mapped to the graph (mapped: " + schemaList() + ")"};
+        throw RecordRejected{"FtM schema '" + schemaName_ +
+                             "' is not mapped to the graph (mapped: " + schemaList() + ")"};
     }
 
   private:
-    Claim base(const std::string& key) {
-        Claim c;
-        c.key = key;
-        c.sourceKey = sourceKey_;
-        c.file = file_;
-        c.line = record_.line;
-        return c;
-    }
-
-    void emit(Claim&& c) {
-        sealClaim(c);
-        produced_ = true;
-        sink_.claim(std::move(c));
-    }
-
-    void rejectValue(const std::string& reason) {
-        sink_.reject(graph::Rejection{file_, record_.line, reason, record_.text});
-        produced_ = true;
-    }
-
     // Checks and normalises a property value against the schema; returns false with a reason.
     bool checkValue(const std::string& property, std::string& value, std::string& reason) const {
         const graph::PropertyDef* def = schema_.property(property);
@@ -220,14 +203,14 @@ class RecordReader {
                             EntityRef subject, const std::string& original) {
             std::string reason;
             if (!checkValue(prop, value, reason)) {
-                rejectValue(ftmProp + " of FtM " + schemaName_ + " '" + id_ + "': " + reason);
+                out_.reject(ftmProp + " of FtM " + schemaName_ + " '" + id_ + "': " + reason);
                 return;
             }
             if (prop == "note" && ftmProp != "notes" && ftmProp != "summary" &&
                 ftmProp != "description") {
                 value = ftmProp + ": " + value;
             }
-            Claim c = base("ftm:" + id_ + ":" + ftmProp + ":" + keySegment(original));
+            Claim c = out_.base("ftm:" + id_ + ":" + ftmProp + ":" + keySegment(original));
             c.kind = Claim::Kind::Property;
             c.subject = std::move(subject);
             c.property = prop;
@@ -236,7 +219,7 @@ class RecordReader {
             // the record reduced to their own value.
             c.raw = first ? record_.text : excerpt(id_, schemaName_, ftmProp, original);
             first = false;
-            emit(std::move(c));
+            out_.emit(std::move(c));
         };
 
         const char* nameProp = schemaName_ == "Address" ? "full" : "name";
@@ -273,23 +256,23 @@ class RecordReader {
             for (const auto& owner : values(props, "owner")) {
                 EntityRef o;
                 o.key = "ftm:" + owner;
-                Claim c = base("ftm:" + id_ + ":owner:" + keySegment(owner));
+                Claim c = out_.base("ftm:" + id_ + ":owner:" + keySegment(owner));
                 c.kind = Claim::Kind::Relation;
                 c.relation = "owns";
                 c.subject = std::move(o);
                 c.object = ref;
                 c.raw = first ? record_.text : excerpt(id_, schemaName_, "owner", owner);
                 first = false;
-                emit(std::move(c));
+                out_.emit(std::move(c));
             }
         }
-        if (!produced_) {
+        if (!out_.produced()) {
             std::string present;
             for (const auto& m : props.GetObject())
                 present += (present.empty() ? "" : ", ") + jsonText(m.name);
-            throw Reject{"FtM " + schemaName_ + " '" + id_ +
-                         "' has no name and no property that maps to a claim (it has: " +
-                         (present.empty() ? std::string("nothing") : present) + ")"};
+            throw RecordRejected{"FtM " + schemaName_ + " '" + id_ +
+                                 "' has no name and no property that maps to a claim (it has: " +
+                                 (present.empty() ? std::string("nothing") : present) + ")"};
         }
     }
 
@@ -298,7 +281,7 @@ class RecordReader {
                        const std::string& relationKey, const Attributes& attrs,
                        std::optional<PartialDate> from, std::optional<PartialDate> to,
                        std::string raw, std::optional<graph::ShareInterval> share = std::nullopt) {
-        Claim c = base(key);
+        Claim c = out_.base(key);
         c.kind = Claim::Kind::Relation;
         c.relation = relation;
         c.subject = subject;
@@ -309,7 +292,7 @@ class RecordReader {
         c.validFrom = from;
         c.validTo = to;
         c.raw = std::move(raw);
-        emit(std::move(c));
+        out_.emit(std::move(c));
     }
 
     // The earliest start and the latest end the record gives; a lone `date` is both.
@@ -331,7 +314,7 @@ class RecordReader {
             }
         }
         if (from && to && from->firstDay() > to->lastDay()) {
-            throw Reject{"startDate " + from->text() + " is after endDate " + to->text()};
+            throw RecordRejected{"startDate " + from->text() + " is after endDate " + to->text()};
         }
     }
 
@@ -339,11 +322,11 @@ class RecordReader {
         auto subjects = values(props, edge.subject);
         auto objects = values(props, edge.object);
         if (subjects.empty())
-            throw Reject{"FtM " + schemaName_ + " '" + id_ + "' has no '" +
-                         std::string(edge.subject) + "'"};
+            throw RecordRejected{"FtM " + schemaName_ + " '" + id_ + "' has no '" +
+                                 std::string(edge.subject) + "'"};
         if (objects.empty())
-            throw Reject{"FtM " + schemaName_ + " '" + id_ + "' has no '" +
-                         std::string(edge.object) + "'"};
+            throw RecordRejected{"FtM " + schemaName_ + " '" + id_ + "' has no '" +
+                                 std::string(edge.object) + "'"};
         Attributes attrs;
         std::optional<graph::ShareInterval> share;
         std::vector<std::string> roles = values(props, "role");
@@ -441,7 +424,7 @@ class RecordReader {
 
     void sanction(const Value& props) {
         auto entities = values(props, "entity");
-        if (entities.empty()) throw Reject{"FtM Sanction '" + id_ + "' has no 'entity'"};
+        if (entities.empty()) throw RecordRejected{"FtM Sanction '" + id_ + "' has no 'entity'"};
         std::vector<std::string> parts;
         auto authority = values(props, "authority");
         if (!authority.empty()) parts.push_back(joined(authority, "; "));
@@ -460,7 +443,8 @@ class RecordReader {
             }
         }
         for (const auto& e : entities) {
-            Claim c = base(entities.size() > 1 ? "ftm:" + id_ + ":" + keySegment(e) : "ftm:" + id_);
+            Claim c =
+                out_.base(entities.size() > 1 ? "ftm:" + id_ + ":" + keySegment(e) : "ftm:" + id_);
             c.kind = Claim::Kind::Property;
             c.subject.key = "ftm:" + e;
             c.property = "sanction";
@@ -468,13 +452,14 @@ class RecordReader {
             c.validFrom = from;
             c.validTo = to;
             c.raw = record_.text;
-            emit(std::move(c));
+            out_.emit(std::move(c));
         }
     }
 
     void identification(const Value& props) {
         auto holders = values(props, "holder");
-        if (holders.empty()) throw Reject{"FtM " + schemaName_ + " '" + id_ + "' has no 'holder'"};
+        if (holders.empty())
+            throw RecordRejected{"FtM " + schemaName_ + " '" + id_ + "' has no 'holder'"};
         auto numbers = values(props, "number");
         auto kind = values(props, "type");
         auto country = values(props, "country");
@@ -489,7 +474,8 @@ class RecordReader {
         std::optional<PartialDate> from, to;
         dates(props, from, to);
         for (const auto& h : holders) {
-            Claim c = base(holders.size() > 1 ? "ftm:" + id_ + ":" + keySegment(h) : "ftm:" + id_);
+            Claim c =
+                out_.base(holders.size() > 1 ? "ftm:" + id_ + ":" + keySegment(h) : "ftm:" + id_);
             c.kind = Claim::Kind::Property;
             c.subject.key = "ftm:" + h;
             if (!numbers.empty()) {
@@ -508,19 +494,16 @@ class RecordReader {
             c.validFrom = from;
             c.validTo = to;
             c.raw = record_.text;
-            emit(std::move(c));
+            out_.emit(std::move(c));
         }
     }
 
     const graph::Schema& schema_;
-    const std::string& sourceKey_;
-    const std::string& file_;
     const JsonRecord& record_;
-    RecordSink& sink_;
+    RecordEmitter out_;  // out_.produced(): a claim or a rejection came out of the record
     std::string id_;
     std::string schemaName_;
     std::string caption_;
-    bool produced_ = false;  // a claim or a rejection came out of the record
 };
 
 }  // namespace
@@ -537,12 +520,11 @@ void FtmReader::read(std::istream& in, const std::string& file, RecordSink& sink
     sink.source(std::move(source), file, 1);
     const std::string sourceKey = "ftm:" + stem;
 
-    forEachJsonRecord<Reject>(
-        in, file, maxRecord_, sink,
-        [&](rapidjson::Document& doc, const JsonRecord& record, RecordSink& out) {
-            RecordReader reader(schema_, sourceKey, file, record, out);
-            reader.read(doc);
-        });
+    forEachJsonRecord(in, file, maxRecord_, sink,
+                      [&](rapidjson::Document& doc, const JsonRecord& record, RecordSink& out) {
+                          RecordReader reader(schema_, sourceKey, file, record, out);
+                          reader.read(doc);
+                      });
 }
 
 }  // namespace cg::ingest

@@ -9,9 +9,14 @@
 
 #include "graph/error.hpp"
 #include "graph/normalize.hpp"
-#include "ingest/claim_parts.hpp"
+#include "graph/utf8.hpp"
+#include "ingest/attributes.hpp"
+#include "ingest/country_code.hpp"
 #include "ingest/csv_parser.hpp"
+#include "ingest/key_segment.hpp"
 #include "ingest/loose_date.hpp"
+#include "ingest/record_emitter.hpp"
+#include "ingest/trimmed.hpp"
 
 namespace cg::ingest {
 
@@ -94,10 +99,6 @@ std::vector<std::string> splitList(const std::string& text) {
     return out;
 }
 
-struct Reject {
-    std::string reason;
-};
-
 class RowReader {
   public:
     RowReader(FileKind kind, const std::map<std::string, std::size_t>& columns,
@@ -105,10 +106,8 @@ class RowReader {
               RecordSink& sink)
         : kind_(kind),
           columns_(columns),
-          sourceKey_(sourceKey),
-          file_(file),
           row_(row),
-          sink_(sink) {}
+          out_(sink, sourceKey, file, row.line, row.raw) {}
 
     void read() {
         if (kind_ == FileKind::Relationships)
@@ -124,36 +123,15 @@ class RowReader {
         return std::string(trimmed(row_.fields[it->second]));
     }
 
-    Claim base(const std::string& key) const {
-        Claim c;
-        c.key = key;
-        c.sourceKey = sourceKey_;
-        c.file = file_;
-        c.line = row_.line;
-        c.raw = row_.raw;
-        return c;
-    }
-
-    void emit(Claim&& c) {
-        sealClaim(c);
-        produced_ = true;
-        sink_.claim(std::move(c));
-    }
-
-    void rejectPart(const std::string& reason) {
-        sink_.reject(graph::Rejection{file_, row_.line, reason, row_.raw});
-        produced_ = true;
-    }
-
     void property(const EntityRef& subject, const std::string& keyTail, const std::string& prop,
                   const std::string& value) {
         if (value.empty()) return;
-        Claim c = base(subject.key + ":" + keyTail);
+        Claim c = out_.base(subject.key + ":" + keyTail);
         c.kind = Claim::Kind::Property;
         c.subject = subject;
         c.property = prop;
         c.value = value;
-        emit(std::move(c));
+        out_.emit(std::move(c));
     }
 
     void dateProperty(const EntityRef& subject, const char* column, const std::string& prop) {
@@ -162,7 +140,7 @@ class RowReader {
         std::string error;
         auto d = parseLooseDate(text, &error);
         if (!d) {
-            rejectPart(std::string(column) + ": " + error);
+            out_.reject(std::string(column) + ": " + error);
             return;
         }
         if (prop == "note")
@@ -173,7 +151,7 @@ class RowReader {
 
     void node() {
         std::string id = field("node_id");
-        if (id.empty()) throw Reject{"row has no node_id"};
+        if (id.empty()) throw RecordRejected{"row has no node_id"};
         EntityRef ref;
         ref.key = "icij:" + id;
         std::string name = field("name");
@@ -248,7 +226,8 @@ class RowReader {
             property(withId, "ibcRUC", "identification", "icij-ibcruc " + ruc);
         }
         property(ref, "note", "note", field("note"));
-        if (!produced_) throw Reject{"node " + id + " has no name and nothing else to claim"};
+        if (!out_.produced())
+            throw RecordRejected{"node " + id + " has no name and nothing else to claim"};
     }
 
     void relationship() {
@@ -256,16 +235,16 @@ class RowReader {
         std::string end = field("node_id_end");
         std::string type = field("rel_type");
         if (start.empty() || end.empty())
-            throw Reject{"relationship needs node_id_start and node_id_end"};
-        if (type.empty()) throw Reject{"relationship has no rel_type"};
+            throw RecordRejected{"relationship needs node_id_start and node_id_end"};
+        if (type.empty()) throw RecordRejected{"relationship has no rel_type"};
         std::string link = field("link");
         std::string error;
         auto from = parseLooseDate(field("start_date"), &error);
-        if (!from && !error.empty()) throw Reject{"start_date: " + error};
+        if (!from && !error.empty()) throw RecordRejected{"start_date: " + error};
         auto to = parseLooseDate(field("end_date"), &error);
-        if (!to && !error.empty()) throw Reject{"end_date: " + error};
+        if (!to && !error.empty()) throw RecordRejected{"end_date: " + error};
         if (from && to && from->firstDay() > to->lastDay()) {
-            throw Reject{"start_date " + from->text() + " is after end_date " + to->text()};
+            throw RecordRejected{"start_date " + from->text() + " is after end_date " + to->text()};
         }
         std::string key = "icij:" + start + ":" + type + ":" + end;
         if (!link.empty()) key += ":" + keySegment(link);
@@ -275,15 +254,15 @@ class RowReader {
         if (similarity(type)) {
             // A suggestion for the analyst, kept with the node it starts from; merging is
             // a judgement, never the data's.
-            Claim c = base(key);
+            Claim c = out_.base(key);
             c.kind = Claim::Kind::Property;
             c.subject.key = "icij:" + start;
             c.property = "possible_duplicate";
             c.value = "icij:" + end;
-            emit(std::move(c));
+            out_.emit(std::move(c));
             return;
         }
-        Claim c = base(key);
+        Claim c = out_.base(key);
         c.kind = Claim::Kind::Relation;
         c.subject.key = "icij:" + start;
         c.object.key = "icij:" + end;
@@ -316,16 +295,13 @@ class RowReader {
             attrs.addNote("status: " + status);
         c.attributesJson = attrs.json();
         if (c.relation == "director_of" || c.relation == "officer_of") c.role = link;
-        emit(std::move(c));
+        out_.emit(std::move(c));
     }
 
     FileKind kind_;
     const std::map<std::string, std::size_t>& columns_;
-    const std::string& sourceKey_;
-    const std::string& file_;
     const CsvRow& row_;
-    RecordSink& sink_;
-    bool produced_ = false;
+    RecordEmitter out_;
 };
 
 }  // namespace
@@ -398,7 +374,7 @@ void IcijReader::read(std::istream& in, const std::string& file, RecordSink& sin
         RowReader reader(*kind, columns, sourceKey, file, row, sink);
         try {
             reader.read();
-        } catch (const Reject& r) {
+        } catch (const RecordRejected& r) {
             reject(r.reason);
         }
     }

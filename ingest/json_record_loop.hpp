@@ -11,10 +11,11 @@
 #include <string>
 
 #include "graph/error.hpp"
-#include "graph/normalize.hpp"
+#include "graph/utf8.hpp"
 #include "ingest/json_document.hpp"
 #include "ingest/json_records.hpp"
 #include "ingest/reader.hpp"
+#include "ingest/record_emitter.hpp"
 
 namespace cg::ingest {
 
@@ -43,11 +44,10 @@ class ElementSink : public RecordSink {
 /// Reads `in` record by record (JsonRecords: JSON Lines or a top-level array) and calls
 /// `read(doc, record)` with each record parsed. A record that is cut, too long, too deeply
 /// nested, not UTF-8, not one JSON value or holds a key twice in one object is rejected with the
-/// line of the fault; a `Reject` (any type with a `reason` string) thrown by `read` rejects the
-/// record at its first line. The rejections of an array's records name the element. Nothing
-/// stops the loop but the end of the input. Reports progress every 1024 records; throws
-/// InputError when the stream fails.
-template <typename Reject, typename Read>
+/// line of the fault; a RecordRejected thrown by `read` rejects the record at its first line. The
+/// rejections of an array's records name the element. Nothing stops the loop but the end of the
+/// input. Reports progress every 1024 records; throws InputError when the stream fails.
+template <typename Read>
 void forEachJsonRecord(std::istream& in, const std::string& file, std::size_t maxRecord,
                        RecordSink& output, Read&& read) {
     JsonRecords records(in, maxRecord);
@@ -80,7 +80,7 @@ void forEachJsonRecord(std::istream& in, const std::string& file, std::size_t ma
         }
         try {
             read(doc, record, sink);
-        } catch (const Reject& r) {
+        } catch (const RecordRejected& r) {
             reject(r.reason, record.line);
         }
     }

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "graph/error.hpp"
-#include "ingest/claim_parts.hpp"
+#include "ingest/trimmed.hpp"
 
 namespace cg::ingest {
 

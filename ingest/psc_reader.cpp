@@ -11,11 +11,15 @@
 #include <vector>
 
 #include "graph/error.hpp"
-#include "graph/normalize.hpp"
-#include "ingest/claim_parts.hpp"
+#include "ingest/attributes.hpp"
+#include "ingest/country_code.hpp"
+#include "ingest/file_stem.hpp"
 #include "ingest/json_record_loop.hpp"
 #include "ingest/json_records.hpp"
 #include "ingest/json_value.hpp"
+#include "ingest/key_segment.hpp"
+#include "ingest/record_emitter.hpp"
+#include "ingest/trimmed.hpp"
 
 namespace cg::ingest {
 
@@ -25,10 +29,6 @@ using graph::PartialDate;
 using rapidjson::Value;
 
 namespace {
-
-struct Reject {
-    std::string reason;
-};
 
 enum class PscKind {
     Individual,
@@ -144,19 +144,19 @@ class RecordReader {
   public:
     RecordReader(const std::string& sourceKey, const std::string& file, const JsonRecord& record,
                  RecordSink& sink)
-        : sourceKey_(sourceKey), file_(file), record_(record), sink_(sink) {}
+        : out_(sink, sourceKey, file, record.line, record.text) {}
 
     // Returns the snapshot date when the record is the totals line.
     std::optional<std::string> read(const Value& doc) {
         if (!doc.IsObject())
-            throw Reject{"a PSC record must be a JSON object, not " + jsonKind(doc)};
+            throw RecordRejected{"a PSC record must be a JSON object, not " + jsonKind(doc)};
         const Value* data = jsonMember(doc, "data");
-        if (!data || !data->IsObject()) throw Reject{"PSC record has no 'data' object"};
+        if (!data || !data->IsObject()) throw RecordRejected{"PSC record has no 'data' object"};
         std::string kindText = jsonScalar(*data, "kind").value_or("");
-        if (kindText.empty()) throw Reject{"PSC record has no 'kind'"};
+        if (kindText.empty()) throw RecordRejected{"PSC record has no 'kind'"};
         auto kind = pscKind(kindText);
         if (!kind) {
-            throw Reject{
+            throw RecordRejected{
                 "unknown PSC kind '" + kindText +
                 "' (expected individual-, corporate-entity-, "
                 "legal-person- or super-secure- persons, a statement, exemptions or totals)"};
@@ -169,14 +169,15 @@ class RecordReader {
             return std::string();
         }
         auto number = jsonScalar(doc, "company_number");
-        if (!number) throw Reject{"PSC record has no 'company_number'"};
+        if (!number) throw RecordRejected{"PSC record has no 'company_number'"};
         company_.key = "gb-coh:" + companyNumber(*number);
         company_.type = "Company";
         company_.identifiers.emplace_back("gb-coh", companyNumber(*number));
         from_ = date(*data, "notified_on");
         to_ = date(*data, "ceased_on");
         if (from_ && to_ && from_->firstDay() > to_->lastDay()) {
-            throw Reject{"notified_on " + from_->text() + " is after ceased_on " + to_->text()};
+            throw RecordRejected{"notified_on " + from_->text() + " is after ceased_on " +
+                                 to_->text()};
         }
         std::string self;
         if (const Value* links = jsonMember(*data, "links"))
@@ -199,29 +200,14 @@ class RecordReader {
         if (!text) return std::nullopt;
         std::string error;
         auto d = PartialDate::parse(*text, &error);
-        if (!d) throw Reject{std::string(name) + " '" + *text + "': " + error};
+        if (!d) throw RecordRejected{std::string(name) + " '" + *text + "': " + error};
         return d;
-    }
-
-    Claim base(const std::string& key) const {
-        Claim c;
-        c.key = key;
-        c.sourceKey = sourceKey_;
-        c.file = file_;
-        c.line = record_.line;
-        c.raw = record_.text;
-        return c;
-    }
-
-    void emit(Claim&& c) {
-        sealClaim(c);
-        sink_.claim(std::move(c));
     }
 
     void property(const EntityRef& subject, const std::string& key, const std::string& prop,
                   const std::string& value, bool dated = false) {
         if (value.empty()) return;
-        Claim c = base(key);
+        Claim c = out_.base(key);
         c.kind = Claim::Kind::Property;
         c.subject = subject;
         c.property = prop;
@@ -230,12 +216,12 @@ class RecordReader {
             c.validFrom = from_;
             c.validTo = to_;
         }
-        emit(std::move(c));
+        out_.emit(std::move(c));
     }
 
     void statement(const Value& data) {
         std::string text = jsonScalar(data, "statement").value_or("");
-        if (text.empty()) throw Reject{"PSC statement has no 'statement'"};
+        if (text.empty()) throw RecordRejected{"PSC statement has no 'statement'"};
         if (auto linked = jsonScalar(data, "linked_psc_name")) text += " (linked: " + *linked + ")";
         std::string id =
             recordId_.empty() ? keySegment(text + (from_ ? from_->text() : "")) : recordId_;
@@ -245,7 +231,7 @@ class RecordReader {
     void exemptions(const Value& data) {
         const Value* list = jsonMember(data, "exemptions");
         if (!list || !list->IsObject() || list->MemberCount() == 0) {
-            throw Reject{"PSC exemptions record has no 'exemptions'"};
+            throw RecordRejected{"PSC exemptions record has no 'exemptions'"};
         }
         for (const auto& m : list->GetObject()) {
             std::string type = jsonScalar(m.value, "exemption_type").value_or(jsonText(m.name));
@@ -253,15 +239,15 @@ class RecordReader {
             std::size_t n = 0;
             if (items && items->IsArray()) {
                 for (const auto& item : items->GetArray()) {
-                    Claim c = base(company_.key + ":exemption:" + keySegment(type) + ":" +
-                                   std::to_string(n++));
+                    Claim c = out_.base(company_.key + ":exemption:" + keySegment(type) + ":" +
+                                        std::to_string(n++));
                     c.kind = Claim::Kind::Property;
                     c.subject = company_;
                     c.property = "control_statement";
                     c.value = "exemption: " + type;
                     c.validFrom = date(item, "exempt_from");
                     c.validTo = date(item, "exempt_to");
-                    emit(std::move(c));
+                    out_.emit(std::move(c));
                 }
             }
             if (n == 0)
@@ -348,9 +334,7 @@ class RecordReader {
                 if (d) {
                     property(ref, prefix + ":date_of_birth", "birth_date", d->text());
                 } else {
-                    sink_.reject(graph::Rejection{
-                        file_, record_.line, "date_of_birth " + std::string(buf) + " is not a date",
-                        record_.text});
+                    out_.reject("date_of_birth " + std::string(buf) + " is not a date");
                 }
             }
         }
@@ -388,7 +372,7 @@ class RecordReader {
         EntityRef holder;
         holder.key = who.key;
         if (natures.empty()) {
-            Claim c = base(prefix + ":control");
+            Claim c = out_.base(prefix + ":control");
             c.kind = Claim::Kind::Relation;
             c.relation = "controls";
             c.subject = holder;
@@ -399,20 +383,17 @@ class RecordReader {
             c.attributesJson = attrs.json();
             c.validFrom = from_;
             c.validTo = to_;
-            emit(std::move(c));
+            out_.emit(std::move(c));
             return;
         }
         for (const auto& code : natures) {
             auto n = nature(code);
             if (!n) {
-                sink_.reject(graph::Rejection{
-                    file_, record_.line,
-                    "unknown nature of control '" +
-                        (code.size() > 100 ? code.substr(0, 100) + "..." : code) + "'",
-                    record_.text});
+                out_.reject("unknown nature of control '" +
+                            (code.size() > 100 ? code.substr(0, 100) + "..." : code) + "'");
                 continue;
             }
-            Claim c = base(prefix + ":" + code);
+            Claim c = out_.base(prefix + ":" + code);
             c.kind = Claim::Kind::Relation;
             c.relation = n->relation;
             c.subject = holder;
@@ -425,14 +406,11 @@ class RecordReader {
             c.attributesJson = attrs.json();
             c.validFrom = from_;
             c.validTo = to_;
-            emit(std::move(c));
+            out_.emit(std::move(c));
         }
     }
 
-    const std::string& sourceKey_;
-    const std::string& file_;
-    const JsonRecord& record_;
-    RecordSink& sink_;
+    RecordEmitter out_;
     EntityRef company_;
     std::optional<PartialDate> from_;
     std::optional<PartialDate> to_;
@@ -454,19 +432,18 @@ void PscReader::read(std::istream& in, const std::string& file, RecordSink& sink
     const std::string sourceKey = source.key;
     sink.source(graph::Source(source), file, 1);
 
-    forEachJsonRecord<Reject>(
-        in, file, maxRecord_, sink,
-        [&](rapidjson::Document& doc, const JsonRecord& record, RecordSink& out) {
-            RecordReader reader(sourceKey, file, record, out);
-            // The totals line closing a snapshot dates it: the source is
-            // declared again with that date, which fills the date the
-            // first declaration left empty.
-            if (auto generated = reader.read(doc); generated && !generated->empty()) {
-                graph::Source dated = source;
-                dated.published = *generated;
-                sink.source(std::move(dated), file, record.line);
-            }
-        });
+    forEachJsonRecord(in, file, maxRecord_, sink,
+                      [&](rapidjson::Document& doc, const JsonRecord& record, RecordSink& out) {
+                          RecordReader reader(sourceKey, file, record, out);
+                          // The totals line closing a snapshot dates it: the source is
+                          // declared again with that date, which fills the date the
+                          // first declaration left empty.
+                          if (auto generated = reader.read(doc); generated && !generated->empty()) {
+                              graph::Source dated = source;
+                              dated.published = *generated;
+                              sink.source(std::move(dated), file, record.line);
+                          }
+                      });
 }
 
 }  // namespace cg::ingest

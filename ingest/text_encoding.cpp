@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "graph/error.hpp"
+#include "graph/utf8.hpp"
 
 namespace cg::ingest {
 
@@ -39,33 +40,6 @@ std::optional<ForeignEncoding> byZeroBytes(std::string_view head) {
     return std::nullopt;
 }
 
-// The length of the UTF-8 sequence at `at`: 0 when it is not one, -1 when `text` ends inside it.
-int utf8Sequence(std::string_view text, std::size_t at) {
-    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    unsigned char b = byte(at);
-    int length = 0;
-    unsigned char low = 0x80, high = 0xBF;  // the second byte's range (RFC 3629)
-    if (b >= 0xC2 && b <= 0xDF) {
-        length = 2;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-        length = 3;
-        if (b == 0xE0) low = 0xA0;
-        if (b == 0xED) high = 0x9F;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-        length = 4;
-        if (b == 0xF0) low = 0x90;
-        if (b == 0xF4) high = 0x8F;
-    } else {
-        return 0;
-    }
-    for (int k = 1; k < length; ++k) {
-        if (at + static_cast<std::size_t>(k) >= text.size()) return -1;
-        unsigned char c = byte(at + static_cast<std::size_t>(k));
-        if (k == 1 ? (c < low || c > high) : (c < 0x80 || c > 0xBF)) return 0;
-    }
-    return length;
-}
-
 // Bytes that are not UTF-8 while not one multi-byte sequence is: an 8-bit encoding.
 std::optional<ForeignEncoding> byEightBitBytes(std::string_view head, bool cut) {
     std::int64_t line = 1;
@@ -76,9 +50,11 @@ std::optional<ForeignEncoding> byEightBitBytes(std::string_view head, bool cut) 
         auto b = static_cast<unsigned char>(head[i]);
         if (b == '\n') ++line;
         if (b < 0x80) continue;
-        int length = utf8Sequence(head, i);
-        if (length > 0) return std::nullopt;  // a UTF-8 text, damaged at most
-        if (length < 0 && cut) break;
+        const auto* at = reinterpret_cast<const unsigned char*>(head.data()) + i;
+        graph::Utf8Char c = graph::decodeUtf8(
+            at, reinterpret_cast<const unsigned char*>(head.data()) + head.size());
+        if (c.valid) return std::nullopt;  // a UTF-8 text, damaged at most
+        if (c.cut && cut) break;
         if (badLine == 0) {
             badLine = line;
             badByte = b;

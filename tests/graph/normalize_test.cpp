@@ -5,7 +5,6 @@
 
 #include <string>
 
-using cg::graph::isValidUtf8;
 using cg::graph::normalizeName;
 using cg::graph::slugify;
 
@@ -72,44 +71,4 @@ TEST(Slugify, GivesLowerCaseAsciiWithDashes) {
     EXPECT_EQ(slugify("Москва"), "moskva");
     EXPECT_EQ(slugify("!!!"), "");
     EXPECT_EQ(slugify(std::string(200, 'a')).size(), 64u);
-}
-
-TEST(IsValidUtf8, AcceptsWellFormedText) {
-    EXPECT_TRUE(isValidUtf8(""));
-    EXPECT_TRUE(isValidUtf8("plain ascii"));
-    EXPECT_TRUE(isValidUtf8("Ñoño ហ៊ុន សែន 洪森"));
-    EXPECT_TRUE(isValidUtf8("\xF0\x9F\x98\x80"));      // U+1F600
-    EXPECT_TRUE(isValidUtf8("\xF4\x8F\xBF\xBF"));      // U+10FFFF, the last code point
-    EXPECT_TRUE(isValidUtf8("\xEE\x80\x80"));          // U+E000, just past the surrogates
-    EXPECT_TRUE(isValidUtf8(std::string("a\0b", 3)));  // NUL is a valid code point
-}
-
-TEST(IsValidUtf8, RejectsOverlongEncodings) {
-    EXPECT_FALSE(isValidUtf8("\xC0\xAF"));  // '/' in two bytes
-    EXPECT_FALSE(isValidUtf8("\xC1\xBF"));
-    EXPECT_FALSE(isValidUtf8("\xE0\x80\xAF"));      // '/' in three bytes
-    EXPECT_FALSE(isValidUtf8("\xE0\x9F\xBF"));      // U+07FF in three bytes
-    EXPECT_FALSE(isValidUtf8("\xF0\x80\x80\xAF"));  // '/' in four bytes
-    EXPECT_FALSE(isValidUtf8("\xF0\x8F\xBF\xBF"));  // U+FFFF in four bytes
-}
-
-TEST(IsValidUtf8, RejectsSurrogatesAndCodePointsPastTheLast) {
-    EXPECT_FALSE(isValidUtf8("\xED\xA0\x80"));      // U+D800
-    EXPECT_FALSE(isValidUtf8("\xED\xBF\xBF"));      // U+DFFF
-    EXPECT_FALSE(isValidUtf8("\xF4\x90\x80\x80"));  // U+110000
-    EXPECT_FALSE(isValidUtf8("\xF7\xBF\xBF\xBF"));
-}
-
-TEST(IsValidUtf8, RejectsTruncatedAndStrayBytes) {
-    EXPECT_FALSE(isValidUtf8("\xE2\x82"));         // euro sign cut short
-    EXPECT_FALSE(isValidUtf8("abc\xF0\x9F\x98"));  // at the very end
-    EXPECT_FALSE(isValidUtf8("\xE2\x82 x"));       // cut short by an ASCII byte
-    EXPECT_FALSE(isValidUtf8("\x80"));             // a continuation byte alone
-    EXPECT_FALSE(
-        isValidUtf8("a\xBF"
-                    "b"));
-    EXPECT_FALSE(isValidUtf8("\xF8\x88\x80\x80\x80"));  // five-byte forms are not UTF-8
-    EXPECT_FALSE(isValidUtf8("\xFE"));
-    EXPECT_FALSE(isValidUtf8("\xFF"));
-    EXPECT_FALSE(isValidUtf8("Latin-1 caf\xE9"));
 }

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "graph/error.hpp"
+#include "ingest/content_hash.hpp"
 #include "tests/ingest/ingest_fixture.hpp"
 
 using cg::graph::Stance;

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "graph/normalize.hpp"
+#include "graph/utf8.hpp"
 #include "ingest/csv_parser.hpp"
 #include "tests/graph/temp_dir.hpp"
 #include "tests/reliability/child_process.hpp"

@@ -2,7 +2,8 @@
 // The FollowTheMoney vocabulary claimgraph reads and writes: which FtM schemata are entities
 // and which are relations, and which FtM properties carry claimgraph properties and
 // identifiers. Shared by the FtM reader (ingest/ftm_reader.cpp) and the FtM writer
-// (export/ftm_writer.cpp), so that an export reads back as what was exported.
+// (export/ftm_writer.cpp), so that an export reads back as what was exported: a module of its
+// own (cg::ftm), below both, so that neither includes the other.
 #pragma once
 
 #include <string_view>
