@@ -21,6 +21,7 @@
 #include "graph/database_entity_finder.hpp"
 #include "graph/date.hpp"
 #include "graph/error.hpp"
+#include "graph/provenance_scan.hpp"
 #include "graph/view.hpp"
 #include "queries/centrality.hpp"
 
@@ -122,7 +123,7 @@ int runExport(Context& ctx, const ExportArgs& args) {
     auto provenance = std::async(
         std::launch::async, [path = store.path(), level = *level, access = store.access()] {
             graph::Store reader(path, false, access);
-            return reader.readClaimProvenance(exporters::exportProvenanceOptions(level));
+            return graph::readClaimProvenance(reader, exporters::exportProvenanceOptions(level));
         });
     auto view = graph::GraphView::build(store, ctx.schema(), filter);
     queries::QueryResult result;

@@ -12,6 +12,7 @@
 #include "cli/registry.hpp"
 #include "cli/table.hpp"
 #include "graph/entity_lookup.hpp"
+#include "graph/judgement_log.hpp"
 #include "graph/judgements.hpp"
 #include "graph/suggest.hpp"
 
@@ -110,7 +111,7 @@ int runSuggest(Context& ctx, const ResolveArgs& args) {
 }
 
 int runList(Context& ctx, bool all, const ResultFormat& asked) {
-    auto rows = ctx.store().judgements(all);
+    auto rows = graph::JudgementLog(ctx.store()).list(all);
     if (auto format = listingFormat(ctx, asked); format != "table") {
         JsonOut j;
         j.beginArray();

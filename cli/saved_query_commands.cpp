@@ -15,6 +15,7 @@
 #include "cli/table.hpp"
 #include "graph/database_entity_finder.hpp"
 #include "graph/error.hpp"
+#include "graph/saved_queries.hpp"
 #include "graph/view.hpp"
 #include "queries/saved_query.hpp"
 
@@ -42,11 +43,11 @@ bool isFile(const std::string& target) {
 
 queries::SavedQuery loadSavedQuery(Context& ctx, const std::string& target, int version) {
     if (isFile(target)) return queries::readSavedQuery(target);
-    auto row =
-        ctx.store().savedQuery(target, version > 0 ? std::optional<int>(version) : std::nullopt);
+    auto row = graph::SavedQueries(ctx.store())
+                   .find(target, version > 0 ? std::optional<int>(version) : std::nullopt);
     if (!row) {
         std::string names;
-        for (const auto& q : ctx.store().savedQueries())
+        for (const auto& q : graph::SavedQueries(ctx.store()).latest())
             names += (names.empty() ? "" : ", ") + q.name;
         throw QueryError(
             "no saved query '" + target + "'" +
@@ -93,8 +94,8 @@ void addSavedQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
     registry.add(save, [&ctx, args] {
         auto q = queries::readSavedQuery(args->target);
         ctx.writing(true);
-        bool stored = ctx.store(true).saveQuery(
-            {q.name, q.version, q.kind, q.description, q.text, "", false});
+        bool stored = graph::SavedQueries(ctx.store(true))
+                          .save({q.name, q.version, q.kind, q.description, q.text, "", false});
         if (ctx.json) {
             JsonOut j;
             j.beginObject()
@@ -114,7 +115,7 @@ void addSavedQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
     auto listFormat = std::make_shared<ResultFormat>();
     addResultFormatOptions(list, *listFormat);
     registry.add(list, [&ctx, listFormat] {
-        auto rows = ctx.store().savedQueries();
+        auto rows = graph::SavedQueries(ctx.store()).latest();
         if (auto format = listingFormat(ctx, *listFormat); format != "table") {
             JsonOut j;
             j.beginArray();
@@ -161,7 +162,7 @@ void addSavedQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
                 ctx.out << '\n';
             }
         }
-        auto history = ctx.store().savedQueryHistory(q.name);
+        auto history = graph::SavedQueries(ctx.store()).history(q.name);
         if (history.size() > 1) {
             ctx.out << "versions:";
             for (const auto& h : history) ctx.out << ' ' << h.version << " (" << h.saved << ")";
@@ -186,7 +187,7 @@ void addSavedQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
     del->add_option("name", args->target, "Saved query name")->required();
     registry.add(del, [&ctx, args] {
         ctx.writing();
-        int n = ctx.store().deleteSavedQuery(args->target);
+        int n = graph::SavedQueries(ctx.store()).remove(args->target);
         if (n == 0) throw QueryError("no saved query '" + args->target + "'");
         ctx.out << "deleted " << args->target << " (" << n << " version" << (n > 1 ? "s" : "")
                 << ")\n";

@@ -10,6 +10,7 @@
 #include "cli/view_figures.hpp"
 #include "export/html_writer.hpp"
 #include "graph/entity_lookup.hpp"
+#include "graph/provenance_scan.hpp"
 #include "graph/view.hpp"
 #include "queries/centrality.hpp"
 #include "queries/neighbourhood.hpp"
@@ -32,8 +33,8 @@ int runView(Context& ctx, const ViewCommandArgs& args) {
     graph::EntityId id = graph::findEntity(store, args.entity);
     auto provenance = std::async(std::launch::async, [path = store.path()] {
         graph::Store reader(path, false);
-        return reader.readClaimProvenance(
-            exporters::exportProvenanceOptions(exporters::EvidenceLevel::Full));
+        return graph::readClaimProvenance(
+            reader, exporters::exportProvenanceOptions(exporters::EvidenceLevel::Full));
     });
     graph::ViewFilter filter;
     filter.includeDenied = args.includeDenied;

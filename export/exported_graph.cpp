@@ -7,6 +7,7 @@
 
 #include "export/text_escape.hpp"
 #include "graph/error.hpp"
+#include "graph/provenance_scan.hpp"
 
 namespace cg::exporters {
 
@@ -37,7 +38,7 @@ std::optional<graph::ClaimProvenance> readIfNeeded(const ExportInput& input, Evi
             (have.entityFacts || !need.entityFacts))
             return std::nullopt;
     }
-    return input.store.readClaimProvenance(need);
+    return graph::readClaimProvenance(input.store, need);
 }
 
 // Appends the shortest decimal that reads back as `value`, with a decimal point.

@@ -193,7 +193,7 @@ void putFigures(OutputBuffer& out, const ViewFigures& figures,
 
 std::string viewDataJson(const ExportInput& input, const HtmlViewOptions& options) {
     // Evidence comes from the one place every export reads it (ExportedGraph's Provenance,
-    // from Store::readClaimProvenance), never from a second reading of the claims.
+    // from graph::readClaimProvenance), never from a second reading of the claims.
     ExportedGraph graph(input);
     const graph::GraphView& view = graph.view();
     const Provenance& provenance = graph.provenance();

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "graph/fnv.hpp"
+#include "graph/judgement_log.hpp"
 #include "graph/normalize.hpp"
 
 namespace cg::graph {
@@ -82,7 +83,7 @@ std::vector<Suggestion> ambiguitySuggestions(Store& store, const Schema& schema)
     auto placeholders = store.entitiesWithKeyPrefix(std::string(kAmbiguousKeyPrefix));
     if (placeholders.empty()) return out;
     std::vector<std::pair<std::string, std::string>> notSame;
-    for (const auto& j : store.judgements(false)) {
+    for (const auto& j : JudgementLog(store).list(false)) {
         if (j.kind == "not_same") notSame.emplace_back(j.a, j.b);
     }
     auto judgedApart = [&](const std::string& x, const std::string& y) {

@@ -12,11 +12,9 @@
 
 #include "graph/model.hpp"
 
-namespace SQLite {
-class Database;
-}
-
 namespace cg::graph {
+
+struct ProvenanceScanner;
 
 /// A run of days, each end yyyymmdd or 0 when open: the valid dates one asserting claim
 /// gives a relation.
@@ -74,7 +72,8 @@ struct EntityFact {
 };
 
 /// Where every canonical entity and every relation comes from, as exports need it, read by
-/// Store::readClaimProvenance in one sequential scan of the claims and indexed by id:
+/// readClaimProvenance (provenance_scan.hpp) in one sequential scan of the claims and indexed by
+/// id:
 /// - an entity: the sources of the claims naming it (as subject or object, directly or
 ///   through an entity merged into it), the highest confidence of those that assert, and
 ///   whether one denies;
@@ -130,13 +129,7 @@ class ClaimProvenance {
     std::size_t memoryBytes() const;
 
   private:
-    friend class Store;
-
-    static void readRelationClaims(SQLite::Database& db, bool quotes, std::size_t relations,
-                                   std::int64_t maxSource, ClaimProvenance& p);
-    static void readEntityFacts(SQLite::Database& db, std::size_t entities,
-                                const std::function<std::uint32_t(std::int64_t)>& entityOf,
-                                ClaimProvenance& p);
+    friend struct ProvenanceScanner;  // provenance_scan.cpp fills it
 
     static std::size_t index(std::int64_t id) { return static_cast<std::size_t>(id); }
     template <typename T>

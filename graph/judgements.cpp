@@ -5,6 +5,7 @@
 
 #include "graph/ambiguity.hpp"
 #include "graph/error.hpp"
+#include "graph/judgement_log.hpp"
 
 namespace cg::graph {
 
@@ -30,7 +31,7 @@ std::optional<JudgementRow> blockingJudgement(Store& store, const std::vector<En
     auto in = [](const std::vector<std::string>& keys, const std::string& k) {
         return std::find(keys.begin(), keys.end(), k) != keys.end();
     };
-    for (const auto& j : store.judgements(false)) {
+    for (const auto& j : JudgementLog(store).list(false)) {
         if (j.kind != "not_same") continue;
         if ((in(ka, j.a) && in(kb, j.b)) || (in(ka, j.b) && in(kb, j.a))) return j;
     }
@@ -76,7 +77,8 @@ std::int64_t mergeEntities(Store& store, const Schema& schema, EntityId a, Entit
     }
     Store::Batch batch(store);
     doMerge(store, schema, ca, cb);
-    std::int64_t id = store.addJudgement("merge", keyOf(store, ca), keyOf(store, b), note, author);
+    std::int64_t id =
+        JudgementLog(store).add("merge", keyOf(store, ca), keyOf(store, b), note, author);
     batch.commit();
     return id;
 }
@@ -90,7 +92,7 @@ std::int64_t markNotSame(Store& store, EntityId a, EntityId b, const std::string
     }
     Store::Batch batch(store);
     std::int64_t id =
-        store.addJudgement("not_same", keyOf(store, a), keyOf(store, b), note, author);
+        JudgementLog(store).add("not_same", keyOf(store, a), keyOf(store, b), note, author);
     batch.commit();
     return id;
 }
@@ -106,20 +108,20 @@ std::int64_t splitEntity(Store& store, EntityId a, const std::string& note,
     keys.push_back(keyOf(store, ca));
     Store::Batch batch(store);
     for (EntityId e : members) store.setMergedInto(e, std::nullopt);
-    for (const auto& j : store.judgements(false)) {
+    for (const auto& j : JudgementLog(store).list(false)) {
         bool inGroup = std::find(keys.begin(), keys.end(), j.a) != keys.end() ||
                        std::find(keys.begin(), keys.end(), j.b) != keys.end();
-        if (j.kind == "merge" && inGroup) store.undoJudgement(j.id);
+        if (j.kind == "merge" && inGroup) JudgementLog(store).undo(j.id);
     }
     members.push_back(ca);
     store.reassignRelations(members);
-    std::int64_t id = store.addJudgement("split", keyOf(store, ca), "", note, author);
+    std::int64_t id = JudgementLog(store).add("split", keyOf(store, ca), "", note, author);
     batch.commit();
     return id;
 }
 
 void undoJudgement(Store& store, std::int64_t id) {
-    auto all = store.judgements(true);
+    auto all = JudgementLog(store).list(true);
     auto it =
         std::find_if(all.begin(), all.end(), [&](const JudgementRow& j) { return j.id == id; });
     if (it == all.end()) throw QueryError("no judgement with id " + std::to_string(id));
@@ -132,20 +134,20 @@ void undoJudgement(Store& store, std::int64_t id) {
             Store::Batch batch(store);
             // Split off b and whatever was merged into it through this judgement.
             store.setMergedInto(*b, std::nullopt);
-            store.undoJudgement(id);
+            JudgementLog(store).undo(id);
             store.reassignRelations({*b, canon});
             batch.commit();
             return;
         }
     }
     Store::Batch batch(store);
-    store.undoJudgement(id);
+    JudgementLog(store).undo(id);
     batch.commit();
 }
 
 int applyJudgements(Store& store, const Schema& schema) {
     int applied = 0;
-    for (const auto& j : store.judgements(false)) {
+    for (const auto& j : JudgementLog(store).list(false)) {
         if (j.kind != "merge") continue;
         auto a = store.entityByKey(j.a);
         auto b = store.entityByKey(j.b);

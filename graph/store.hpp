@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "graph/claim_provenance.hpp"
 #include "graph/model.hpp"
 
 namespace cg::graph {
@@ -124,19 +123,6 @@ struct EntityDetail {
     std::vector<RelationRow> relations;
 };
 
-/// A recorded resolution decision: two entities are the same (merge) or not (not_same), or
-/// a merge was undone (split).
-struct JudgementRow {
-    std::int64_t id = 0;
-    std::string kind;  ///< merge, not_same, split
-    std::string a;     ///< entity key
-    std::string b;     ///< entity key; empty for split
-    std::string note;
-    std::string created;
-    bool undone = false;
-    std::string author;  ///< who recorded it (`resolve ... --by`); empty before layout 10
-};
-
 /// Which end of a claim an entity reference is.
 enum class ReferenceRole : std::uint8_t { Subject = 0, Object = 1 };
 
@@ -162,17 +148,6 @@ struct RetractionRow {
     std::int64_t claims = 0;  ///< claims it took out
     std::string created;
     std::string undone;  ///< when it was undone; empty while it holds
-};
-
-/// One stored version of a saved query; the document is kept as written.
-struct SavedQueryRow {
-    std::string name;
-    int version = 1;
-    std::string kind;
-    std::string description;
-    std::string document;
-    std::string saved;
-    bool deleted = false;
 };
 
 /// The SQLite database of one investigation: sources, claims, entities, names, identifiers,
@@ -279,11 +254,6 @@ class Store {
 
     // --- resolution (inside a Batch) ---
 
-    std::int64_t addJudgement(const std::string& kind, const std::string& aKey,
-                              const std::string& bKey, const std::string& note,
-                              const std::string& author = {});
-    std::vector<JudgementRow> judgements(bool includeUndone);
-    void undoJudgement(std::int64_t id);
     /// Points `id` at the entity it is merged into, or makes it canonical again.
     void setMergedInto(EntityId id, std::optional<EntityId> into);
     void setEntityType(EntityId id, const std::string& type);
@@ -312,22 +282,6 @@ class Store {
     std::vector<EntityRow> entitiesWithKeyPrefix(const std::string& prefix);
     /// The identifiers (scheme, value) recorded for one entity, sorted.
     std::vector<std::pair<std::string, std::string>> identifiersOf(EntityId id);
-
-    // --- saved queries (store_saved_queries.cpp) ---
-
-    /// Stores a version of a saved query; returns false when that exact version and document
-    /// are already stored. Throws QueryError when the version is stored with another document
-    /// or is not above the latest one (every version is kept).
-    bool saveQuery(const SavedQueryRow& query);
-    /// The latest version of every saved query not deleted, by name.
-    std::vector<SavedQueryRow> savedQueries();
-    /// One saved query: the given version, or the latest; nothing when unknown or deleted.
-    std::optional<SavedQueryRow> savedQuery(const std::string& name,
-                                            std::optional<int> version = {});
-    /// Every stored version of a query, oldest first.
-    std::vector<SavedQueryRow> savedQueryHistory(const std::string& name);
-    /// Marks every version of a query deleted; returns how many there were.
-    int deleteSavedQuery(const std::string& name);
 
     // --- bulk reading for in-memory indexes ---
 
@@ -396,11 +350,6 @@ class Store {
     /// Calls `fn` for every source, in key order, without counting its claims.
     void forEachSource(const std::function<void(SourceId, const Source&)>& fn);
 
-    /// Where every canonical entity and every relation comes from (ClaimProvenance), in one
-    /// sequential scan of the claims, and with `options` the evidence exports show (one more
-    /// scan of the claims, and of the names, identifiers and properties); throws StorageError.
-    ClaimProvenance readClaimProvenance(const ProvenanceOptions& options = {});
-
     /// One run of `ingest`, as the ingests table keeps it.
     struct IngestRecord {
         std::int64_t id = 0;
@@ -410,15 +359,6 @@ class Store {
     };
     /// The latest ingest, or nothing in a database never ingested into; throws StorageError.
     std::optional<IngestRecord> lastIngest();
-
-    /// What a full entity record holds besides its main name, for exports that carry it.
-    enum class FactKind : std::uint8_t { Name, Identifier, Property };
-    /// Calls `fn` for every name, identifier (key = scheme) and asserted property value
-    /// (key = property name) of every entity, with the canonical entity it belongs to; in no
-    /// particular order. Three sequential scans; throws StorageError.
-    void forEachEntityFact(
-        const std::function<void(EntityId canonical, FactKind kind, const std::string& key,
-                                 const std::string& value)>& fn);
 
     // --- retraction (store_retraction.cpp) ---
     //
@@ -461,9 +401,14 @@ class Store {
     std::vector<EntityId> hiddenEntities();
     bool isHidden(EntityId canonical);
 
+    /// The connection, its statement cache and the write path's caches (graph/store_impl.hpp),
+    /// for the storage rooms beside the store: saved_queries.hpp, judgement_log.hpp,
+    /// provenance_scan.hpp. Opaque to everything else.
+    struct Impl;
+    Impl& connection() const { return *impl_; }
+
   private:
     friend class Batch;
-    struct Impl;
     void flushRelations();
     const std::string& sourceDate(SourceId source);
     RelationDerivation deriveFromTable(RelationId id);

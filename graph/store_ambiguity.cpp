@@ -14,7 +14,7 @@ namespace cg::graph {
 
 void Store::addNameReference(EntityId entity, std::uint64_t normHash, ClaimId claim,
                              ReferenceRole role, const std::string& type, const std::string& name) {
-    try {
+    storageCall(path_, "cannot record a name reference", [&] {
         auto& q = impl_->stmt(
             "INSERT OR IGNORE INTO name_references(entity, norm_hash, claim, role, type, name) "
             "VALUES (?, ?, ?, ?, ?, ?)");
@@ -26,14 +26,12 @@ void Store::addNameReference(EntityId entity, std::uint64_t normHash, ClaimId cl
         q.bind(6, name);
         q.exec();
         q.reset();
-    } catch (const SQLite::Exception& e) {
-        throw StorageError(path_ + ": cannot record a name reference: " + e.what());
-    }
+    });
 }
 
 std::vector<NameReferenceRow> Store::takeNameReferences(EntityId entity, std::uint64_t normHash) {
     std::vector<NameReferenceRow> out;
-    try {
+    storageCall(path_, "cannot read name references", [&] {
         auto& q = impl_->stmt(
             "SELECT n.claim, n.role, n.type, n.name, s.key, c.file, c.line "
             "FROM name_references n JOIN claims c ON c.id = n.claim "
@@ -58,23 +56,19 @@ std::vector<NameReferenceRow> Store::takeNameReferences(EntityId entity, std::ui
         del.bind(2, static_cast<std::int64_t>(normHash));
         del.exec();
         del.reset();
-    } catch (const SQLite::Exception& e) {
-        throw StorageError(path_ + ": cannot read name references: " + e.what());
-    }
+    });
     return out;
 }
 
 void Store::forEachNameReference(const std::function<void(EntityId, std::uint64_t normHash)>& fn) {
-    try {
+    storageCall(path_, "cannot read name references", [&] {
         RowScan q(impl_->db, "SELECT entity, norm_hash FROM name_references");
         while (q.next()) fn(q.int64(0), static_cast<std::uint64_t>(q.int64(1)));
-    } catch (const SQLite::Exception& e) {
-        throw StorageError(path_ + ": cannot read name references: " + e.what());
-    }
+    });
 }
 
 void Store::moveReference(ClaimId claim, ReferenceRole role, EntityId from, EntityId to) {
-    try {
+    storageCall(path_, "cannot move a reference", [&] {
         impl_->useIndex("properties_entity");
         auto& read = impl_->stmt(
             "SELECT c.relation, c.subject, c.object, c.relation_id, r.rkey, r.directed "
@@ -122,41 +116,45 @@ void Store::moveReference(ClaimId claim, ReferenceRole role, EntityId from, Enti
         // Both relations are recomputed from their claims at commit.
         impl_->reload.insert(relation);
         impl_->reload.insert(target);
-    } catch (const SQLite::Exception& e) {
-        throw StorageError(path_ + ": cannot move a reference: " + e.what());
-    }
+    });
 }
 
 std::vector<EntityRow> Store::entitiesWithKeyPrefix(const std::string& prefix) {
-    std::vector<EntityId> ids;
-    {
-        // A range on the unique key index; the prefix's last byte + 1 ends it.
-        std::string end = prefix;
-        if (!end.empty()) end.back() = static_cast<char>(end.back() + 1);
-        auto& q = impl_->stmt(
-            "SELECT id FROM entities WHERE key >= ? AND key < ? AND merged_into IS NULL "
-            "ORDER BY key");
-        q.bind(1, prefix);
-        q.bind(2, end);
-        while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
-        q.reset();
-    }
-    std::vector<EntityRow> out;
-    for (EntityId id : ids) {
-        if (auto row = entity(id)) out.push_back(std::move(*row));
-    }
-    return out;
+    return storageCall(path_, "cannot read the entities", [&]() -> std::vector<EntityRow> {
+        std::vector<EntityId> ids;
+        {
+            // A range on the unique key index; the prefix's last byte + 1 ends it.
+            std::string end = prefix;
+            if (!end.empty()) end.back() = static_cast<char>(end.back() + 1);
+            auto& q = impl_->stmt(
+                "SELECT id FROM entities WHERE key >= ? AND key < ? AND merged_into IS NULL "
+                "ORDER BY key");
+            q.bind(1, prefix);
+            q.bind(2, end);
+            while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+            q.reset();
+        }
+        std::vector<EntityRow> out;
+        for (EntityId id : ids) {
+            if (auto row = entity(id)) out.push_back(std::move(*row));
+        }
+        return out;
+    });
 }
 
 std::vector<std::pair<std::string, std::string>> Store::identifiersOf(EntityId id) {
-    auto& q = impl_->stmt("SELECT scheme, value FROM identifiers WHERE entity = ?");
-    q.bind(1, id);
-    std::vector<std::pair<std::string, std::string>> out;
-    while (q.executeStep())
-        out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
-    q.reset();
-    std::sort(out.begin(), out.end());
-    return out;
+    return storageCall(
+        path_, "cannot read the identifiers",
+        [&]() -> std::vector<std::pair<std::string, std::string>> {
+            auto& q = impl_->stmt("SELECT scheme, value FROM identifiers WHERE entity = ?");
+            q.bind(1, id);
+            std::vector<std::pair<std::string, std::string>> out;
+            while (q.executeStep())
+                out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
+            q.reset();
+            std::sort(out.begin(), out.end());
+            return out;
+        });
 }
 
 }  // namespace cg::graph

@@ -10,16 +10,39 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
+#include "graph/error.hpp"
 #include "graph/flat_table.hpp"
 #include "graph/model.hpp"
 #include "graph/relation_evidence.hpp"
 #include "graph/store.hpp"
 
 namespace cg::graph {
+
+/// Runs one storage operation on the database at `path`. The one place where SQLite's
+/// exception becomes StorageError, named "PATH: ACTION: SQLite's reason" ("PATH: reason" when
+/// `action` is empty), so that every public storage call throws StorageError and nothing
+/// else of SQLite's. `action` is text, or a callable returning it when the text is built
+/// from the call's arguments (built only on failure: the write path runs per claim).
+template <typename Action, typename Fn>
+decltype(auto) storageCall(const std::string& path, const Action& action, Fn&& fn) {
+    try {
+        return std::forward<Fn>(fn)();
+    } catch (const SQLite::Exception& e) {
+        std::string what;
+        if constexpr (std::is_invocable_v<const Action&>)
+            what = action();
+        else
+            what = action;
+        throw StorageError(what.empty() ? cat(path, ": ", e.what())
+                                        : cat(path, ": ", what, ": ", e.what()));
+    }
+}
 
 /// The columns readClaimEvidence reads, from `claims c JOIN sources s`; the last is the
 /// claim's relation id.
@@ -254,10 +277,10 @@ struct Store::Impl {
     // them (useIndex).
     std::vector<std::string> rebuiltIndexes;
 
-    /// During a bulk load, builds the secondary index `name` (kSecondaryIndexes in store.cpp)
-    /// before a lookup that would otherwise scan a whole table once per row (moving an
-    /// ambiguous reference, recomputing a relation from its claims); outside one, does
-    /// nothing. Without it such lookups made name-referenced ingest quadratic.
+    /// During a bulk load, builds the secondary index `name` (kSecondaryIndexes in
+    /// store_migrations.cpp) before a lookup that would otherwise scan a whole table once per
+    /// row (moving an ambiguous reference, recomputing a relation from its claims); outside
+    /// one, does nothing. Without it such lookups made name-referenced ingest quadratic.
     void useIndex(const char* name);
 
     /// Forgets every cache that mirrors the tables.

@@ -26,24 +26,28 @@ void bindFiles(SQLite::Statement& q, const std::vector<std::string>& files) {
 
 std::vector<Rejection> Store::rejections(std::int64_t limit,
                                          const std::vector<std::string>& files) {
-    std::string sql = "SELECT file, line, reason, raw FROM rejections" + whereFileIn(files.size()) +
-                      " ORDER BY file, line";
-    if (limit > 0) sql += " LIMIT " + std::to_string(limit);
-    SQLite::Statement q(impl_->db, sql);
-    bindFiles(q, files);
-    std::vector<Rejection> out;
-    while (q.executeStep()) {
-        out.push_back({shownFilePath(q.getColumn(0).getString()), q.getColumn(1).getInt64(),
-                       q.getColumn(2).getString(), q.getColumn(3).getString()});
-    }
-    return out;
+    return storageCall(path_, "cannot read the rejections", [&]() -> std::vector<Rejection> {
+        std::string sql = "SELECT file, line, reason, raw FROM rejections" +
+                          whereFileIn(files.size()) + " ORDER BY file, line";
+        if (limit > 0) sql += " LIMIT " + std::to_string(limit);
+        SQLite::Statement q(impl_->db, sql);
+        bindFiles(q, files);
+        std::vector<Rejection> out;
+        while (q.executeStep()) {
+            out.push_back({shownFilePath(q.getColumn(0).getString()), q.getColumn(1).getInt64(),
+                           q.getColumn(2).getString(), q.getColumn(3).getString()});
+        }
+        return out;
+    });
 }
 
 std::vector<std::string> Store::rejectionFiles() {
-    SQLite::Statement q(impl_->db, "SELECT DISTINCT file FROM rejections ORDER BY file");
-    std::vector<std::string> out;
-    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
-    return out;
+    return storageCall(path_, "cannot read the rejections", [&]() -> std::vector<std::string> {
+        SQLite::Statement q(impl_->db, "SELECT DISTINCT file FROM rejections ORDER BY file");
+        std::vector<std::string> out;
+        while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+        return out;
+    });
 }
 
 std::vector<std::string> rejectionFilesNamed(Store& store, const std::string& path) {
@@ -55,15 +59,13 @@ std::vector<std::string> rejectionFilesNamed(Store& store, const std::string& pa
 }
 
 std::int64_t Store::clearRejections(const std::vector<std::string>& files) {
-    try {
+    // Often an ingest's first write: a read-only database is said with its name.
+    return storageCall(path_, "cannot delete rejections", [&]() -> std::int64_t {
         // The rejections' UNIQUE(file, line, hash) index finds one file's rows.
         SQLite::Statement q(impl_->db, "DELETE FROM rejections" + whereFileIn(files.size()));
         bindFiles(q, files);
         return q.exec();
-    } catch (const SQLite::Exception& e) {
-        // Often an ingest's first write: a read-only database is said with its name.
-        throw StorageError(path_ + ": cannot delete rejections: " + e.what());
-    }
+    });
 }
 
 }  // namespace cg::graph

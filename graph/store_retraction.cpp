@@ -55,41 +55,49 @@ std::vector<ClaimId> ids(SQLite::Statement& q) {
 }  // namespace
 
 std::vector<ClaimId> Store::claimsOfSource(SourceId source) {
-    auto& q = impl_->stmt("SELECT id FROM claims WHERE source = ? ORDER BY id");
-    q.bind(1, source);
-    return ids(q);
+    return storageCall(path_, "cannot read the claims", [&]() -> std::vector<ClaimId> {
+        auto& q = impl_->stmt("SELECT id FROM claims WHERE source = ? ORDER BY id");
+        q.bind(1, source);
+        return ids(q);
+    });
 }
 
 std::vector<ClaimId> Store::claimsOfFile(const std::string& file) {
-    auto& q = impl_->stmt("SELECT id FROM claims WHERE file = ? ORDER BY id");
-    q.bind(1, file);
-    return ids(q);
+    return storageCall(path_, "cannot read the claims", [&]() -> std::vector<ClaimId> {
+        auto& q = impl_->stmt("SELECT id FROM claims WHERE file = ? ORDER BY id");
+        q.bind(1, file);
+        return ids(q);
+    });
 }
 
 std::vector<std::string> Store::claimFiles() {
-    SQLite::Statement q(impl_->db, "SELECT DISTINCT file FROM claims ORDER BY file");
-    std::vector<std::string> out;
-    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
-    return out;
+    return storageCall(path_, "cannot read the claims", [&]() -> std::vector<std::string> {
+        SQLite::Statement q(impl_->db, "SELECT DISTINCT file FROM claims ORDER BY file");
+        std::vector<std::string> out;
+        while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+        return out;
+    });
 }
 
 std::int64_t Store::addRetraction(const std::string& kind, const std::string& target,
                                   const std::string& reason, std::int64_t claims) {
-    auto& q =
-        impl_->stmt("INSERT INTO retractions(kind, target, reason, claims) VALUES (?, ?, ?, ?)");
-    q.bind(1, kind);
-    q.bind(2, target);
-    q.bind(3, reason);
-    q.bind(4, claims);
-    q.exec();
-    q.reset();
-    return impl_->db.getLastInsertRowid();
+    return storageCall(path_, "cannot record the retraction", [&]() -> std::int64_t {
+        auto& q = impl_->stmt(
+            "INSERT INTO retractions(kind, target, reason, claims) VALUES (?, ?, ?, ?)");
+        q.bind(1, kind);
+        q.bind(2, target);
+        q.bind(3, reason);
+        q.bind(4, claims);
+        q.exec();
+        q.reset();
+        return impl_->db.getLastInsertRowid();
+    });
 }
 
 std::vector<RelationId> Store::retractClaims(std::int64_t retraction,
                                              const std::vector<ClaimId>& claims) {
     auto& db = impl_->db;
-    try {
+    return storageCall(path_, "cannot retract claims", [&] {
         db.exec("CREATE TEMP TABLE IF NOT EXISTS retracting(id INTEGER PRIMARY KEY)");
         db.exec("DELETE FROM temp.retracting");
         {
@@ -135,14 +143,13 @@ std::vector<RelationId> Store::retractClaims(std::int64_t retraction,
         for (RelationId id : relations) impl_->reload.insert(id);
         impl_->anyRetracted = 1;
         return relations;
-    } catch (const SQLite::Exception& e) {
-        throw StorageError(cat(path_, ": cannot retract claims: ", e.what()));
-    }
+    });
 }
 
 std::vector<RelationId> Store::restoreClaims(std::int64_t retraction) {
     auto& db = impl_->db;
-    try {
+    auto action = [&] { return cat("cannot restore retraction ", retraction); };
+    return storageCall(path_, action, [&]() -> std::vector<RelationId> {
         std::string plain = claimColumns(db, "");
         SQLite::Statement back(db, "INSERT INTO claims(" + plain + ") SELECT " + plain +
                                        " FROM retracted_claims WHERE retraction = ? ORDER BY id");
@@ -198,73 +205,81 @@ std::vector<RelationId> Store::restoreClaims(std::int64_t retraction) {
         impl_->claimHashes.clear();
         impl_->anyRetracted = -1;
         return {relations.begin(), relations.end()};
-    } catch (const SQLite::Exception& e) {
-        throw StorageError(cat(path_, ": cannot restore retraction ", retraction, ": ", e.what()));
-    }
+    });
 }
 
 void Store::applyDerived() {
-    try {
-        flushRelations();
-    } catch (const SQLite::Exception& e) {
-        throw StorageError(cat(path_, ": cannot write derived values: ", e.what()));
-    }
+    storageCall(path_, "cannot write derived values", [&] { flushRelations(); });
 }
 
 std::vector<RetractionRow> Store::retractions() {
-    SQLite::Statement q(impl_->db,
-                        "SELECT id, kind, target, reason, claims, created, coalesce(undone, '') "
-                        "FROM retractions ORDER BY id");
-    std::vector<RetractionRow> out;
-    while (q.executeStep()) {
-        out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
-                       q.getColumn(2).getString(), q.getColumn(3).getString(),
-                       q.getColumn(4).getInt64(), q.getColumn(5).getString(),
-                       q.getColumn(6).getString()});
-    }
-    return out;
+    return storageCall(path_, "cannot read the retractions", [&]() -> std::vector<RetractionRow> {
+        SQLite::Statement q(
+            impl_->db,
+            "SELECT id, kind, target, reason, claims, created, coalesce(undone, '') "
+            "FROM retractions ORDER BY id");
+        std::vector<RetractionRow> out;
+        while (q.executeStep()) {
+            out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                           q.getColumn(2).getString(), q.getColumn(3).getString(),
+                           q.getColumn(4).getInt64(), q.getColumn(5).getString(),
+                           q.getColumn(6).getString()});
+        }
+        return out;
+    });
 }
 
 std::vector<std::string> Store::retractedClaimKeys(std::int64_t retraction) {
-    auto& q = impl_->stmt("SELECT key FROM retracted_claims WHERE retraction = ? ORDER BY key");
-    q.bind(1, retraction);
-    std::vector<std::string> out;
-    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
-    q.reset();
-    return out;
+    return storageCall(path_, "cannot read the retractions", [&]() -> std::vector<std::string> {
+        auto& q = impl_->stmt("SELECT key FROM retracted_claims WHERE retraction = ? ORDER BY key");
+        q.bind(1, retraction);
+        std::vector<std::string> out;
+        while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+        q.reset();
+        return out;
+    });
 }
 
 std::optional<std::pair<std::int64_t, std::uint64_t>> Store::findRetractedClaim(
     const std::string& key) {
-    // Asked once per new claim an ingest reads: skip the look-up while nothing is retracted.
-    if (impl_->anyRetracted < 0) {
-        impl_->anyRetracted =
-            impl_->db.execAndGet("SELECT EXISTS (SELECT 1 FROM retracted_claims)").getInt();
-    }
-    if (impl_->anyRetracted == 0) return std::nullopt;
-    auto& q = impl_->stmt("SELECT retraction, hash FROM retracted_claims WHERE key = ?");
-    q.bind(1, key);
-    std::optional<std::pair<std::int64_t, std::uint64_t>> out;
-    if (q.executeStep()) {
-        out.emplace(q.getColumn(0).getInt64(),
-                    static_cast<std::uint64_t>(q.getColumn(1).getInt64()));
-    }
-    q.reset();
-    return out;
+    return storageCall(
+        path_, "cannot read the retractions",
+        [&]() -> std::optional<std::pair<std::int64_t, std::uint64_t>> {
+            // Asked once per new claim an ingest reads: skip the look-up while nothing is
+            // retracted.
+            if (impl_->anyRetracted < 0) {
+                impl_->anyRetracted =
+                    impl_->db.execAndGet("SELECT EXISTS (SELECT 1 FROM retracted_claims)").getInt();
+            }
+            if (impl_->anyRetracted == 0) return std::nullopt;
+            auto& q = impl_->stmt("SELECT retraction, hash FROM retracted_claims WHERE key = ?");
+            q.bind(1, key);
+            std::optional<std::pair<std::int64_t, std::uint64_t>> out;
+            if (q.executeStep()) {
+                out.emplace(q.getColumn(0).getInt64(),
+                            static_cast<std::uint64_t>(q.getColumn(1).getInt64()));
+            }
+            q.reset();
+            return out;
+        });
 }
 
 std::vector<EntityId> Store::hiddenEntities() {
-    SQLite::Statement q(impl_->db, "SELECT id FROM hidden_entities ORDER BY id");
-    return ids(q);
+    return storageCall(path_, "cannot read the entities", [&]() -> std::vector<EntityId> {
+        SQLite::Statement q(impl_->db, "SELECT id FROM hidden_entities ORDER BY id");
+        return ids(q);
+    });
 }
 
 bool Store::isHidden(EntityId canonicalId) {
-    auto& q = impl_->stmt("SELECT EXISTS (SELECT 1 FROM hidden_entities WHERE id = ?)");
-    q.bind(1, canonicalId);
-    q.executeStep();
-    bool hidden = q.getColumn(0).getInt() != 0;
-    q.reset();
-    return hidden;
+    return storageCall(path_, "cannot read the entities", [&]() -> bool {
+        auto& q = impl_->stmt("SELECT EXISTS (SELECT 1 FROM hidden_entities WHERE id = ?)");
+        q.bind(1, canonicalId);
+        q.executeStep();
+        bool hidden = q.getColumn(0).getInt() != 0;
+        q.reset();
+        return hidden;
+    });
 }
 
 }  // namespace cg::graph

@@ -16,6 +16,7 @@
 #include <unordered_set>
 
 #include "graph/ambiguity.hpp"
+#include "graph/judgement_log.hpp"
 #include "graph/name_parts.hpp"
 
 namespace cg::graph {
@@ -753,7 +754,7 @@ std::vector<Suggestion> suggestMatches(Store& store, const Schema& schema,
         if (x > y) std::swap(x, y);
         return (static_cast<std::uint64_t>(x) << 32) | y;
     };
-    for (const auto& j : store.judgements(false)) {
+    for (const auto& j : JudgementLog(store).list(false)) {
         if (j.kind != "not_same") continue;
         auto a = store.entityByKey(j.a);
         auto b = store.entityByKey(j.b);

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "export/exported_graph.hpp"
+#include "graph/provenance_scan.hpp"
 #include "tests/export/export_fixture.hpp"
 
 using cg::exporters::DayInterval;
@@ -153,7 +154,7 @@ TEST(Provenance, ReadAheadOfTheViewGivesTheSameBytes) {
     Investigation inv({hostileFile()});
     auto view = inv.view();
     cg::graph::Store second(inv.dir().file("test.claimgraph"), false);
-    auto claims = second.readClaimProvenance();
+    auto claims = cg::graph::readClaimProvenance(second);
     EXPECT_GT(claims.memoryBytes(), 0u);
     for (std::string format : {"graphml", "gexf", "json", "cytoscape", "ftm"}) {
         std::ostringstream own, preloaded;
@@ -167,7 +168,7 @@ TEST(Provenance, ReadAheadOfTheViewGivesTheSameBytes) {
 TEST(ClaimProvenance, IndexesSourcesByEntityAndRelationId) {
     Investigation inv({hostileFile()});
     auto& store = inv.store();
-    auto claims = store.readClaimProvenance();
+    auto claims = cg::graph::readClaimProvenance(store);
     auto banker = store.entityByKey("hx-banker");
     ASSERT_TRUE(banker);
     auto sources = claims.entitySources(*banker);
@@ -188,8 +189,8 @@ TEST(ClaimProvenance, IndexesSourcesByEntityAndRelationId) {
 TEST(ClaimProvenance, KeepsEachClaimsOwnDatesAsGivenEvenWhenPartial) {
     Investigation inv({hostileFile()});
     auto& store = inv.store();
-    auto claims = store.readClaimProvenance(
-        cg::exporters::exportProvenanceOptions(cg::exporters::EvidenceLevel::Full));
+    auto claims = cg::graph::readClaimProvenance(
+        store, cg::exporters::exportProvenanceOptions(cg::exporters::EvidenceLevel::Full));
     auto banker = store.entityByKey("hx-banker");
     ASSERT_TRUE(banker);
     auto view = inv.view();

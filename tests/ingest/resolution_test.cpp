@@ -12,6 +12,7 @@
 #include "graph/ambiguity.hpp"
 #include "graph/entity_lookup.hpp"
 #include "graph/error.hpp"
+#include "graph/judgement_log.hpp"
 #include "graph/judgements.hpp"
 #include "graph/store.hpp"
 #include "graph/suggest.hpp"
@@ -112,7 +113,7 @@ TEST(Resolution, SplitUndoesTheMergeAndSurvivesReingest) {
     f.ingestAll();
     EXPECT_EQ(f.store.canonical(b), b);
     EXPECT_EQ(f.store.stats().relations, before.relations);
-    auto judgements = f.store.judgements(true);
+    auto judgements = graph::JudgementLog(f.store).list(true);
     ASSERT_EQ(judgements.size(), 2u);
     EXPECT_TRUE(judgements[0].undone);
     EXPECT_EQ(judgements[1].kind, "split");
