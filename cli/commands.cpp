@@ -15,15 +15,14 @@
 #include "cli/progress_bar.hpp"
 #include "cli/table.hpp"
 #include "cli/terminal_text.hpp"
-#include "graph/ambiguity.hpp"
 #include "graph/date.hpp"
-#include "graph/entity_lookup.hpp"
 #include "graph/error.hpp"
 #include "graph/file_path.hpp"
-#include "graph/judgements.hpp"
 #include "graph/normalize.hpp"
 #include "graph/rejection_files.hpp"
 #include "ingest/folder_input.hpp"
+#include "resolve/ambiguity.hpp"
+#include "resolve/entity_lookup.hpp"
 
 namespace cg::cli {
 
@@ -216,7 +215,7 @@ int runIngest(Context& ctx, const IngestArgs& args) {
         ctx.out << "; " << s.sources << " source declarations, " << s.entitiesCreated
                 << " new entities\n";
     }
-    int reapplied = graph::applyJudgements(store, schema);
+    int reapplied = applier.finish();
     if (reapplied > 0 && !ctx.json) ctx.out << "re-applied " << reapplied << " recorded merge(s)\n";
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -333,8 +332,8 @@ int runEntities(Context& ctx, const std::string& type, const std::string& name, 
     // The entities a placeholder's references may name; empty for any other entity.
     auto candidatesOf = [&](const graph::EntityRow& r) {
         std::vector<graph::EntityId> ids;
-        if (graph::isAmbiguousKey(r.key))
-            ids = graph::ambiguityCandidates(store, ctx.schema(), r.id);
+        if (resolve::isAmbiguousKey(r.key))
+            ids = resolve::ambiguityCandidates(store, ctx.schema(), r.id);
         return ids;
     };
     if (auto format = listingFormat(ctx, asked); format != "table") {
@@ -343,7 +342,7 @@ int runEntities(Context& ctx, const std::string& type, const std::string& name, 
         for (const auto& r : rows) {
             j.beginObject().field("id", r.key).field("type", r.type).field("name", r.name);
             j.field("stub", r.stub).field("relations", r.relations);
-            writeAmbiguityFields(j, store, graph::isAmbiguousKey(r.key), candidatesOf(r));
+            writeAmbiguityFields(j, store, resolve::isAmbiguousKey(r.key), candidatesOf(r));
             j.endObject();
         }
         j.endArray();
@@ -353,7 +352,7 @@ int runEntities(Context& ctx, const std::string& type, const std::string& name, 
     Table t({"id", "type", "relations", "name"}, {0});
     for (const auto& r : rows) {
         std::string shown = r.name;
-        if (graph::isAmbiguousKey(r.key))
+        if (resolve::isAmbiguousKey(r.key))
             shown += ", " + std::to_string(candidatesOf(r).size()) + " candidates";
         t.add({r.key, r.type + (r.stub ? " (stub)" : ""), std::to_string(r.relations), shown});
     }
@@ -363,11 +362,11 @@ int runEntities(Context& ctx, const std::string& type, const std::string& name, 
 
 int runShow(Context& ctx, const std::string& text) {
     auto& store = ctx.store();
-    graph::EntityId id = graph::findEntity(store, text);
+    graph::EntityId id = resolve::findEntity(store, text);
     graph::EntityDetail d = store.detail(id);
-    bool ambiguous = graph::isAmbiguousKey(d.entity.key);
+    bool ambiguous = resolve::isAmbiguousKey(d.entity.key);
     std::vector<graph::EntityId> candidates;
-    if (ambiguous) candidates = graph::ambiguityCandidates(store, ctx.schema(), id);
+    if (ambiguous) candidates = resolve::ambiguityCandidates(store, ctx.schema(), id);
     if (ctx.json) {
         JsonOut j;
         j.beginObject()
@@ -436,7 +435,7 @@ int runShow(Context& ctx, const std::string& text) {
         o << "holds ambiguous references: their name fits " << candidates.size()
           << " candidates:\n";
         for (graph::EntityId c : candidates)
-            o << "  " << graph::describeCandidate(store, c) << '\n';
+            o << "  " << resolve::describeCandidate(store, c) << '\n';
         o << "settle with 'claimgraph resolve merge " << d.entity.key << " CANDIDATE'\n";
     }
     if (d.names.size() > 1) {

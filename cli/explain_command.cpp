@@ -6,8 +6,8 @@
 #include "cli/claim_output.hpp"
 #include "cli/commands.hpp"
 #include "cli/json_out.hpp"
-#include "graph/entity_lookup.hpp"
 #include "graph/relation_explanation.hpp"
+#include "resolve/entity_lookup.hpp"
 
 namespace cg::cli {
 
@@ -126,8 +126,8 @@ void printRelation(std::ostream& o, graph::Store& store, const graph::RelationEx
 
 int runExplain(Context& ctx, const std::string& textA, const std::string& textB) {
     auto& store = ctx.store();
-    graph::EntityId a = graph::findEntity(store, textA);
-    graph::EntityId b = graph::findEntity(store, textB);
+    graph::EntityId a = resolve::findEntity(store, textA);
+    graph::EntityId b = resolve::findEntity(store, textB);
     auto claims = store.claimsBetween(a, b);
     auto relations = graph::explainRelations(claims);
     if (ctx.json) {

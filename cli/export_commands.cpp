@@ -18,12 +18,12 @@
 #include "export/export_graph.hpp"
 #include "export/html_writer.hpp"
 #include "export/writer_factory.hpp"
-#include "graph/database_entity_finder.hpp"
 #include "graph/date.hpp"
 #include "graph/error.hpp"
 #include "graph/provenance_scan.hpp"
 #include "graph/view.hpp"
 #include "queries/centrality.hpp"
+#include "resolve/database_entity_finder.hpp"
 
 namespace cg::cli {
 
@@ -131,7 +131,7 @@ int runExport(Context& ctx, const ExportArgs& args) {
     if (bound) {
         // Only the nodes and edges the query's answer covers are written.
         result = queries::runQueryKind(*bound->kind, bound->args, view,
-                                       graph::DatabaseEntityFinder(store));
+                                       resolve::DatabaseEntityFinder(store));
         subgraph = &result.subgraph;
     }
     auto claims = provenance.get();

@@ -16,9 +16,7 @@
 #include "cli/registry.hpp"
 #include "cli/result_output.hpp"
 #include "cli/table.hpp"
-#include "graph/database_entity_finder.hpp"
 #include "graph/date.hpp"
-#include "graph/entity_lookup.hpp"
 #include "graph/error.hpp"
 #include "graph/view.hpp"
 #include "queries/all_shortest_paths.hpp"
@@ -34,6 +32,8 @@
 #include "queries/shared_neighbours.hpp"
 #include "queries/shortest_path.hpp"
 #include "queries/simple_paths.hpp"
+#include "resolve/database_entity_finder.hpp"
+#include "resolve/entity_lookup.hpp"
 
 namespace cg::cli {
 
@@ -101,7 +101,7 @@ GraphView buildView(Context& ctx, const ViewArgs& args) {
 }
 
 graph::EntityId entityOf(Context& ctx, const std::string& text) {
-    return graph::findEntity(ctx.store(), text);
+    return resolve::findEntity(ctx.store(), text);
 }
 
 // Registers a query subcommand whose runner builds the view and prints what `query` returns.
@@ -468,7 +468,7 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
             queries::DenialParams p;
             p.types = a.sides;
             p.maxMemory = a.view.maxMemoryBytes();
-            return queries::denials(view, graph::DatabaseEntityFinder(context.store()), p);
+            return queries::denials(view, resolve::DatabaseEntityFinder(context.store()), p);
         });
 }
 

@@ -11,7 +11,7 @@
 #include "export/output_file.hpp"
 #include "export/report_html_writer.hpp"
 #include "export/report_markdown_writer.hpp"
-#include "graph/entity_lookup.hpp"
+#include "resolve/entity_lookup.hpp"
 
 namespace cg::cli {
 
@@ -35,7 +35,7 @@ int runReport(Context& ctx, const ReportArgs& args) {
     std::string format = args.format;
     if (format.empty()) format = toStream || endsWith(args.out, ".md") ? "md" : "html";
     auto& store = ctx.store();
-    graph::EntityId entity = graph::findEntity(store, args.entity);
+    graph::EntityId entity = resolve::findEntity(store, args.entity);
     exporters::ReportDocument doc =
         assembleReport(store, ctx.schema(), entity, ReportOptions{args.hops});
     auto write = [&](std::ostream& out) {

@@ -9,12 +9,13 @@
 #include "cli/claim_output.hpp"
 #include "cli/json_out.hpp"
 #include "cli/listing_output.hpp"
+#include "cli/progress_bar.hpp"
 #include "cli/registry.hpp"
 #include "cli/table.hpp"
-#include "graph/entity_lookup.hpp"
 #include "graph/judgement_log.hpp"
-#include "graph/judgements.hpp"
-#include "graph/suggest.hpp"
+#include "resolve/entity_lookup.hpp"
+#include "resolve/judgements.hpp"
+#include "resolve/suggest.hpp"
 
 namespace cg::cli {
 
@@ -59,12 +60,16 @@ int printJudgement(Context& ctx, const char* what, std::int64_t id, const std::s
 
 int runSuggest(Context& ctx, const ResolveArgs& args) {
     auto& store = ctx.store();
-    graph::SuggestOptions options;
+    resolve::SuggestOptions options;
     options.minScore = args.minScore;
     options.limit = args.limit;
     options.maxBlock = args.maxBlock;
-    graph::SuggestStats stats;
-    auto suggestions = graph::suggestMatches(store, ctx.schema(), options, &stats);
+    // On a terminal, the pairs scored; erased before anything else is printed.
+    ProgressBar bar("resolve suggest", ProgressBar::Unit::Count, 20000);
+    options.progress = [&](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
+    resolve::SuggestStats stats;
+    auto suggestions = resolve::suggestMatches(store, ctx.schema(), options, &stats);
+    bar.clear();
     if (args.stats) {
         // To stderr, so that --json output stays one document.
         std::fprintf(
@@ -180,10 +185,10 @@ void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry) {
     registry.add(merge, [&ctx, args] {
         ctx.writing();
         auto& store = ctx.store();
-        auto a = graph::findEntity(store, args->a, true);
-        auto b = graph::findEntity(store, args->b, true);
-        auto id =
-            graph::mergeEntities(store, ctx.schema(), a, b, args->note, judgementAuthor(args->by));
+        auto a = resolve::findEntity(store, args->a, true);
+        auto b = resolve::findEntity(store, args->b, true);
+        auto id = resolve::mergeEntities(store, ctx.schema(), a, b, args->note,
+                                         judgementAuthor(args->by));
         return printJudgement(
             ctx, "merge", id,
             "merged " + label(store, b) + " into " + label(store, store.canonical(a)));
@@ -199,9 +204,9 @@ void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry) {
     registry.add(notSame, [&ctx, args] {
         ctx.writing();
         auto& store = ctx.store();
-        auto a = graph::findEntity(store, args->a, true);
-        auto b = graph::findEntity(store, args->b, true);
-        auto id = graph::markNotSame(store, a, b, args->note, judgementAuthor(args->by));
+        auto a = resolve::findEntity(store, args->a, true);
+        auto b = resolve::findEntity(store, args->b, true);
+        auto id = resolve::markNotSame(store, a, b, args->note, judgementAuthor(args->by));
         return printJudgement(ctx, "not_same", id,
                               "recorded " + label(store, a) + " is not " + label(store, b));
     });
@@ -214,8 +219,8 @@ void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry) {
     registry.add(split, [&ctx, args] {
         ctx.writing();
         auto& store = ctx.store();
-        auto a = graph::findEntity(store, args->a, true);
-        auto id = graph::splitEntity(store, a, args->note, judgementAuthor(args->by));
+        auto a = resolve::findEntity(store, args->a, true);
+        auto id = resolve::splitEntity(store, a, args->note, judgementAuthor(args->by));
         return printJudgement(ctx, "split", id,
                               "split " + label(store, a) + " back into its merged entities");
     });
@@ -225,7 +230,7 @@ void addResolveCommands(CLI::App& app, Context& ctx, Registry& registry) {
     undo->add_option("id", args->id, "Judgement id")->required();
     registry.add(undo, [&ctx, args] {
         ctx.writing();
-        graph::undoJudgement(ctx.store(), args->id);
+        resolve::undoJudgement(ctx.store(), args->id);
         return printJudgement(ctx, "undo", args->id, "undid judgement " + std::to_string(args->id));
     });
 

@@ -13,11 +13,11 @@
 #include "cli/result_output.hpp"
 #include "cli/saved_query_run.hpp"
 #include "cli/table.hpp"
-#include "graph/database_entity_finder.hpp"
 #include "graph/error.hpp"
 #include "graph/saved_queries.hpp"
 #include "graph/view.hpp"
 #include "queries/saved_query.hpp"
+#include "resolve/database_entity_finder.hpp"
 
 namespace cg::cli {
 
@@ -76,7 +76,7 @@ int runSavedQuery(Context& ctx, const SavedArgs& args) {
     if (args.maxMemory > 0) bound.args["max_memory"] = static_cast<std::int64_t>(args.maxMemory);
     graph::GraphView view = graph::GraphView::build(ctx.store(), ctx.schema(), bound.filter);
     queries::QueryResult result = queries::runQueryKind(*bound.kind, bound.args, view,
-                                                        graph::DatabaseEntityFinder(ctx.store()));
+                                                        resolve::DatabaseEntityFinder(ctx.store()));
     return printResult(ctx, view, result, args.explain, args.format);
 }
 

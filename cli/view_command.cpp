@@ -9,11 +9,11 @@
 #include "cli/registry.hpp"
 #include "cli/view_figures.hpp"
 #include "export/html_writer.hpp"
-#include "graph/entity_lookup.hpp"
 #include "graph/provenance_scan.hpp"
 #include "graph/view.hpp"
 #include "queries/centrality.hpp"
 #include "queries/neighbourhood.hpp"
+#include "resolve/entity_lookup.hpp"
 
 namespace cg::cli {
 
@@ -30,7 +30,7 @@ struct ViewCommandArgs {
 
 int runView(Context& ctx, const ViewCommandArgs& args) {
     auto& store = ctx.store();
-    graph::EntityId id = graph::findEntity(store, args.entity);
+    graph::EntityId id = resolve::findEntity(store, args.entity);
     auto provenance = std::async(std::launch::async, [path = store.path()] {
         graph::Store reader(path, false);
         return graph::readClaimProvenance(

@@ -21,7 +21,7 @@ struct ClaimCitation {
 
 /// What a query needs beyond the view, read-only: the entity a user means by an id or a name,
 /// and the claims behind a relation. Queries take one instead of the store, so that they
-/// never write; the CLI gives one backed by the database (DatabaseEntityFinder).
+/// never write; the CLI gives one backed by the database (resolve::DatabaseEntityFinder).
 class EntityFinder {
   public:
     virtual ~EntityFinder() = default;

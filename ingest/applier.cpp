@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "ingest/applier.hpp"
 
-#include "graph/ambiguity.hpp"
 #include "graph/error.hpp"
 #include "graph/file_path.hpp"
 #include "graph/normalize.hpp"
+#include "resolve/ambiguity.hpp"
+#include "resolve/judgements.hpp"
 
 namespace cg::ingest {
 
@@ -40,7 +41,7 @@ bool withinNameLimit(const Claim& c, std::string& reason) {
 Applier::Applier(graph::Store& store, const graph::Schema& schema, std::size_t batchSize,
                  bool allowBulk)
     : store_(store), schema_(schema), batchSize_(batchSize ? batchSize : 1), allowBulk_(allowBulk) {
-    resolver_ = std::make_unique<graph::Resolver>(store_, schema_);
+    resolver_ = std::make_unique<resolve::Resolver>(store_, schema_);
 }
 
 Applier::~Applier() = default;
@@ -67,6 +68,8 @@ void Applier::openBatch() {
         store_.clearRejections({summary_.file});
     }
 }
+
+int Applier::finish() { return resolve::applyJudgements(store_, schema_); }
 
 IngestSummary Applier::endFile() {
     openBatch();
@@ -131,7 +134,7 @@ void Applier::claim(graph::Claim&& c) {
 }
 
 void Applier::noteAmbiguous(const graph::Claim& c) {
-    for (graph::AmbiguousReference& a : resolver_->takeAmbiguous()) {
+    for (resolve::AmbiguousReference& a : resolver_->takeAmbiguous()) {
         ++summary_.ambiguous;
         if (summary_.firstAmbiguous.size() >= IngestSummary::kKeptRejections) continue;
         if (a.file.empty()) {
@@ -141,7 +144,7 @@ void Applier::noteAmbiguous(const graph::Claim& c) {
         AmbiguityNote note;
         note.file = a.file;
         note.line = a.line;
-        note.message = graph::ambiguityMessage(store_, a);
+        note.message = resolve::ambiguityMessage(store_, a);
         note.name = a.name;
         note.type = a.type;
         if (auto e = store_.entity(a.placeholder)) note.placeholder = *e;
@@ -185,7 +188,7 @@ bool Applier::applyClaim(const Claim& c, std::string& reason) {
         return true;
     }
     resolver_->setSource(c.sourceKey);
-    graph::ResolveError error;
+    resolve::ResolveError error;
     auto subjectType = resolver_->typeFor(c.subject, error);
     if (!subjectType) {
         reason = "subject: " + error.reason;

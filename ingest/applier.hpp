@@ -9,10 +9,10 @@
 #include <unordered_map>
 #include <vector>
 
-#include "graph/resolver.hpp"
 #include "graph/schema.hpp"
 #include "graph/store.hpp"
 #include "ingest/reader.hpp"
+#include "resolve/resolver.hpp"
 
 namespace cg::ingest {
 
@@ -68,6 +68,11 @@ class Applier : public RecordSink {
     void beginFile(const std::string& file, const std::string& format);
     /// Commits the open batch and logs the file; returns its summary.
     IngestSummary endFile();
+    /// Ends an ingest of one or more files: re-applies the recorded merges whose two entities
+    /// exist but are not merged (resolve/judgements.hpp applyJudgements), so that judgements
+    /// hold whatever the order the input came in. Returns how many it applied; throws
+    /// StorageError.
+    int finish();
 
     void source(graph::Source&& source, const std::string& file, std::int64_t line) override;
     void claim(graph::Claim&& claim) override;
@@ -97,7 +102,7 @@ class Applier : public RecordSink {
     bool allowBulk_ = true;
     bool bulkDecided_ = false;
     std::unique_ptr<graph::Store::Batch> batch_;
-    std::unique_ptr<graph::Resolver> resolver_;
+    std::unique_ptr<resolve::Resolver> resolver_;
     std::unordered_map<std::string, graph::SourceId> sources_;
     IngestSummary summary_;
     std::int64_t createdAtStart_ = 0;

@@ -112,4 +112,36 @@ TEST_F(TerminalManners, IngestAndExportSummariesStartOnALineOfTheirOwnAfterThePr
     EXPECT_FALSE(contains(piped.err, "[")) << piped.err;
 }
 
+TEST_F(TerminalManners, ResolveSuggestShowsItsProgressBarErasedBeforeTheResults) {
+    // 300 companies of one name in one block: 44,850 pairs to score, enough for the bar.
+    {
+        std::ofstream out(dir_.file("alike.claims.jsonl"));
+        out << R"x({"source": {"id": "registry", "title": "Registry extract (fictional)"}})x"
+            << '\n';
+        for (int i = 0; i < 300; ++i) {
+            out << R"x({"id": "a)x" << i
+                << R"x(", "source": "registry", "subject": {"type": "Company", "id": "alike-)x" << i
+                << R"x(", "name": "Golden Sands Holding Ltd"}, "relation": "owns", "object": )x"
+                << R"x({"type": "Company", "id": "target-)x" << i << R"x(", "name": "Target )x" << i
+                << R"x( Ltd"}})x" << '\n';
+        }
+    }
+    ASSERT_EQ(run({"ingest", dir_.file("alike.claims.jsonl")}).code, 0);
+    // One name shared by all is a common name: a low minimum lets the pairs through.
+    auto text = onTerminal("resolve suggest --max-block 400 --min-score 0.3 --limit 3", 200);
+    EXPECT_TRUE(contains(text, "resolve suggest [")) << text;
+    // The bar was erased ("\033[K") and the table starts right after it.
+    auto erased = text.rfind("\033[K");
+    ASSERT_NE(erased, std::string::npos) << text;
+    EXPECT_EQ(text.substr(erased + 3, 5), "score") << text;
+    EXPECT_TRUE(contains(text.substr(erased), "Golden Sands Holding Ltd")) << text;
+
+    // Into a pipe, no bar: standard error stays empty.
+    auto piped =
+        run({"resolve", "suggest", "--max-block", "400", "--min-score", "0.3", "--limit", "3"});
+    EXPECT_EQ(piped.code, 0) << piped;
+    EXPECT_TRUE(contains(piped.out, "Golden Sands Holding Ltd")) << piped.out;
+    EXPECT_FALSE(contains(piped.err, "resolve suggest [")) << piped.err;
+}
+
 }  // namespace

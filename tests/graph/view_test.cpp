@@ -8,7 +8,7 @@
 #include <string>
 
 #include "graph/error.hpp"
-#include "graph/resolver.hpp"
+#include "resolve/resolver.hpp"
 #include "tests/graph/temp_dir.hpp"
 
 using cg::graph::Claim;
@@ -17,13 +17,13 @@ using cg::graph::EntityRef;
 using cg::graph::GraphView;
 using cg::graph::PartialDate;
 using cg::graph::RelationId;
-using cg::graph::Resolver;
 using cg::graph::Schema;
 using cg::graph::Source;
 using cg::graph::SourceId;
 using cg::graph::Stance;
 using cg::graph::Store;
 using cg::graph::ViewFilter;
+using cg::resolve::Resolver;
 using cg::testing::TempDir;
 
 namespace {

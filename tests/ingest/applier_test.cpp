@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "graph/judgement_log.hpp"
 #include "graph/view.hpp"
 #include "tests/ingest/ingest_fixture.hpp"
 
@@ -259,4 +260,24 @@ TEST_F(ApplierTest, AnAliasOrNamePropertyBecomesANameToMatchOn) {
     ASSERT_EQ(people.size(), 1u) << "the alias and the name both find Ann Lee";
     EXPECT_EQ(people[0].relations, 2);
     EXPECT_TRUE(store_.entitiesByNorm("not her").empty()) << "a denied alias is no name";
+}
+
+TEST_F(ApplierTest, FinishReappliesARecordedMergeTheStoreDoesNotShowYet) {
+    const std::string first =
+        R"({"id": "m1", "source": "s1", "subject": {"type": "Company", "id": "acme-1", "name": "Acme Ltd"}, "relation": "owns", "object": {"type": "Company", "id": "target", "name": "Target Ltd"}})";
+    const std::string second =
+        R"({"id": "m2", "source": "s1", "subject": {"type": "Company", "id": "acme-2", "name": "Acme Limited"}, "relation": "owns", "object": {"type": "Company", "id": "target", "name": "Target Ltd"}})";
+    ingestText("acme.claims.jsonl", kSourceLine + "\n" + first + "\n" + second + "\n");
+    auto a = *store_.entityByKey("acme-1");
+    auto b = *store_.entityByKey("acme-2");
+    ASSERT_NE(store_.canonical(b), a);
+    {
+        cg::graph::Store::Batch batch(store_);
+        cg::graph::JudgementLog(store_).add("merge", "acme-1", "acme-2", "same registry number");
+        batch.commit();
+    }
+    cg::ingest::Applier applier(store_, schema_);
+    EXPECT_EQ(applier.finish(), 1);
+    EXPECT_EQ(store_.canonical(b), a);
+    EXPECT_EQ(applier.finish(), 0);
 }

@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "graph/name_parts.hpp"
 #include "graph/store.hpp"
-#include "graph/suggest.hpp"
 #include "ingest/ingest.hpp"
+#include "resolve/name_parts.hpp"
+#include "resolve/suggest.hpp"
 #include "tests/graph/temp_dir.hpp"
 #include "tests/ingest/reader_sink.hpp"
 
@@ -53,19 +53,19 @@ struct TitlesFixture {
     }
 
     // Suggested pairs as "keyA|keyB", smaller id first.
-    std::map<std::string, graph::Suggestion> suggested(double minScore = 0.6) {
-        graph::SuggestOptions options;
+    std::map<std::string, resolve::Suggestion> suggested(double minScore = 0.6) {
+        resolve::SuggestOptions options;
         options.minScore = minScore;
         options.limit = 1000;
-        std::map<std::string, graph::Suggestion> out;
-        for (auto& s : graph::suggestMatches(store, schema, options)) {
+        std::map<std::string, resolve::Suggestion> out;
+        for (auto& s : resolve::suggestMatches(store, schema, options)) {
             out[s.aKey + "|" + s.bKey] = s;
         }
         return out;
     }
 };
 
-bool hasReason(const graph::Suggestion& s, const std::string& reason) {
+bool hasReason(const resolve::Suggestion& s, const std::string& reason) {
     return std::find(s.reasons.begin(), s.reasons.end(), reason) != s.reasons.end();
 }
 
@@ -151,7 +151,7 @@ TEST(FtmTitles, NomenklaturaDonationsNeverMergesOrSplitsPeopleByTitle) {
     auto titles = f.titles();
     std::size_t titled = 0;
     for (const auto& [key, written] : people) {
-        auto parts = graph::splitTitles(written);
+        auto parts = resolve::splitTitles(written);
         // The entity is named without its titles, which are kept as its 'title' property.
         EXPECT_EQ(f.nameOf(key), parts.bare) << written;
         EXPECT_EQ(titles[key], std::set<std::string>(parts.titles.begin(), parts.titles.end()))

@@ -6,10 +6,10 @@
 
 #include <string>
 
-#include "graph/entity_lookup.hpp"
 #include "graph/schema.hpp"
 #include "graph/store.hpp"
 #include "ingest/ingest.hpp"
+#include "resolve/entity_lookup.hpp"
 #include "tests/graph/temp_dir.hpp"
 
 using cg::graph::RelationRow;
@@ -27,8 +27,8 @@ cg::ingest::IngestSummary ingest(Store& store, const std::string& path, std::siz
 
 RelationRow relation(Store& store, const std::string& type, const std::string& a,
                      const std::string& b) {
-    cg::graph::EntityId ea = cg::graph::findEntity(store, a);
-    cg::graph::EntityId eb = cg::graph::findEntity(store, b);
+    cg::graph::EntityId ea = cg::resolve::findEntity(store, a);
+    cg::graph::EntityId eb = cg::resolve::findEntity(store, b);
     RelationRow found;
     int matches = 0;
     store.forEachRelation([&](const RelationRow& r) {

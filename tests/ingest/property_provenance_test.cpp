@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "graph/entity_lookup.hpp"
 #include "graph/schema.hpp"
 #include "graph/store.hpp"
 #include "ingest/ingest.hpp"
+#include "resolve/entity_lookup.hpp"
 #include "tests/graph/temp_dir.hpp"
 
 using cg::graph::EntityDetail;
@@ -31,7 +31,7 @@ class PropertyProvenance : public ::testing::Test {
     }
 
     EntityDetail detail(const std::string& name) {
-        return store_.detail(cg::graph::findEntity(store_, name));
+        return store_.detail(cg::resolve::findEntity(store_, name));
     }
 
     static std::vector<std::string> keys(const std::vector<cg::graph::ClaimRow>& claims) {
@@ -95,8 +95,8 @@ TEST_F(PropertyProvenance, OpeningALayout6DatabaseSetsReferenceFactsApart) {
         db.exec("UPDATE meta SET value = '6' WHERE key = 'schema_version'");
     }
     Store store(path, false);
-    EXPECT_TRUE(store.detail(cg::graph::findEntity(store, "Lim Dara")).properties.empty());
-    auto company = store.detail(cg::graph::findEntity(store, "Mekong Star Co"));
+    EXPECT_TRUE(store.detail(cg::resolve::findEntity(store, "Lim Dara")).properties.empty());
+    auto company = store.detail(cg::resolve::findEntity(store, "Mekong Star Co"));
     EXPECT_EQ(company.properties.size(), 2u);
     int hints = 0;
     store.forEachPropertyValue({"country", "title"}, [&](cg::graph::EntityId, const std::string&,

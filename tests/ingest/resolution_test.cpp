@@ -9,14 +9,14 @@
 
 #include "../graph/database_dump.hpp"
 #include "../graph/temp_dir.hpp"
-#include "graph/ambiguity.hpp"
-#include "graph/entity_lookup.hpp"
 #include "graph/error.hpp"
 #include "graph/judgement_log.hpp"
-#include "graph/judgements.hpp"
 #include "graph/store.hpp"
-#include "graph/suggest.hpp"
 #include "ingest/ingest.hpp"
+#include "resolve/ambiguity.hpp"
+#include "resolve/entity_lookup.hpp"
+#include "resolve/judgements.hpp"
+#include "resolve/suggest.hpp"
 
 using namespace cg;
 
@@ -41,7 +41,7 @@ struct Fixture {
     void ingestAll() {
         ingest::IngestOptions options;
         ingest::ingestFile(store, schema, input, options);
-        graph::applyJudgements(store, schema);
+        resolve::applyJudgements(store, schema);
     }
     graph::EntityId id(const std::string& key) { return *store.entityByKey(key); }
 };
@@ -74,7 +74,7 @@ TEST(Resolution, MergeSurvivesReingest) {
     auto a = f.id("company/golden-sands-ltd");
     auto b = f.id("company/golden-sand-limited");
     auto relationsBefore = f.store.stats().relations;
-    graph::mergeEntities(f.store, f.schema, a, b, "same registry number");
+    resolve::mergeEntities(f.store, f.schema, a, b, "same registry number");
     EXPECT_EQ(f.store.canonical(b), a);
     // Both ownership claims now stand on one relation, with both share figures kept.
     auto detail = f.store.detail(a);
@@ -95,7 +95,7 @@ TEST(Resolution, MergeSurvivesReingest) {
     EXPECT_EQ(f.store.canonical(b), a);
     EXPECT_EQ(f.store.stats().relations, stats.relations);
     EXPECT_EQ(f.store.stats().entities, stats.entities);
-    EXPECT_EQ(graph::findEntity(f.store, "Golden Sand Limited"), a);
+    EXPECT_EQ(resolve::findEntity(f.store, "Golden Sand Limited"), a);
 }
 
 TEST(Resolution, SplitUndoesTheMergeAndSurvivesReingest) {
@@ -104,8 +104,8 @@ TEST(Resolution, SplitUndoesTheMergeAndSurvivesReingest) {
     auto a = f.id("company/golden-sands-ltd");
     auto b = f.id("company/golden-sand-limited");
     auto before = f.store.stats();
-    graph::mergeEntities(f.store, f.schema, a, b, "");
-    graph::splitEntity(f.store, a, "different registry numbers after all");
+    resolve::mergeEntities(f.store, f.schema, a, b, "");
+    resolve::splitEntity(f.store, a, "different registry numbers after all");
     EXPECT_EQ(f.store.canonical(b), b);
     auto after = f.store.stats();
     EXPECT_EQ(after.entities, before.entities);
@@ -124,13 +124,13 @@ TEST(Resolution, NotSameBlocksAMergeAndSurvivesReingest) {
     f.ingestAll();
     auto a = f.id("person/irene-nierstenhofer");
     auto b = f.id("person/irene-nierstenhoefer");
-    graph::markNotSame(f.store, a, b, "two women of the same name");
-    EXPECT_THROW(graph::mergeEntities(f.store, f.schema, a, b, ""), QueryError);
+    resolve::markNotSame(f.store, a, b, "two women of the same name");
+    EXPECT_THROW(resolve::mergeEntities(f.store, f.schema, a, b, ""), QueryError);
     f.ingestAll();
-    EXPECT_THROW(graph::mergeEntities(f.store, f.schema, b, a, ""), QueryError);
+    EXPECT_THROW(resolve::mergeEntities(f.store, f.schema, b, a, ""), QueryError);
     EXPECT_NE(f.store.canonical(a), f.store.canonical(b));
     // And the pair is no longer suggested.
-    auto suggestions = graph::suggestMatches(f.store, f.schema, {});
+    auto suggestions = resolve::suggestMatches(f.store, f.schema, {});
     for (const auto& s : suggestions) {
         EXPECT_FALSE((s.a == a && s.b == b) || (s.a == b && s.b == a));
     }
@@ -141,13 +141,13 @@ TEST(Resolution, APersonIsNeverMergedWithACompany) {
     f.ingestAll();
     auto person = f.id("person/hun-sen");
     auto company = f.id("company/golden-sands-ltd");
-    EXPECT_THROW(graph::mergeEntities(f.store, f.schema, person, company, ""), QueryError);
+    EXPECT_THROW(resolve::mergeEntities(f.store, f.schema, person, company, ""), QueryError);
 }
 
 TEST(Resolution, SuggestsPlantedNearDuplicatesWithReasons) {
     Fixture f;
     f.ingestAll();
-    auto suggestions = graph::suggestMatches(f.store, f.schema, {});
+    auto suggestions = resolve::suggestMatches(f.store, f.schema, {});
     auto a = f.id("person/irene-nierstenhofer");
     auto b = f.id("person/irene-nierstenhoefer");
     auto c = f.id("company/golden-sands-ltd");
@@ -194,7 +194,7 @@ struct ChenCase {
     ingest::IngestSummary ingest(const std::string& name, const std::string& text) {
         ingest::IngestOptions options;
         auto summary = ingest::ingestFile(store, schema, dir.write(name, text), options);
-        graph::applyJudgements(store, schema);
+        resolve::applyJudgements(store, schema);
         return summary;
     }
 
@@ -265,7 +265,7 @@ TEST(Ambiguity, ANameOnlyClaimAboutOneOfTwoPassportHoldersIsHeldAndCounted) {
     EXPECT_EQ(referenceFacts(c.store, c.placeholder()),
               (std::vector<std::string>{"country=KH", "title=Mr."}));
     EXPECT_TRUE(c.store.detail(c.placeholder()).properties.empty());
-    EXPECT_EQ(graph::ambiguityCandidates(c.store, c.schema, c.placeholder()).size(), 2u);
+    EXPECT_EQ(resolve::ambiguityCandidates(c.store, c.schema, c.placeholder()).size(), 2u);
 }
 
 TEST(Ambiguity, TheSameEntitiesAndAmbiguityWhateverTheLineOrder) {
@@ -335,7 +335,7 @@ TEST(Ambiguity, AMergeSettlesThePlaceholderIntoTheCandidateAndSurvivesReingest) 
     graph::EntityId x = *c.store.entityByKey("person/chen-wei");
     graph::EntityId held = c.placeholder();
     // Given as AMBIGUOUS CANDIDATE: the placeholder is the one merged.
-    graph::mergeEntities(c.store, c.schema, held, x, "passport X1 in the registry");
+    resolve::mergeEntities(c.store, c.schema, held, x, "passport X1 in the registry");
     EXPECT_EQ(c.store.canonical(held), x);
     EXPECT_EQ(c.store.canonical(x), x);
     EXPECT_EQ(c.ends().at("n"), "passport X1  -> Koh Kong casino");
@@ -345,7 +345,7 @@ TEST(Ambiguity, AMergeSettlesThePlaceholderIntoTheCandidateAndSurvivesReingest) 
     EXPECT_EQ(types, (std::vector<std::string>{"director_of", "owns"}));
     // Settled: no longer listed, no longer suggested, and still so after a re-ingest.
     EXPECT_TRUE(c.store.entitiesWithKeyPrefix("ambiguous/").empty());
-    EXPECT_TRUE(graph::ambiguitySuggestions(c.store, c.schema).empty());
+    EXPECT_TRUE(resolve::ambiguitySuggestions(c.store, c.schema).empty());
     auto again = c.ingest("chen.claims.jsonl", text);
     EXPECT_EQ(again.ambiguous, 0);
     EXPECT_EQ(c.store.canonical(held), x);
@@ -354,7 +354,7 @@ TEST(Ambiguity, AMergeSettlesThePlaceholderIntoTheCandidateAndSurvivesReingest) 
 TEST(Ambiguity, SuggestionsPairThePlaceholderWithEachCandidateFirst) {
     ChenCase c;
     c.ingest("chen.claims.jsonl", chenFile({"x", "y", "n"}));
-    auto suggestions = graph::suggestMatches(c.store, c.schema, {});
+    auto suggestions = resolve::suggestMatches(c.store, c.schema, {});
     ASSERT_GE(suggestions.size(), 2u);
     graph::EntityId x = *c.store.entityByKey("person/chen-wei");
     graph::EntityId y = *c.store.entityByKey("person/chen-wei-2");
@@ -370,8 +370,8 @@ TEST(Ambiguity, SuggestionsPairThePlaceholderWithEachCandidateFirst) {
         EXPECT_NE(suggestions[i].b, c.placeholder());
     }
     // A not-same judgement removes that pair.
-    graph::markNotSame(c.store, c.placeholder(), y, "the casino owner is not the Beta director");
-    auto held = graph::ambiguitySuggestions(c.store, c.schema);
+    resolve::markNotSame(c.store, c.placeholder(), y, "the casino owner is not the Beta director");
+    auto held = resolve::ambiguitySuggestions(c.store, c.schema);
     ASSERT_EQ(held.size(), 1u);
     EXPECT_EQ(held[0].b, x);
 }

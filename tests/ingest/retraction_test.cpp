@@ -12,13 +12,13 @@
 #include <string>
 #include <vector>
 
-#include "graph/entity_lookup.hpp"
 #include "graph/error.hpp"
-#include "graph/judgements.hpp"
-#include "graph/suggest.hpp"
 #include "graph/view.hpp"
 #include "ingest/applier.hpp"
 #include "ingest/claims_reader.hpp"
+#include "resolve/entity_lookup.hpp"
+#include "resolve/judgements.hpp"
+#include "resolve/suggest.hpp"
 #include "tests/graph/temp_dir.hpp"
 
 using cg::graph::RetractBy;
@@ -156,14 +156,14 @@ TEST_F(RetractionTest, ARelationSupportedByTwoSourcesKeepsTheOtherSourcesFigures
 }
 
 TEST_F(RetractionTest, AnEntityOnlyRetractedClaimsNamedIsHiddenEverywhereAndBackAfterUndo) {
-    auto limBun = cg::graph::findEntity(store_, "Lim Bun");
+    auto limBun = cg::resolve::findEntity(store_, "Lim Bun");
     auto report = retractSource("registry-a");
     EXPECT_EQ(report.hidden, std::vector<cg::graph::EntityId>{limBun});
     EXPECT_EQ(store_.hiddenEntities(), std::vector<cg::graph::EntityId>{limBun});
     EXPECT_TRUE(store_.entitiesByNorm("lim bun").empty());
-    EXPECT_THROW(cg::graph::findEntity(store_, "Lim Bun"), cg::QueryError);
-    EXPECT_THROW(cg::graph::findEntity(store_, store_.entity(limBun)->key), cg::QueryError);
-    EXPECT_EQ(cg::graph::findEntity(store_, store_.entity(limBun)->key, true), limBun)
+    EXPECT_THROW(cg::resolve::findEntity(store_, "Lim Bun"), cg::QueryError);
+    EXPECT_THROW(cg::resolve::findEntity(store_, store_.entity(limBun)->key), cg::QueryError);
+    EXPECT_EQ(cg::resolve::findEntity(store_, store_.entity(limBun)->key, true), limBun)
         << "its id is kept for judgements";
     auto view = cg::graph::GraphView::build(store_, cg::graph::Schema::defaults());
     EXPECT_EQ(view.node(limBun), cg::graph::GraphView::kNoNode);
@@ -172,7 +172,7 @@ TEST_F(RetractionTest, AnEntityOnlyRetractedClaimsNamedIsHiddenEverywhereAndBack
 
     auto undo = cg::graph::undoRetractions(store_, {report.retractions[0].id}, false);
     EXPECT_EQ(undo.shown, std::vector<cg::graph::EntityId>{limBun});
-    EXPECT_EQ(cg::graph::findEntity(store_, "Lim Bun"), limBun);
+    EXPECT_EQ(cg::resolve::findEntity(store_, "Lim Bun"), limBun);
     EXPECT_TRUE(store_.hiddenEntities().empty());
 }
 
@@ -254,12 +254,13 @@ TEST_F(RetractionTest, DryRunReportsAndChangesNothing) {
 
 TEST_F(RetractionTest, JudgementsStillApplyToRetractedAndRestoredEntities) {
     const auto schema = cg::graph::Schema::defaults();
-    auto limBun = cg::graph::findEntity(store_, "Lim Bun");
-    auto limBunn = cg::graph::findEntity(store_, "Lim Bunn");
+    auto limBun = cg::resolve::findEntity(store_, "Lim Bun");
+    auto limBunn = cg::resolve::findEntity(store_, "Lim Bunn");
     auto report = retractSource("registry-a");
     // A merge recorded while one side is hidden: by id, the hidden entity is still there.
-    cg::graph::mergeEntities(store_, schema, limBunn,
-                             cg::graph::findEntity(store_, store_.entity(limBun)->key, true), "");
+    cg::resolve::mergeEntities(store_, schema, limBunn,
+                               cg::resolve::findEntity(store_, store_.entity(limBun)->key, true),
+                               "");
     EXPECT_TRUE(store_.hiddenEntities().empty()) << "the merged entity has the leak's claims";
     EXPECT_EQ(store_.entitiesByNorm("lim bunn"), std::vector<cg::graph::EntityId>{limBunn});
     EXPECT_TRUE(store_.entitiesByNorm("lim bun").empty())
@@ -279,7 +280,7 @@ TEST_F(RetractionTest, SuggestionsNoLongerSeeHiddenEntities) {
     const auto schema = cg::graph::Schema::defaults();
     auto pairs = [&] {
         std::vector<std::string> out;
-        for (const auto& s : cg::graph::suggestMatches(store_, schema, {})) {
+        for (const auto& s : cg::resolve::suggestMatches(store_, schema, {})) {
             out.push_back(s.aName + " / " + s.bName);
         }
         return out;

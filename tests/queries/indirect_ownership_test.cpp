@@ -6,9 +6,9 @@
 
 #include <filesystem>
 
-#include "graph/entity_lookup.hpp"
 #include "ingest/ingest.hpp"
 #include "queries/ownership.hpp"
+#include "resolve/entity_lookup.hpp"
 #include "tests/queries/query_fixture.hpp"
 
 using cg::queries::EntityCell;
@@ -161,7 +161,7 @@ TEST(IndirectOwnershipBods, PersonOneHoldsTheDeclaredSixtyPercentOfCompanyB) {
     if (!std::filesystem::exists(path)) GTEST_SKIP() << "absent: " << path;
     Investigation inv(path);
     cg::queries::OwnershipParams params;
-    params.entity = cg::graph::findEntity(inv.store(), "Company B");
+    params.entity = cg::resolve::findEntity(inv.store(), "Company B");
     params.threshold = 0;
     auto f = figures(inv, cg::queries::owners(inv.view(), params));
     ASSERT_EQ(f.size(), 3u);

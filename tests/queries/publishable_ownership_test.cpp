@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "graph/database_entity_finder.hpp"
 #include "graph/over_allocation.hpp"
 #include "queries/denials.hpp"
 #include "queries/ownership.hpp"
 #include "queries/red_flags.hpp"
+#include "resolve/database_entity_finder.hpp"
 #include "tests/queries/query_fixture.hpp"
 
 using cg::queries::Cell;
@@ -254,7 +254,7 @@ TEST_F(PublishableOwnership, TheDenialsListingNamesTheHoldingThatContradictsADen
     cg::graph::ViewFilter filter;
     filter.includeDenied = true;
     inv.rebuild(filter);
-    auto r = cg::queries::denials(inv.view(), cg::graph::DatabaseEntityFinder(inv.store()), {});
+    auto r = cg::queries::denials(inv.view(), cg::resolve::DatabaseEntityFinder(inv.store()), {});
     auto column = r.table.column("contradicted_by");
     ASSERT_TRUE(column.has_value());
     int rowsSeen = 0;
@@ -276,7 +276,7 @@ TEST_F(PublishableOwnership, TheDenialsListingNamesEachDenyingClaimItsSourceAndQ
     cg::graph::ViewFilter filter;
     filter.includeDenied = true;
     inv.rebuild(filter);
-    auto r = cg::queries::denials(inv.view(), cg::graph::DatabaseEntityFinder(inv.store()), {});
+    auto r = cg::queries::denials(inv.view(), cg::resolve::DatabaseEntityFinder(inv.store()), {});
     auto deniedBy = r.table.column("denied_by");
     ASSERT_TRUE(deniedBy.has_value());
     std::map<std::string, std::string> bySubject;

@@ -9,12 +9,12 @@
 #include <map>
 #include <set>
 
-#include "graph/entity_lookup.hpp"
 #include "queries/cycles.hpp"
 #include "queries/ownership.hpp"
 #include "queries/red_flags.hpp"
 #include "queries/shared_neighbours.hpp"
 #include "queries/shortest_path.hpp"
+#include "resolve/entity_lookup.hpp"
 #include "tests/queries/query_fixture.hpp"
 
 using cg::queries::EntityCell;
@@ -36,7 +36,7 @@ class FictionalSample : public ::testing::Test {
     }
 
     static cg::graph::EntityId entity(const std::string& name) {
-        return cg::graph::findEntity(inv_->store(), name);
+        return cg::resolve::findEntity(inv_->store(), name);
     }
     static Node node(const std::string& name) { return inv_->view().node(entity(name)); }
     static std::string name(const cg::queries::Cell& cell) {
@@ -202,8 +202,8 @@ TEST_F(FictionalSample, EntitiesOutsideTheViewGiveANoteNotAnError) {
     Investigation people(CG_SOURCE_DIR "/samples/fictional-ownership.claims.jsonl");
     people.rebuild(filter);
     cg::queries::PathParams params;
-    params.from = cg::graph::findEntity(people.store(), "Marisol Vantongeren");
-    params.to = cg::graph::findEntity(people.store(), "Opaline Bay Casino & Hotel");
+    params.from = cg::resolve::findEntity(people.store(), "Marisol Vantongeren");
+    params.to = cg::resolve::findEntity(people.store(), "Opaline Bay Casino & Hotel");
     QueryResult result = cg::queries::shortestPath(people.view(), params);
     EXPECT_TRUE(result.table.rows.empty());
     ASSERT_EQ(result.notes.size(), 1u);
@@ -296,8 +296,8 @@ TEST(SeedSample, ValidityDatesOnlyWhereTheArticleDatesTheFact) {
 TEST(SeedSample, TheRouteFromHunSenToTheScamFacilitiesRunsThroughTheNephewAndTheTycoons) {
     Investigation inv(CG_SOURCE_DIR "/samples/seed-article.claims.jsonl");
     cg::queries::PathParams params;
-    params.from = cg::graph::findEntity(inv.store(), "Hun Sen");
-    params.to = cg::graph::findEntity(inv.store(), "Unnamed facilities housing scam operations");
+    params.from = cg::resolve::findEntity(inv.store(), "Hun Sen");
+    params.to = cg::resolve::findEntity(inv.store(), "Unnamed facilities housing scam operations");
     QueryResult result = cg::queries::shortestPath(inv.view(), params);
     ASSERT_EQ(result.table.rows.size(), 1u);
     auto column = std::find(result.table.columns.begin(), result.table.columns.end(), "route");

@@ -5,9 +5,9 @@
 
 #include <filesystem>
 
-#include "graph/database_entity_finder.hpp"
 #include "graph/error.hpp"
 #include "query_fixture.hpp"
+#include "resolve/database_entity_finder.hpp"
 
 using namespace cg;
 using cg::queries::bindSavedQuery;
@@ -38,7 +38,7 @@ queries::QueryResult run(cg::testing::Investigation& inv, const std::string& fil
     auto bound = bindSavedQuery(q, params);
     auto view = graph::GraphView::build(inv.store(), inv.schema(), bound.filter);
     return queries::runQueryKind(*bound.kind, bound.args, view,
-                                 graph::DatabaseEntityFinder(inv.store()));
+                                 resolve::DatabaseEntityFinder(inv.store()));
 }
 
 bool tableMentions(const graph::GraphView& view, const queries::QueryResult& r,

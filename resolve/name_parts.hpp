@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cg::graph {
+namespace cg::resolve {
 
 /// A person's name split into the titles written before it and the name itself.
 struct NameParts {
@@ -26,4 +26,4 @@ std::string matchKey(std::string_view name, bool person);
 /// key itself when it has none. Used only for suggestions, never to merge.
 std::string stripLegalForm(const std::string& key);
 
-}  // namespace cg::graph
+}  // namespace cg::resolve

@@ -8,7 +8,13 @@
 #include "graph/entity_finder.hpp"
 #include "graph/store.hpp"
 
-namespace cg::graph {
+namespace cg::resolve {
+
+using graph::ClaimCitation;
+using graph::EntityFinder;
+using graph::EntityId;
+using graph::RelationId;
+using graph::Store;
 
 /// An EntityFinder that reads the database: entities as findEntity finds them, claims as
 /// Store::claimsOfRelation lists them, with each source's address read once, at the first
@@ -26,4 +32,4 @@ class DatabaseEntityFinder final : public EntityFinder {
     mutable bool urlsRead_ = false;
 };
 
-}  // namespace cg::graph
+}  // namespace cg::resolve

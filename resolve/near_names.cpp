@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "graph/near_names.hpp"
+#include "resolve/near_names.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -7,10 +7,13 @@
 #include <map>
 #include <string_view>
 
-#include "graph/name_parts.hpp"
-#include "graph/suggest.hpp"
+#include "resolve/name_parts.hpp"
+#include "resolve/similarity.hpp"
+#include "resolve/suggest.hpp"
 
-namespace cg::graph {
+namespace cg::resolve {
+
+using graph::EntityId;
 
 namespace {
 
@@ -95,4 +98,4 @@ std::vector<NearName> nearNames(Store& store, const std::string& text, std::size
     return out;
 }
 
-}  // namespace cg::graph
+}  // namespace cg::resolve

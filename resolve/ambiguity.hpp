@@ -9,9 +9,13 @@
 #include "graph/model.hpp"
 #include "graph/schema.hpp"
 #include "graph/store.hpp"
-#include "graph/suggest.hpp"
+#include "resolve/suggest.hpp"
 
-namespace cg::graph {
+namespace cg::resolve {
+
+using graph::EntityId;
+using graph::Schema;
+using graph::Store;
 
 /// Keys of the entities that hold ambiguous references start with this; no other entity's
 /// key is made with it.
@@ -54,4 +58,4 @@ std::string ambiguityMessage(Store& store, const AmbiguousReference& reference);
 /// candidate id. Reads the store; throws StorageError.
 std::vector<Suggestion> ambiguitySuggestions(Store& store, const Schema& schema);
 
-}  // namespace cg::graph
+}  // namespace cg::resolve

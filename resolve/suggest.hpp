@@ -2,16 +2,18 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "graph/model.hpp"
 #include "graph/schema.hpp"
 #include "graph/store.hpp"
 
-namespace cg::graph {
+namespace cg::resolve {
+
+using graph::EntityId;
 
 /// A pair of entities that may be one real thing, with the evidence for and against.
 struct Suggestion {
@@ -36,6 +38,9 @@ struct SuggestOptions {
     std::size_t maxBlock = 64;
     /// Threads that score candidate pairs; 0 uses every core.
     unsigned threads = 0;
+    /// Called on the calling thread with the candidate pairs scored so far and their number,
+    /// about every thousand pairs and once at the end, for a progress bar.
+    std::function<void(std::uint64_t scored, std::uint64_t total)> progress;
 };
 
 /// What one run of suggestMatches did, for `resolve suggest --stats` and the benchmarks.
@@ -52,49 +57,19 @@ struct SuggestStats {
 };
 
 /// Finds candidate pairs among canonical entities of compatible types without comparing all
-/// pairs. Every name emits a few blocking keys (blockingKeys() below, plus its rarest token
+/// pairs. Every name emits a few blocking keys (blocking.hpp blockingKeys(), plus its rarest token
 /// and each identifier); entities sharing a key form a block, blocks of more than
 /// options.maxBlock entities are skipped, and only pairs inside a block are scored (on all
-/// cores). The score weighs name similarity, shared identifiers, the same country, the same
-/// or different birth dates and shared neighbours. Pairs judged not the same, and pairs of
+/// cores, scoring.hpp). The score weighs name similarity, shared identifiers, the same country, the
+/// same or different birth dates and shared neighbours. Pairs judged not the same, and pairs of
 /// incompatible types, are never returned. Sorted by score, then ids; at most options.limit.
 /// Placeholders of ambiguous references are never blocked or scored; each comes first, paired
 /// with each entity its references may name (ambiguitySuggestions()), whatever the minimum.
 /// Time O(K log K + P) for K keys (about one per character of the names) and P candidate
 /// pairs (at most K × maxBlock / 2); memory O(K) in a few flat arrays. Throws StorageError
 /// when the store cannot be read.
-std::vector<Suggestion> suggestMatches(Store& store, const Schema& schema,
+std::vector<Suggestion> suggestMatches(graph::Store& store, const graph::Schema& schema,
                                        const SuggestOptions& options,
                                        SuggestStats* stats = nullptr);
 
-/// The blocking keys of one match key (normalised, single spaces): the sorted words
-/// ("w:"), the sorted words with one word left out when there are three or more ("w:"),
-/// the sorted words without the legal form when `organisation` ("w:"), and for every word of
-/// three or more characters that word and each of its one-character deletions followed by the
-/// other words sorted ("d:"). Two names share a key when they differ only in word order, by
-/// one missing word (middle name, sector word, legal form), or by one typo (a letter added,
-/// dropped, changed or two swapped) in one word. Runs of single letters count as one word
-/// ("g m b h" is "gmbh"). Distinct keys, in the order made.
-std::vector<std::string> blockingKeys(const std::string& matchKey, bool organisation);
-
-/// How two names compare, word by word.
-struct NameMatch {
-    double similarity = 0;         ///< 0..1
-    bool reordered = false;        ///< the same words in another order
-    bool wordMissing = false;      ///< every word of the shorter name is in the longer one
-    bool spellingDiffers = false;  ///< some word matched only approximately
-    double information = 0;  ///< the weight of the matched words, on the side where it is less
-};
-
-/// Compares two match keys. Each word finds its closest word in the other name (the same
-/// word 1, Jaro-Winkler from 0.9 up, else 0.85 for one edit between words of three or more
-/// letters), words weigh by `weight` (rarer words more), and the similarity is the weighted
-/// share of matched words over both names; when every word of the shorter name (of at least
-/// two words) is matched, at least 0.7 + 0.25 × the longer name's share. Never throws.
-NameMatch compareNames(const std::string& a, const std::string& b,
-                       const std::function<double(std::string_view word)>& weight);
-
-/// Jaro-Winkler similarity of two strings, 0..1.
-double jaroWinkler(const std::string& a, const std::string& b);
-
-}  // namespace cg::graph
+}  // namespace cg::resolve

@@ -1,19 +1,19 @@
 // SPDX-License-Identifier: MIT
-#include "graph/near_names.hpp"
+#include "resolve/near_names.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "graph/resolver.hpp"
+#include "resolve/resolver.hpp"
 #include "tests/graph/temp_dir.hpp"
 
 using cg::graph::EntityRef;
-using cg::graph::nearNames;
-using cg::graph::Resolver;
 using cg::graph::Schema;
 using cg::graph::Store;
+using cg::resolve::nearNames;
+using cg::resolve::Resolver;
 using cg::testing::TempDir;
 
 namespace {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "graph/resolver.hpp"
+#include "resolve/resolver.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,10 +12,10 @@
 
 using cg::graph::EntityId;
 using cg::graph::EntityRef;
-using cg::graph::ResolveError;
-using cg::graph::Resolver;
 using cg::graph::Schema;
 using cg::graph::Store;
+using cg::resolve::ResolveError;
+using cg::resolve::Resolver;
 using cg::testing::TempDir;
 
 namespace {
@@ -235,14 +235,14 @@ TEST_F(ResolverTest, UnknownTypeIsAnError) {
 }
 
 TEST(NormalizeScheme, LowerCasesAndUsesDashes) {
-    EXPECT_EQ(cg::graph::normalizeScheme(" KH_MOC "), "kh-moc");
-    EXPECT_EQ(cg::graph::normalizeScheme("UK Companies House"), "uk-companies-house");
+    EXPECT_EQ(cg::resolve::normalizeScheme(" KH_MOC "), "kh-moc");
+    EXPECT_EQ(cg::resolve::normalizeScheme("UK Companies House"), "uk-companies-house");
 }
 
 // The flat key index behind the resolver: short keys held in the slot, long ones aside, the
 // first id given a key kept, every key found again after the table has grown many times.
 TEST(EntityKeyIndex, FindsEveryKeyItHoldsAndKeepsTheFirstId) {
-    cg::graph::EntityKeyIndex index;
+    cg::resolve::EntityKeyIndex index;
     EXPECT_FALSE(index.find("e1"));
     auto keyOf = [](int n) {
         std::string key = "e" + std::to_string(n);

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: MIT
-#include "graph/entity_lookup.hpp"
+#include "resolve/entity_lookup.hpp"
 
 #include <algorithm>
 
 #include "graph/error.hpp"
-#include "graph/name_parts.hpp"
-#include "graph/near_names.hpp"
 #include "graph/normalize.hpp"
+#include "resolve/name_parts.hpp"
+#include "resolve/near_names.hpp"
 
-namespace cg::graph {
+namespace cg::resolve {
+
+using graph::EntityRow;
+using graph::normalizeName;
 
 EntityId findEntity(Store& store, const std::string& text, bool allowHidden) {
     if (auto id = store.entityByKey(text)) {
@@ -61,4 +64,4 @@ EntityId findEntity(Store& store, const std::string& text, bool allowHidden) {
     throw QueryError(message);
 }
 
-}  // namespace cg::graph
+}  // namespace cg::resolve

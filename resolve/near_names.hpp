@@ -7,7 +7,10 @@
 
 #include "graph/store.hpp"
 
-namespace cg::graph {
+namespace cg::resolve {
+
+using graph::EntityRow;
+using graph::Store;
 
 /// An entity whose name is close to what a user typed, for "did you mean".
 struct NearName {
@@ -20,11 +23,11 @@ struct NearName {
 /// order), best first, at most `limit`, each canonical entity once, none hidden by a
 /// retraction; only those at or above `minSimilarity`. Reads every live name once: a cheap
 /// filter on length and shared letter pairs, then on what passes the word comparison of
-/// `resolve suggest` (graph/suggest.hpp compareNames: word order, a word left out), at least
+/// `resolve suggest` (resolve/similarity.hpp compareNames: word order, a word left out), at least
 /// `minSimilarity`, or the whole names' Jaro-Winkler (a typo in a short word), at least
 /// `minSimilarity` + 0.08; the similarity is the higher of the two. Meant for the error path
 /// of a failed look-up. Throws StorageError when the store cannot be read.
 std::vector<NearName> nearNames(Store& store, const std::string& text, std::size_t limit = 5,
                                 double minSimilarity = 0.8);
 
-}  // namespace cg::graph
+}  // namespace cg::resolve

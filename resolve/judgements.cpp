@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
-#include "graph/judgements.hpp"
+#include "resolve/judgements.hpp"
 
 #include <algorithm>
 
-#include "graph/ambiguity.hpp"
 #include "graph/error.hpp"
 #include "graph/judgement_log.hpp"
+#include "resolve/ambiguity.hpp"
 
-namespace cg::graph {
+namespace cg::resolve {
+
+using graph::JudgementLog;
+using graph::JudgementRow;
 
 namespace {
 
@@ -164,4 +167,4 @@ int applyJudgements(Store& store, const Schema& schema) {
     return applied;
 }
 
-}  // namespace cg::graph
+}  // namespace cg::resolve

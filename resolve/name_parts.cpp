@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "graph/name_parts.hpp"
+#include "resolve/name_parts.hpp"
 
 #include <rapidjson/document.h>
 
@@ -10,10 +10,15 @@
 
 #include "graph/normalize.hpp"
 
+// The titles and legal forms (graph/data/), compiled into the graph library.
 namespace cg::graph {
-
 extern const char* const kTitlesJson;
 extern const char* const kLegalFormsJson;
+}  // namespace cg::graph
+
+namespace cg::resolve {
+
+using graph::normalizeName;
 
 namespace {
 
@@ -51,7 +56,7 @@ struct NameData {
 
     NameData() {
         rapidjson::Document t;
-        t.Parse(kTitlesJson);
+        t.Parse(graph::kTitlesJson);
         if (t.IsObject() && t.HasMember("titles") && t["titles"].IsArray()) {
             for (const auto& v : t["titles"].GetArray()) {
                 if (!v.IsString()) continue;
@@ -66,7 +71,7 @@ struct NameData {
             }
         }
         rapidjson::Document l;
-        l.Parse(kLegalFormsJson);
+        l.Parse(graph::kLegalFormsJson);
         if (l.IsObject() && l.HasMember("legal_forms") && l["legal_forms"].IsObject()) {
             for (const auto& m : l["legal_forms"].GetObject()) {
                 std::string canonical = m.name.GetString();
@@ -190,4 +195,4 @@ std::string stripLegalForm(const std::string& key) {
     return key;
 }
 
-}  // namespace cg::graph
+}  // namespace cg::resolve

@@ -6,7 +6,10 @@
 #include "graph/model.hpp"
 #include "graph/store.hpp"
 
-namespace cg::graph {
+namespace cg::resolve {
+
+using graph::EntityId;
+using graph::Store;
 
 /// Finds the one entity a user means by `text`: an entity id (key) first, then a name whose
 /// normalised form matches exactly. Throws QueryError when nothing matches (suggesting names
@@ -15,4 +18,4 @@ namespace cg::graph {
 /// entities by id).
 EntityId findEntity(Store& store, const std::string& text, bool allowHidden = false);
 
-}  // namespace cg::graph
+}  // namespace cg::resolve

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "graph/database_entity_finder.hpp"
+#include "resolve/database_entity_finder.hpp"
 
-#include "graph/entity_lookup.hpp"
+#include "resolve/entity_lookup.hpp"
 
-namespace cg::graph {
+namespace cg::resolve {
 
 EntityId DatabaseEntityFinder::entity(const std::string& text) const {
     return findEntity(store_, text);
@@ -24,4 +24,4 @@ std::vector<ClaimCitation> DatabaseEntityFinder::claimsOfRelation(RelationId id)
     return out;
 }
 
-}  // namespace cg::graph
+}  // namespace cg::resolve

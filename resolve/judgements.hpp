@@ -8,7 +8,11 @@
 #include "graph/schema.hpp"
 #include "graph/store.hpp"
 
-namespace cg::graph {
+namespace cg::resolve {
+
+using graph::EntityId;
+using graph::Schema;
+using graph::Store;
 
 /// Records that `b` is the same real thing as `a` and merges it (and whatever was merged
 /// into it) into `a`'s canonical entity; every name, identifier, property and claim is kept
@@ -39,4 +43,4 @@ void undoJudgement(Store& store, std::int64_t id);
 /// every ingest, so judgements hold whatever the input order). Returns how many it applied.
 int applyJudgements(Store& store, const Schema& schema);
 
-}  // namespace cg::graph
+}  // namespace cg::resolve

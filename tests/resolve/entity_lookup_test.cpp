@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: MIT
-#include "graph/entity_lookup.hpp"
+#include "resolve/entity_lookup.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "graph/error.hpp"
-#include "graph/resolver.hpp"
+#include "resolve/resolver.hpp"
 #include "tests/graph/temp_dir.hpp"
 
 using cg::graph::EntityId;
 using cg::graph::EntityRef;
-using cg::graph::findEntity;
-using cg::graph::Resolver;
 using cg::graph::Schema;
 using cg::graph::Store;
+using cg::resolve::findEntity;
+using cg::resolve::Resolver;
 using cg::testing::TempDir;
 
 namespace {

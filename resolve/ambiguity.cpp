@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "graph/ambiguity.hpp"
+#include "resolve/ambiguity.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -8,7 +8,12 @@
 #include "graph/judgement_log.hpp"
 #include "graph/normalize.hpp"
 
-namespace cg::graph {
+namespace cg::resolve {
+
+using graph::EntityRow;
+using graph::fnv1a;
+using graph::JudgementLog;
+using graph::slugify;
 
 bool isAmbiguousKey(std::string_view key) {
     return key.substr(0, kAmbiguousKeyPrefix.size()) == kAmbiguousKeyPrefix;
@@ -117,4 +122,4 @@ std::vector<Suggestion> ambiguitySuggestions(Store& store, const Schema& schema)
     return out;
 }
 
-}  // namespace cg::graph
+}  // namespace cg::resolve

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "graph/suggest.hpp"
+#include "resolve/suggest.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,23 +7,25 @@
 #include <string>
 #include <vector>
 
-#include "graph/judgements.hpp"
-#include "graph/name_parts.hpp"
-#include "graph/resolver.hpp"
+#include "resolve/blocking.hpp"
+#include "resolve/judgements.hpp"
+#include "resolve/name_parts.hpp"
+#include "resolve/resolver.hpp"
+#include "resolve/similarity.hpp"
 #include "tests/graph/temp_dir.hpp"
 
-using cg::graph::blockingKeys;
-using cg::graph::compareNames;
 using cg::graph::EntityId;
 using cg::graph::EntityRef;
-using cg::graph::jaroWinkler;
-using cg::graph::NameMatch;
-using cg::graph::Resolver;
 using cg::graph::Schema;
 using cg::graph::Store;
-using cg::graph::Suggestion;
-using cg::graph::SuggestOptions;
-using cg::graph::SuggestStats;
+using cg::resolve::blockingKeys;
+using cg::resolve::compareNames;
+using cg::resolve::jaroWinkler;
+using cg::resolve::NameMatch;
+using cg::resolve::Resolver;
+using cg::resolve::Suggestion;
+using cg::resolve::SuggestOptions;
+using cg::resolve::SuggestStats;
 using cg::testing::TempDir;
 
 namespace {
@@ -212,7 +214,7 @@ class SuggestTest : public ::testing::Test {
 
     std::vector<Suggestion> suggest(SuggestOptions options = {}, SuggestStats* stats = nullptr) {
         options.limit = 1000;
-        return cg::graph::suggestMatches(store_, schema_, options, stats);
+        return cg::resolve::suggestMatches(store_, schema_, options, stats);
     }
 
     static const Suggestion* find(const std::vector<Suggestion>& all, EntityId a, EntityId b) {
@@ -276,7 +278,7 @@ TEST_F(SuggestTest, RanksByScoreAndKeepsTheSmallerIdFirst) {
     EXPECT_EQ(find(all, aurelian1_, aurelian2_), &all.front());
     SuggestOptions two;
     two.limit = 2;
-    EXPECT_EQ(cg::graph::suggestMatches(store_, schema_, two).size(), 2u);
+    EXPECT_EQ(cg::resolve::suggestMatches(store_, schema_, two).size(), 2u);
 }
 
 TEST_F(SuggestTest, DifferentBirthDatesOrTypesKeepPairsApart) {
@@ -299,13 +301,13 @@ TEST_F(SuggestTest, DifferentBirthDatesOrTypesKeepPairsApart) {
 
 TEST_F(SuggestTest, PairsJudgedDifferentAreNeverProposed) {
     ASSERT_NE(find(suggest(), hans_, pham_), nullptr);
-    cg::graph::markNotSame(store_, hans_, pham_, "two cousins");
+    cg::resolve::markNotSame(store_, hans_, pham_, "two cousins");
     EXPECT_EQ(find(suggest(), hans_, pham_), nullptr);
 }
 
 TEST_F(SuggestTest, MergedEntitiesAreOneCandidate) {
     ASSERT_NE(find(suggest(), hans_, pham_), nullptr);
-    cg::graph::mergeEntities(store_, schema_, hans_, pham_, "");
+    cg::resolve::mergeEntities(store_, schema_, hans_, pham_, "");
     auto all = suggest();
     for (const auto& s : all) EXPECT_NE(s.b, pham_);
     EXPECT_EQ(find(all, hans_, pham_), nullptr);

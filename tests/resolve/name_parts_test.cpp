@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "graph/name_parts.hpp"
+#include "resolve/name_parts.hpp"
 
 #include <gtest/gtest.h>
 
-using cg::graph::matchKey;
-using cg::graph::splitTitles;
-using cg::graph::stripLegalForm;
+using cg::resolve::matchKey;
+using cg::resolve::splitTitles;
+using cg::resolve::stripLegalForm;
 
 TEST(NameParts, MovesLeadingTitlesOutOfAPersonsName) {
     auto p = splitTitles("Prime Minister Hun Sen");

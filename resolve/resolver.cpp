@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "graph/resolver.hpp"
+#include "resolve/resolver.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -7,10 +7,15 @@
 
 #include "graph/error.hpp"
 #include "graph/fnv.hpp"
-#include "graph/name_parts.hpp"
 #include "graph/normalize.hpp"
+#include "resolve/name_parts.hpp"
 
-namespace cg::graph {
+namespace cg::resolve {
+
+using graph::fnv1a;
+using graph::kFnvOffsetBasis;
+using graph::NameReferenceRow;
+using graph::slugify;
 
 namespace {
 
@@ -462,4 +467,4 @@ bool Resolver::sameEntity(const EntityRef& a, const EntityRef& b) const {
     return matchKey(a.name, isPerson(ta)) == matchKey(b.name, isPerson(tb));
 }
 
-}  // namespace cg::graph
+}  // namespace cg::resolve

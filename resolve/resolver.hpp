@@ -10,14 +10,24 @@
 #include <utility>
 #include <vector>
 
-#include "graph/ambiguity.hpp"
 #include "graph/flat_table.hpp"
 #include "graph/model.hpp"
-#include "graph/name_parts.hpp"
 #include "graph/schema.hpp"
 #include "graph/store.hpp"
+#include "resolve/ambiguity.hpp"
+#include "resolve/name_parts.hpp"
 
-namespace cg::graph {
+namespace cg::resolve {
+
+using graph::ClaimId;
+using graph::EntityId;
+using graph::EntityRef;
+using graph::EntityTypeId;
+using graph::FlatHashSet;
+using graph::FlatTable;
+using graph::ReferenceRole;
+using graph::Schema;
+using graph::Store;
 
 /// Why a reference could not be resolved, for the rejection message.
 struct ResolveError {
@@ -200,4 +210,4 @@ class Resolver {
 /// Normalises an identifier scheme ("KH-MOC " gives "kh-moc").
 std::string normalizeScheme(std::string_view scheme);
 
-}  // namespace cg::graph
+}  // namespace cg::resolve
