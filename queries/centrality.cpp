@@ -190,4 +190,57 @@ QueryResult centrality(const GraphView& view, const CentralityParams& asked) {
     return result;
 }
 
+KindDef centralityKind() {
+    KindDef kind;
+    kind.name = "centrality";
+    kind.description = "The most central entities by a measure";
+    kind.args = {
+        arg("metric", ArgType::Enum, "One of: " + centralityMetricList())
+            .oneOf({"degree", "betweenness", "pagerank", "closeness", "harmonic", "eigenvector"})
+            .byDefault("degree")
+            .alsoSpelled("--measure"),
+        arg("top", ArgType::Integer, "Rows shown (0: every entity)").byDefault("20"),
+        arg("samples", ArgType::Integer, "Betweenness from this many sampled sources (0: exact)")
+            .byDefault("0"),
+        arg("seed", ArgType::Integer, "Seed of the betweenness sample")
+            .byDefault("42")
+            .commandLineOnly(),
+        arg("threads", ArgType::Integer,
+            "Worker threads for betweenness, closeness, harmonic and eigenvector (0: every core)")
+            .byDefault("0")
+            .commandLineOnly(),
+        connectionRelationsArg(),
+        directedArg(),
+        viaPlacesArg(),
+    };
+    kind.columns = {{"rank", ColumnType::Integer},       {"entity", ColumnType::Entity},
+                    {"type", ColumnType::Text},          {"metric", ColumnType::Number, "metric"},
+                    {"neighbours", ColumnType::Integer}, {"relations", ColumnType::Integer}};
+    kind.run = [](const GraphView& view, const Args& args, const graph::EntityFinder&,
+                  const QueryHooks& hooks) {
+        CentralityParams p;
+        const std::string metric = argValue<std::string>(args, "metric").value_or("degree");
+        p.metric = *centralityMetric(metric);
+        p.top = static_cast<std::size_t>(
+            argValue<std::int64_t>(args, "top").value_or(static_cast<std::int64_t>(p.top)));
+        p.samples = static_cast<std::uint32_t>(argValue<std::int64_t>(args, "samples").value_or(0));
+        p.seed = static_cast<std::uint64_t>(
+            argValue<std::int64_t>(args, "seed").value_or(static_cast<std::int64_t>(p.seed)));
+        p.threads = static_cast<unsigned>(argValue<std::int64_t>(args, "threads").value_or(0));
+        p.relations = argList(args, "relations");
+        p.directed = argValue<bool>(args, "directed").value_or(false);
+        p.viaPlaces = argValue<bool>(args, "via_places").value_or(false);
+        p.maxMemory = argMaxMemory(args);
+        // A search per entity on a large view takes minutes to hours: say so before it
+        // starts, suggesting a sample, and report how far it is.
+        if (hooks.slow) {
+            auto estimate = estimateCentrality(view, p);
+            if (estimate && estimate->seconds > slowQuerySeconds())
+                p.progress = hooks.slow(centralityWarning(view, p, *estimate), metric);
+        }
+        return centrality(view, p);
+    };
+    return kind;
+}
+
 }  // namespace cg::queries

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "queries/memory_budget.hpp"
+#include "queries/query_kind.hpp"
 #include "queries/result.hpp"
 #include "queries/walk.hpp"
 #include "queries/work_progress.hpp"
@@ -67,5 +68,8 @@ std::size_t centralityWorkingBytes(const GraphView& view, const CentralityParams
 /// measures that search from every entity, `estimated_seconds` (estimateCentrality) is one of
 /// the answer's values.
 QueryResult centrality(const GraphView& view, const CentralityParams& params);
+
+/// The `centrality` kind, which warns through QueryHooks before a long computation (centrality).
+KindDef centralityKind();
 
 }  // namespace cg::queries

@@ -317,4 +317,36 @@ QueryResult components(const GraphView& view, const ComponentParams& params) {
     return result;
 }
 
+KindDef componentsKind() {
+    KindDef kind;
+    kind.name = "components";
+    kind.description = "Groups of entities linked to each other";
+    kind.args = {
+        arg("strong", ArgType::Boolean,
+            "Strongly connected: following relations from subject to object"),
+        connectionRelationsArg(),
+        arg("min_size", ArgType::Integer, "List components of at least this many entities")
+            .byDefault("2"),
+        arg("top", ArgType::Integer, "List at most this many components (0: all)").byDefault("50"),
+        viaPlacesArg(),
+    };
+    kind.columns = {{"component", ColumnType::Integer},
+                    {"size", ColumnType::Integer},
+                    {"members", ColumnType::Text}};
+    kind.run = [](const GraphView& view, const Args& args, const graph::EntityFinder&,
+                  const QueryHooks&) {
+        ComponentParams p;
+        p.strong = argValue<bool>(args, "strong").value_or(false);
+        p.relations = argList(args, "relations");
+        p.viaPlaces = argValue<bool>(args, "via_places").value_or(false);
+        p.minSize = static_cast<std::size_t>(argValue<std::int64_t>(args, "min_size")
+                                                 .value_or(static_cast<std::int64_t>(p.minSize)));
+        p.top = static_cast<std::size_t>(
+            argValue<std::int64_t>(args, "top").value_or(static_cast<std::int64_t>(p.top)));
+        p.maxMemory = argMaxMemory(args);
+        return components(view, p);
+    };
+    return kind;
+}
+
 }  // namespace cg::queries

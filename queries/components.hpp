@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "queries/memory_budget.hpp"
+#include "queries/query_kind.hpp"
 #include "queries/result.hpp"
 #include "queries/walk.hpp"
 
@@ -44,5 +45,8 @@ std::vector<std::uint32_t> componentOf(const GraphView& view, const RelationSet&
 /// component with its entities and relations in the subgraph; past it the answer stops at the
 /// last component that fits and is partial. Throws QueryError on an unknown relation type.
 QueryResult components(const GraphView& view, const ComponentParams& params);
+
+/// The `components` kind (components).
+KindDef componentsKind();
 
 }  // namespace cg::queries

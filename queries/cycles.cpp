@@ -284,4 +284,29 @@ QueryResult cycles(const GraphView& view, const CycleParams& params) {
     return result;
 }
 
+KindDef cyclesKind() {
+    KindDef kind;
+    kind.name = "cycles";
+    kind.description = "Circular ownership: chains of owns and controls that come back";
+    kind.args = {
+        arg("relations", ArgType::Relations,
+            "Directed relation types to follow; empty: owns and controls")
+            .savedQueryOnly(),
+        arg("limit", ArgType::Integer, "At most this many cycles").byDefault("1000"),
+    };
+    kind.columns = {{"cycle", ColumnType::Integer},
+                    {"length", ColumnType::Integer},
+                    {"route", ColumnType::Route}};
+    kind.run = [](const GraphView& view, const Args& args, const graph::EntityFinder&,
+                  const QueryHooks&) {
+        CycleParams p;
+        if (auto r = argList(args, "relations"); !r.empty()) p.relations = r;
+        p.limit = static_cast<std::size_t>(
+            argValue<std::int64_t>(args, "limit").value_or(static_cast<std::int64_t>(p.limit)));
+        p.maxMemory = argMaxMemory(args);
+        return cycles(view, p);
+    };
+    return kind;
+}
+
 }  // namespace cg::queries

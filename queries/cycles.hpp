@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "queries/memory_budget.hpp"
+#include "queries/query_kind.hpp"
 #include "queries/result.hpp"
 #include "queries/walk.hpp"
 
@@ -40,5 +41,8 @@ std::size_t cycleBytes(std::size_t length);
 /// `maxMemory` (past it, partial). Throws
 /// QueryError on an unknown relation type.
 QueryResult cycles(const GraphView& view, const CycleParams& params);
+
+/// The `cycles` kind: circular ownership (cycles).
+KindDef cyclesKind();
 
 }  // namespace cg::queries

@@ -148,4 +148,36 @@ QueryResult denials(const graph::GraphView& view, const graph::EntityFinder& fin
     return result;
 }
 
+KindDef denialsKind() {
+    KindDef kind;
+    kind.name = "denials";
+    kind.description =
+        "Relations some claim denies, and the holdings the chains compute against a denial";
+    kind.args = {
+        arg("types", ArgType::Types, "entity types of the denying side; empty: any")
+            .savedQueryOnly(),
+        arg("denying_types", ArgType::Types,
+            "Only denials by entities of these types and their subtypes (T,...)")
+            .commandLineOnly(),
+        arg("relations", ArgType::Relations, "Only denials of these relation types (R,...)")
+            .savedQueryOnly(),
+    };
+    kind.columns = {
+        {"subject", ColumnType::Entity},       {"relation", ColumnType::Text},
+        {"object", ColumnType::Entity},        {"asserting claims", ColumnType::Integer},
+        {"status", ColumnType::Text},          {"confidence", ColumnType::Number},
+        {"contradicted_by", ColumnType::Text}, {"denied_by", ColumnType::Text}};
+    kind.needsDenied = true;
+    kind.run = [](const graph::GraphView& view, const Args& args, const graph::EntityFinder& finder,
+                  const QueryHooks&) {
+        DenialParams p;
+        p.types =
+            args.count("denying_types") ? argList(args, "denying_types") : argList(args, "types");
+        p.relations = argList(args, "relations");
+        p.maxMemory = argMaxMemory(args);
+        return denials(view, finder, p);
+    };
+    return kind;
+}
+
 }  // namespace cg::queries

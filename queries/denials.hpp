@@ -6,6 +6,7 @@
 
 #include "graph/entity_finder.hpp"
 #include "queries/memory_budget.hpp"
+#include "queries/query_kind.hpp"
 #include "queries/result.hpp"
 
 namespace cg::queries {
@@ -30,5 +31,8 @@ struct DenialParams {
 /// Throws QueryError for an unknown type, StorageError.
 QueryResult denials(const graph::GraphView& view, const graph::EntityFinder& finder,
                     const DenialParams& params);
+
+/// The `denials` kind: relations some claim denies (denials).
+KindDef denialsKind();
 
 }  // namespace cg::queries

@@ -247,4 +247,42 @@ QueryResult neighbourhood(const GraphView& view, const NeighbourhoodParams& para
     return result;
 }
 
+KindDef neighboursKind() {
+    KindDef kind;
+    kind.name = "neighbours";
+    kind.description = "The entities within a few hops of one";
+    kind.args = {
+        arg("entity", ArgType::Entity, "Entity id or name").mandatory().positionalOnCommandLine(),
+        arg("hops", ArgType::Integer, "How far").byDefault("2").atLeast(0),
+        arg("cap", ArgType::Integer,
+            "At most this many new neighbours per entity, most credible first (0: all)")
+            .byDefault("50"),
+        connectionRelationsArg(),
+        directedArg(),
+        arg("all_edges", ArgType::Boolean, "Subgraph with every relation among the entities found")
+            .commandLineOnly(),
+        viaPlacesArg(),
+    };
+    kind.columns = {{"entity", ColumnType::Entity},
+                    {"type", ColumnType::Text},
+                    {"hops", ColumnType::Integer},
+                    {"via", ColumnType::Route},
+                    {"left out", ColumnType::Integer}};
+    kind.run = [](const GraphView& view, const Args& args, const graph::EntityFinder& finder,
+                  const QueryHooks&) {
+        NeighbourhoodParams p;
+        p.entity = argEntity(args, "entity", finder);
+        p.hops = static_cast<int>(argValue<std::int64_t>(args, "hops").value_or(p.hops));
+        p.cap = static_cast<std::size_t>(
+            argValue<std::int64_t>(args, "cap").value_or(static_cast<std::int64_t>(p.cap)));
+        p.relations = argList(args, "relations");
+        p.directed = argValue<bool>(args, "directed").value_or(false);
+        p.allEdges = argValue<bool>(args, "all_edges").value_or(false);
+        p.viaPlaces = argValue<bool>(args, "via_places").value_or(false);
+        p.maxMemory = argMaxMemory(args);
+        return neighbourhood(view, p);
+    };
+    return kind;
+}
+
 }  // namespace cg::queries

@@ -7,6 +7,7 @@
 
 #include "graph/model.hpp"
 #include "queries/memory_budget.hpp"
+#include "queries/query_kind.hpp"
 #include "queries/result.hpp"
 #include "queries/walk.hpp"
 
@@ -54,5 +55,8 @@ std::size_t neighbourEntryBytes();
 /// allowed relation among them), within `maxMemory` (past it, partial). Throws QueryError on an
 /// unknown relation type.
 QueryResult neighbourhood(const GraphView& view, const NeighbourhoodParams& params);
+
+/// The `neighbours` kind: the entities within a few hops of one (neighbourhood).
+KindDef neighboursKind();
 
 }  // namespace cg::queries

@@ -353,4 +353,75 @@ std::optional<Node> chainNominee(const OwnershipTrace& trace, std::uint32_t id) 
     return std::nullopt;
 }
 
+namespace {
+
+std::vector<ArgDef> ownershipArgs(const char* entity) {
+    return {
+        arg("entity", ArgType::Entity, entity).mandatory().positionalOnCommandLine(),
+        arg("threshold", ArgType::Number, "Show those whose share can reach this percentage")
+            .byDefault("25")
+            .atLeast(0)
+            .atMost(100),
+        arg("max_depth", ArgType::Integer, "Longest chain followed, in hops")
+            .byDefault("10")
+            .atLeast(1),
+        arg("chains", ArgType::Integer, "Chains listed per figure")
+            .byDefault("10")
+            .commandLineOnly(),
+    };
+}
+
+std::vector<ColumnDef> ownershipColumns(const char* who) {
+    return {{who, ColumnType::Entity},
+            {"type", ColumnType::Text},
+            {"share min", ColumnType::Number},
+            {"share max", ColumnType::Number},
+            {"share", ColumnType::Text},
+            {"chains", ColumnType::Integer},
+            {"unknown chains", ColumnType::Integer},
+            {"hops", ColumnType::Integer},
+            {"ultimate", ColumnType::Boolean},
+            {"via_control", ColumnType::Entity},
+            {"controlled_share_min", ColumnType::Number},
+            {"controlled_share_max", ColumnType::Number},
+            {"controlled_share", ColumnType::Text},
+            {"denied_by", ColumnType::Text}};
+}
+
+OwnershipParams ownershipParams(const Args& args, const graph::EntityFinder& finder) {
+    OwnershipParams p;
+    p.entity = argEntity(args, "entity", finder);
+    p.threshold = argValue<double>(args, "threshold").value_or(p.threshold);
+    p.maxDepth = static_cast<int>(argValue<std::int64_t>(args, "max_depth").value_or(p.maxDepth));
+    p.chainsPerOwner =
+        static_cast<std::size_t>(argValue<std::int64_t>(args, "chains")
+                                     .value_or(static_cast<std::int64_t>(p.chainsPerOwner)));
+    p.maxMemory = argMaxMemory(args);
+    return p;
+}
+
+}  // namespace
+
+KindDef ownersKind() {
+    KindDef kind;
+    kind.name = "owners";
+    kind.description = "Who ultimately owns an entity, with the chains behind each share";
+    kind.args = ownershipArgs("The owned entity: an id or a name");
+    kind.columns = ownershipColumns("owner");
+    kind.run = [](const GraphView& view, const Args& args, const graph::EntityFinder& finder,
+                  const QueryHooks&) { return owners(view, ownershipParams(args, finder)); };
+    return kind;
+}
+
+KindDef holdingsKind() {
+    KindDef kind;
+    kind.name = "holdings";
+    kind.description = "What an entity ultimately owns, with the chains behind each share";
+    kind.args = ownershipArgs("The owner: an id or a name");
+    kind.columns = ownershipColumns("holding");
+    kind.run = [](const GraphView& view, const Args& args, const graph::EntityFinder& finder,
+                  const QueryHooks&) { return holdings(view, ownershipParams(args, finder)); };
+    return kind;
+}
+
 }  // namespace cg::queries

@@ -9,6 +9,7 @@
 
 #include "graph/model.hpp"
 #include "queries/memory_budget.hpp"
+#include "queries/query_kind.hpp"
 #include "queries/result.hpp"
 #include "queries/walk.hpp"
 
@@ -111,5 +112,11 @@ QueryResult owners(const GraphView& view, const OwnershipParams& params);
 
 /// What an entity ultimately owns: the same as owners(), walking down the chains.
 QueryResult holdings(const GraphView& view, const OwnershipParams& params);
+
+/// The `owners` kind (owners).
+KindDef ownersKind();
+
+/// The `holdings` kind (holdings).
+KindDef holdingsKind();
 
 }  // namespace cg::queries

@@ -107,4 +107,38 @@ QueryResult redFlags(const GraphView& view, const RedFlagParams& params) {
     return result;
 }
 
+KindDef redFlagsKind() {
+    KindDef kind;
+    kind.name = "red-flags";
+    kind.description =
+        "Addresses with many companies, people on many boards, owners holding over 100%";
+    kind.args = {
+        arg("min_companies", ArgType::Integer, "Flag an address with at least this many registered")
+            .byDefault("5"),
+        arg("min_directorships", ArgType::Integer, "boards per person").savedQueryOnly(),
+        arg("min_boards", ArgType::Integer, "Flag an entity on at least this many boards")
+            .byDefault("5")
+            .commandLineOnly(),
+    };
+    kind.columns = {{"flag", ColumnType::Text},
+                    {"entity", ColumnType::Entity},
+                    {"type", ColumnType::Text},
+                    {"count", ColumnType::Integer},
+                    {"linked", ColumnType::Text}};
+    kind.run = [](const GraphView& view, const Args& args, const graph::EntityFinder&,
+                  const QueryHooks&) {
+        RedFlagParams p;
+        p.minCompanies =
+            static_cast<std::size_t>(argValue<std::int64_t>(args, "min_companies")
+                                         .value_or(static_cast<std::int64_t>(p.minCompanies)));
+        p.minDirectorships = static_cast<std::size_t>(
+            argValue<std::int64_t>(args,
+                                   args.count("min_boards") ? "min_boards" : "min_directorships")
+                .value_or(static_cast<std::int64_t>(p.minDirectorships)));
+        p.maxMemory = argMaxMemory(args);
+        return redFlags(view, p);
+    };
+    return kind;
+}
+
 }  // namespace cg::queries

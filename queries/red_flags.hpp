@@ -5,6 +5,7 @@
 #include <string>
 
 #include "queries/memory_budget.hpp"
+#include "queries/query_kind.hpp"
 #include "queries/result.hpp"
 #include "queries/walk.hpp"
 
@@ -29,5 +30,8 @@ struct RedFlagParams {
 /// and boards first, then each flag with its relations; past it, partial). O(n + m). Throws
 /// QueryError when the schema lacks one of the relation types.
 QueryResult redFlags(const GraphView& view, const RedFlagParams& params);
+
+/// The `red-flags` kind (redFlags).
+KindDef redFlagsKind();
 
 }  // namespace cg::queries

@@ -24,20 +24,13 @@ const char* const kParamKeys[] = {"type", "description", "default", "values"};
 // The filters every query accepts, as argument definitions.
 const std::vector<ArgDef>& filterDefs() {
     static const std::vector<ArgDef> defs = {
-        {"as_of",
-         ArgType::Date,
-         false,
-         {},
-         "only relations valid at that date (a month or year: at any time in it)"},
-        {"min_confidence",
-         ArgType::Number,
-         false,
-         {},
-         "relations below this confidence are left out"},
-        {"types", ArgType::Types, false, {}, "entity types kept in the view"},
-        {"relations", ArgType::Relations, false, {}, "relation types kept in the view"},
-        {"sources", ArgType::Entities, false, {}, "only relations supported by these source ids"},
-        {"include_denied", ArgType::Boolean, false, {}, "keep relations that are only denied"},
+        arg("as_of", ArgType::Date,
+            "only relations valid at that date (a month or year: at any time in it)"),
+        arg("min_confidence", ArgType::Number, "relations below this confidence are left out"),
+        arg("types", ArgType::Types, "entity types kept in the view"),
+        arg("relations", ArgType::Relations, "relation types kept in the view"),
+        arg("sources", ArgType::Entities, "only relations supported by these source ids"),
+        arg("include_denied", ArgType::Boolean, "keep relations that are only denied"),
     };
     return defs;
 }
@@ -46,6 +39,17 @@ template <typename Range>
 std::string names(const Range& defs) {
     std::string out;
     for (const auto& d : defs) out += (out.empty() ? "" : ", ") + d.name;
+    return out.empty() ? "none" : out;
+}
+
+bool inSavedQueries(const ArgDef& def) { return def.use != ArgUse::CommandLine; }
+
+// The arguments of `kind` a saved query may give, as error messages list them.
+std::string savedArgNames(const KindDef& kind) {
+    std::string out;
+    for (const auto& d : kind.args) {
+        if (inSavedQueries(d)) out += (out.empty() ? "" : ", ") + d.name;
+    }
     return out.empty() ? "none" : out;
 }
 
@@ -159,15 +163,14 @@ void walkDocument(const SavedQuery& q, const Value& doc, const std::string& orig
     for (const auto& m : body.GetObject()) {
         std::string key(m.name.GetString(), m.name.GetStringLength());
         if (key == "kind") continue;
-        auto def = std::find_if(kind->args.begin(), kind->args.end(),
-                                [&](const ArgDef& a) { return a.name == key; });
-        if (def == kind->args.end()) {
+        const ArgDef* def = kindArg(*kind, key);
+        if (!def || !inSavedQueries(*def)) {
             throw QueryError(origin + ": query." + key + ": unknown argument of '" + kind->name +
-                             "' (expected " + names(kind->args) + ")");
+                             "' (expected " + savedArgNames(*kind) + ")");
         }
         checkArg(q, *def, m.value, origin + ": query." + key, params,
                  bound ? &bound->args : nullptr);
-        seen.push_back(key);
+        seen.push_back(def->name);
     }
     for (const auto& def : kind->args) {
         if (def.required && std::find(seen.begin(), seen.end(), def.name) == seen.end()) {
@@ -308,7 +311,7 @@ SavedQuery parseSavedQuery(std::string_view json, const std::string& origin) {
             if (p.type == ArgType::Enum && p.values.empty())
                 throw QueryError(where + ": an enum needs 'values'");
             if (auto d = m.value.FindMember("default"); d != m.value.MemberEnd()) {
-                ArgDef asArg{p.name, p.type, false, p.values, p.description};
+                ArgDef asArg = arg(p.name, p.type, p.description).oneOf(p.values);
                 p.defaultText = asText(d->value, asArg, where + ".default");
                 parseArgText(asArg, p.defaultText, where + ".default");
                 p.hasDefault = true;
@@ -351,7 +354,7 @@ BoundQuery bindSavedQuery(const SavedQuery& query,
     }
     std::map<std::string, ArgValue> values;
     for (const auto& p : query.params) {
-        ArgDef asArg{p.name, p.type, false, p.values, p.description};
+        ArgDef asArg = arg(p.name, p.type, p.description).oneOf(p.values);
         auto it = given.find(p.name);
         if (it != given.end()) {
             values[p.name] = parseArgText(asArg, it->second, "parameter '" + p.name + "'");

@@ -82,4 +82,32 @@ QueryResult sharedNeighbours(const GraphView& view, const SharedParams& params) 
     return result;
 }
 
+KindDef sharedKind() {
+    KindDef kind;
+    kind.name = "shared";
+    kind.description = "Entities sharing a neighbour through a relation (companies at one address)";
+    kind.args = {
+        arg("via", ArgType::String, "The relation type shared (registered_at, director_of, ...)")
+            .mandatory(),
+        arg("min", ArgType::Integer, "Smallest group listed").byDefault("2"),
+        arg("top", ArgType::Integer, "At most this many groups (0: all)").byDefault("50"),
+    };
+    kind.columns = {{"shared", ColumnType::Entity},
+                    {"type", ColumnType::Text},
+                    {"count", ColumnType::Integer},
+                    {"members", ColumnType::Text}};
+    kind.run = [](const GraphView& view, const Args& args, const graph::EntityFinder&,
+                  const QueryHooks&) {
+        SharedParams p;
+        p.via = *argValue<std::string>(args, "via");
+        p.minShared = static_cast<std::size_t>(
+            argValue<std::int64_t>(args, "min").value_or(static_cast<std::int64_t>(p.minShared)));
+        p.top = static_cast<std::size_t>(
+            argValue<std::int64_t>(args, "top").value_or(static_cast<std::int64_t>(p.top)));
+        p.maxMemory = argMaxMemory(args);
+        return sharedNeighbours(view, p);
+    };
+    return kind;
+}
+
 }  // namespace cg::queries

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "queries/memory_budget.hpp"
+#include "queries/query_kind.hpp"
 #include "queries/result.hpp"
 #include "queries/walk.hpp"
 
@@ -40,5 +41,8 @@ std::vector<SharedGroup> sharedNeighbourGroups(const GraphView& view, const std:
 /// (the groups first, then each listed group with its relations; past it, partial). Throws
 /// QueryError on an unknown relation type.
 QueryResult sharedNeighbours(const GraphView& view, const SharedParams& params);
+
+/// The `shared` kind: entities sharing a neighbour (sharedNeighbours).
+KindDef sharedKind();
 
 }  // namespace cg::queries
