@@ -61,10 +61,10 @@ QueryResult redFlags(const GraphView& view, const RedFlagParams& params) {
     for (Node v = 0; v < view.nodeCount(); ++v) {
         list.clear();
         boards.forEachStep(v, [&](Edge, Node w, bool) { list.push_back(w); });
-        if (list.size() < params.minDirectorships) continue;
+        if (list.size() < params.minBoards) continue;
         std::sort(list.begin(), list.end());
         list.erase(std::unique(list.begin(), list.end()), list.end());
-        if (list.size() < std::max<std::size_t>(params.minDirectorships, 1)) continue;
+        if (list.size() < std::max<std::size_t>(params.minBoards, 1)) continue;
         holders.push_back({v, list});
     }
     std::stable_sort(holders.begin(), holders.end(), [](const Holder& a, const Holder& b) {
@@ -101,7 +101,7 @@ QueryResult redFlags(const GraphView& view, const RedFlagParams& params) {
     } else if (result.table.rows.empty()) {
         result.notes.push_back("no address with " + std::to_string(params.minCompanies) +
                                " or more registered entities, no one on " +
-                               std::to_string(params.minDirectorships) +
+                               std::to_string(params.minBoards) +
                                " or more boards and no entity whose owners hold more than 100%");
     }
     return result;
@@ -115,10 +115,9 @@ KindDef redFlagsKind() {
     kind.args = {
         arg("min_companies", ArgType::Integer, "Flag an address with at least this many registered")
             .byDefault("5"),
-        arg("min_directorships", ArgType::Integer, "boards per person").savedQueryOnly(),
         arg("min_boards", ArgType::Integer, "Flag an entity on at least this many boards")
             .byDefault("5")
-            .commandLineOnly(),
+            .formerly("min_directorships"),
     };
     kind.columns = {{"flag", ColumnType::Text},
                     {"entity", ColumnType::Entity},
@@ -131,10 +130,9 @@ KindDef redFlagsKind() {
         p.minCompanies =
             static_cast<std::size_t>(argValue<std::int64_t>(args, "min_companies")
                                          .value_or(static_cast<std::int64_t>(p.minCompanies)));
-        p.minDirectorships = static_cast<std::size_t>(
-            argValue<std::int64_t>(args,
-                                   args.count("min_boards") ? "min_boards" : "min_directorships")
-                .value_or(static_cast<std::int64_t>(p.minDirectorships)));
+        p.minBoards =
+            static_cast<std::size_t>(argValue<std::int64_t>(args, "min_boards")
+                                         .value_or(static_cast<std::int64_t>(p.minBoards)));
         p.maxMemory = argMaxMemory(args);
         return redFlags(view, p);
     };

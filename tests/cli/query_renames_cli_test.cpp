@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+// Arguments renamed to their command-line spelling (issue 20, point 1): saved queries stored
+// with the old names still validate and run, and give what the new names give.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tests/cli/cli_runner.hpp"
+
+namespace {
+
+using cg::testing::CliOutcome;
+using cg::testing::CliTest;
+using cg::testing::contains;
+
+const std::string kSource = CG_SOURCE_DIR;
+
+class QueryRenames : public CliTest {
+  protected:
+    void SetUp() override {
+        auto r = run({"ingest", kSource + "/samples/seed-article.claims.jsonl",
+                      kSource + "/samples/fictional-ownership.claims.jsonl"});
+        ASSERT_EQ(r.code, 0) << r;
+    }
+
+    // Saves a saved query document and returns the outcome of `query save`.
+    CliOutcome save(const std::string& name, const std::string& document) {
+        return run({"query", "save", dir_.write(name + ".json", document)});
+    }
+};
+
+}  // namespace
+
+TEST_F(QueryRenames, ASavedRedFlagsQueryWithMinDirectorshipsStillRunsAsMinBoards) {
+    ASSERT_EQ(save("old-flags", R"({"name": "old-flags", "query": {"kind": "red-flags",
+                                   "min_companies": 2, "min_directorships": 2}})")
+                  .code,
+              0);
+    ASSERT_EQ(save("new-flags", R"({"name": "new-flags", "query": {"kind": "red-flags",
+                                   "min_companies": 2, "min_boards": 2}})")
+                  .code,
+              0);
+    auto old = run({"query", "run", "old-flags"});
+    auto renamed = run({"query", "run", "new-flags"});
+    auto cli = run({"query", "red-flags", "--min-companies", "2", "--min-boards", "2"});
+    ASSERT_EQ(old.code, 0) << old;
+    EXPECT_TRUE(contains(old.out, "sits on many boards")) << old;
+    EXPECT_EQ(old.out, renamed.out);
+    EXPECT_EQ(old.out, cli.out);
+}
+
+TEST_F(QueryRenames, AnUnknownRedFlagsArgumentListsMinBoards) {
+    auto r = save("typo", R"({"name": "typo", "query": {"kind": "red-flags", "min_bords": 2}})");
+    EXPECT_NE(r.code, 0);
+    EXPECT_TRUE(contains(r.err, "(expected min_companies, min_boards, max_memory)")) << r;
+}
