@@ -154,11 +154,9 @@ KindDef denialsKind() {
     kind.description =
         "Relations some claim denies, and the holdings the chains compute against a denial";
     kind.args = {
-        arg("types", ArgType::Types, "entity types of the denying side; empty: any")
-            .savedQueryOnly(),
         arg("denying_types", ArgType::Types,
             "Only denials by entities of these types and their subtypes (T,...)")
-            .commandLineOnly(),
+            .formerly("types"),
         arg("relations", ArgType::Relations, "Only denials of these relation types (R,...)")
             .savedQueryOnly(),
     };
@@ -171,8 +169,7 @@ KindDef denialsKind() {
     kind.run = [](const graph::GraphView& view, const Args& args, const graph::EntityFinder& finder,
                   const QueryHooks&) {
         DenialParams p;
-        p.types =
-            args.count("denying_types") ? argList(args, "denying_types") : argList(args, "types");
+        p.types = argList(args, "denying_types");
         p.relations = argList(args, "relations");
         p.maxMemory = argMaxMemory(args);
         return denials(view, finder, p);

@@ -54,3 +54,21 @@ TEST_F(QueryRenames, AnUnknownRedFlagsArgumentListsMinBoards) {
     EXPECT_NE(r.code, 0);
     EXPECT_TRUE(contains(r.err, "(expected min_companies, min_boards, max_memory)")) << r;
 }
+TEST_F(QueryRenames, ASavedDenialsQueryWithTypesStillRunsAsDenyingTypes) {
+    ASSERT_EQ(save("old-denials", R"({"name": "old-denials", "query": {"kind": "denials",
+                                     "types": ["Company"]}})")
+                  .code,
+              0);
+    ASSERT_EQ(save("new-denials", R"({"name": "new-denials", "query": {"kind": "denials",
+                                     "denying_types": ["Company"]}})")
+                  .code,
+              0);
+    auto old = run({"query", "run", "old-denials"});
+    auto renamed = run({"query", "run", "new-denials"});
+    auto cli = run({"query", "denials", "--denying-types", "Company"});
+    auto all = run({"query", "denials"});
+    ASSERT_EQ(old.code, 0) << old;
+    EXPECT_EQ(old.out, renamed.out);
+    EXPECT_EQ(old.out, cli.out);
+    EXPECT_NE(old.out, all.out) << "the type filter should leave some denials out";
+}
