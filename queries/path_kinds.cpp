@@ -145,12 +145,14 @@ KindDef pathKind() {
             .byDefault("0")
             .atLeast(0),
         directedArg(),
-        arg("mode", ArgType::Enum, "Which paths: the shortest, every shortest, the most credible")
+        arg("mode", ArgType::Enum,
+            "Which paths: the shortest, every shortest (all) or the most credible")
             .oneOf({"shortest", "all", "credible"})
-            .byDefault("shortest")
-            .savedQueryOnly(),
-        arg("all", ArgType::Boolean, "Every shortest path, not just one").commandLineOnly(),
-        arg("credible", ArgType::Boolean, "The path whose claims are jointly the most credible")
+            .byDefault("shortest"),
+        arg("all", ArgType::Boolean, "Every shortest path, not just one (--mode all)")
+            .commandLineOnly(),
+        arg("credible", ArgType::Boolean,
+            "The path whose claims are jointly the most credible (--mode credible)")
             .commandLineOnly(),
         arg("limit", ArgType::Integer, "With --all: at most this many paths").byDefault("100"),
         viaPlacesArg(),

@@ -72,3 +72,19 @@ TEST_F(QueryRenames, ASavedDenialsQueryWithTypesStillRunsAsDenyingTypes) {
     EXPECT_EQ(old.out, cli.out);
     EXPECT_NE(old.out, all.out) << "the type filter should leave some denials out";
 }
+TEST_F(QueryRenames, PathTakesModeWithAllAndCredibleAsShorthands) {
+    const std::string a = "Marisol Vantongeren", b = "Opaline Bay Casino & Hotel";
+    auto all = run({"query", "path", a, b, "--all"});
+    auto modeAll = run({"query", "path", a, b, "--mode", "all"});
+    auto credible = run({"query", "path", a, b, "--credible"});
+    auto modeCredible = run({"query", "path", a, b, "--mode", "credible"});
+    auto shortest = run({"query", "path", a, b});
+    auto modeShortest = run({"query", "path", a, b, "--mode", "shortest"});
+    ASSERT_EQ(all.code, 0) << all;
+    EXPECT_EQ(all.out, modeAll.out);
+    EXPECT_EQ(credible.out, modeCredible.out);
+    EXPECT_EQ(shortest.out, modeShortest.out);
+    EXPECT_NE(all.out, shortest.out) << "the sample has more than one shortest path";
+    auto bad = run({"query", "path", a, b, "--mode", "longest"});
+    EXPECT_EQ(bad.code, 2) << bad;
+}
