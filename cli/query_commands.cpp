@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/progress_bar.hpp"
+#include "cli/query_kinds_command.hpp"
 #include "cli/registry.hpp"
 #include "cli/result_output.hpp"
 #include "graph/date.hpp"
@@ -230,6 +231,7 @@ void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry) {
         "them. Routes give each hop's confidence and mark weak and disputed hops.\n"
         "See docs/queries.md for what each query computes.");
     for (const auto& kind : queries::queryKinds()) addKindCommand(group, ctx, registry, kind);
+    addQueryKindsCommand(group, ctx, registry);
 }
 
 }  // namespace cg::cli

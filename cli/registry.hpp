@@ -47,7 +47,7 @@ void addExportCommands(CLI::App& app, Context& ctx, Registry& registry);
 void addViewCommand(CLI::App& app, Context& ctx, Registry& registry);
 
 /// `query path | paths | neighbours | owners | holdings | cycles | components | centrality |
-/// shared | red-flags`.
+/// shared | red-flags | denials`, one per query kind, and `query kinds`.
 void addQueryCommands(CLI::App& app, Context& ctx, Registry& registry);
 
 /// `search TEXT`: full-text search across the evidence (graph/search.hpp).
