@@ -13,8 +13,8 @@ namespace cg::queries {
 
 /// Parameters of the red-flag scan.
 struct RedFlagParams {
-    std::size_t minCompanies = 5;      ///< an address with at least this many entities registered
-    std::size_t minBoards = 5;         ///< an entity on at least this many boards
+    std::size_t minCompanies = 5;  ///< an address with at least this many entities registered
+    std::size_t minBoards = 5;     ///< an entity on at least this many boards
     std::string addressRelation = "registered_at";
     std::string boardRelation = "director_of";
     std::size_t membersShown = 10;
